@@ -1,0 +1,9 @@
+/** End-to-end suite: real n8n 2.x with this package installed as a community package. */
+module.exports = {
+	testEnvironment: 'node',
+	roots: ['<rootDir>/test/e2e'],
+	testMatch: ['**/*.e2e.test.ts'],
+	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] },
+	testTimeout: 600000,
+	maxWorkers: 1,
+};

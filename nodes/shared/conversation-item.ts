@@ -1,0 +1,16 @@
+// The one item shape Fin Trigger emits and every later node reads.
+import type { IDataObject } from 'n8n-workflow';
+
+export type IdentityMethod = 'user_hash' | 'jwt' | 'intercom_signature' | 'none';
+
+export interface ConversationItem extends IDataObject {
+	message: { id: string; text: string; createdAt: string };
+	user: IDataObject;
+	company: IDataObject;
+	conversation: IDataObject;
+	identity: { verified: boolean; method: IdentityMethod; claims?: IDataObject };
+	source: 'messenger' | 'intercom_webhook' | 'test';
+}
+
+/** Roots an attribute path may start with, e.g. `user.plan` or `identity.claims.api_token`. */
+export const ATTRIBUTE_ROOTS = ['user', 'company', 'conversation', 'message', 'identity'] as const;

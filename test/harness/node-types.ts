@@ -1,0 +1,25 @@
+// INodeTypes over a fixed set of node classes, named `<package>.<name>` as n8n names community nodes.
+import type { IDataObject, INodeType, INodeTypes, IVersionedNodeType } from 'n8n-workflow';
+import { NodeHelpers } from 'n8n-workflow';
+
+export class FixedNodeTypes implements INodeTypes {
+	private readonly byName = new Map<string, INodeType | IVersionedNodeType>();
+
+	constructor(nodes: Array<INodeType | IVersionedNodeType>, packageName: string) {
+		for (const node of nodes) this.byName.set(`${packageName}.${node.description.name}`, node);
+	}
+
+	getByName(nodeType: string) {
+		const node = this.byName.get(nodeType);
+		if (!node) throw new Error(`Unknown node type "${nodeType}" (known: ${[...this.byName.keys()].join(', ')})`);
+		return node;
+	}
+
+	getByNameAndVersion(nodeType: string, version?: number): INodeType {
+		return NodeHelpers.getVersionedNodeType(this.getByName(nodeType), version);
+	}
+
+	getKnownTypes(): IDataObject {
+		return Object.fromEntries([...this.byName.keys()].map((name) => [name, {}]));
+	}
+}

@@ -1,0 +1,32 @@
+// The package's own node and credential classes, found the way n8n finds them: through the
+// `n8n` field of package.json. Sources are loaded (not dist/) so tests run on the code as written.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ICredentialType, INodeType } from 'n8n-workflow';
+
+export const PACKAGE_NAME = 'n8n-nodes-fin-actions';
+const root = join(__dirname, '..', '..');
+
+function sourceOf(distPath: string): string {
+	return join(root, distPath.replace(/^dist\//, '').replace(/\.js$/, '.ts'));
+}
+
+function load<T>(distPath: string): T {
+	const file = sourceOf(distPath);
+	if (!existsSync(file)) throw new Error(`package.json names ${distPath} but ${file} does not exist`);
+	const moduleExports = require(file) as Record<string, new () => T>;
+	const classes = Object.values(moduleExports).filter((value) => typeof value === 'function');
+	if (classes.length !== 1) throw new Error(`${file} must export exactly one class`);
+	return new classes[0]();
+}
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const manifest = require(join(root, 'package.json')).n8n as { nodes: string[]; credentials: string[] };
+
+export function loadPackageNodes(): INodeType[] {
+	return manifest.nodes.map((path) => load<INodeType>(path));
+}
+
+export function loadPackageCredentials(): ICredentialType[] {
+	return manifest.credentials.map((path) => load<ICredentialType>(path));
+}

@@ -1,0 +1,213 @@
+// Runs an exported n8n workflow through n8n-core's WorkflowExecute with this package's real node
+// and credential classes, and reports every node's output items, errors and the HTTP requests made.
+import { Container } from '@n8n/di';
+import { OutboundHttp } from '@n8n/backend-network';
+import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import type {
+	ExecutionError,
+	IConnections,
+	ICredentialType,
+	IDataObject,
+	IHttpRequestOptions,
+	INode,
+	INodeExecutionData,
+	INodeType,
+	IRun,
+	IRunExecutionData,
+	IWorkflowExecuteAdditionalData,
+	WorkflowExecuteMode,
+} from 'n8n-workflow';
+import { Workflow } from 'n8n-workflow';
+
+import { StoreCredentialsHelper, type CredentialStore } from './credentials-helper';
+import { FixedNodeTypes } from './node-types';
+import { loadPackageCredentials, loadPackageNodes, PACKAGE_NAME } from './package-types';
+
+export interface WorkflowJson {
+	name?: string;
+	nodes: INode[];
+	connections: IConnections;
+	settings?: IDataObject;
+	pinData?: Record<string, INodeExecutionData[]>;
+	[key: string]: unknown;
+}
+
+export interface RecordedRequest {
+	method: string;
+	url: string;
+	headers: Record<string, unknown>;
+	qs?: unknown;
+	body?: unknown;
+	status?: number;
+	error?: string;
+}
+
+export interface RunOptions {
+	/** Credentials by type; preAuthentication writes refreshed values back into this object. */
+	credentials?: CredentialStore;
+	/** Items given to the start node, e.g. what Fin Trigger's webhook emitted. */
+	input?: IDataObject[];
+	/** Node that starts the run; default: the workflow's trigger / first node. */
+	startNode?: string;
+	mode?: WorkflowExecuteMode;
+	/** Extra node or credential classes a test needs beside the package's own. */
+	extraNodes?: INodeType[];
+	extraCredentials?: ICredentialType[];
+}
+
+export interface RunResult {
+	run: IRun;
+	/** Items per output index of each node's last run, e.g. outputs['API Action'][0]. */
+	outputs: Record<string, INodeExecutionData[][]>;
+	errors: Record<string, ExecutionError>;
+	executionOrder: string[];
+	requests: RecordedRequest[];
+	credentials: CredentialStore;
+	preAuthenticationCalls: StoreCredentialsHelper['preAuthenticationCalls'];
+}
+
+// Observes every request n8n's HTTP layer sends, without changing how it is sent.
+let recording: RecordedRequest[] | undefined;
+function installRequestRecorder() {
+	const outbound = Container.get(OutboundHttp);
+	if ((outbound as { recorderInstalled?: boolean }).recorderInstalled) return;
+	const originalRequests = outbound.requests.bind(outbound);
+	outbound.requests = ((options?: Parameters<OutboundHttp['requests']>[0]) => {
+		const client = originalRequests(options);
+		return {
+			...client,
+			request: async (requestOptions: IHttpRequestOptions) => {
+				const entry: RecordedRequest = {
+					method: requestOptions.method ?? 'GET',
+					url: requestOptions.url,
+					headers: { ...(requestOptions.headers ?? {}) },
+					qs: requestOptions.qs,
+					body: requestOptions.body,
+				};
+				recording?.push(entry);
+				try {
+					const response = await client.request(requestOptions);
+					entry.status = (response as { statusCode?: number })?.statusCode ?? 200;
+					return response;
+				} catch (error) {
+					entry.status = (error as { response?: { status?: number } }).response?.status;
+					entry.error = (error as Error).message;
+					throw error;
+				}
+			},
+		};
+	}) as OutboundHttp['requests'];
+	(outbound as { recorderInstalled?: boolean }).recorderInstalled = true;
+}
+
+export async function runWorkflow(workflowJson: WorkflowJson, options: RunOptions = {}): Promise<RunResult> {
+	const nodeTypes = new FixedNodeTypes([...loadPackageNodes(), ...(options.extraNodes ?? [])], PACKAGE_NAME);
+	const credentialTypes = new Map(
+		[...loadPackageCredentials(), ...(options.extraCredentials ?? [])].map((type) => [type.name, type]),
+	);
+	const store = options.credentials ?? {};
+	const credentialsHelper = new StoreCredentialsHelper(credentialTypes, store);
+
+	const workflow = new Workflow({
+		id: 'harness',
+		name: workflowJson.name ?? 'harness',
+		nodes: structuredClone(workflowJson.nodes),
+		connections: workflowJson.connections,
+		nodeTypes,
+		settings: workflowJson.settings,
+		active: false,
+	});
+	const startNode = options.startNode
+		? workflow.getNode(options.startNode)
+		: (workflow.getStartNode() ??
+			// Like a manual run: the first node no other node feeds.
+			workflowJson.nodes.find((node) => workflow.getParentNodes(node.name).length === 0 && !node.type.endsWith('stickyNote')));
+	if (!startNode) throw new Error('The workflow has no start node');
+
+	const mode = options.mode ?? 'manual';
+	const hooks = new ExecutionLifecycleHooks(mode, 'harness-execution', {
+		id: 'harness',
+		name: workflow.name,
+		nodes: workflowJson.nodes,
+		connections: workflowJson.connections,
+		active: false,
+		activeVersionId: null,
+		isArchived: false,
+		createdAt: new Date(),
+		updatedAt: new Date(),
+	} as never);
+	const executionOrder: string[] = [];
+	hooks.addHandler('nodeExecuteAfter', (nodeName) => {
+		executionOrder.push(nodeName);
+	});
+	let resolveFinished!: (run: IRun) => void;
+	const finished = new Promise<IRun>((resolve) => (resolveFinished = resolve));
+	hooks.addHandler('workflowExecuteAfter', (fullRunData) => resolveFinished(fullRunData));
+
+	const additionalData = {
+		hooks,
+		credentialsHelper,
+		executionId: 'harness-execution',
+		restApiUrl: 'http://127.0.0.1/rest',
+		instanceBaseUrl: 'http://127.0.0.1/',
+		formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
+		webhookBaseUrl: 'http://127.0.0.1/webhook',
+		webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
+		webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
+		currentNodeParameters: undefined,
+		executionTimeoutTimestamp: undefined,
+		userId: 'harness-user',
+		variables: {},
+		setExecutionStatus: () => {},
+		logAiEvent: () => {},
+		getRunExecutionData: async () => undefined,
+		executeWorkflow: async () => {
+			throw new Error('Sub-workflows are not supported by the test harness');
+		},
+	} as unknown as IWorkflowExecuteAdditionalData;
+
+	const runExecutionData: IRunExecutionData = {
+		startData: {},
+		resultData: { runData: {} },
+		executionData: {
+			contextData: {},
+			metadata: {},
+			waitingExecution: {},
+			waitingExecutionSource: null,
+			nodeExecutionStack: [
+				{
+					node: startNode,
+					data: { main: [(options.input ?? [{}]).map((json) => ({ json }))] },
+					source: null,
+				},
+			],
+		},
+	} as IRunExecutionData;
+
+	installRequestRecorder();
+	const requests: RecordedRequest[] = [];
+	recording = requests;
+	try {
+		const execute = new WorkflowExecute(additionalData, mode, runExecutionData);
+		await execute.processRunExecutionData(workflow);
+		const run = await finished;
+		const outputs: RunResult['outputs'] = {};
+		const errors: RunResult['errors'] = {};
+		for (const [name, tasks] of Object.entries(run.data.resultData.runData)) {
+			const last = tasks[tasks.length - 1];
+			outputs[name] = (last?.data?.main ?? []).map((items) => items ?? []);
+			if (last?.error) errors[name] = last.error;
+		}
+		return {
+			run,
+			outputs,
+			errors,
+			executionOrder,
+			requests,
+			credentials: store,
+			preAuthenticationCalls: credentialsHelper.preAuthenticationCalls,
+		};
+	} finally {
+		recording = undefined;
+	}
+}
