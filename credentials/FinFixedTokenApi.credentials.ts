@@ -1,0 +1,40 @@
+import type { ICredentialDataDecryptedObject, ICredentialTestRequest, ICredentialType, IHttpRequestOptions, INodeProperties, Icon } from 'n8n-workflow';
+
+import { placeToken, tokenPlacementProperties } from './token-placement';
+
+export class FinFixedTokenApi implements ICredentialType {
+	name = 'finFixedTokenApi';
+
+	displayName = 'Fin Fixed Token API';
+
+	icon: Icon = 'file:../icons/finToken.svg';
+
+	documentationUrl = 'https://github.com/n8n-nodes-fin-actions/n8n-nodes-fin-actions#credentials';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Token',
+			name: 'token',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+		},
+		...tokenPlacementProperties,
+		{
+			displayName: 'Test URL',
+			name: 'testUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'https://api.example.com/me',
+			description: 'An address of the API that answers 2xx for a valid token; used by "Test credential"',
+		},
+	];
+
+	authenticate = async (credentials: ICredentialDataDecryptedObject, options: IHttpRequestOptions): Promise<IHttpRequestOptions> =>
+		placeToken(credentials, credentials.token as string, options);
+
+	test: ICredentialTestRequest = {
+		request: { url: '={{$credentials.testUrl}}', method: 'GET' },
+	};
+}

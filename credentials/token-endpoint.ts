@@ -1,0 +1,73 @@
+// Fetching a token from a token endpoint and reading it from the answer, for Fin Dynamic Token.
+import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper } from 'n8n-workflow';
+
+import { parseJson } from '../nodes/shared/parse-json';
+
+/** RFC 6901 lookup (`/access_token`, `/data/token`, `~1` for "/", `~0` for "~"). */
+export function readPointer(document: unknown, pointer: string): unknown {
+	if (pointer === '') return document;
+	if (!pointer.startsWith('/')) throw new Error(`Fin Dynamic Token: "${pointer}" is not a JSON pointer; start it with "/".`);
+	let current = document;
+	for (const raw of pointer.slice(1).split('/')) {
+		const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+		if (current === null || typeof current !== 'object' || !Object.prototype.hasOwnProperty.call(current, key)) return undefined;
+		current = (current as Record<string, unknown>)[key];
+	}
+	return current;
+}
+
+function tokenRequestBody(credentials: ICredentialDataDecryptedObject): IDataObject {
+	const body: IDataObject =
+		credentials.grantType === 'password'
+			? { grant_type: 'password', username: credentials.username, password: credentials.password }
+			: { grant_type: 'client_credentials' };
+	if (credentials.clientId) body.client_id = credentials.clientId;
+	if (credentials.clientSecret) body.client_secret = credentials.clientSecret;
+	if (credentials.scope) body.scope = credentials.scope;
+	return body;
+}
+
+export interface FetchedToken {
+	accessToken: string;
+	/** Epoch ms after which the token is no longer used: shortly before it really expires. */
+	expiresAt: number;
+}
+
+/** Refresh a little before the real expiry: a minute, or half the lifetime of short-lived tokens. */
+export function useUntil(now: number, lifetimeSeconds: number): number {
+	const lifetime = lifetimeSeconds * 1000;
+	return now + lifetime - Math.min(60000, lifetime / 2);
+}
+
+export async function fetchToken(helper: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<FetchedToken> {
+	const form = credentials.bodyFormat !== 'json';
+	const body = tokenRequestBody(credentials);
+	let failure: unknown;
+	let answer: unknown = await helper.helpers
+		.httpRequest({
+			url: credentials.tokenUrl as string,
+			method: (credentials.requestMethod as 'POST' | 'GET') ?? 'POST',
+			body: form ? new URLSearchParams(body as Record<string, string>).toString() : body,
+			headers: { 'Content-Type': form ? 'application/x-www-form-urlencoded' : 'application/json', Accept: 'application/json' },
+			json: !form,
+			timeout: 10000,
+		})
+		.catch((error: unknown) => (failure = error));
+	if (failure) {
+		// Only the status leaves this function: the request carried the client secret or password.
+		const status = (failure as { response?: { status?: number } }).response?.status ?? (failure as { httpCode?: string }).httpCode;
+		throw new Error(`Fin Dynamic Token: the token endpoint ${status ? `answered ${status}` : 'could not be reached'}. Check the token URL and the client id, secret or user name and password.`);
+	}
+	if (typeof answer === 'string') {
+		const parsed = parseJson(answer);
+		if (!parsed.ok) throw new Error('Fin Dynamic Token: the token endpoint did not answer JSON.');
+		answer = parsed.value;
+	}
+	const token = readPointer(answer, (credentials.answerPointer as string) || '/access_token');
+	if (typeof token !== 'string' || token === '') {
+		throw new Error(`Fin Dynamic Token: no token at "${credentials.answerPointer as string}" in the token endpoint's answer. Set "Token Pointer" to where the token is.`);
+	}
+	const lifetime = Number(readPointer(answer, (credentials.lifetimePointer as string) || '/expires_in'));
+	const seconds = Number.isFinite(lifetime) && lifetime > 0 ? lifetime : Number(credentials.defaultLifetime) || 3600;
+	return { accessToken: token, expiresAt: useUntil(Date.now(), seconds) };
+}

@@ -1,0 +1,10 @@
+/** Canvas tests: server and graph logic, and the page in real headless Chromium (Debian chromium + playwright-core). */
+module.exports = {
+	testEnvironment: 'node',
+	roots: ['<rootDir>/test'],
+	testMatch: ['**/*.test.ts'],
+	transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] },
+	setupFiles: ['<rootDir>/../test/setup-env.ts'],
+	testTimeout: 120000,
+	maxWorkers: 1,
+};

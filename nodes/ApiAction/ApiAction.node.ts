@@ -1,0 +1,194 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestOptions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+
+import { parseJson } from '../shared/parse-json';
+import { ACTION_TEMPLATES, templateFieldParameter } from './action-templates';
+import { MissingAttributeError, PlaceholderValueError } from './placeholders';
+import { apiActionProperties } from './properties';
+import { redactUrl, scrubSecrets } from './redact';
+import { applyTemplateFields, buildRequest, RequestConfigError, type NameValue, type RequestTemplate } from './request-builder';
+import { ApiCallFailure, sendWithRetries, type SendFunction } from './send-request';
+
+const CONVERSATION_KEYS = ['user', 'company', 'conversation', 'message', 'identity'];
+const WRITE_METHODS = ['POST', 'PUT', 'PATCH', 'DELETE'];
+
+export class ApiAction implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'API Action',
+		name: 'apiAction',
+		icon: 'file:../../icons/apiAction.svg',
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["actionName"] || $parameter["template"]}}',
+		description: 'Read live data for one verified customer from your own API, for the AI to answer with',
+		defaults: { name: 'API Action' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{ name: 'finFixedTokenApi', required: true, displayOptions: { show: { authentication: ['finFixedTokenApi'] } } },
+			{ name: 'finDynamicTokenApi', required: true, displayOptions: { show: { authentication: ['finDynamicTokenApi'] } } },
+		],
+		properties: apiActionProperties,
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const items = this.getInputData();
+		const output: INodeExecutionData[] = [];
+		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+			const incoming = items[itemIndex].json;
+			const started = Date.now();
+			let secrets: string[] = [];
+			const record: IDataObject = { name: '', method: '', url: '', status: null, durationMs: 0, responseBytes: 0, source: '', attempts: 0 };
+			try {
+				const template = readRequestTemplate(this, itemIndex);
+				record.name = (this.getNodeParameter('actionName', itemIndex, '') as string) || template.name || this.getNode().name;
+				record.method = template.request.method.toUpperCase();
+				if (WRITE_METHODS.includes(record.method as string) && !this.getNodeParameter('allowWrites', itemIndex, false)) {
+					throw new RequestConfigError(`${record.method as string} changes data in your backend: switch on "Allow Writes" to send it, or use GET.`);
+				}
+				const context = conversationContext(this, incoming, itemIndex);
+				const built = buildRequest(template.request, context);
+				secrets = built.secrets;
+				record.url = redactUrl(built.url, secrets);
+				const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+				const responseKey = (options.responseKey as string) || 'response';
+
+				let body: unknown;
+				if (this.getNodeParameter('responseSource', itemIndex, 'live') === 'mock') {
+					record.source = 'mock';
+					body = parseMock(this.getNodeParameter('mockResponse', itemIndex, '{}'));
+					record.status = 200;
+					record.responseBytes = Buffer.byteLength(JSON.stringify(body));
+				} else {
+					record.source = 'live';
+					const result = await sendWithRetries(
+						senderFor(this, itemIndex),
+						{ method: built.method as IHttpRequestOptions['method'], url: built.url, headers: built.headers, body: built.body as IDataObject, json: built.body !== undefined, sendCredentialsOnCrossOriginRedirect: false },
+						{
+							timeoutMs: (options.timeoutMs as number) ?? 10000,
+							maxResponseBytes: (options.maxResponseBytes as number) ?? 1048576,
+							maxRetries: (options.maxRetries as number) ?? 2,
+							backoffMs: 250,
+							maxRetryAfterMs: 30000,
+						},
+					);
+					body = result.body;
+					record.status = result.status;
+					record.responseBytes = result.bytes;
+					record.attempts = result.attempts;
+				}
+				record.durationMs = Date.now() - started;
+				output.push({ json: { ...incoming, [responseKey]: body as IDataObject, action: record }, pairedItem: { item: itemIndex } });
+			} catch (caught) {
+				record.durationMs = Date.now() - started;
+				const error = toNodeError(this, caught, record, secrets, itemIndex);
+				if (caught instanceof ApiCallFailure) {
+					record.status = caught.status ?? null;
+					record.attempts = caught.attempts;
+				}
+				if (!this.continueOnFail()) throw error;
+				output.push({
+					json: { ...incoming, action: record, error: { name: error.name, message: error.message, description: error.description ?? null } },
+					pairedItem: { item: itemIndex },
+				});
+			}
+		}
+		return [output];
+	}
+}
+
+interface ResolvedTemplate {
+	name: string;
+	request: RequestTemplate;
+}
+
+function listOf(context: IExecuteFunctions, name: string, itemIndex: number): NameValue[] {
+	const value = context.getNodeParameter(name, itemIndex, {}) as { parameters?: NameValue[] };
+	return value.parameters ?? [];
+}
+
+function readRequestTemplate(context: IExecuteFunctions, itemIndex: number): ResolvedTemplate {
+	const id = context.getNodeParameter('template', itemIndex, 'custom') as string;
+	if (id === 'custom') {
+		const method = context.getNodeParameter('method', itemIndex, 'GET') as string;
+		const body = WRITE_METHODS.includes(method) ? context.getNodeParameter('jsonBody', itemIndex, '') : undefined;
+		return {
+			name: '',
+			request: {
+				method,
+				url: context.getNodeParameter('url', itemIndex) as string,
+				query: listOf(context, 'queryParameters', itemIndex),
+				headers: listOf(context, 'headerParameters', itemIndex),
+				body: typeof body === 'string' ? body : body === undefined ? undefined : JSON.stringify(body),
+			},
+		};
+	}
+	const template = ACTION_TEMPLATES.find((candidate) => candidate.id === id);
+	if (!template) throw new RequestConfigError(`Unknown template "${id}". Pick one from the list or "Custom".`);
+	const fields = Object.fromEntries(
+		template.fields.map((field) => [field.name, context.getNodeParameter(templateFieldParameter(template, field.name), itemIndex, field.default) as string]),
+	);
+	const fill = (text: string) => applyTemplateFields(text, fields);
+	return {
+		name: template.actionName,
+		request: {
+			method: template.request.method,
+			url: fill(template.request.url),
+			query: template.request.query.map(({ name, value }) => ({ name, value: fill(value) })),
+			headers: template.request.headers.map(({ name, value }) => ({ name, value: fill(value) })),
+		},
+	};
+}
+
+/** The item's conversation, or, in a manual run of an item without one, the admin's test values. */
+function conversationContext(context: IExecuteFunctions, item: IDataObject, itemIndex: number): IDataObject {
+	if (CONVERSATION_KEYS.some((key) => key in item) || context.getMode() !== 'manual') return item;
+	const raw = context.getNodeParameter('testValues', itemIndex, '{}');
+	const values = typeof raw === 'string' ? parseJsonParameter(raw, 'Test Values') : (raw as IDataObject);
+	return { ...values, identity: { verified: false, method: 'none' } };
+}
+
+function parseJsonParameter(raw: string, name: string): IDataObject {
+	const parsed = parseJson(raw);
+	if (!parsed.ok) throw new RequestConfigError(`"${name}" is not valid JSON: ${parsed.reason}. Fix the JSON in the node's settings.`);
+	return parsed.value as IDataObject;
+}
+
+function parseMock(raw: unknown): unknown {
+	return typeof raw === 'string' ? parseJsonParameter(raw, 'Mock Response') : raw;
+}
+
+function senderFor(context: IExecuteFunctions, itemIndex: number): SendFunction {
+	const authentication = context.getNodeParameter('authentication', itemIndex, 'none') as string;
+	if (authentication === 'none') return async (options) => await context.helpers.httpRequest(options);
+	const credentialType =
+		authentication === 'genericCredentialType' ? (context.getNodeParameter('genericAuthType', itemIndex) as string) : authentication;
+	return async (options) => await context.helpers.httpRequestWithAuthentication.call(context, credentialType, options);
+}
+
+function toNodeError(context: IExecuteFunctions, caught: unknown, record: IDataObject, secrets: string[], itemIndex: number) {
+	const where = record.url ? ` (${record.method as string} ${record.url as string})` : '';
+	if (caught instanceof ApiCallFailure) {
+		const message = scrubSecrets(caught.message, secrets);
+		return new NodeApiError(context.getNode(), { message, kind: caught.kind } as JsonObject, {
+			message,
+			description: `Action "${record.name as string}"${where}, attempt ${caught.attempts}.`,
+			httpCode: caught.status ? String(caught.status) : undefined,
+			itemIndex,
+		});
+	}
+	if (caught instanceof MissingAttributeError || caught instanceof PlaceholderValueError || caught instanceof RequestConfigError) {
+		return new NodeOperationError(context.getNode(), scrubSecrets(caught.message, secrets), { itemIndex, description: `Action "${record.name as string}"${where}.` });
+	}
+	const message = scrubSecrets((caught as Error)?.message ?? String(caught), secrets);
+	return new NodeOperationError(context.getNode(), message, { itemIndex });
+}

@@ -1,0 +1,23 @@
+// Ready-made actions, kept as data (templates/actions/*.json) shared with the canvas and the
+// workflow templates. The node applies a template generically; no template has code of its own.
+import shopifyOrderStatus from '../../templates/actions/shopify-order-status.json';
+import statuspageIncidents from '../../templates/actions/statuspage-incidents.json';
+import type { NameValue } from './request-builder';
+
+export interface ActionTemplate {
+	id: string;
+	name: string;
+	actionName: string;
+	whenToUse: string;
+	fields: Array<{ name: string; displayName: string; default: string; description: string }>;
+	request: { method: string; url: string; query: NameValue[]; headers: NameValue[] };
+	auth: { credentialType: string; note: string };
+	suggestedFields: Array<{ pointer: string; name: string }>;
+}
+
+export const ACTION_TEMPLATES: ActionTemplate[] = [shopifyOrderStatus, statuspageIncidents];
+
+/** Node parameter holding a template field, e.g. `shopifyOrderStatus_shopUrl`. */
+export function templateFieldParameter(template: ActionTemplate, field: string): string {
+	return `${template.id}_${field}`;
+}

@@ -1,0 +1,179 @@
+// The API Action's parameters: the one description the n8n editor and the canvas both render.
+import type { INodeProperties } from 'n8n-workflow';
+
+import { ACTION_TEMPLATES, templateFieldParameter } from './action-templates';
+
+const custom = { show: { template: ['custom'] } };
+
+/** Generic credential types of n8n (n8n-nodes-base) an admin may pick, as the HTTP Request node offers them. */
+export const GENERIC_CREDENTIAL_TYPES = ['httpBasicAuth', 'httpBearerAuth', 'httpHeaderAuth', 'httpQueryAuth', 'httpCustomAuth'];
+
+const templateFields: INodeProperties[] = ACTION_TEMPLATES.flatMap((template) =>
+	template.fields.map(
+		(field): INodeProperties => ({
+			displayName: field.displayName,
+			name: templateFieldParameter(template, field.name),
+			type: 'string',
+			default: field.default,
+			required: true,
+			description: field.description,
+			displayOptions: { show: { template: [template.id] } },
+		}),
+	),
+);
+
+const nameValueList = (displayName: string, name: string, placeholder: string): INodeProperties => ({
+	displayName,
+	name,
+	type: 'fixedCollection',
+	typeOptions: { multipleValues: true },
+	placeholder,
+	default: {},
+	displayOptions: custom,
+	options: [
+		{
+			displayName: 'Parameter',
+			name: 'parameters',
+			values: [
+				{ displayName: 'Name', name: 'name', type: 'string', default: '' },
+				{
+					displayName: 'Value',
+					name: 'value',
+					type: 'string',
+					default: '',
+					description: 'Text with placeholders such as {{user.email}} or {{company.plan|free}}',
+				},
+			],
+		},
+	],
+});
+
+export const apiActionProperties: INodeProperties[] = [
+	{
+		displayName: 'Action Name',
+		name: 'actionName',
+		type: 'string',
+		default: '',
+		placeholder: 'Order status',
+		description: 'Name of the action in logs and rollout buckets. Empty: the template name, or the node name.',
+	},
+	{
+		displayName: 'When Should the AI Use This Action',
+		name: 'whenToUse',
+		type: 'string',
+		typeOptions: { rows: 3 },
+		default: '',
+		placeholder: 'Use when the customer asks about the status of their order',
+		description: 'Shown to an AI Agent that uses this node as a tool. Empty: the template text.',
+	},
+	{
+		displayName: 'Template',
+		name: 'template',
+		type: 'options',
+		noDataExpression: true,
+		default: 'custom',
+		options: [
+			{ name: 'Custom', value: 'custom', description: 'Write the request yourself' },
+			...ACTION_TEMPLATES.map((template) => ({ name: template.name, value: template.id, description: template.whenToUse })),
+		],
+	},
+	...templateFields,
+	{
+		displayName: 'Method',
+		name: 'method',
+		type: 'options',
+		default: 'GET',
+		displayOptions: custom,
+		options: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].map((method) => ({ name: method, value: method })),
+		description: 'Anything but GET changes data in your backend and needs "Allow Writes"',
+	},
+	{
+		displayName: 'Allow Writes',
+		name: 'allowWrites',
+		type: 'boolean',
+		default: false,
+		displayOptions: custom,
+		description: 'Whether POST, PUT, PATCH and DELETE may be sent. Off: the action can only read.',
+	},
+	{
+		displayName: 'URL',
+		name: 'url',
+		type: 'string',
+		default: '',
+		required: true,
+		displayOptions: custom,
+		placeholder: 'https://api.example.com/customers/{{user.user_id}}/orders',
+		description: 'Placeholders may stand in the path and the query, never in the scheme, host or port',
+	},
+	nameValueList('Query Parameters', 'queryParameters', 'Add Query Parameter'),
+	nameValueList('Headers', 'headerParameters', 'Add Header'),
+	{
+		displayName: 'JSON Body',
+		name: 'jsonBody',
+		type: 'json',
+		default: '{}',
+		displayOptions: { show: { template: ['custom'], method: ['POST', 'PUT', 'PATCH', 'DELETE'] } },
+		description: 'Placeholders go inside JSON strings: {"email": "{{user.email}}"}',
+	},
+	{
+		displayName: 'Authentication',
+		name: 'authentication',
+		type: 'options',
+		noDataExpression: true,
+		default: 'none',
+		options: [
+			{ name: 'None', value: 'none' },
+			{ name: 'Fin Fixed Token', value: 'finFixedTokenApi' },
+			{ name: 'Fin Dynamic Token', value: 'finDynamicTokenApi' },
+			{ name: 'Generic Credential Type', value: 'genericCredentialType', description: 'Any n8n credential: basic, bearer, header, query or custom auth' },
+		],
+	},
+	{
+		displayName: 'Generic Auth Type',
+		name: 'genericAuthType',
+		type: 'credentialsSelect',
+		required: true,
+		default: '',
+		credentialTypes: ['has:genericAuth'],
+		displayOptions: { show: { authentication: ['genericCredentialType'] } },
+	},
+	{
+		displayName: 'Response Source',
+		name: 'responseSource',
+		type: 'options',
+		noDataExpression: true,
+		default: 'live',
+		options: [
+			{ name: 'Live', value: 'live', description: 'Call the API (Test Response)' },
+			{ name: 'Mock', value: 'mock', description: 'Return the mock JSON below without any network call (Mock Response)' },
+		],
+	},
+	{
+		displayName: 'Mock Response',
+		name: 'mockResponse',
+		type: 'json',
+		default: '{}',
+		displayOptions: { show: { responseSource: ['mock'] } },
+		description: 'The JSON the API would answer',
+	},
+	{
+		displayName: 'Test Values',
+		name: 'testValues',
+		type: 'json',
+		default: '{\n  "user": { "user_id": "test-user-1", "email": "test.user@example.com" },\n  "company": {},\n  "conversation": {}\n}',
+		description: 'Attributes used by a manual run whose incoming item has no conversation (for example when this node runs on its own). Never used in production runs.',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{ displayName: 'Max Response Size (Bytes)', name: 'maxResponseBytes', type: 'number', default: 1048576, typeOptions: { minValue: 1 }, description: 'A larger answer is an error, never cut short' },
+			{ displayName: 'Response Key', name: 'responseKey', type: 'string', default: 'response', description: 'Where the parsed answer goes in the output item' },
+			{ displayName: 'Retries', name: 'maxRetries', type: 'number', default: 2, typeOptions: { minValue: 0, maxValue: 5 }, description: 'Retries after 429, 502, 503 or 504, with backoff; Retry-After is honoured' },
+			{ displayName: 'Timeout (Ms)', name: 'timeoutMs', type: 'number', default: 10000, typeOptions: { minValue: 1 } },
+		],
+	},
+];

@@ -1,0 +1,186 @@
+// Builds one HTTP request from the admin's request template and one conversation item. Each value
+// is encoded for where it stands (path segment, query value, header, JSON string), so customer data
+// can never change the path, add a parameter, split a header or reach another host.
+import type { IDataObject } from 'n8n-workflow';
+
+import { parseJson } from '../shared/parse-json';
+
+import {
+	PlaceholderValueError,
+	hasPlaceholder,
+	isSecretPath,
+	lookup,
+	renderText,
+	toText,
+	wholePlaceholder,
+	type Placeholder,
+} from './placeholders';
+
+export interface NameValue {
+	name: string;
+	value: string;
+}
+
+export interface RequestTemplate {
+	method: string;
+	url: string;
+	query: NameValue[];
+	headers: NameValue[];
+	/** JSON text whose strings may hold placeholders; only for writes. */
+	body?: string;
+}
+
+export interface BuiltRequest {
+	method: string;
+	url: string;
+	headers: Record<string, string>;
+	body?: unknown;
+	/** Values taken from secret placeholders (identity claims): redacted wherever the request is described. */
+	secrets: string[];
+}
+
+/** A request template that can never be sent as it stands: a configuration error. */
+export class RequestConfigError extends Error {
+	constructor(message: string) {
+		super(message);
+		this.name = 'RequestConfigError';
+	}
+}
+
+const ORIGIN = /^([A-Za-z][A-Za-z0-9+.-]*):\/\/([^/?#]*)(.*)$/s;
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+/** Splits an URL template into origin and the rest, refusing placeholders where they could redirect the call. */
+export function splitUrlTemplate(url: string): { origin: string; rest: string } {
+	const match = ORIGIN.exec(url.trim());
+	const [, scheme, authority, rest] = match ?? [];
+	if (hasPlaceholder(match ? `${scheme}://${authority}` : url.trim().split('/')[0])) {
+		throw new RequestConfigError(
+			'Placeholders are not allowed in the scheme, host or port of the URL: write the API host out in full and put attributes in the path, the query or the headers.',
+		);
+	}
+	if (!match) throw new RequestConfigError(`The URL "${url}" is not absolute: start it with https:// and a host name.`);
+	if (!/^https?$/i.test(scheme)) throw new RequestConfigError(`The URL scheme "${scheme}" is not supported: use https:// (or http://).`);
+	if (authority.includes('@')) throw new RequestConfigError('The URL must not contain a user name or password: use a credential instead.');
+	if (!authority) throw new RequestConfigError(`The URL "${url}" has no host.`);
+	return { origin: `${scheme.toLowerCase()}://${authority}`, rest };
+}
+
+/** Replaces `{{template.<field>}}` with the admin's template field values (configuration, not customer data). */
+export function applyTemplateFields(text: string, fields: Record<string, string>): string {
+	return text.replace(/\{\{\s*template\.([\w-]+)\s*\}\}/g, (_match, name: string) => {
+		const value = fields[name];
+		if (value === undefined) throw new RequestConfigError(`The template field "${name}" has no value.`);
+		if (hasPlaceholder(value)) throw new RequestConfigError(`The template field "${name}" must not contain placeholders.`);
+		return value.trim().replace(/\/+$/, '');
+	});
+}
+
+class Renderer {
+	readonly secrets: string[] = [];
+
+	constructor(private readonly item: IDataObject) {}
+
+	value(placeholder: Placeholder, where: string): unknown {
+		const value = lookup(this.item, placeholder, where);
+		if (isSecretPath(placeholder.path) && (typeof value === 'string' || typeof value === 'number')) {
+			this.secrets.push(String(value));
+		}
+		return value;
+	}
+
+	text(template: string, where: string, encode: (text: string, path: string) => string): string {
+		return renderText(template, where, (placeholder) =>
+			encode(toText(this.value(placeholder, where), placeholder.path, where), placeholder.path),
+		);
+	}
+}
+
+function renderPath(path: string, renderer: Renderer): string {
+	return path
+		.split('/')
+		.map((segment) => {
+			if (!hasPlaceholder(segment)) return segment;
+			const rendered = renderer.text(segment, 'URL path', (text) => encodeURIComponent(text));
+			// URL parsers treat "." and ".." (also as %2e) as navigation, even when encoded.
+			if (/^(\.|%2e){1,2}$/i.test(rendered)) {
+				throw new PlaceholderValueError(segment, 'URL path', 'a path segment cannot be "." or ".."');
+			}
+			return rendered;
+		})
+		.join('/');
+}
+
+function renderQueryPair(name: string, value: string, renderer: Renderer): string {
+	const encode = (text: string) => encodeURIComponent(text);
+	return `${renderer.text(name, 'query parameter name', encode)}=${renderer.text(value, `query parameter "${name}"`, encode)}`;
+}
+
+function renderBody(body: string, renderer: Renderer): unknown {
+	const parsed = parseJson(body);
+	if (!parsed.ok) {
+		throw new RequestConfigError(`The JSON body is not valid JSON (${parsed.reason}). Put placeholders inside JSON strings, e.g. {"email": "{{user.email}}"}.`);
+	}
+	const walk = (value: unknown): unknown => {
+		if (typeof value === 'string') {
+			const whole = wholePlaceholder(value);
+			// A string that is one placeholder keeps the attribute's JSON type (number, boolean, object).
+			if (whole) return renderer.value(whole, 'JSON body');
+			return renderer.text(value, 'JSON body', (text) => text);
+		}
+		if (Array.isArray(value)) return value.map(walk);
+		if (value && typeof value === 'object') {
+			const out: Record<string, unknown> = {};
+			for (const [key, inner] of Object.entries(value)) {
+				const renderedKey = renderer.text(key, 'JSON body', (text) => text);
+				if (renderedKey === '__proto__') continue;
+				out[renderedKey] = walk(inner);
+			}
+			return out;
+		}
+		return value;
+	};
+	return walk(parsed.value);
+}
+
+export function buildRequest(template: RequestTemplate, item: IDataObject): BuiltRequest {
+	const renderer = new Renderer(item);
+	const { origin, rest } = splitUrlTemplate(template.url);
+	const withoutFragment = rest.split('#')[0];
+	const queryStart = withoutFragment.indexOf('?');
+	const path = queryStart === -1 ? withoutFragment : withoutFragment.slice(0, queryStart);
+	const inlineQuery = queryStart === -1 ? '' : withoutFragment.slice(queryStart + 1);
+
+	const pairs: string[] = [];
+	for (const pair of inlineQuery.split('&').filter(Boolean)) {
+		const equals = pair.indexOf('=');
+		pairs.push(equals === -1 ? renderQueryPair(pair, '', renderer) : renderQueryPair(pair.slice(0, equals), pair.slice(equals + 1), renderer));
+	}
+	for (const { name, value } of template.query) {
+		if (!name) continue;
+		pairs.push(renderQueryPair(name, value ?? '', renderer));
+	}
+
+	const url = `${origin}${renderPath(path || '/', renderer)}${pairs.length ? `?${pairs.join('&')}` : ''}`;
+	// Defence in depth: whatever the values, the call goes to the host the admin wrote.
+	const parsed = new URL(url);
+	const expected = new URL(`${origin}/`);
+	if (parsed.protocol !== expected.protocol || parsed.host !== expected.host) {
+		throw new RequestConfigError(`The rendered URL would leave ${expected.host}; refusing to send it.`);
+	}
+
+	const headers: Record<string, string> = {};
+	for (const { name, value } of template.headers) {
+		if (!name) continue;
+		if (hasPlaceholder(name) || !HEADER_NAME.test(name)) {
+			throw new RequestConfigError(`"${name}" is not a valid header name (letters, digits and - only, no placeholders).`);
+		}
+		headers[name] = renderer.text(value ?? '', `header "${name}"`, (text, path) => {
+			if (/[\r\n\0]/.test(text)) throw new PlaceholderValueError(path, `header "${name}"`, 'it contains a line break or NUL character');
+			return text;
+		});
+	}
+
+	const body = template.body !== undefined && template.body.trim() !== '' ? renderBody(template.body, renderer) : undefined;
+	return { method: template.method.toUpperCase(), url, headers, body, secrets: renderer.secrets };
+}

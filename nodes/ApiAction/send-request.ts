@@ -1,0 +1,157 @@
+// Sends one built request with bounded retries, a timeout and a response size limit, and reads the
+// body as JSON. Every failure becomes an ApiCallFailure that names its cause.
+import type { IHttpRequestOptions } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
+
+import { parseJson } from '../shared/parse-json';
+
+export type SendFunction = (options: IHttpRequestOptions) => Promise<unknown>;
+
+export interface CallLimits {
+	timeoutMs: number;
+	maxResponseBytes: number;
+	maxRetries: number;
+	/** First backoff; doubled on each retry. */
+	backoffMs: number;
+	/** Longest wait a Retry-After may ask for before we give up instead. */
+	maxRetryAfterMs: number;
+}
+
+export interface CallResult {
+	status: number;
+	body: unknown;
+	bytes: number;
+	attempts: number;
+}
+
+export type FailureKind =
+	| 'http_status'
+	| 'timeout'
+	| 'connection'
+	| 'too_large'
+	| 'not_json'
+	| 'rate_limited'
+	| 'unauthorized';
+
+export class ApiCallFailure extends Error {
+	constructor(
+		readonly kind: FailureKind,
+		message: string,
+		readonly status?: number,
+		readonly attempts = 1,
+	) {
+		super(message);
+		this.name = 'ApiCallFailure';
+	}
+}
+
+const RETRYABLE = [429, 502, 503, 504];
+
+interface FullResponse {
+	statusCode: number;
+	headers: Record<string, string | string[] | undefined>;
+	body: AsyncIterable<Buffer> & { destroy?: () => void };
+}
+
+function header(headers: FullResponse['headers'], name: string): string | undefined {
+	const value = headers[name] ?? headers[name.toLowerCase()];
+	return Array.isArray(value) ? value[0] : value;
+}
+
+/** Retry-After in seconds or as an HTTP date, in ms; undefined when absent or unreadable. */
+export function retryAfterMs(value: string | undefined, now = Date.now()): number | undefined {
+	if (!value) return undefined;
+	if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
+	const date = Date.parse(value);
+	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+async function readLimited(response: FullResponse, limit: number): Promise<Buffer> {
+	const declared = Number(header(response.headers, 'content-length'));
+	if (Number.isFinite(declared) && declared > limit) {
+		response.body.destroy?.();
+		throw new ApiCallFailure('too_large', `The response is ${declared} bytes, more than the limit of ${limit} bytes. Ask the API for less (filters, fields, a page size) or raise "Max Response Size".`, response.statusCode);
+	}
+	const chunks: Buffer[] = [];
+	let total = 0;
+	for await (const chunk of response.body) {
+		total += chunk.length;
+		if (total > limit) {
+			response.body.destroy?.();
+			throw new ApiCallFailure('too_large', `The response is larger than the limit of ${limit} bytes. Ask the API for less (filters, fields, a page size) or raise "Max Response Size".`, response.statusCode);
+		}
+		chunks.push(chunk);
+	}
+	return Buffer.concat(chunks);
+}
+
+function parseBody(raw: Buffer, response: FullResponse): unknown {
+	const text = raw.toString('utf8');
+	if (text.trim() === '') return null;
+	const parsed = parseJson(text);
+	if (!parsed.ok) {
+		const type = header(response.headers, 'content-type') ?? 'no content type';
+		throw new ApiCallFailure('not_json', `The API answered with a body that is not JSON (${type}, ${raw.length} bytes). Check the URL points at the API, not a web page.`, response.statusCode);
+	}
+	return parsed.value;
+}
+
+function describeTransportError(error: unknown, timeoutMs: number, attempts: number): ApiCallFailure {
+	const found = error as { code?: string; message?: string; cause?: { code?: string; message?: string }; httpCode?: string };
+	const code = found.cause?.code ?? found.code ?? '';
+	const message = `${found.message ?? ''} ${found.cause?.message ?? ''}`;
+	// The dynamic token credential's own errors are already written for a person and hold no secret.
+	const tokenProblem = /Fin Dynamic Token: [^\n]*/.exec(message);
+	if (tokenProblem) return new ApiCallFailure('unauthorized', tokenProblem[0], undefined, attempts);
+	if (found.httpCode === '401' || /\b401\b/.test(found.httpCode ?? '')) {
+		return new ApiCallFailure('unauthorized', 'The API refused the credentials (401), also after a fresh token was fetched. Check the credential.', 401, attempts);
+	}
+	if (code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout/i.test(message)) {
+		return new ApiCallFailure('timeout', `The API did not answer within ${timeoutMs} ms. Check that it is up, or raise "Timeout".`, undefined, attempts);
+	}
+	if (code === 'ECONNREFUSED' || /ECONNREFUSED/.test(message)) {
+		return new ApiCallFailure('connection', 'The connection was refused: nothing listens at that host and port. Check the URL and that the API is reachable from n8n.', undefined, attempts);
+	}
+	if (code === 'ENOTFOUND' || /ENOTFOUND|EAI_AGAIN/.test(message)) {
+		return new ApiCallFailure('connection', 'The API host name could not be resolved. Check the URL.', undefined, attempts);
+	}
+	return new ApiCallFailure('connection', `The request could not be completed (${code || 'network error'}). Check the URL and the network between n8n and the API.`, undefined, attempts);
+}
+
+export async function sendWithRetries(send: SendFunction, options: IHttpRequestOptions, limits: CallLimits): Promise<CallResult> {
+	for (let attempt = 1; ; attempt++) {
+		const response = (await send({
+				...options,
+				timeout: limits.timeoutMs,
+				returnFullResponse: true,
+				encoding: 'stream',
+				// Statuses are ours to judge, except 401: n8n must see it to refresh a dynamic token and retry.
+				ignoreHttpStatusErrors: { ignore: true, except: [401] },
+				disableFollowRedirect: true,
+			}).catch((error: unknown) => describeTransportError(error, limits.timeoutMs, attempt))) as FullResponse | ApiCallFailure;
+		if (response instanceof ApiCallFailure) throw response;
+		const status = response.statusCode;
+		if (RETRYABLE.includes(status)) {
+			response.body.destroy?.();
+			const asked = retryAfterMs(header(response.headers, 'retry-after'));
+			if (attempt > limits.maxRetries || (asked !== undefined && asked > limits.maxRetryAfterMs)) {
+				const wait = asked !== undefined ? ` The API asked to wait ${Math.ceil(asked / 1000)} s.` : '';
+				throw new ApiCallFailure(status === 429 ? 'rate_limited' : 'http_status', `The API answered ${status} on all ${attempt} attempts.${wait} Try again later or raise "Retries".`, status, attempt);
+			}
+			await sleep(asked ?? limits.backoffMs * 2 ** (attempt - 1));
+			continue;
+		}
+		const raw = await readLimited(response, limits.maxResponseBytes);
+		if (status >= 400) {
+			throw new ApiCallFailure('http_status', `The API answered ${status}${statusHint(status)}`, status, attempt);
+		}
+		return { status, body: parseBody(raw, response), bytes: raw.length, attempts: attempt };
+	}
+}
+
+function statusHint(status: number): string {
+	if (status === 403) return ': the credential may not read this resource. Check its scopes.';
+	if (status === 404) return ': nothing at that address for this customer. Check the URL and the attributes in it.';
+	if (status >= 500) return ': the API failed. Try again later or contact its owner.';
+	return '. Check the request settings.';
+}

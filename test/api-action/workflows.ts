@@ -1,0 +1,41 @@
+// Workflow JSON for API Action tests, shaped like what n8n exports.
+import type { IDataObject } from 'n8n-workflow';
+
+import type { WorkflowJson } from '../harness/run-workflow';
+
+export const ACTION = 'API Action';
+
+export function apiActionWorkflow(parameters: IDataObject, extra: { credentials?: IDataObject; onError?: string } = {}): WorkflowJson {
+	return {
+		name: 'api action test',
+		nodes: [
+			{
+				id: 'a1',
+				name: ACTION,
+				type: 'n8n-nodes-fin-actions.apiAction',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters,
+				...(extra.credentials ? { credentials: extra.credentials } : {}),
+				...(extra.onError ? { onError: extra.onError } : {}),
+			},
+		],
+		connections: {},
+	} as WorkflowJson;
+}
+
+/** A conversation item as Fin Trigger emits it. */
+export function conversation(user: IDataObject = {}, extra: IDataObject = {}): IDataObject {
+	return {
+		message: { id: 'm1', text: 'Where is my order?', createdAt: '2025-05-01T10:00:00.000Z' },
+		user: { user_id: 'u-42', email: 'bob.norman@mail.example.com', plan: 'pro', ...user },
+		company: { company_id: 'c-7', name: 'Acme' },
+		conversation: { id: 'conv-1' },
+		identity: { verified: true, method: 'user_hash' },
+		source: 'messenger',
+		...extra,
+	};
+}
+
+export const fixedTokenCredential = { finFixedTokenApi: { id: 'cred-fixed', name: 'Fixed token' } };
+export const dynamicTokenCredential = { finDynamicTokenApi: { id: 'cred-dynamic', name: 'Dynamic token' } };
