@@ -98,6 +98,9 @@ export class ApiAction implements INodeType {
 				if (!this.continueOnFail()) throw error;
 				output.push({
 					json: { ...incoming, action: record, error: { name: error.name, message: error.message, description: error.description ?? null } },
+					// With an error output n8n routes items carrying `error` there; in the regular output n8n
+					// would replace the item's JSON with the message, losing the conversation context.
+					...(this.getNode().onError === 'continueErrorOutput' ? { error } : {}),
 					pairedItem: { item: itemIndex },
 				});
 			}

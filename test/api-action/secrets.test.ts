@@ -1,0 +1,80 @@
+// A scan of every output, error and recorded request description for the secrets in use.
+import { runWorkflow, type RunResult } from '../harness/run-workflow';
+import { startLoopbackServer, type LoopbackServer } from '../harness/loopback-server';
+import { apiActionWorkflow, conversation, dynamicTokenCredential, fixedTokenCredential } from './workflows';
+
+const SECRETS = {
+	fixed: 'fixed-TOKEN-aaaa1111',
+	clientSecret: 'client-SECRET-bbbb2222',
+	issued: 'issued-TOKEN-cccc3333',
+	customer: 'customer-TOKEN-dddd4444',
+};
+
+function visible(result: RunResult): string {
+	// Everything a person or the AI can see: node outputs (minus the incoming identity claims, which
+	// are the customer's own signed data) and errors.
+	const outputs = Object.values(result.outputs).flat(2).map((item) => {
+		const { identity: _identity, ...rest } = item.json as Record<string, unknown>;
+		return rest;
+	});
+	const errors = Object.values(result.errors).map((error) => ({ message: error.message, description: error.description, context: error.context }));
+	return JSON.stringify({ outputs, errors });
+}
+
+describe('API Action never shows a secret', () => {
+	let server: LoopbackServer;
+	const logged: string[] = [];
+	beforeAll(async () => {
+		server = await startLoopbackServer();
+		// Whatever n8n or the node logs while running goes through the console here.
+		for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
+			jest.spyOn(console, method).mockImplementation((...args: unknown[]) => {
+				logged.push(args.map((arg) => (arg instanceof Error ? `${arg.message} ${arg.stack} ${JSON.stringify(arg)}` : typeof arg === 'string' ? arg : JSON.stringify(arg))).join(' '));
+			});
+		}
+	});
+	afterAll(async () => {
+		jest.restoreAllMocks();
+		await server.close();
+		const text = logged.join('\n');
+		for (const secret of Object.values(SECRETS)) expect(text).not.toContain(secret);
+	});
+
+	const customer = conversation({}, { identity: { verified: true, method: 'jwt', claims: { api_token: SECRETS.customer } } });
+	const perCustomer = { headerParameters: { parameters: [{ name: 'X-Customer', value: '{{identity.claims.api_token}}' }] } };
+
+	it.each([
+		['success', { status: 200, body: { ok: true } }],
+		['server error', { status: 500, body: { error: 'x' } }],
+		['non-JSON', { status: 200, body: 'not json', headers: { 'content-type': 'text/plain' } }],
+		['too large', { status: 200, body: { blob: 'z'.repeat(3000) } }],
+	])('fixed token and per-customer token, %s', async (_name, answer) => {
+		server.setRoutes({ '*': answer });
+		for (const placement of ['bearer', 'query']) {
+			for (const onError of [undefined, 'continueRegularOutput']) {
+				const result = await runWorkflow(
+					apiActionWorkflow(
+						{ url: `${server.url}/x?t={{identity.claims.api_token}}`, authentication: 'finFixedTokenApi', ...perCustomer, options: { maxResponseBytes: 1000 } },
+						{ credentials: fixedTokenCredential, onError },
+					),
+					{ input: [customer], credentials: { finFixedTokenApi: { token: SECRETS.fixed, placement, queryName: 'access_token' } } },
+				);
+				const text = visible(result);
+				for (const secret of Object.values(SECRETS)) expect(text).not.toContain(secret);
+			}
+		}
+	});
+
+	it('dynamic token: success, refresh and token endpoint failure', async () => {
+		for (const tokenAnswer of [{ body: { access_token: SECRETS.issued, expires_in: 600 } }, { status: 401, body: { error: 'invalid_client', secret: SECRETS.clientSecret } }]) {
+			server.setRoutes({ 'POST /token': tokenAnswer, '*': { status: 500, body: {} } });
+			const result = await runWorkflow(
+				apiActionWorkflow({ url: `${server.url}/x`, authentication: 'finDynamicTokenApi', ...perCustomer }, { credentials: dynamicTokenCredential, onError: 'continueRegularOutput' }),
+				{ input: [customer], credentials: { finDynamicTokenApi: { tokenUrl: `${server.url}/token`, clientId: 'id', clientSecret: SECRETS.clientSecret } } },
+			);
+			const text = visible(result);
+			for (const secret of Object.values(SECRETS)) expect(text).not.toContain(secret);
+			expect(text).toMatch(/answered 500|token endpoint answered 401/);
+		}
+	});
+});
