@@ -3,10 +3,10 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-	{ ignores: ['dist/**', 'node_modules/**', 'editor-extension/**', '.n8n-runtime/**'] },
-	{ files: ['**/*.ts', '**/*.mjs'], extends: [tseslint.configs.recommended] },
+	{ ignores: ['dist/**', '**/node_modules/**', 'editor-extension/dist/**', '.n8n-runtime/**', 'test-artifacts/**'] },
+	{ files: ['**/*.ts', '**/*.tsx', '**/*.mjs'], extends: [tseslint.configs.recommended] },
 	{
-		files: ['**/*.ts', '**/*.mjs'],
+		files: ['**/*.ts', '**/*.tsx', '**/*.mjs'],
 		rules: {
 			'@typescript-eslint/no-require-imports': 'off',
 			'@typescript-eslint/no-explicit-any': 'off',
