@@ -1,5 +1,8 @@
 // Fin Fixed Token and Fin Dynamic Token as they run inside n8n: generic placement of the token,
 // preAuthentication for the expirable field, refresh on expiry and after a 401.
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+
+import type { CredentialStore } from '../harness/credentials-helper';
 import { runWorkflow } from '../harness/run-workflow';
 import { startLoopbackServer, type LoopbackServer } from '../harness/loopback-server';
 import { ACTION, apiActionWorkflow, conversation, dynamicTokenCredential, fixedTokenCredential } from './workflows';
@@ -62,7 +65,7 @@ describe('Fin Dynamic Token', () => {
 	afterEach(async () => server.close());
 
 	const tokenRoute = (lifetime = 3600) => () => ({ body: { access_token: `tok-${++issued}`, expires_in: lifetime, token_type: 'Bearer' } });
-	const credentials = (extra: Record<string, unknown> = {}) => ({
+	const credentials = (extra: ICredentialDataDecryptedObject = {}): CredentialStore => ({
 		finDynamicTokenApi: { tokenUrl: `${server.url}/oauth/token`, clientId: 'client-1', clientSecret: CLIENT_SECRET, ...extra },
 	});
 	const workflow = () =>

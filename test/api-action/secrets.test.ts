@@ -14,7 +14,8 @@ function visible(result: RunResult): string {
 	// Everything a person or the AI can see: node outputs (minus the incoming identity claims, which
 	// are the customer's own signed data) and errors.
 	const outputs = Object.values(result.outputs).flat(2).map((item) => {
-		const { identity: _identity, ...rest } = item.json as Record<string, unknown>;
+		const rest = { ...(item.json as Record<string, unknown>) };
+		delete rest.identity;
 		return rest;
 	});
 	const errors = Object.values(result.errors).map((error) => ({ message: error.message, description: error.description, context: error.context }));

@@ -134,7 +134,7 @@ export class StoreCredentialsHelper extends ICredentialsHelper {
 			return undefined;
 		}
 		this.preAuthenticationCalls.push({ type: typeName, expired: credentialsExpired });
-		const output = await type.preAuthentication.call(helpers, credentials);
+		const output = (await type.preAuthentication.call(helpers, credentials)) as ICredentialDataDecryptedObject;
 		if (output?.[expirable.name] === undefined) return undefined;
 		if (node.credentials?.[typeName]) {
 			await this.updateCredentials(node.credentials[typeName], typeName, { ...this.store[typeName], ...output });
@@ -149,7 +149,7 @@ export class StoreCredentialsHelper extends ICredentialsHelper {
 	): Promise<ICredentialDataDecryptedObject | undefined> {
 		const type = this.type(typeName);
 		if (typeof type.preAuthentication !== 'function') return undefined;
-		return await type.preAuthentication.call(helpers, credentials);
+		return (await type.preAuthentication.call(helpers, credentials)) as ICredentialDataDecryptedObject;
 	}
 
 	isCredentialUsableByNode(): boolean {

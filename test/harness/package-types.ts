@@ -21,7 +21,6 @@ function load<T>(distPath: string): T | undefined {
 	return new classes[0]();
 }
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const manifest = require(join(root, 'package.json')).n8n as { nodes: string[]; credentials: string[] };
 
 export function loadPackageNodes(): INodeType[] {

@@ -182,7 +182,7 @@ export async function runWorkflow(workflowJson: WorkflowJson, options: RunOption
 				},
 			],
 		},
-	} as IRunExecutionData;
+	} as unknown as IRunExecutionData;
 
 	installRequestRecorder();
 	const requests: RecordedRequest[] = [];

@@ -1,0 +1,172 @@
+// The "matches" operator: regular expressions an ops team types, guarded against catastrophic
+// backtracking in three layers.
+//  1. Static check of the pattern, before it ever runs: no backreferences and no lookarounds (they
+//     leave the regular languages), and no group repeated by `*`, `+` or `{n,m}` (m > 1) that itself
+//     contains a quantifier or an alternation: `(a+)+`, `(\w*)*`, `(a?a)+`, `(a|aa)*`, `((ab)*c)+`.
+//     Those shapes are where exponential backtracking comes from; without them (star height 1, no
+//     ambiguous repeated alternation) the worst case is polynomial in the input length.
+//  2. Size caps: patterns up to 200 characters, inputs up to 1,000 characters (a longer input makes
+//     the rule false, with a note in the audience record), which bounds the polynomial worst case.
+//  3. Execution through n8n's own `safeRegex` engine when the running n8n provides it (n8n-workflow
+//     2.x runs it in a `node:vm` context with a 250 ms timeout); a time-out makes the rule false.
+//     Older n8n versions without it fall back to the native engine, still behind layers 1 and 2.
+import { safeRegex } from 'n8n-workflow';
+
+export const MAX_PATTERN_LENGTH = 200;
+export const MAX_INPUT_LENGTH = 1000;
+const ALLOWED_FLAGS = 'imsu';
+
+export interface GuardedPattern {
+	source: string;
+	flags: string;
+}
+
+export interface PatternTest {
+	matched: boolean;
+	/** Why the pattern did not run to the end, e.g. the input was too long. */
+	note?: string;
+}
+
+interface GroupScan {
+	repeats: boolean;
+	alternates: boolean;
+}
+
+/** Splits `/source/flags` literals; a plain string is the source itself. */
+function splitLiteral(raw: string): GuardedPattern {
+	const literal = /^\/(.*)\/([a-z]*)$/s.exec(raw);
+	return literal ? { source: literal[1], flags: literal[2] } : { source: raw, flags: '' };
+}
+
+/** Length of the `{n}`, `{n,}` or `{n,m}` quantifier at `at`, with its upper bound; 0 when it is a literal brace. */
+function braceQuantifier(source: string, at: number): { length: number; max: number } {
+	const match = /^\{(\d+)(,(\d*))?\}/.exec(source.slice(at));
+	if (!match) return { length: 0, max: 1 };
+	const max = match[2] === undefined ? Number(match[1]) : match[3] === '' ? Infinity : Number(match[3]);
+	return { length: match[0].length, max };
+}
+
+/** Index just after the character class that opens at `at`. */
+function skipClass(source: string, at: number): number {
+	let i = at + 1;
+	if (source[i] === '^') i++;
+	if (source[i] === ']') i++;
+	while (i < source.length && source[i] !== ']') i += source[i] === '\\' ? 2 : 1;
+	return i + 1;
+}
+
+/** What is unsafe about `source` (the shapes described at the top of this file), if anything. */
+function unsafeShape(source: string): string | undefined {
+	const stack: GroupScan[] = [{ repeats: false, alternates: false }];
+	// What the next quantifier applies to: a single atom, a closed group, or nothing (start, `|`).
+	let last: 'atom' | GroupScan | undefined;
+	let i = 0;
+	while (i < source.length) {
+		const char = source[i];
+		const current = stack[stack.length - 1];
+		let quantifier: { length: number; max: number } | undefined;
+		if (char === '\\') {
+			const next = source[i + 1] ?? '';
+			if (/[1-9]/.test(next) || (next === 'k' && source[i + 2] === '<')) {
+				return 'backreferences (\\1, \\k<name>) can take exponential time';
+			}
+			const braced = /^[pPu]\{[^}]*\}/.exec(source.slice(i + 1));
+			i += braced ? braced[0].length + 1 : 2;
+			last = 'atom';
+			continue;
+		}
+		if (char === '[') {
+			i = skipClass(source, i);
+			last = 'atom';
+			continue;
+		}
+		if (char === '(') {
+			if (/^\(\?<?[=!]/.test(source.slice(i))) return 'lookahead and lookbehind assertions are not supported';
+			stack.push({ repeats: false, alternates: false });
+			const opener = /^\((\?:|\?<[A-Za-z_$][\w$]*>)?/.exec(source.slice(i))!;
+			i += opener[0].length;
+			last = undefined;
+			continue;
+		}
+		if (char === ')') {
+			const closed = stack.length > 1 ? stack.pop()! : current;
+			const parent = stack[stack.length - 1];
+			parent.repeats ||= closed.repeats;
+			parent.alternates ||= closed.alternates;
+			last = closed;
+			i++;
+			continue;
+		}
+		if (char === '|') {
+			current.alternates = true;
+			last = undefined;
+			i++;
+			continue;
+		}
+		if (char === '*' || char === '+') quantifier = { length: 1, max: Infinity };
+		else if (char === '?') quantifier = { length: 1, max: 1 };
+		else if (char === '{') {
+			const brace = braceQuantifier(source, i);
+			if (brace.length > 0) quantifier = brace;
+		}
+		if (!quantifier) {
+			last = 'atom';
+			i++;
+			continue;
+		}
+		if (quantifier.max > 1 && last !== undefined && last !== 'atom' && (last.repeats || last.alternates)) {
+			return last.repeats
+				? 'a repeated group contains another quantifier (nested quantifiers such as (a+)+ or (a?a)*)'
+				: 'a repeated group contains an alternation (such as (a|aa)*; write [ab]* for single characters)';
+		}
+		// Any quantifier, even `?`, makes a group ambiguous enough to blow up when repeated: (a?a)+.
+		current.repeats = true;
+		i += quantifier.length;
+		if (source[i] === '?') i++; // lazy quantifier
+		last = undefined;
+	}
+	return undefined;
+}
+
+function compileProblem(source: string, flags: string): string | undefined {
+	try {
+		new RegExp(source, flags);
+		return undefined;
+	} catch (error) {
+		return (error as Error).message;
+	}
+}
+
+/**
+ * Checks a pattern written as `text` or `/text/flags`: either what to run, or why it may not run
+ * (too long, a disallowed flag or shape, or it does not compile).
+ */
+export function guardPattern(raw: string, ignoreCase: boolean): { pattern: GuardedPattern } | { problem: string } {
+	const { source, flags } = splitLiteral(raw);
+	const badFlag = [...flags].find((flag) => !ALLOWED_FLAGS.includes(flag));
+	const allFlags = ignoreCase && !flags.includes('i') ? `${flags}i` : flags;
+	const problem =
+		raw.length === 0
+			? 'the pattern is empty'
+			: raw.length > MAX_PATTERN_LENGTH
+				? `patterns are limited to ${MAX_PATTERN_LENGTH} characters`
+				: badFlag
+					? `flag "${badFlag}" is not supported (use i, m, s or u)`
+					: (unsafeShape(source) ?? compileProblem(source, allFlags));
+	if (problem) return { problem: `the regular expression "${raw.length > 60 ? `${raw.slice(0, 60)}...` : raw}" is not allowed: ${problem}` };
+	return { pattern: { source, flags: allFlags } };
+}
+
+/** Runs a guarded pattern against one input; never throws for a time-out or an over-long input. */
+export function testPattern(pattern: GuardedPattern, input: string): PatternTest {
+	if (input.length > MAX_INPUT_LENGTH) {
+		return { matched: false, note: `input longer than ${MAX_INPUT_LENGTH} characters is not matched` };
+	}
+	// Older n8n-workflow versions do not export safeRegex: the static guard and caps still apply.
+	if (typeof safeRegex?.test !== 'function') return { matched: new RegExp(pattern.source, pattern.flags).test(input) };
+	try {
+		return { matched: safeRegex.test(pattern.source, input, pattern.flags) };
+	} catch (error) {
+		return { matched: false, note: `regular expression stopped: ${(error as Error).message}` };
+	}
+}

@@ -1,0 +1,386 @@
+// Fin Trigger: a customer's chat message starts the workflow, and only a proven identity may get a
+// personalized answer. Two sources share one output item shape (nodes/shared/conversation-item):
+// - Messenger: your Messenger backend posts {message, user, company?, conversation?} with Intercom's
+//   `user_hash` or a Messenger JWT (HS256, the same identity-verification secret).
+// - Intercom webhook: Intercom's signed notification (X-Hub-Signature, the app's client secret).
+// A refused request is answered here (401/403/400/413 with a JSON error) and starts no execution.
+//
+// Test runs: n8n runs a webhook trigger in the editor by listening on its test URL ("Listen for
+// test event"); n8n never calls a webhook node's `execute` without a request, so Fin Trigger has
+// none. Instead, a call to the *test* URL with an empty body (or `{}`) emits the Test Values below,
+// marked identity.verified: false and source: 'test'; pinned data works as for any trigger.
+// "Require Identity Verification" can be switched off for test runs only: on the production URL
+// the node then refuses every call rather than let unverified customers through.
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestFunctions,
+	ICredentialsDecrypted,
+	IDataObject,
+	IHookFunctions,
+	INodeCredentialTestResult,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import type { ConversationItem } from '../shared/conversation-item';
+import { checkBodySize, decodeUtf8, DEFAULT_MAX_BODY_KB, rawBodyOf, type WebhookRequest } from './body-limits';
+import { verifyIntercomSignature } from './intercom-signature';
+import { parseIntercomNotification } from './intercom-envelope';
+import { messageOf, parseMessengerBody } from './messenger-body';
+import { verifyMessengerIdentity } from './messenger-identity';
+import { checkProtectedAttributes, parseProtectedAttributes } from './protected-attributes';
+import { accept, refuse, sendRejection, type Outcome } from './rejection';
+import { isPlainRecord, parseJsonSafely, sanitizeJson } from './safe-json';
+import { buildTestItem, TEST_DEFAULTS, type TestValues } from './test-values';
+
+interface MessengerSecrets extends ICredentialDataDecryptedObject {
+	identityVerificationSecret: string;
+	intercomClientSecret: string;
+}
+
+type Received = { kind: 'item'; item: ConversationItem } | { kind: 'ignored' };
+
+/** Reads the body as JSON from the raw bytes (or, without them, from n8n's parsed body). */
+function readJsonBody(raw: Buffer | undefined, parsedBody: unknown): Outcome<Record<string, unknown> | undefined> {
+	let value: unknown;
+	if (raw) {
+		const text = decodeUtf8(raw);
+		if (text === undefined) return refuse(400, 'invalid_encoding', 'The request body is not valid UTF-8');
+		if (text.trim() === '') return accept(undefined);
+		const parsed = parseJsonSafely(text);
+		if (!parsed.ok) {
+			return parsed.reason === 'depth'
+				? refuse(400, 'body_too_deep', 'The request body nests too deeply')
+				: refuse(400, 'invalid_json', 'The request body is not valid JSON');
+		}
+		value = parsed.value;
+	} else {
+		if (parsedBody === undefined || parsedBody === null || parsedBody === '') return accept(undefined);
+		if (typeof parsedBody === 'string') return refuse(400, 'invalid_json', 'The request body is not valid JSON');
+		value = sanitizeJson(parsedBody);
+		if (value === undefined) return refuse(400, 'body_too_deep', 'The request body nests too deeply');
+	}
+	if (!isPlainRecord(value)) return refuse(400, 'invalid_body', 'The request body must be a JSON object');
+	return accept(value);
+}
+
+async function secretsOf(context: IWebhookFunctions): Promise<MessengerSecrets> {
+	const credentials = await context.getCredentials<MessengerSecrets>('finMessengerApi');
+	return {
+		identityVerificationSecret: String(credentials.identityVerificationSecret ?? ''),
+		intercomClientSecret: String(credentials.intercomClientSecret ?? ''),
+	};
+}
+
+async function receive(context: IWebhookFunctions): Promise<Outcome<Received>> {
+	const source = context.getNodeParameter('source', 'messenger') as string;
+	const requireVerification = context.getNodeParameter('requireIdentityVerification', true) as boolean;
+	const options = context.getNodeParameter('options', {}) as { maxBodySize?: number };
+	const isTestRun = context.getMode() === 'manual';
+	const request = context.getRequestObject() as WebhookRequest;
+	const now = new Date();
+
+	if (!requireVerification && !isTestRun) {
+		return refuse(403, 'verification_required', 'Identity verification can be switched off for test runs only');
+	}
+
+	const raw = await rawBodyOf(request);
+	const size = raw ? raw.length : Buffer.byteLength(JSON.stringify(request.body ?? {}) ?? '');
+	const sizeCheck = checkBodySize(size, options.maxBodySize ?? DEFAULT_MAX_BODY_KB);
+	if (!sizeCheck.ok) return sizeCheck;
+
+	// Intercom's signature covers the bytes, so it is checked before anything of them is read.
+	const isIntercom = source === 'intercomWebhook';
+	let secrets: MessengerSecrets | undefined;
+	const hasContent = raw ? raw.toString('utf8').trim() !== '' : request.body !== undefined && request.body !== '';
+	if (requireVerification && isIntercom && (hasContent || !isTestRun)) {
+		if (!raw) {
+			return refuse(500, 'raw_body_unavailable', 'The raw request body is not available, so the Intercom signature cannot be checked');
+		}
+		secrets = await secretsOf(context);
+		if (secrets.intercomClientSecret === '') {
+			return refuse(500, 'secret_missing', 'The Fin Messenger credential has no Intercom client secret');
+		}
+		const signature = verifyIntercomSignature(secrets.intercomClientSecret, raw, request.headers['x-hub-signature']);
+		if (signature === 'missing') return refuse(401, 'signature_missing', 'The X-Hub-Signature header is missing');
+		if (signature !== 'valid') return refuse(401, 'signature_invalid', 'The X-Hub-Signature does not match the body');
+	}
+
+	const body = readJsonBody(raw, request.body);
+	if (!body.ok) return body;
+	if (body.value === undefined || Object.keys(body.value).length === 0) {
+		if (!isTestRun) return refuse(400, 'empty_body', 'The request body is empty');
+		const testValues = context.getNodeParameter('testValues', {}) as TestValues;
+		const test = buildTestItem(testValues, now);
+		return test.ok ? accept({ kind: 'item', item: test.value }) : test;
+	}
+
+	if (isIntercom) {
+		const notification = parseIntercomNotification(body.value, now);
+		if (!notification.ok) return notification;
+		if (notification.value.kind === 'ignored') return accept({ kind: 'ignored' });
+		return accept({
+			kind: 'item',
+			item: {
+				...notification.value.parts,
+				identity: requireVerification ? { verified: true, method: 'intercom_signature' } : { verified: false, method: 'none' },
+				source: 'intercom_webhook',
+			},
+		});
+	}
+
+	const messenger = parseMessengerBody(body.value);
+	if (!messenger.ok) return messenger;
+	const { user, company, conversation } = messenger.value;
+	const protectedList = parseProtectedAttributes(context.getNodeParameter('protectedAttributes', '') as string);
+	const base = { message: messageOf(messenger.value.message, now), company, conversation, source: 'messenger' as const };
+
+	if (!requireVerification) {
+		const check = checkProtectedAttributes(protectedList, { user, company });
+		if (!check.ok) return check;
+		return accept({ kind: 'item', item: { ...base, user, identity: { verified: false, method: 'none' } } as ConversationItem });
+	}
+
+	secrets ??= await secretsOf(context);
+	const identity = verifyMessengerIdentity(
+		messenger.value,
+		request.headers.authorization,
+		secrets.identityVerificationSecret,
+		Math.floor(now.getTime() / 1000),
+	);
+	if (!identity.ok) return identity;
+	const { method, signedUser, claims } = identity.value;
+	const checked = method === 'jwt' ? [...protectedList, { root: 'user' as const, key: 'user_id' }, { root: 'user' as const, key: 'email' }] : protectedList;
+	const check = checkProtectedAttributes(checked, { user, company }, signedUser);
+	if (!check.ok) return check;
+	return accept({
+		kind: 'item',
+		item: {
+			...base,
+			user: { ...user, ...signedUser },
+			identity: claims ? { verified: true, method, claims: claims as IDataObject } : { verified: true, method },
+		} as ConversationItem,
+	});
+}
+
+export class FinTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Fin Trigger',
+		name: 'finTrigger',
+		icon: 'file:../../icons/finTrigger.svg',
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["source"] === "intercomWebhook" ? "Intercom webhook" : "Messenger"}}',
+		description: "Starts the workflow when a customer's chat message arrives, with the customer's identity verified",
+		defaults: { name: 'Fin Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'finMessengerApi', required: true, testedBy: 'finMessengerApiTest' }],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				path: 'fin',
+				responseMode: '={{$parameter["responseMode"]}}',
+				responseCode: '={{$parameter["responseMode"] === "onReceived" ? 202 : 200}}',
+				// onReceived answers with the webhook's own `webhookResponse` ({status: 'accepted'}).
+				responseData: '={{$parameter["responseMode"] === "onReceived" ? "" : "firstEntryJson"}}',
+			},
+		],
+		properties: [
+			{
+				displayName: 'Source',
+				name: 'source',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{
+						name: 'Messenger',
+						value: 'messenger',
+						description: 'Your Messenger backend posts the message with a user_hash or a Messenger JWT',
+					},
+					{
+						name: 'Intercom Webhook',
+						value: 'intercomWebhook',
+						description: 'Intercom posts conversation notifications signed with your app\'s client secret',
+					},
+				],
+				default: 'messenger',
+			},
+			{
+				displayName:
+					'Messenger body: {"message": {"text": "..."}, "user": {"user_id": "...", "email": "..."}, "user_hash": "..."} or a JWT in "Authorization: Bearer ...". In Intercom, subscribe the webhook to conversation.user.created and conversation.user.replied.',
+				name: 'sourceNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Require Identity Verification',
+				name: 'requireIdentityVerification',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether every message must prove the customer\'s identity. Switch off for test runs only: on the test URL every item then says identity.verified: false, and on the production URL the node refuses all calls.',
+			},
+			{
+				displayName: 'Identity verification is off: only test runs are accepted, and every item says identity.verified: false',
+				name: 'verificationOffNotice',
+				type: 'notice',
+				default: '',
+				displayOptions: { show: { requireIdentityVerification: [false] } },
+			},
+			{
+				displayName: 'Protected Attributes',
+				name: 'protectedAttributes',
+				type: 'string',
+				default: '',
+				placeholder: 'plan, account_id, company.plan',
+				description:
+					'Comma-separated attributes that may only come from a signed source (JWT claims or Intercom\'s signed webhook). A request that sets one in its unsigned body is refused with 403. With a JWT, user_id and email are always protected.',
+				displayOptions: { show: { source: ['messenger'] } },
+			},
+			{
+				displayName: 'Respond',
+				name: 'responseMode',
+				type: 'options',
+				options: [
+					{
+						name: 'With Last Node\'s Output',
+						value: 'lastNode',
+						description: 'The chat system receives the personalized data of the last node synchronously',
+					},
+					{
+						name: 'At Once With 202 Accepted',
+						value: 'onReceived',
+						description: 'Answer immediately; the workflow runs on its own',
+					},
+				],
+				default: 'lastNode',
+			},
+			{
+				displayName: 'Test Values',
+				name: 'testValues',
+				type: 'collection',
+				placeholder: 'Add Test Value',
+				default: {},
+				description:
+					'Used when the test URL receives an empty body (or {}), e.g. after "Listen for test event". The item says identity.verified: false and source: test.',
+				options: [
+					{
+						displayName: 'Message Text',
+						name: 'messageText',
+						type: 'string',
+						default: TEST_DEFAULTS.messageText,
+					},
+					{
+						displayName: 'User ID',
+						name: 'userId',
+						type: 'string',
+						default: TEST_DEFAULTS.userId,
+					},
+					{
+						displayName: 'Email',
+						name: 'email',
+						type: 'string',
+						placeholder: 'name@email.com',
+						default: TEST_DEFAULTS.email,
+					},
+					{
+						displayName: 'Attributes (JSON)',
+						name: 'attributes',
+						type: 'json',
+						default: '{}',
+						description: 'User attributes; "company" and "conversation" keys fill those parts of the item',
+					},
+				],
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'Max Body Size (KB)',
+						name: 'maxBodySize',
+						type: 'number',
+						typeOptions: { minValue: 1, maxValue: 16384 },
+						default: DEFAULT_MAX_BODY_KB,
+						description: 'Larger requests are refused with 413',
+					},
+				],
+			},
+		],
+	};
+
+	methods = {
+		credentialTest: {
+			/**
+			 * Neither secret can be checked against an API (Intercom has no endpoint that accepts
+			 * them), so the test checks what can go wrong locally: a missing or mis-pasted secret.
+			 */
+			async finMessengerApiTest(
+				this: ICredentialTestFunctions,
+				credential: ICredentialsDecrypted,
+			): Promise<INodeCredentialTestResult> {
+				const data = credential.data ?? {};
+				const secrets = [
+					['Identity Verification Secret', data.identityVerificationSecret],
+					['Intercom Client Secret', data.intercomClientSecret],
+				].filter(([, value]) => typeof value === 'string' && value !== '') as Array<[string, string]>;
+				if (secrets.length === 0) {
+					return { status: 'Error', message: 'Enter the identity-verification secret, the Intercom client secret, or both' };
+				}
+				for (const [label, value] of secrets) {
+					if (value.trim() !== value) return { status: 'Error', message: `${label} starts or ends with white space` };
+					if (value.length < 16) return { status: 'Error', message: `${label} is shorter than 16 characters` };
+				}
+				return { status: 'OK', message: `Secrets look usable: ${secrets.map(([label]) => label).join(', ')}` };
+			},
+		},
+	};
+
+	/**
+	 * Nothing is registered remotely: Messenger calls come from your own backend, and Intercom
+	 * webhooks are configured in Intercom's Developer Hub (its API offers no subscription endpoint).
+	 * The methods keep, in the node's static data, the URL n8n activated, so checkExists answers
+	 * truthfully and a changed URL (e.g. another host) is recorded again.
+	 */
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				const staticData = this.getWorkflowStaticData('node');
+				return staticData.webhookUrl !== undefined && staticData.webhookUrl === this.getNodeWebhookUrl('default');
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				const staticData = this.getWorkflowStaticData('node');
+				staticData.webhookUrl = this.getNodeWebhookUrl('default');
+				staticData.registeredAt = new Date().toISOString();
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				const staticData = this.getWorkflowStaticData('node');
+				delete staticData.webhookUrl;
+				delete staticData.registeredAt;
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const outcome = await receive(this);
+		if (!outcome.ok) {
+			sendRejection(this.getResponseObject(), outcome.rejection);
+			return { noWebhookResponse: true };
+		}
+		if (outcome.value.kind === 'ignored') return { webhookResponse: { status: 'ignored' } };
+		return {
+			webhookResponse: { status: 'accepted' },
+			workflowData: [[{ json: outcome.value.item, pairedItem: { item: 0 } }]],
+		};
+	}
+}

@@ -1,0 +1,48 @@
+// Test values: what the node emits for a call without a message on the test URL (the editor's
+// "Listen for test event"), so a workflow can be tried without a signed chat message. The item
+// says identity.verified: false and source: 'test', so no rule can mistake it for a proven customer.
+import { randomUUID } from 'node:crypto';
+import type { IDataObject } from 'n8n-workflow';
+
+import type { ConversationItem } from '../shared/conversation-item';
+import { accept, refuse, type Outcome } from './rejection';
+import { isPlainRecord, parseJsonSafely, sanitizeJson } from './safe-json';
+
+export interface TestValues {
+	messageText?: string;
+	userId?: string;
+	email?: string;
+	attributes?: string | IDataObject;
+}
+
+export const TEST_DEFAULTS = {
+	messageText: 'Hello, where is my order?',
+	userId: 'test-user-1',
+	email: 'test.user@example.com',
+};
+
+export function buildTestItem(values: TestValues, now: Date): Outcome<ConversationItem> {
+	let attributes: unknown = values.attributes ?? {};
+	if (typeof attributes === 'string') {
+		const parsed = attributes.trim() === '' ? { ok: true as const, value: {} } : parseJsonSafely(attributes);
+		attributes = parsed.ok ? parsed.value : undefined;
+	} else {
+		attributes = sanitizeJson(attributes);
+	}
+	if (!isPlainRecord(attributes)) {
+		return refuse(500, 'test_values_invalid', 'The Test Values attributes are not a JSON object');
+	}
+	const { company, conversation, ...userAttributes } = attributes;
+	return accept({
+		message: { id: `test-${randomUUID()}`, text: values.messageText || TEST_DEFAULTS.messageText, createdAt: now.toISOString() },
+		user: {
+			...(userAttributes as IDataObject),
+			user_id: values.userId || TEST_DEFAULTS.userId,
+			email: values.email || TEST_DEFAULTS.email,
+		},
+		company: (isPlainRecord(company) ? company : {}) as IDataObject,
+		conversation: (isPlainRecord(conversation) ? conversation : {}) as IDataObject,
+		identity: { verified: false, method: 'none' },
+		source: 'test',
+	});
+}

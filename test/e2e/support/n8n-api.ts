@@ -1,0 +1,113 @@
+// n8n's own HTTP APIs, as a user or a script would call them: the REST API behind the editor
+// (cookie + browser-id) for the owner and the API key, then the public API (X-N8N-API-KEY).
+import { randomUUID } from 'node:crypto';
+
+export interface HttpAnswer<T = any> {
+	status: number;
+	headers: Headers;
+	text: string;
+	json: T;
+}
+
+export async function http<T = any>(url: string, init: RequestInit = {}): Promise<HttpAnswer<T>> {
+	const response = await fetch(url, { ...init, signal: init.signal ?? AbortSignal.timeout(60000) });
+	const text = await response.text();
+	let json: any;
+	try {
+		json = text ? JSON.parse(text) : undefined;
+	} catch {
+		json = undefined;
+	}
+	return { status: response.status, headers: response.headers, text, json };
+}
+
+function expectOk<T>(answer: HttpAnswer<T>, what: string): HttpAnswer<T> {
+	if (answer.status < 200 || answer.status >= 300) throw new Error(`${what}: HTTP ${answer.status} ${answer.text.slice(0, 2000)}`);
+	return answer;
+}
+
+export const owner = {
+	email: 'owner@fin-actions.test',
+	firstName: 'Fin',
+	lastName: 'Owner',
+	password: 'E2e-Passw0rd-' + randomUUID().slice(0, 8),
+};
+
+export class N8nClient {
+	private cookie = '';
+	private readonly browserId = randomUUID();
+	apiKey = '';
+
+	constructor(readonly baseUrl: string) {}
+
+	/** Creates the owner account (first start only), logs in, and creates an API key with every scope. */
+	async setUp(): Promise<void> {
+		expectOk(await this.post('/rest/owner/setup', owner), 'POST /rest/owner/setup');
+		const login = expectOk(
+			await http(`${this.baseUrl}/rest/login`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json', 'browser-id': this.browserId },
+				body: JSON.stringify({ emailOrLdapLoginId: owner.email, password: owner.password }),
+			}),
+			'POST /rest/login',
+		);
+		const setCookie = login.headers.getSetCookie().find((cookie) => cookie.startsWith('n8n-auth='));
+		if (!setCookie) throw new Error(`POST /rest/login answered without an n8n-auth cookie: ${login.text.slice(0, 500)}`);
+		this.cookie = setCookie.split(';')[0];
+		const scopes = expectOk(await this.rest('GET', '/rest/api-keys/scopes'), 'GET /rest/api-keys/scopes').json.data as string[];
+		const key = expectOk(
+			await this.rest('POST', '/rest/api-keys', { label: 'fin-actions e2e', expiresAt: null, scopes }),
+			'POST /rest/api-keys',
+		);
+		this.apiKey = key.json.data.rawApiKey;
+		if (!this.apiKey) throw new Error(`POST /rest/api-keys answered no rawApiKey: ${key.text}`);
+	}
+
+	private post(path: string, body: unknown) {
+		return http(`${this.baseUrl}${path}`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify(body),
+		});
+	}
+
+	/** The editor's REST API, as the logged-in owner. */
+	rest<T = any>(method: string, path: string, body?: unknown): Promise<HttpAnswer<T>> {
+		return http<T>(`${this.baseUrl}${path}`, {
+			method,
+			headers: {
+				cookie: this.cookie,
+				'browser-id': this.browserId,
+				...(body === undefined ? {} : { 'content-type': 'application/json' }),
+			},
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+	}
+
+	/** The public API (`/api/v1`), with the API key. */
+	api<T = any>(method: string, path: string, body?: unknown): Promise<HttpAnswer<T>> {
+		return http<T>(`${this.baseUrl}/api/v1${path}`, {
+			method,
+			headers: {
+				'X-N8N-API-KEY': this.apiKey,
+				accept: 'application/json',
+				...(body === undefined ? {} : { 'content-type': 'application/json' }),
+			},
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+	}
+
+	async apiOk<T = any>(method: string, path: string, body?: unknown): Promise<T> {
+		return expectOk(await this.api<T>(method, path, body), `${method} /api/v1${path}`).json;
+	}
+
+	async createCredential(type: string, name: string, data: Record<string, unknown>): Promise<{ id: string; name: string }> {
+		const created = await this.apiOk('POST', '/credentials', { name, type, data });
+		return { id: created.id, name: created.name };
+	}
+
+	async executions(workflowId: string): Promise<any[]> {
+		const list = await this.apiOk('GET', `/executions?workflowId=${encodeURIComponent(workflowId)}&includeData=true&limit=250`);
+		return list.data;
+	}
+}

