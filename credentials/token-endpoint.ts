@@ -1,19 +1,14 @@
 // Fetching a token from a token endpoint and reading it from the answer, for Fin Dynamic Token.
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper } from 'n8n-workflow';
 
+import { parsePointer, pointerProblem, resolvePointer } from '../nodes/shared/json-pointer';
 import { parseJson } from '../nodes/shared/parse-json';
 
-/** RFC 6901 lookup (`/access_token`, `/data/token`, `~1` for "/", `~0` for "~"). */
-export function readPointer(document: unknown, pointer: string): unknown {
-	if (pointer === '') return document;
-	if (!pointer.startsWith('/')) throw new Error(`Fin Dynamic Token: "${pointer}" is not a JSON pointer; start it with "/".`);
-	let current = document;
-	for (const raw of pointer.slice(1).split('/')) {
-		const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-		if (current === null || typeof current !== 'object' || !Object.prototype.hasOwnProperty.call(current, key)) return undefined;
-		current = (current as Record<string, unknown>)[key];
-	}
-	return current;
+/** The single value a JSON pointer names in the token endpoint's answer. */
+function readPointer(document: unknown, pointer: string): unknown {
+	const problem = pointerProblem(pointer);
+	if (problem) throw new Error(`Fin Dynamic Token: the pointer "${pointer}" is malformed: ${problem}.`);
+	return resolvePointer(document, parsePointer(pointer)).values[0];
 }
 
 function tokenRequestBody(credentials: ICredentialDataDecryptedObject): IDataObject {

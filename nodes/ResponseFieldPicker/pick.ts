@@ -4,7 +4,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { deepCopy } from 'n8n-workflow';
 
-import { parsePointer, pointerProblem, resolvePointer, type PointerToken } from './json-pointer';
+import { parsePointer, pointerProblem, resolvePointer, type PointerToken } from '../shared/json-pointer';
 import { compileTransform, type Transform, type TransformSpec } from './transforms';
 
 export interface FieldSpec {

@@ -1,6 +1,6 @@
 // The picker's own RFC 6901 implementation, on the RFC's example document (section 5), plus the
 // `*` extension.
-import { parsePointer, pointerProblem, resolvePointer } from '../../nodes/ResponseFieldPicker/json-pointer';
+import { parsePointer, pointerProblem, resolvePointer } from '../../nodes/shared/json-pointer';
 
 const rfcDocument = {
 	foo: ['bar', 'baz'],
