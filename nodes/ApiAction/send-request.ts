@@ -31,7 +31,8 @@ export type FailureKind =
 	| 'too_large'
 	| 'not_json'
 	| 'rate_limited'
-	| 'unauthorized';
+	| 'unauthorized'
+	| 'credential';
 
 export class ApiCallFailure extends Error {
 	constructor(
@@ -103,6 +104,10 @@ function describeTransportError(error: unknown, timeoutMs: number, attempts: num
 	// The dynamic token credential's own errors are already written for a person and hold no secret.
 	const tokenProblem = /Fin Dynamic Token: [^\n]*/.exec(message);
 	if (tokenProblem) return new ApiCallFailure('unauthorized', tokenProblem[0], undefined, attempts);
+	// n8n refuses before sending when the node has no usable credential: say so, not "network error".
+	if (/credentials? (set|not found|of type)|does not have any credentials/i.test(message)) {
+		return new ApiCallFailure('credential', `${found.message ?? 'The credential is missing'}. Choose or create the credential in the node's "Authentication" settings.`, undefined, attempts);
+	}
 	if (found.httpCode === '401' || /\b401\b/.test(found.httpCode ?? '')) {
 		return new ApiCallFailure('unauthorized', 'The API refused the credentials (401), also after a fresh token was fetched. Check the credential.', 401, attempts);
 	}

@@ -158,3 +158,10 @@ describe('API Action limits and faults', () => {
 		expect(server.requests).toHaveLength(0);
 	});
 });
+
+describe('API Action without its credential', () => {
+	it('says the credential is missing instead of blaming the network', async () => {
+		const result = await runWorkflow(apiActionWorkflow({ url: 'http://127.0.0.1:9/data', authentication: 'finFixedTokenApi' }), { input: [conversation()] });
+		expect(result.errors[ACTION]?.message).toMatch(/credentials.*Choose or create the credential/i);
+	});
+});

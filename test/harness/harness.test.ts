@@ -105,9 +105,9 @@ describe('engine harness', () => {
 		const result = await runWorkflow(workflow(server.url, 'harnessGeneric'), { ...extras, credentials: { harnessGeneric: { token: 'T1' } } });
 		expect(result.executionOrder).toEqual(['First', 'Second']);
 		expect(result.outputs.Second[0][0].json).toEqual({ body: { n: 2 } });
-		expect(result.requests.map((r) => [r.method, r.url, r.status])).toEqual([
-			['GET', `${server.url}/one`, 200],
-			['GET', `${server.url}/two`, 200],
+		expect(result.requests.map((r) => [r.node, r.method, r.url, r.status])).toEqual([
+			['First', 'GET', `${server.url}/one`, 200],
+			['Second', 'GET', `${server.url}/two`, 200],
 		]);
 		expect(server.requests[0].headers.authorization).toBe('Bearer T1');
 		expect(server.requests[0].query.get('tenant')).toBe('acme');

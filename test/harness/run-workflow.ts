@@ -1,5 +1,7 @@
 // Runs an exported n8n workflow through n8n-core's WorkflowExecute with this package's real node
 // and credential classes, and reports every node's output items, errors and the HTTP requests made.
+import { AsyncLocalStorage } from 'node:async_hooks';
+
 import { Container } from '@n8n/di';
 import { OutboundHttp } from '@n8n/backend-network';
 import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
@@ -33,6 +35,8 @@ export interface WorkflowJson {
 }
 
 export interface RecordedRequest {
+	/** The node that sent it. */
+	node?: string;
 	method: string;
 	url: string;
 	headers: Record<string, unknown>;
@@ -66,8 +70,13 @@ export interface RunResult {
 	preAuthenticationCalls: StoreCredentialsHelper['preAuthenticationCalls'];
 }
 
-// Observes every request n8n's HTTP layer sends, without changing how it is sent.
-let recording: RecordedRequest[] | undefined;
+// Observes every request n8n's HTTP layer sends, without changing how it is sent. Each run keeps
+// its own list (AsyncLocalStorage), so runs in parallel never mix their requests.
+interface Recording {
+	requests: RecordedRequest[];
+	currentNode?: string;
+}
+const recording = new AsyncLocalStorage<Recording>();
 function installRequestRecorder() {
 	const outbound = Container.get(OutboundHttp);
 	if ((outbound as { recorderInstalled?: boolean }).recorderInstalled) return;
@@ -77,14 +86,16 @@ function installRequestRecorder() {
 		return {
 			...client,
 			request: async (requestOptions: IHttpRequestOptions) => {
+				const current = recording.getStore();
 				const entry: RecordedRequest = {
+					node: current?.currentNode,
 					method: requestOptions.method ?? 'GET',
 					url: requestOptions.url,
 					headers: { ...(requestOptions.headers ?? {}) },
 					qs: requestOptions.qs,
 					body: requestOptions.body,
 				};
-				recording?.push(entry);
+				current?.requests.push(entry);
 				try {
 					const response = await client.request(requestOptions);
 					entry.status = (response as { statusCode?: number })?.statusCode ?? 200;
@@ -137,6 +148,10 @@ export async function runWorkflow(workflowJson: WorkflowJson, options: RunOption
 		updatedAt: new Date(),
 	} as never);
 	const executionOrder: string[] = [];
+	hooks.addHandler('nodeExecuteBefore', (nodeName) => {
+		const current = recording.getStore();
+		if (current) current.currentNode = nodeName;
+	});
 	hooks.addHandler('nodeExecuteAfter', (nodeName) => {
 		executionOrder.push(nodeName);
 	});
@@ -186,8 +201,7 @@ export async function runWorkflow(workflowJson: WorkflowJson, options: RunOption
 
 	installRequestRecorder();
 	const requests: RecordedRequest[] = [];
-	recording = requests;
-	try {
+	return await recording.run({ requests }, async () => {
 		const execute = new WorkflowExecute(additionalData, mode, runExecutionData);
 		await execute.processRunExecutionData(workflow);
 		const run = await finished;
@@ -207,7 +221,5 @@ export async function runWorkflow(workflowJson: WorkflowJson, options: RunOption
 			credentials: store,
 			preAuthenticationCalls: credentialsHelper.preAuthenticationCalls,
 		};
-	} finally {
-		recording = undefined;
-	}
+	});
 }

@@ -1,0 +1,134 @@
+// The canvas server: one node:http server on the loopback interface that serves the built client,
+// the JSON API (/api/...) and the demo backend (/demo/...). It holds write-only credentials and
+// runs workflows, so it refuses to listen anywhere but loopback and refuses other web sites.
+import './env';
+
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import { addApiRoutes } from './api';
+import { addDemoRoutes } from './demo';
+import { HttpError, sendError } from './http';
+import { CLIENT_DIST_DIR } from './paths';
+import { Router } from './router';
+import { serveStatic } from './static';
+
+export interface ServerOptions {
+	/** 0 picks a free port. */
+	port: number;
+	/** Loopback only: 127.0.0.1 (default), localhost or ::1. */
+	host?: string;
+	/** The built client; default editor-extension/dist. */
+	distDir?: string;
+}
+
+export interface RunningServer {
+	url: string;
+	port: number;
+	close(): Promise<void>;
+}
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
+
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+	const host = options.host ?? '127.0.0.1';
+	if (!LOOPBACK.has(host)) {
+		throw new Error(`Refusing to listen on ${host}: the canvas server has no login, so it binds to loopback (127.0.0.1) only`);
+	}
+	const distDir = options.distDir ?? CLIENT_DIST_DIR;
+	const router = new Router();
+	addApiRoutes(router);
+	addDemoRoutes(router);
+
+	const server = createServer((req, res) => {
+		handle(req, res, router, distDir).catch((error: unknown) => {
+			// An unread body must not be taken for the next request on a kept-alive connection.
+			if (!req.readableEnded) req.resume();
+			fail(res, error);
+		});
+	});
+	await new Promise<void>((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(options.port, host === '[::1]' ? '::1' : host, () => {
+			server.off('error', reject);
+			resolve();
+		});
+	});
+	const { port } = server.address() as AddressInfo;
+	const urlHost = host === '::1' || host === '[::1]' ? '[::1]' : host;
+	return {
+		url: `http://${urlHost}:${port}`,
+		port,
+		close: () =>
+			new Promise<void>((resolve, reject) => {
+				server.close((error) => (error ? reject(error) : resolve()));
+				server.closeAllConnections();
+			}),
+	};
+}
+
+/**
+ * Only local pages may call it: the Host must be a loopback name (defeats DNS rebinding) and a
+ * browser's Origin, when sent with a write, must be a loopback address too (refuses other web sites;
+ * any local port is allowed so a Vite dev server with a proxy works).
+ */
+function checkCaller(req: IncomingMessage) {
+	const hostname = (req.headers.host ?? '').replace(/:\d+$/, '');
+	if (!LOOPBACK.has(hostname)) {
+		throw new HttpError(403, `Requests for host "${req.headers.host ?? ''}" are refused`, 'Open the canvas at the address the server printed, e.g. http://127.0.0.1:5680.');
+	}
+	const origin = req.headers.origin;
+	if (origin && req.method !== 'GET' && req.method !== 'HEAD') {
+		let originHost = '';
+		try {
+			const url = new URL(origin);
+			originHost = url.protocol === 'http:' || url.protocol === 'https:' ? url.hostname : '';
+		} catch {
+			// Opaque origins such as "null" are refused below.
+		}
+		if (!LOOPBACK.has(originHost)) {
+			throw new HttpError(403, `Requests from ${origin} are refused`, 'Use the canvas page served by this server; other web sites may not call it.');
+		}
+	}
+}
+
+async function handle(req: IncomingMessage, res: ServerResponse, router: Router, distDir: string) {
+	checkCaller(req);
+	const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+	const method = req.method ?? 'GET';
+	const match = router.match(method, url.pathname);
+	if (match && 'handler' in match) {
+		await match.handler({ req, res, params: match.params, url });
+		return;
+	}
+	const isApi = url.pathname === '/api' || url.pathname.startsWith('/api/') || url.pathname === '/demo' || url.pathname.startsWith('/demo/');
+	if (match && 'allowed' in match) {
+		req.resume();
+		throw new HttpError(405, `${method} is not supported for ${url.pathname}`, `Use ${match.allowed.join(' or ')}.`, { allow: match.allowed.join(', ') });
+	}
+	if (isApi) {
+		req.resume();
+		throw new HttpError(404, `No such endpoint: ${method} ${url.pathname}`, url.pathname.startsWith('/demo')
+			? 'Demo endpoints: GET /demo/customers/:userId/usage, /demo/shopify/admin/api/:version/orders.json?email=..., /demo/statuspage/api/v2/incidents/unresolved.json.'
+			: 'Check the path; the API is described in editor-extension/server/api.ts.');
+	}
+	req.resume();
+	serveStatic(req, res, url.pathname, distDir);
+}
+
+function fail(res: ServerResponse, error: unknown) {
+	if (res.headersSent) {
+		// Too late for a JSON error (e.g. a file stream broke): end the connection so the client notices.
+		res.destroy();
+		return;
+	}
+	if (error instanceof HttpError) {
+		const allow = typeof error.extra.allow === 'string' ? { allow: error.extra.allow } : undefined;
+		// 413 answers are sent before the upload ends: close the connection rather than keep reading.
+		sendError(res, error, { ...allow, ...(error.status === 413 ? { connection: 'close' } : {}) });
+		return;
+	}
+	// Only the message goes to the terminal: request bodies (credentials, API keys) are never logged.
+	console.error(`Canvas server error: ${(error as Error)?.message ?? String(error)}`);
+	sendError(res, new HttpError(500, `Internal error: ${(error as Error)?.message ?? String(error)}`, 'This is a bug in the canvas server; the terminal running it shows the message. Reload and try again.'));
+}

@@ -1,0 +1,179 @@
+// The canvas's credential store: kept in memory for the life of the server process only, never written
+// to disk. Secrets are write-only: nothing here ever returns, logs or exports a field of `data`; the
+// only way out is into a test run (resolveForRun), whose answers are scanned by redact.ts.
+import { randomBytes } from 'node:crypto';
+import type { ICredentialDataDecryptedObject, ICredentialType, INodeProperties } from 'n8n-workflow';
+
+import { HttpError, isObject, type JsonObject } from './http';
+
+/** What the API may show about a credential. */
+export interface CredentialSummary {
+	id: string;
+	name: string;
+	type: string;
+}
+
+interface StoredCredential extends CredentialSummary {
+	data: ICredentialDataDecryptedObject;
+}
+
+/** Ids this store hands out; deploy.ts uses the prefix to tell them from ids of a real n8n. */
+export const LOCAL_ID_PREFIX = 'local_';
+const MAX_NAME_LENGTH = 128;
+/** Field names that hold secrets even if a credential type forgot to mark them as passwords. */
+const SECRET_NAME = /^(token|secret|password|passwd|apiKey|api_key|accessToken|refreshToken|clientSecret|privateKey|jwt|signature)$/i;
+
+export class CredentialStore {
+	private readonly entries = new Map<string, StoredCredential>();
+
+	/** `types` is read on each call: the package's credential classes may still be under construction. */
+	constructor(private readonly types: () => ICredentialType[]) {}
+
+	list(): CredentialSummary[] {
+		return [...this.entries.values()].map(summary);
+	}
+
+	/** Id, name and type of one credential, if this store has it. */
+	find(id: string): CredentialSummary | undefined {
+		const credential = this.entries.get(id);
+		return credential && summary(credential);
+	}
+
+	create(body: JsonObject): CredentialSummary {
+		const type = this.credentialType(body.type);
+		const name = checkName(body.name);
+		this.checkUniqueName(type.name, name);
+		const data = checkData(type, body.data ?? {});
+		const credential: StoredCredential = { id: LOCAL_ID_PREFIX + randomBytes(8).toString('hex'), name, type: type.name, data: withoutNulls(data) };
+		this.entries.set(credential.id, credential);
+		return summary(credential);
+	}
+
+	/** Renames and/or merges new fields into `data`; a field set to null is removed. */
+	update(id: string, body: JsonObject): CredentialSummary {
+		const credential = this.get(id);
+		for (const key of Object.keys(body)) {
+			if (key !== 'name' && key !== 'data') {
+				throw new HttpError(400, `Unknown field "${key}"`, 'Send only "name" and/or "data"; the type of a credential cannot change (create a new one instead).');
+			}
+		}
+		if (body.name !== undefined) {
+			const name = checkName(body.name);
+			if (name !== credential.name) this.checkUniqueName(credential.type, name);
+			credential.name = name;
+		}
+		if (body.data !== undefined) {
+			const data = checkData(this.credentialType(credential.type), body.data);
+			credential.data = withoutNulls({ ...credential.data, ...data });
+		}
+		return summary(credential);
+	}
+
+	remove(id: string): CredentialSummary {
+		const credential = this.get(id);
+		this.entries.delete(id);
+		return summary(credential);
+	}
+
+	/**
+	 * The credential a workflow node refers to (`credentials: { [type]: { id, name } }`): by id first,
+	 * then by type and name, as n8n itself does on import. Returns a copy including the secret data.
+	 */
+	resolveForRun(type: string, reference: { id?: unknown; name?: unknown }): (CredentialSummary & { data: ICredentialDataDecryptedObject }) | undefined {
+		const byId = typeof reference.id === 'string' ? this.entries.get(reference.id) : undefined;
+		const found = byId?.type === type ? byId : [...this.entries.values()].find((entry) => entry.type === type && entry.name === reference.name);
+		return found ? { ...summary(found), data: structuredClone(found.data) } : undefined;
+	}
+
+	/** Saves what a run refreshed (e.g. an expirable access token fetched by preAuthentication). */
+	saveFromRun(id: string, data: ICredentialDataDecryptedObject) {
+		const credential = this.entries.get(id);
+		if (credential) credential.data = structuredClone(data);
+	}
+
+	/** Every secret value a run with this data could expose, so answers can be scanned for them. */
+	secretValues(type: string, data: ICredentialDataDecryptedObject): string[] {
+		let properties: INodeProperties[] = [];
+		try {
+			properties = this.types().find((candidate) => candidate.name === type)?.properties ?? [];
+		} catch {
+			// Types unavailable: treat every field as secret below.
+		}
+		const byName = new Map(properties.map((property) => [property.name, property]));
+		const secrets: string[] = [];
+		for (const [key, value] of Object.entries(data)) {
+			if (typeof value !== 'string' && typeof value !== 'number') continue;
+			const property = byName.get(key);
+			// Fields the type does not declare are treated as secret, as are names that sound like one.
+			const secret = !property || property.typeOptions?.password === true || property.typeOptions?.expirable === true || SECRET_NAME.test(key);
+			if (secret && String(value) !== '') secrets.push(String(value));
+		}
+		return secrets;
+	}
+
+	private get(id: string): StoredCredential {
+		const credential = this.entries.get(id);
+		if (!credential) throw new HttpError(404, `No credential with id "${id}"`, 'List credentials with GET /api/credentials; they live only as long as the canvas server runs, so re-enter them after a restart.');
+		return credential;
+	}
+
+	private credentialType(name: unknown): ICredentialType {
+		if (typeof name !== 'string' || name === '') {
+			throw new HttpError(400, '"type" is missing', 'Send the credential type name, e.g. one of GET /api/credential-types.');
+		}
+		let types: ICredentialType[];
+		try {
+			types = this.types();
+		} catch (error) {
+			throw new HttpError(503, `The package's credential types cannot be loaded: ${(error as Error).message}`, 'Wait until the credential classes exist (credentials/*.credentials.ts), then try again.');
+		}
+		const type = types.find((candidate) => candidate.name === name);
+		if (!type) {
+			throw new HttpError(400, `Unknown credential type "${name}"`, `Use one of: ${types.map((candidate) => candidate.name).join(', ')}.`);
+		}
+		return type;
+	}
+
+	private checkUniqueName(type: string, name: string) {
+		if ([...this.entries.values()].some((entry) => entry.type === type && entry.name === name)) {
+			throw new HttpError(409, `A credential of type "${type}" named "${name}" already exists`, 'Choose another name, or edit the existing credential with PATCH /api/credentials/:id.');
+		}
+	}
+}
+
+function summary({ id, name, type }: CredentialSummary): CredentialSummary {
+	return { id, name, type };
+}
+
+function checkName(value: unknown): string {
+	if (typeof value !== 'string' || value.trim() === '') {
+		throw new HttpError(400, '"name" is missing', 'Give the credential a name, e.g. "Fin token (production)".');
+	}
+	if (value.length > MAX_NAME_LENGTH) {
+		throw new HttpError(400, `"name" is longer than ${MAX_NAME_LENGTH} characters`, 'Use a shorter name.');
+	}
+	return value.trim();
+}
+
+/** Only the fields the credential type declares, with simple values (null deletes on update). */
+function checkData(type: ICredentialType, value: unknown): ICredentialDataDecryptedObject {
+	if (!isObject(value)) {
+		throw new HttpError(400, '"data" must be an object of field values', `Send e.g. {"data": {"${type.properties[0]?.name ?? 'field'}": "..."}}.`);
+	}
+	const known = new Set(type.properties.filter((property) => property.type !== 'notice').map((property) => property.name));
+	const unknown = Object.keys(value).filter((key) => !known.has(key));
+	if (unknown.length) {
+		throw new HttpError(400, `Unknown field(s) for ${type.name}: ${unknown.join(', ')}`, `Use only: ${[...known].join(', ')}.`);
+	}
+	for (const [key, field] of Object.entries(value)) {
+		const simple = (item: unknown) => ['string', 'number', 'boolean'].includes(typeof item);
+		if (!(field === null || simple(field) || (Array.isArray(field) && field.every(simple)))) {
+			throw new HttpError(400, `Field "${key}" must be a string, number, boolean or a list of those`, 'Send plain values; nested objects are not credential fields.');
+		}
+	}
+	return value as ICredentialDataDecryptedObject;
+}
+
+function withoutNulls(data: ICredentialDataDecryptedObject): ICredentialDataDecryptedObject {
+	return Object.fromEntries(Object.entries(data).filter(([, value]) => value !== null)) as ICredentialDataDecryptedObject;
+}

@@ -1,0 +1,267 @@
+// POST /api/test: runs the whole graph the way n8n would after Fin Trigger received a message, through
+// the same engine path as the package's tests (test/harness/run-workflow: n8n-core WorkflowExecute
+// with the real node and credential classes), and reports every node's input, output, error and requests.
+import type { ICredentialDataDecryptedObject, IConnections, IDataObject, INode, INodeExecutionData, INodeType, ITaskData } from 'n8n-workflow';
+import { NodeHelpers } from 'n8n-workflow';
+
+import { buildTestItem, type TestValues } from '../../nodes/FinTrigger/test-values';
+import type { ConversationItem } from '../../nodes/shared/conversation-item';
+import { PACKAGE_NAME } from '../../test/harness/package-types';
+import { runWorkflow, type RecordedRequest, type WorkflowJson } from '../../test/harness/run-workflow';
+import type { CredentialStore } from './credentials';
+import { HttpError, isObject, type JsonObject } from './http';
+import { packageNodes } from './package-info';
+import { redactHeaders, redactSecrets } from './redact';
+
+const STICKY_NOTE = 'n8n-nodes-base.stickyNote';
+
+export interface TestItem {
+	json: IDataObject;
+}
+
+export interface NodeReport {
+	status: 'success' | 'error' | 'skipped';
+	input: TestItem[];
+	output: TestItem[][];
+	error?: { message: string; description?: string };
+	requests?: RecordedRequest[];
+	/** Why a node of another package did not run in the canvas. */
+	notRun?: string;
+}
+
+export interface TestReport {
+	ok: boolean;
+	executionOrder: string[];
+	nodes: Record<string, NodeReport>;
+	/** Exactly what the AI would receive (see answerOf); null when the run failed or n8n would answer with an error. */
+	answer: IDataObject | null;
+	/** Things the user should know that did not stop the run (e.g. a credential that is not entered). */
+	warnings: string[];
+	/** Run-level failure that no single node owns. */
+	error?: { message: string; description?: string };
+}
+
+/**
+ * The item Fin Trigger emits in a test: its own "Test Values" parameter (buildTestItem, the same code
+ * the node runs for "Listen for test event") with each part the canvas sends (user, company,
+ * conversation, message) taking that part's place. Nothing is verified in a test.
+ */
+export function triggerItem(testValues: JsonObject, nodeTestValues: IDataObject = {}, now = new Date()): ConversationItem {
+	const base = buildTestItem(nodeTestValues as TestValues, now);
+	if (!base.ok) {
+		throw new HttpError(400, `Fin Trigger's Test Values cannot be used: ${base.rejection.message}`, 'Fix "Attributes (JSON)" under Test Values in the Fin Trigger node.');
+	}
+	const item: ConversationItem = base.value;
+	for (const key of ['user', 'company', 'conversation'] as const) {
+		const value = testValues[key];
+		if (value === undefined || value === null) continue;
+		if (!isObject(value)) throw new HttpError(400, `testValues.${key} must be an object`, `Send e.g. {"${key}": {"id": "..."}} (attribute names as in Intercom).`);
+		item[key] = value as IDataObject;
+	}
+	const message = testValues.message;
+	if (typeof message === 'string') item.message = { ...item.message, text: message };
+	else if (isObject(message)) item.message = { ...item.message, ...(message as IDataObject), text: String(message.text ?? item.message.text) };
+	else if (message !== undefined && message !== null) {
+		throw new HttpError(400, 'testValues.message must be a text or an object with "text"', 'Send e.g. {"message": "Where is my order?"}.');
+	}
+	return item;
+}
+
+function isTrigger(type: INodeType | undefined): boolean {
+	return !!type && (type.description.group.includes('trigger') || !!type.description.webhooks?.length);
+}
+
+function items(list: INodeExecutionData[] | null | undefined): TestItem[] {
+	return (list ?? []).map((item) => ({ json: item.json }));
+}
+
+function errorOf(error: { message?: string; description?: string | null } | undefined) {
+	if (!error) return undefined;
+	return { message: error.message ?? 'Unknown error', ...(error.description ? { description: error.description } : {}) };
+}
+
+export async function runTest(body: JsonObject, store: CredentialStore): Promise<TestReport> {
+	const workflow = body.workflow;
+	if (!isObject(workflow) || !Array.isArray(workflow.nodes) || !isObject(workflow.connections)) {
+		throw new HttpError(400, '"workflow" must be an n8n workflow with "nodes" and "connections"', 'Send the workflow as the canvas exports it: {"workflow": {"nodes": [...], "connections": {...}}, "testValues": {...}}.');
+	}
+	const testValues = body.testValues ?? {};
+	if (!isObject(testValues)) throw new HttpError(400, '"testValues" must be an object', 'Send {"user": {...}, "company": {...}, "conversation": {...}, "message": "..."}.');
+
+	const types = new Map(packageNodes().map((type) => [`${PACKAGE_NAME}.${type.description.name}`, type]));
+	const warnings: string[] = [];
+	// Sticky notes only annotate the canvas and never run.
+	const nodes = (workflow.nodes as unknown[]).filter((node) => !(isObject(node) && node.type === STICKY_NOTE)) as INode[];
+	for (const [index, node] of nodes.entries()) {
+		if (!isObject(node) || typeof node.name !== 'string' || typeof node.type !== 'string') {
+			throw new HttpError(400, `nodes[${index}] needs a "name" and a "type"`, 'Export the workflow again from the canvas.');
+		}
+	}
+	// Nodes of other packages (e.g. the templates' "Not In Audience" Set node) exist only in n8n:
+	// they are left out of the run, and the report says when an item would have reached one.
+	const runnable = nodes.filter((node) => types.has(node.type));
+	const foreign = new Set(nodes.filter((node) => !types.has(node.type)).map((node) => node.name));
+	const triggers = nodes.filter((node) => isTrigger(types.get(node.type)));
+	if (triggers.length > 1) {
+		throw new HttpError(400, `The workflow has ${triggers.length} triggers (${triggers.map((node) => node.name).join(', ')})`, 'Keep exactly one Fin Trigger.');
+	}
+	const trigger = triggers[0];
+	const startNode = trigger?.name;
+	if (!startNode) warnings.push('The workflow has no Fin Trigger: the test message was given to the first node instead.');
+	const item = triggerItem(testValues, (isObject(trigger?.parameters?.testValues) ? trigger.parameters.testValues : {}) as IDataObject);
+
+	// A node that needs a credential it does not name fails with a misleading error: say it up front.
+	for (const node of runnable) {
+		const type = types.get(node.type);
+		if (!type || node.disabled || isTrigger(type)) continue;
+		for (const needed of neededCredentials(node, type)) {
+			if (!isObject(node.credentials) || !(needed in node.credentials)) {
+				warnings.push(`Node "${node.name}" needs a ${needed} credential: choose or create one in its settings.`);
+			}
+		}
+	}
+
+	// Credentials: each node refers to one by type and {id, name}; runWorkflow takes one per type.
+	const runCredentials: Record<string, ICredentialDataDecryptedObject> = {};
+	const usedIds: Record<string, string> = {};
+	const secrets: string[] = [];
+	for (const node of runnable) {
+		if (node.disabled || !isObject(node.credentials)) continue;
+		for (const [type, reference] of Object.entries(node.credentials as Record<string, unknown>)) {
+			const ref = isObject(reference) ? reference : { name: reference };
+			const found = store.resolveForRun(type, ref);
+			if (!found) {
+				warnings.push(`Node "${node.name}" uses the ${type} credential "${String(ref.name ?? ref.id)}", which is not entered in this canvas: add it under Credentials.`);
+				continue;
+			}
+			if (usedIds[type] && usedIds[type] !== found.id) {
+				throw new HttpError(400, `Two different ${type} credentials are used in one workflow`, 'A canvas test can use one credential per type: pick the same credential in every node, or test the branches separately.');
+			}
+			usedIds[type] = found.id;
+			runCredentials[type] = found.data;
+			secrets.push(...store.secretValues(type, found.data));
+		}
+	}
+
+	const connections = workflow.connections as IConnections;
+	const workflowJson: WorkflowJson = { ...(workflow as JsonObject), nodes: runnable, connections: withoutNodes(connections, foreign) };
+	const result = await runWorkflow(workflowJson, { credentials: runCredentials, input: [item], startNode }).catch((error: unknown) => {
+		if (error instanceof HttpError) throw error;
+		const message = redactSecrets(`The workflow could not be run: ${(error as Error).message}`, secrets);
+		throw new HttpError(400, message, 'Check the connections and node settings named in the message, then test again.');
+	});
+
+	// Refreshed tokens (preAuthentication) are kept, as n8n saves them, and are secrets too.
+	for (const [type, id] of Object.entries(usedIds)) {
+		const after = result.credentials[type];
+		if (after) {
+			store.saveFromRun(id, after);
+			secrets.push(...store.secretValues(type, after));
+		}
+	}
+
+	const runData = result.run.data.resultData.runData;
+	const lastTask = (name: string): ITaskData | undefined => runData[name]?.[runData[name].length - 1];
+	const requestsByNode = new Map<string, RecordedRequest[]>();
+	for (const request of result.requests) {
+		const clean = { ...request, headers: redactHeaders(request.headers) };
+		if (request.node) requestsByNode.set(request.node, [...(requestsByNode.get(request.node) ?? []), clean]);
+	}
+
+	const reports: Record<string, NodeReport> = {};
+	for (const node of nodes) {
+		const task = lastTask(node.name);
+		if (!task) {
+			reports[node.name] = foreign.has(node.name)
+				? { status: 'skipped', input: [], output: [], notRun: `${node.type} runs only in n8n; the canvas runs ${PACKAGE_NAME} nodes only.` }
+				: { status: 'skipped', input: [], output: [] };
+			continue;
+		}
+		const input: TestItem[] =
+			node.name === (startNode ?? result.executionOrder[0])
+				? [{ json: item }]
+				: (task.source ?? []).flatMap((source) => {
+						if (!source) return [];
+						const parent = runData[source.previousNode]?.[source.previousNodeRun ?? 0];
+						return items(parent?.data?.main?.[source.previousNodeOutput ?? 0]);
+					});
+		reports[node.name] = {
+			status: task.error ? 'error' : 'success',
+			input,
+			output: (task.data?.main ?? []).map(items),
+			...(task.error ? { error: errorOf(task.error) } : {}),
+			requests: requestsByNode.get(node.name) ?? [],
+		};
+	}
+
+	const runError = result.run.data.resultData.error;
+	const ok = !runError && Object.values(reports).every((report) => report.status !== 'error');
+	const reached = reachedForeignNodes(connections, foreign, reports);
+	for (const name of reached) {
+		warnings.push(`The item went on to "${name}", which runs only in n8n: the canvas cannot tell what the AI would receive. Test this branch in n8n, or change the test values.`);
+	}
+	const answer = ok && reached.length === 0 ? answerOf(result.run.data.resultData.lastNodeExecuted, reports, trigger, warnings) : null;
+	const report: TestReport = {
+		ok,
+		executionOrder: result.executionOrder,
+		nodes: reports,
+		answer,
+		warnings,
+		...(runError && !Object.values(reports).some((entry) => entry.error) ? { error: errorOf(runError) } : {}),
+	};
+	return redactSecrets(report, secrets);
+}
+
+/** Credential types the node's current settings require (e.g. API Action with Authentication "Fin Fixed Token"). */
+function neededCredentials(node: INode, type: INodeType): string[] {
+	const { description } = type;
+	const parameters = NodeHelpers.getNodeParameters(description.properties, node.parameters ?? {}, true, false, node, description) ?? {};
+	return (description.credentials ?? [])
+		.filter((credential) => credential.required && NodeHelpers.displayParameter(parameters, credential, node, description))
+		.map((credential) => credential.name);
+}
+
+/** The connections without those from or to the given nodes; output positions are kept. */
+function withoutNodes(connections: IConnections, removed: Set<string>): IConnections {
+	return Object.fromEntries(
+		Object.entries(connections)
+			.filter(([source]) => !removed.has(source))
+			.map(([source, byType]) => [
+				source,
+				Object.fromEntries(
+					Object.entries(byType).map(([type, outputs]) => [type, outputs.map((targets) => (targets ?? []).filter((target) => !removed.has(target.node)))]),
+				),
+			]),
+	);
+}
+
+/** Nodes left out of the run that an item would have reached (a run node sent items on an output leading to them). */
+function reachedForeignNodes(connections: IConnections, foreign: Set<string>, reports: Record<string, NodeReport>): string[] {
+	const reached = new Set<string>();
+	for (const [source, byType] of Object.entries(connections)) {
+		const output = reports[source]?.output ?? [];
+		(byType.main ?? []).forEach((targets, index) => {
+			if (!output[index]?.length) return;
+			for (const target of targets ?? []) if (foreign.has(target.node)) reached.add(target.node);
+		});
+	}
+	return [...reached];
+}
+
+/**
+ * What the AI receives, as n8n answers Fin Trigger's webhook: with "Respond: With Last Node's Output"
+ * (responseData firstEntryJson) the json of the first item on the first output of the node that ran
+ * last; with "At Once With 202 Accepted" only `{status: 'accepted'}`.
+ */
+function answerOf(lastNode: string | undefined, reports: Record<string, NodeReport>, trigger: INode | undefined, warnings: string[]): IDataObject | null {
+	if (trigger?.parameters?.responseMode === 'onReceived') {
+		warnings.push('Fin Trigger answers at once with 202 Accepted, so the AI receives only {"status": "accepted"}, not the data below.');
+		return { status: 'accepted' };
+	}
+	const first = lastNode ? reports[lastNode]?.output?.[0]?.[0] : undefined;
+	if (!first) {
+		warnings.push(`The last node that ran (${lastNode ?? 'none'}) sent no item on its first output, so n8n would answer the AI with an error ("No item to return was found").`);
+		return null;
+	}
+	return first.json;
+}

@@ -1,0 +1,58 @@
+// Shared by the server tests: a real canvas server on a free loopback port, and small request helpers.
+import { request as httpRequest } from 'node:http';
+
+import { startServer, type RunningServer, type ServerOptions } from '../../server/app';
+
+export async function startTestServer(options: Partial<ServerOptions> = {}): Promise<RunningServer> {
+	return await startServer({ port: 0, ...options });
+}
+
+export interface Answer {
+	status: number;
+	headers: Record<string, string | string[] | undefined>;
+	text: string;
+	json: any;
+}
+
+/** A raw node:http request, so tests control every header and see exactly what the server sent. */
+export function call(
+	server: RunningServer,
+	method: string,
+	path: string,
+	options: { body?: unknown; rawBody?: string | Buffer; headers?: Record<string, string> } = {},
+): Promise<Answer> {
+	const payload = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
+	const headers: Record<string, string> = {
+		...(payload !== undefined ? { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(payload)) } : {}),
+		...options.headers,
+	};
+	return new Promise((resolve, reject) => {
+		const req = httpRequest(`${server.url}${path}`, { method, headers }, (res) => {
+			const chunks: Buffer[] = [];
+			res.on('data', (chunk: Buffer) => chunks.push(chunk));
+			res.on('end', () => {
+				const text = Buffer.concat(chunks).toString('utf8');
+				let json: unknown;
+				try {
+					json = JSON.parse(text);
+				} catch {
+					json = undefined;
+				}
+				resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json });
+			});
+		});
+		req.on('error', reject);
+		if (payload !== undefined) req.write(payload);
+		req.end();
+	});
+}
+
+/** Every error answer says what went wrong and what to do next. */
+export function expectActionableError(answer: Answer, status: number) {
+	expect(answer.status).toBe(status);
+	expect(answer.headers['content-type']).toMatch(/^application\/json/);
+	expect(typeof answer.json.error).toBe('string');
+	expect(answer.json.error.length).toBeGreaterThan(5);
+	expect(typeof answer.json.hint).toBe('string');
+	expect(answer.json.hint.length).toBeGreaterThan(10);
+}
