@@ -21,7 +21,7 @@ export class FinDynamicTokenApi implements ICredentialType {
 
 	displayName = 'Fin Dynamic Token API';
 
-	icon: Icon = 'file:../icons/finToken.svg';
+	icon: Icon = { light: 'file:../icons/finToken.svg', dark: 'file:../icons/finToken.dark.svg' };
 
 	documentationUrl = 'https://github.com/n8n-nodes-fin-actions/n8n-nodes-fin-actions#credentials';
 

@@ -8,7 +8,7 @@ export class FinMessengerApi implements ICredentialType {
 
 	displayName = 'Fin Messenger API';
 
-	icon: Icon = 'file:../icons/finMessenger.svg';
+	icon: Icon = { light: 'file:../icons/finMessenger.svg', dark: 'file:../icons/finMessenger.dark.svg' };
 
 	documentationUrl = 'https://www.intercom.com/help/en/articles/183-set-up-identity-verification-for-web-and-mobile';
 

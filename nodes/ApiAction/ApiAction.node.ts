@@ -24,7 +24,7 @@ export class ApiAction implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'API Action',
 		name: 'apiAction',
-		icon: 'file:../../icons/apiAction.svg',
+		icon: { light: 'file:../../icons/apiAction.svg', dark: 'file:../../icons/apiAction.dark.svg' },
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["actionName"] || $parameter["template"]}}',

@@ -67,7 +67,7 @@ export class AudienceFilter implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Audience Filter',
 		name: 'audienceFilter',
-		icon: 'file:../../icons/audienceFilter.svg',
+		icon: { light: 'file:../../icons/audienceFilter.svg', dark: 'file:../../icons/audienceFilter.dark.svg' },
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["status"] === "testing" ? "Testing: test accounts only" : "Rollout " + $parameter["rolloutPercentage"] + "%"}}',

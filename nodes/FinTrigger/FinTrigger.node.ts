@@ -170,7 +170,7 @@ export class FinTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Fin Trigger',
 		name: 'finTrigger',
-		icon: 'file:../../icons/finTrigger.svg',
+		icon: { light: 'file:../../icons/finTrigger.svg', dark: 'file:../../icons/finTrigger.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["source"] === "intercomWebhook" ? "Intercom webhook" : "Messenger"}}',

@@ -76,7 +76,7 @@ export class ResponseFieldPicker implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Response Field Picker',
 		name: 'responseFieldPicker',
-		icon: 'file:../../icons/responseFieldPicker.svg',
+		icon: { light: 'file:../../icons/responseFieldPicker.svg', dark: 'file:../../icons/responseFieldPicker.dark.svg' },
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["access"] === "full" ? "Full response" : "Selected fields"}}',
