@@ -1,5 +1,5 @@
-// Lint of tests, benchmarks and scripts: typescript-eslint's recommended rules, no n8n node rules
-// (tests may use process, timers and the file system).
+// Lint of tests, benchmarks, scripts and the editor extension: typescript-eslint's recommended rules,
+// no n8n node rules (this code may use process, timers, the file system and the DOM).
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -10,6 +10,8 @@ export default tseslint.config(
 		rules: {
 			'@typescript-eslint/no-require-imports': 'off',
 			'@typescript-eslint/no-explicit-any': 'off',
+			// `_name` marks a value left out on purpose (e.g. removing a key by destructuring).
+			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
 		},
 	},
 );

@@ -1,0 +1,168 @@
+// The page: header, palette | canvas | side panel, dialogs and messages.
+import { ReactFlowProvider } from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+
+import type { TemplateInfo, TestValues } from './api/types';
+import { Canvas } from './components/canvas/Canvas';
+import { Spinner } from './components/common/Spinner';
+import { Toasts } from './components/common/Toasts';
+import { DeployDialog } from './components/dialogs/DeployDialog';
+import { ExportDialog } from './components/dialogs/ExportDialog';
+import { ImportDialog } from './components/dialogs/ImportDialog';
+import { PreviewDialog } from './components/dialogs/PreviewDialog';
+import { ShortcutsDialog } from './components/dialogs/ShortcutsDialog';
+import { Palette } from './components/palette/Palette';
+import { SidePanel } from './components/panel/SidePanel';
+import { TopBar } from './components/TopBar';
+import { WorkflowPanel } from './components/workflow/WorkflowPanel';
+import { DemoBanner } from './components/canvas/DemoBanner';
+import { usesDemo } from './graph/demo';
+import { fingerprint } from './graph/fingerprint';
+import { validateGraph } from './graph/validation';
+import { graphToWorkflow } from './graph/workflow';
+import { CatalogContext } from './state/CatalogContext';
+import { demoBase, disableDemo, enableDemo } from './state/demoSetup';
+import { addNodeOfType, editorStore, loadWorkflow, openDialog, selectedNode, setLookup } from './state/editor';
+import { runTest } from './state/testRun';
+import { useStore } from './state/store';
+import { loadTestValues, saveTestValues } from './state/testValues';
+import { showError } from './state/toasts';
+import { useCatalog } from './state/useCatalog';
+import { useKeyboard } from './state/useKeyboard';
+
+const TEMPLATE_DEMO_KEY = 'fin-canvas.templatesUseDemo';
+
+export function App() {
+	return (
+		<ReactFlowProvider>
+			<Editor />
+		</ReactFlowProvider>
+	);
+}
+
+function Editor() {
+	const catalog = useCatalog();
+	setLookup(catalog.lookup);
+	const doc = useStore(editorStore, (state) => state.history.present);
+	const run = useStore(editorStore, (state) => state.run);
+	const testing = useStore(editorStore, (state) => state.testing);
+	const dialog = useStore(editorStore, (state) => state.dialog);
+	const paletteRequest = useStore(editorStore, (state) => state.paletteRequest);
+	const selected = useStore(editorStore, selectedNode);
+	const [testValues, setTestValues] = useState<TestValues>(loadTestValues);
+	const [templatesUseDemo, setTemplatesUseDemo] = useState(() => localStorage.getItem(TEMPLATE_DEMO_KEY) !== 'false');
+	const [demoBusy, setDemoBusy] = useState(false);
+
+	const problems = useMemo(() => validateGraph(doc, catalog.lookup), [doc, catalog.lookup]);
+	const problemIds = useMemo(() => new Set(problems.filter((problem) => problem.level === 'error').flatMap((problem) => problem.nodeIds)), [problems]);
+	const workflow = useMemo(() => graphToWorkflow(doc), [doc]);
+	const stale = Boolean(run) && run!.fingerprint !== fingerprint(workflow);
+	const demoOn = usesDemo(doc, demoBase());
+
+	const onTest = useCallback(() => void runTest(testValues), [testValues]);
+	useKeyboard(onTest);
+
+	const switchDemo = useCallback(
+		async (on: boolean) => {
+			setDemoBusy(true);
+			try {
+				if (on) await enableDemo(catalog);
+				else disableDemo();
+			} catch (error) {
+				showError(error, 'The demo credential could not be created: check the canvas server terminal, then try again.');
+			} finally {
+				setDemoBusy(false);
+			}
+		},
+		[catalog],
+	);
+
+	const openTemplate = useCallback(
+		async (template: TemplateInfo) => {
+			loadWorkflow(template.workflow, `Opened “${template.name}”.`);
+			if (templatesUseDemo) await switchDemo(true);
+		},
+		[templatesUseDemo, switchDemo],
+	);
+
+	useEffect(() => saveTestValues(testValues), [testValues]);
+
+	if (catalog.loading && catalog.nodes.length === 0) {
+		return (
+			<div className="page-message">
+				<Spinner /> Loading the nodes…
+			</div>
+		);
+	}
+	if (catalog.error && catalog.nodes.length === 0) {
+		return (
+			<div className="page-message page-message--error" role="alert" data-testid="load-error">
+				<h1>The canvas could not load</h1>
+				<p><strong>{catalog.error.message}</strong></p>
+				<p>{catalog.error.hint}</p>
+				<button className="button button--primary" onClick={catalog.reload}>Try again</button>
+			</div>
+		);
+	}
+
+	return (
+		<CatalogContext.Provider value={catalog}>
+			<div className="app">
+				<TopBar onTest={onTest} />
+				<main className="workspace">
+					<Palette
+						nodes={catalog.nodes}
+						templates={catalog.templates}
+						useDemo={templatesUseDemo}
+						onUseDemo={(on) => {
+							setTemplatesUseDemo(on);
+							localStorage.setItem(TEMPLATE_DEMO_KEY, String(on));
+						}}
+						onAdd={(type) => addNodeOfType(type)}
+						onOpenTemplate={(template) => void openTemplate(template)}
+						focusRequest={paletteRequest}
+					/>
+					<Canvas
+						info={{ lookup: catalog.lookup, run: run?.result, testing, problemIds }}
+						banner={demoOn ? <DemoBanner demoBase={demoBase()} busy={demoBusy} onSwitchOff={() => void switchDemo(false)} /> : undefined}
+						emptyHint={
+							<div className="empty-hint" data-testid="empty-hint">
+								<strong>Build a personalized answer</strong>
+								<span>Open a template on the left (they work at once against the built-in demo backend), or drag “Fin Trigger” here.</span>
+							</div>
+						}
+					/>
+					{selected && selected.type !== 'sticky' ? (
+						<SidePanel key={selected.id} node={selected} run={run?.result} onTest={onTest} />
+					) : (
+						<WorkflowPanel
+							problems={problems}
+							run={run}
+							stale={stale}
+							testValues={testValues}
+							onTestValues={setTestValues}
+							demoOn={demoOn}
+							demoBusy={demoBusy}
+							demoBase={demoBase()}
+							onDemo={(on) => void switchDemo(on)}
+						/>
+					)}
+				</main>
+				<Toasts />
+				{dialog === 'import' && (
+					<ImportDialog
+						onClose={() => openDialog(undefined)}
+						onImport={(imported) => {
+							openDialog(undefined);
+							loadWorkflow(imported, `Imported “${imported.name ?? 'workflow'}” (${imported.nodes.length} nodes).`);
+						}}
+					/>
+				)}
+				{dialog === 'export' && <ExportDialog workflow={workflow} onClose={() => openDialog(undefined)} />}
+				{dialog === 'deploy' && <DeployDialog workflow={workflow} usesDemo={demoOn} onClose={() => openDialog(undefined)} />}
+				{dialog === 'preview' && <PreviewDialog run={run} stale={stale} onClose={() => openDialog(undefined)} />}
+				{dialog === 'shortcuts' && <ShortcutsDialog onClose={() => openDialog(undefined)} />}
+			</div>
+		</CatalogContext.Provider>
+	);
+}

@@ -1,0 +1,76 @@
+// Calls to the canvas server (same origin). Every failure becomes an ApiError whose text says what
+// went wrong and what to do next: the server's `{error, hint}`, or a hint of our own.
+import axios, { AxiosError } from 'axios';
+
+import type { N8nWorkflow } from '../graph/types';
+import type {
+	CredentialInfo,
+	CredentialTypeInfo,
+	DeployRequest,
+	DeployResult,
+	NodeTypeInfo,
+	TemplateInfo,
+	TestResult,
+	TestValues,
+} from './types';
+
+export class ApiError extends Error {
+	constructor(
+		message: string,
+		/** What the user can do about it. */
+		readonly hint: string,
+		readonly status?: number,
+		readonly extra: Record<string, unknown> = {},
+	) {
+		super(message);
+	}
+}
+
+const http = axios.create({ baseURL: '/', timeout: 0, headers: { 'content-type': 'application/json' } });
+
+export function toApiError(error: unknown, doing: string): ApiError {
+	if (error instanceof ApiError) return error;
+	if (axios.isCancel(error)) return new ApiError(`${doing} was cancelled.`, 'Start it again when you are ready.');
+	const axiosError = error as AxiosError<{ error?: unknown; hint?: unknown; message?: unknown }>;
+	const response = axiosError.response;
+	if (!response) {
+		return new ApiError(
+			`Could not reach the canvas server while ${doing.toLowerCase()}.`,
+			'Check that "npm start" is still running in its terminal (restart it if it stopped), then try again.',
+		);
+	}
+	const body = response.data && typeof response.data === 'object' ? response.data : {};
+	const { error: message, hint, ...extra } = body as Record<string, unknown>;
+	const text = typeof message === 'string' ? message : typeof body.message === 'string' ? body.message : `${doing} failed (HTTP ${response.status}).`;
+	const advice =
+		typeof hint === 'string'
+			? hint
+			: response.status >= 500
+				? 'The terminal running the canvas server shows the cause; fix it and try again.'
+				: 'Check what you entered and try again.';
+	return new ApiError(text, advice, response.status, extra);
+}
+
+async function call<T>(doing: string, request: () => Promise<{ data: T }>): Promise<T> {
+	try {
+		return (await request()).data;
+	} catch (error) {
+		throw toApiError(error, doing);
+	}
+}
+
+export const api = {
+	nodes: () => call<NodeTypeInfo[]>('Loading the nodes', () => http.get('/api/nodes')),
+	credentialTypes: () => call<CredentialTypeInfo[]>('Loading credential types', () => http.get('/api/credential-types')),
+	templates: () => call<TemplateInfo[]>('Loading templates', () => http.get('/api/templates')),
+	credentials: () => call<CredentialInfo[]>('Loading credentials', () => http.get('/api/credentials')),
+	createCredential: (body: { type: string; name: string; data: Record<string, unknown> }) =>
+		call<CredentialInfo>('Saving the credential', () => http.post('/api/credentials', body)),
+	updateCredential: (id: string, body: { name?: string; data?: Record<string, unknown> }) =>
+		call<CredentialInfo>('Saving the credential', () => http.patch(`/api/credentials/${encodeURIComponent(id)}`, body)),
+	deleteCredential: (id: string) => call<CredentialInfo>('Deleting the credential', () => http.delete(`/api/credentials/${encodeURIComponent(id)}`)),
+	test: (workflow: N8nWorkflow, testValues: TestValues, signal?: AbortSignal) =>
+		call<TestResult>('Testing the response', () => http.post('/api/test', { workflow, testValues }, { signal })),
+	deploy: (body: DeployRequest, signal?: AbortSignal) =>
+		call<DeployResult & { warnings?: string[] }>('Deploying to n8n', () => http.post('/api/deploy', body, { signal })),
+};

@@ -1,0 +1,151 @@
+// The graph editor: React Flow with n8n's look, fed by the editor store. Deletions, undo and the
+// clipboard go through the store (see ../../state/editor.ts); React Flow only reports gestures.
+import {
+	Background,
+	BackgroundVariant,
+	Controls,
+	MarkerType,
+	MiniMap,
+	Panel,
+	ReactFlow,
+	useReactFlow,
+	type Edge,
+	type FinalConnectionState,
+	type Node,
+} from '@xyflow/react';
+import { useEffect, useMemo, useRef, type DragEvent, type ReactNode } from 'react';
+
+import type { GraphNode } from '../../graph/types';
+import {
+	addNodeOfType,
+	beginGesture,
+	connectNodes,
+	editorStore,
+	endGesture,
+	explainRefusedConnection,
+	isValidConnection,
+	onEdgesChange,
+	onNodesChange,
+	view,
+} from '../../state/editor';
+import { useStore } from '../../state/store';
+import { DRAG_TYPE } from '../palette/PaletteNode';
+import { CanvasContext, type CanvasInfo } from './CanvasContext';
+import { FinEdge } from './FinEdge';
+import { FinNode } from './FinNode';
+import { StickyNote } from './StickyNote';
+
+const nodeTypes = { fin: FinNode, sticky: StickyNote };
+const edgeTypes = { default: FinEdge };
+const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16, color: '#8d939c' } };
+
+function miniMapColor(node: Node): string {
+	return (node as unknown as GraphNode).type === 'sticky' ? '#fde68a' : '#c4c8d0';
+}
+
+interface Props {
+	info: CanvasInfo;
+	banner?: ReactNode;
+	emptyHint?: ReactNode;
+}
+
+export function Canvas({ info, banner, emptyHint }: Props) {
+	const flow = useReactFlow();
+	const doc = useStore(editorStore, (state) => state.history.present);
+	const nodes = doc.nodes as unknown as Node[];
+	const fitRequest = useStore(editorStore, (state) => state.fitRequest);
+	// Dimension changes reach the store through onNodesChange, so `measured` says a node has been drawn.
+	const initialized = nodes.every((node) => node.measured?.width);
+	const fitted = useRef(0);
+	useEffect(() => {
+		// After loading a workflow: fit once every node has been measured.
+		if (fitRequest !== fitted.current && initialized) {
+			fitted.current = fitRequest;
+			void flow.fitView({ padding: 0.2, maxZoom: 1.2 });
+		}
+	}, [fitRequest, initialized, flow]);
+	const edges = useMemo(() => doc.edges.map((edge) => ({ ...edge, ...defaultEdgeOptions })) as unknown as Edge[], [doc.edges]);
+
+	useEffect(() => {
+		view.fitView = () => void flow.fitView({ padding: 0.25, duration: 200, maxZoom: 1.2 });
+		view.zoomIn = () => void flow.zoomIn({ duration: 150 });
+		view.zoomOut = () => void flow.zoomOut({ duration: 150 });
+		view.resetZoom = () => void flow.zoomTo(1, { duration: 150 });
+		view.center = () => {
+			const pane = document.querySelector('.react-flow')?.getBoundingClientRect();
+			if (!pane) return undefined;
+			return flow.screenToFlowPosition({ x: pane.left + pane.width / 2, y: pane.top + pane.height / 2 });
+		};
+		view.reveal = (position) => {
+			const pane = document.querySelector('.react-flow')?.getBoundingClientRect();
+			if (!pane) return;
+			const topLeft = flow.flowToScreenPosition(position);
+			const bottomRight = flow.flowToScreenPosition({ x: position.x + 100, y: position.y + 150 });
+			const margin = 40;
+			const inside = topLeft.x >= pane.left + margin && topLeft.y >= pane.top + margin && bottomRight.x <= pane.right - margin && bottomRight.y <= pane.bottom - margin;
+			if (!inside) void flow.fitView({ padding: 0.25, duration: 200, maxZoom: flow.getZoom() });
+		};
+	}, [flow]);
+
+	const onDrop = (event: DragEvent) => {
+		const type = event.dataTransfer.getData(DRAG_TYPE);
+		if (!type) return;
+		event.preventDefault();
+		const point = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+		addNodeOfType(type, { x: Math.round((point.x - 50) / 20) * 20, y: Math.round((point.y - 50) / 20) * 20 });
+	};
+
+	const onConnectEnd = (_event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+		if (state.isValid || !state.fromNode || !state.toNode || state.fromNode.id === state.toNode.id && !state.toHandle) return;
+		const forward = state.fromHandle?.type !== 'target';
+		explainRefusedConnection({
+			source: forward ? state.fromNode.id : state.toNode.id,
+			target: forward ? state.toNode.id : state.fromNode.id,
+			sourceHandle: forward ? state.fromHandle?.id : state.toHandle?.id ?? 'main:0',
+			targetHandle: forward ? state.toHandle?.id ?? 'main:0' : state.fromHandle?.id,
+		});
+	};
+
+	return (
+		<CanvasContext.Provider value={info}>
+			<div className="canvas" data-testid="canvas" onDrop={onDrop} onDragOver={(event) => {
+				if (event.dataTransfer.types.includes(DRAG_TYPE)) {
+					event.preventDefault();
+					event.dataTransfer.dropEffect = 'copy';
+				}
+			}}>
+				<ReactFlow
+					nodes={nodes}
+					edges={edges}
+					nodeTypes={nodeTypes}
+					edgeTypes={edgeTypes}
+					onNodesChange={onNodesChange}
+					onEdgesChange={onEdgesChange}
+					onConnect={(connection) => connectNodes(connection)}
+					onConnectEnd={onConnectEnd}
+					isValidConnection={(connection) => isValidConnection(connection)}
+					onNodeDragStart={beginGesture}
+					onNodeDragStop={endGesture}
+					onSelectionDragStart={beginGesture}
+					onSelectionDragStop={endGesture}
+					deleteKeyCode={null}
+					selectionKeyCode="Shift"
+					multiSelectionKeyCode={['Meta', 'Control']}
+					snapToGrid
+					snapGrid={[20, 20]}
+					minZoom={0.2}
+					maxZoom={2.5}
+					fitView
+					fitViewOptions={{ padding: 0.25, maxZoom: 1.2 }}
+					connectionRadius={30}
+				>
+					<Background variant={BackgroundVariant.Dots} gap={20} size={1.3} color="#c9ccd3" />
+					<Controls showInteractive={false} position="top-left" />
+					<MiniMap pannable zoomable nodeColor={miniMapColor} nodeStrokeWidth={2} position="bottom-right" ariaLabel="Minimap" />
+					{banner && <Panel position="top-center">{banner}</Panel>}
+					{doc.nodes.length === 0 && emptyHint && <Panel position="top-center" className="canvas__empty">{emptyHint}</Panel>}
+				</ReactFlow>
+			</div>
+		</CanvasContext.Provider>
+	);
+}

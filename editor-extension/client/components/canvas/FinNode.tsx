@@ -1,0 +1,83 @@
+// A node on the canvas, drawn like n8n's: a square with the icon, the name under it, an input on the
+// left and its outputs on the right (named when there are several), and the last run's status.
+import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
+import { useContext } from 'react';
+
+import { inputsOf, isTriggerDescription, outputsOf } from '../../graph/nodeTypes';
+import type { FinNodeData } from '../../graph/types';
+import { handleId } from '../../graph/workflow';
+import { NodeIcon } from '../common/NodeIcon';
+import { CanvasContext, outputCounts } from './CanvasContext';
+
+const STATUS_ICON: Record<string, string> = { success: '✓', error: '!', skipped: '–' };
+
+function spread(index: number, count: number): string {
+	return `${((index + 1) / (count + 1)) * 100}%`;
+}
+
+export function FinNode({ id, data, selected }: NodeProps<Node<FinNodeData>>) {
+	const { lookup, run, testing, problemIds } = useContext(CanvasContext);
+	const node = data.node;
+	const description = lookup(node.type);
+	const trigger = isTriggerDescription(description, node.type);
+	const inputs = inputsOf(description, node.type);
+	const outputs = outputsOf(description);
+	const nodeRun = run?.nodes[node.name];
+	const status = testing && !node.disabled && description ? 'running' : nodeRun?.status;
+	const counts = outputCounts(run, node.name);
+	const items = counts.reduce((sum, count) => sum + count, 0);
+	const classes = [
+		'fin-node',
+		trigger && 'fin-node--trigger',
+		selected && 'fin-node--selected',
+		node.disabled && 'fin-node--disabled',
+		!description && 'fin-node--unknown',
+		status && `fin-node--${status}`,
+		problemIds.has(id) && 'fin-node--problem',
+	].filter(Boolean);
+	return (
+		<div className={classes.join(' ')} data-testid={`canvas-node-${node.name}`} data-status={status ?? 'none'} data-items={nodeRun ? items : undefined}>
+			{inputs.map((port, index) => (
+				<Handle
+					key={handleId(port.connectionType, port.index)}
+					type="target"
+					position={Position.Left}
+					id={handleId(port.connectionType, port.index)}
+					style={{ top: spread(index, inputs.length) }}
+					data-testid={`handle-in-${node.name}-${port.index}`}
+				/>
+			))}
+			<div className="fin-node__box">
+				<NodeIcon description={description} size={40} />
+				{status === 'running' && <span className="fin-node__status fin-node__status--running" aria-label="Running" />}
+				{status && status !== 'running' && (
+					<span className={`fin-node__status fin-node__status--${status}`} title={nodeRun?.error?.message ?? status} data-testid={`node-status-${node.name}`}>
+						{STATUS_ICON[status]}
+					</span>
+				)}
+				{node.disabled && <span className="fin-node__disabled-mark">Deactivated</span>}
+			</div>
+			{outputs.map((port, index) => (
+				<div key={handleId(port.connectionType, port.index)} className="fin-node__output" style={{ top: spread(index, outputs.length) }}>
+					{outputs.length > 1 && port.label && <span className="fin-node__output-label">{port.label}</span>}
+					<Handle
+						type="source"
+						position={Position.Right}
+						id={handleId(port.connectionType, port.index)}
+						data-testid={`handle-out-${node.name}-${port.index}`}
+					/>
+				</div>
+			))}
+			<div className="fin-node__label">
+				<strong>{node.name}</strong>
+				{description && description.displayName !== node.name && <span>{description.displayName}</span>}
+				{!description && <span className="fin-node__unknown">{node.type.replace(/^n8n-nodes-base\./, 'n8n ')} · runs in n8n only</span>}
+				{nodeRun && nodeRun.status !== 'skipped' && (
+					<span className={`pill pill--${nodeRun.status}`} data-testid={`node-items-${node.name}`}>
+						{nodeRun.status === 'error' ? 'Error' : `${items} item${items === 1 ? '' : 's'}`}
+					</span>
+				)}
+			</div>
+		</div>
+	);
+}

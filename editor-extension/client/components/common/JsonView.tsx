@@ -1,0 +1,23 @@
+// Read-only JSON, formatted, with a copy button.
+import { useState } from 'react';
+
+export function JsonView({ value, testId, maxHeight }: { value: unknown; testId?: string; maxHeight?: number }) {
+	const [copied, setCopied] = useState(false);
+	const text = JSON.stringify(value, null, 2) ?? 'undefined';
+	return (
+		<div className="json-view">
+			<button
+				className="json-view__copy button button--small"
+				onClick={() => {
+					navigator.clipboard?.writeText(text).then(() => setCopied(true)).catch(() => undefined);
+					setTimeout(() => setCopied(false), 1500);
+				}}
+			>
+				{copied ? 'Copied' : 'Copy'}
+			</button>
+			<pre data-testid={testId} style={maxHeight ? { maxHeight } : undefined}>
+				{text}
+			</pre>
+		</div>
+	);
+}

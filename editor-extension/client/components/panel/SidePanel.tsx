@@ -1,0 +1,111 @@
+// Right column for the selected node: its parameters (rendered from its own n8n description) and
+// credentials, and what it received, produced, requested and failed with in the last test.
+import { useEffect, useMemo, useRef, useState } from 'react';
+
+import type { TestResult } from '../../api/types';
+import { isTriggerDescription, outputsOf } from '../../graph/nodeTypes';
+import { resolveValues, visibleCredentials } from '../../graph/parameters';
+import { findPickerSlots } from '../../graph/pointers';
+import type { GraphNode } from '../../graph/types';
+import { editorStore, setNodeParameters } from '../../state/editor';
+import { useCatalogContext } from '../../state/CatalogContext';
+import { useStore } from '../../state/store';
+import { CredentialField } from './CredentialField';
+import { FieldPicker } from './FieldPicker';
+import { NodeHeader } from './NodeHeader';
+import { FormSettingsContext, ParameterForm } from './ParameterForm';
+import { RequestLog } from './RequestLog';
+import { RunError } from './RunError';
+import { RunItems } from './RunItems';
+
+type Tab = 'parameters' | 'fields' | 'input' | 'output' | 'requests';
+
+interface Props {
+	node: GraphNode;
+	run?: TestResult;
+	onTest: () => void;
+}
+
+export function SidePanel({ node, run, onTest }: Props) {
+	const catalog = useCatalogContext();
+	const description = catalog.lookup(node.data.node.type);
+	const [tab, setTab] = useState<Tab>('parameters');
+	const body = useRef<HTMLDivElement>(null);
+	const openRequest = useStore(editorStore, (state) => state.openRequest);
+	const slots = useMemo(() => (description ? findPickerSlots(description.properties) : undefined), [description]);
+	const nodeRun = run?.nodes[node.data.node.name];
+	const isAction = /\.apiAction$/.test(node.data.node.type) || Boolean(nodeRun?.requests?.length);
+
+	useEffect(() => {
+		if (openRequest) body.current?.querySelector<HTMLElement>('input, select, textarea')?.focus();
+	}, [openRequest]);
+	useEffect(() => {
+		if (tab === 'fields' && !slots) setTab('parameters');
+		if (tab === 'requests' && !isAction) setTab('parameters');
+	}, [node.id, slots, isAction, tab]);
+
+	const tabs: Array<[Tab, string, boolean]> = [
+		['parameters', 'Parameters', true],
+		['fields', 'Pick fields', Boolean(slots)],
+		['input', 'Input', true],
+		['output', nodeRun?.status === 'error' ? 'Output ⚠' : 'Output', true],
+		['requests', 'Requests', isAction],
+	];
+
+	return (
+		<aside className="side-panel" data-testid="side-panel">
+			<NodeHeader node={node} description={description} />
+			<nav className="tabs" role="tablist">
+				{tabs
+					.filter(([, , shown]) => shown)
+					.map(([id, label]) => (
+						<button key={id} role="tab" aria-selected={tab === id} className={`tab${tab === id ? ' tab--active' : ''}`} onClick={() => setTab(id)} data-testid={`panel-tab-${id}`}>
+							{label}
+						</button>
+					))}
+			</nav>
+			<div className="side-panel__body" ref={body}>
+				{tab === 'parameters' && <ParametersTab node={node} />}
+				{tab === 'fields' && description && slots && <FieldPicker node={node} description={description} slots={slots} run={run} onTest={onTest} />}
+				{tab === 'input' && <RunItems items={nodeRun?.input} empty={run ? 'This node received nothing in the last test.' : 'Run “Test response” to see what this node receives.'} testId="run-input" />}
+				{tab === 'output' && (
+					<>
+						{nodeRun?.error && <RunError error={nodeRun.error} />}
+						{nodeRun?.status === 'skipped' && <p className="muted">This node did not run: no item reached it (for example, the Audience Filter sent the test user the other way).</p>}
+						{(nodeRun?.output ?? []).map((items, index, all) => (
+							<section key={index}>
+								{all.length > 1 && <h4>{outputsOf(description)[index]?.label ?? `Output ${index + 1}`}</h4>}
+								<RunItems items={items} empty="No items on this output." testId={`run-output-${index}`} />
+							</section>
+						))}
+						{!nodeRun && <p className="muted" data-testid="run-output-0">Run “Test response” to see what this node produces.</p>}
+					</>
+				)}
+				{tab === 'requests' && <RequestLog requests={nodeRun?.requests} />}
+			</div>
+		</aside>
+	);
+}
+
+function ParametersTab({ node }: { node: GraphNode }) {
+	const catalog = useCatalogContext();
+	const n8nNode = node.data.node;
+	const description = catalog.lookup(n8nNode.type);
+	if (!description) {
+		return <p className="notice">This node's type ({n8nNode.type}) is not part of this package. It is kept unchanged in exports; edit it in n8n.</p>;
+	}
+	const resolved = resolveValues(description.properties, n8nNode.parameters, undefined, n8nNode.typeVersion);
+	const credentials = visibleCredentials(description.credentials, resolved, n8nNode.typeVersion);
+	const generic = resolved.authentication === 'genericCredentialType' && typeof resolved.genericAuthType === 'string' && resolved.genericAuthType ? [resolved.genericAuthType] : [];
+	return (
+		<FormSettingsContext.Provider value={{ typeVersion: n8nNode.typeVersion, credentialTypes: catalog.credentialTypes }}>
+			{credentials.map((credential) => (
+				<CredentialField key={credential.name} node={node} type={credential.name} required={credential.required} trigger={isTriggerDescription(description)} />
+			))}
+			{generic.map((type) => (
+				<CredentialField key={type} node={node} type={type} />
+			))}
+			<ParameterForm properties={description.properties} values={n8nNode.parameters} onChange={(parameters) => setNodeParameters(node.id, parameters)} prefix="param-" />
+		</FormSettingsContext.Provider>
+	);
+}

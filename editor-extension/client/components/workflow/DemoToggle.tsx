@@ -1,0 +1,25 @@
+// "Use demo backend": API Actions call the canvas server's imitation of the real APIs, with a demo
+// token, so a template can be tested with no account; switch off to go back to the real addresses.
+interface Props {
+	on: boolean;
+	busy: boolean;
+	demoBase: string;
+	onChange: (on: boolean) => void;
+}
+
+export function DemoToggle({ on, busy, demoBase, onChange }: Props) {
+	return (
+		<div className={`demo-toggle${on ? ' demo-toggle--on' : ''}`}>
+			<label className="switch">
+				<input type="checkbox" checked={on} disabled={busy} onChange={(event) => onChange(event.target.checked)} data-testid="demo-toggle" aria-label="Use demo backend" />
+				<span className="switch__track" />
+				<span className="switch__text">Use demo backend</span>
+			</label>
+			<p className="field__hint">
+				{on
+					? `API Actions call ${demoBase} (electricity usage, Shopify orders, Statuspage incidents) with a demo token. Switch off before going live to restore your real API addresses.`
+					: 'Point the API Actions at the built-in demo of the electricity, Shopify and Statuspage APIs, to test without any account.'}
+			</p>
+		</div>
+	);
+}

@@ -1,0 +1,52 @@
+// Right column when no node is selected: the graph's problems, the last test, the demo backend switch,
+// the test values and the credentials.
+import type { TestValues } from '../../api/types';
+import type { Problem } from '../../graph/validation';
+import type { RunState } from '../../state/editor';
+import { CredentialList } from './CredentialList';
+import { DemoToggle } from './DemoToggle';
+import { ProblemList } from './ProblemList';
+import { RunSummary } from './RunSummary';
+import { TestValuesForm } from './TestValuesForm';
+
+interface Props {
+	problems: Problem[];
+	run?: RunState;
+	stale: boolean;
+	testValues: TestValues;
+	onTestValues: (values: TestValues) => void;
+	demoOn: boolean;
+	demoBusy: boolean;
+	demoBase: string;
+	onDemo: (on: boolean) => void;
+}
+
+export function WorkflowPanel(props: Props) {
+	return (
+		<aside className="side-panel" data-testid="workflow-panel">
+			<header className="panel-header panel-header--plain">
+				<h2>Test setup</h2>
+			</header>
+			<div className="side-panel__body">
+				<section className="panel-section">
+					<h3>Checks</h3>
+					<ProblemList problems={props.problems} />
+					<RunSummary run={props.run} stale={props.stale} />
+				</section>
+				<section className="panel-section">
+					<h3>Demo backend</h3>
+					<DemoToggle on={props.demoOn} busy={props.demoBusy} demoBase={props.demoBase} onChange={props.onDemo} />
+				</section>
+				<section className="panel-section">
+					<h3>Test values</h3>
+					<TestValuesForm values={props.testValues} onChange={props.onTestValues} />
+				</section>
+				<section className="panel-section">
+					<h3>Credentials</h3>
+					<CredentialList />
+				</section>
+				<p className="muted panel-tip">Select a node to edit it. Press ? for keyboard shortcuts.</p>
+			</div>
+		</aside>
+	);
+}

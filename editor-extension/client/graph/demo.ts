@@ -1,0 +1,153 @@
+// "Use demo backend": points the API Actions of a graph at the canvas server's embedded demo
+// (/demo/...), which answers like the real APIs, and gives them a demo token, so a template can be
+// tested at once with no account anywhere. Every change is recorded and can be undone exactly.
+import { isOption, resolveValues, visibleProperties } from './parameters';
+import { updateN8nNode } from './operations';
+import type { GraphDoc, NodeDescription } from './types';
+
+/** A credential reference as nodes store it. */
+export interface CredentialRef {
+	type: string;
+	id: string;
+	name: string;
+}
+
+export interface DemoChange {
+	nodeId: string;
+	/** A parameter name, or `credentials.<type>` for a credential assignment. */
+	key: string;
+	/** Value before (undefined: was not set). */
+	from: unknown;
+	to: unknown;
+}
+
+/** Demo routes and the prefix the demo serves them under. */
+const ROUTES: Array<{ path: RegExp; prefix: string }> = [
+	{ path: /\/admin\/api\//, prefix: '/shopify' },
+	{ path: /\/api\/v2\/incidents\b/, prefix: '/statuspage' },
+	{ path: /\/customers\/[^/]+\/usage\b/, prefix: '' },
+];
+
+const HOSTS: Array<{ host: RegExp; prefix: string }> = [
+	{ host: /myshopify\.com$/i, prefix: '/shopify' },
+	{ host: /statuspage\.io$|^status\./i, prefix: '/statuspage' },
+];
+
+export function isApiAction(type: string): boolean {
+	return /\.apiAction$/.test(type);
+}
+
+/** The demo address for a real one, or undefined when the demo has nothing like it. */
+export function demoUrlFor(url: string, demoBase: string): string | undefined {
+	const match = /^(https?:\/\/[^/?#]+)(.*)$/i.exec(url.trim());
+	if (!match || url.startsWith(demoBase)) return undefined;
+	const [, origin, rest] = match;
+	// Placeholders such as {{user.user_id}} are not valid in a URL; parse the host part only.
+	let host = '';
+	try {
+		host = new URL(origin).hostname;
+	} catch {
+		return undefined;
+	}
+	for (const route of ROUTES) {
+		const found = route.path.exec(rest);
+		if (found) return `${demoBase}${route.prefix}${rest.slice(found.index)}`;
+	}
+	const byHost = HOSTS.find((candidate) => candidate.host.test(host));
+	if (byHost && (rest === '' || rest === '/')) return `${demoBase}${byHost.prefix}`;
+	return undefined;
+}
+
+export interface DemoOptions {
+	demoBase: string;
+	describe: (type: string) => NodeDescription | undefined;
+	/** A demo credential per credential type an action needs (e.g. a Fin Fixed Token holding "demo-token"). */
+	demoCredential?: (type: string) => CredentialRef | undefined;
+}
+
+/** Points every API Action at the demo; returns the changes made (empty when nothing applied). */
+export function applyDemo(doc: GraphDoc, options: DemoOptions): { doc: GraphDoc; changes: DemoChange[] } {
+	const changes: DemoChange[] = [];
+	let next = doc;
+	for (const graphNode of doc.nodes) {
+		const node = graphNode.data.node;
+		const description = options.describe(node.type);
+		if (!isApiAction(node.type) || !description) continue;
+		const values = resolveValues(description.properties, node.parameters, undefined, node.typeVersion);
+		const shown = visibleProperties(description.properties, { level: values, root: values, typeVersion: node.typeVersion });
+		const parameters = { ...node.parameters };
+		for (const property of shown) {
+			const value = values[property.name];
+			if (property.type !== 'string' || typeof value !== 'string') continue;
+			const demoUrl = demoUrlFor(value, options.demoBase);
+			if (!demoUrl) continue;
+			changes.push({ nodeId: graphNode.id, key: property.name, from: node.parameters[property.name], to: demoUrl });
+			parameters[property.name] = demoUrl;
+		}
+		if (!changes.some((change) => change.nodeId === graphNode.id)) continue;
+		const credentials = { ...(node.credentials ?? {}) };
+		const credentialsFor = (authentication: unknown) =>
+			(description.credentials ?? []).filter((credential) => credential.displayOptions?.show?.authentication?.includes(authentication as never));
+		const servable = (authentication: unknown) => {
+			const list = credentialsFor(authentication);
+			return list.length > 0 && list.every((credential) => options.demoCredential?.(credential.name));
+		};
+		let needed = credentialsFor(values.authentication);
+		if (needed.length && !servable(values.authentication)) {
+			// e.g. a Fin Dynamic Token needs a token endpoint the demo does not have: use the demo's fixed token.
+			const authProperty = shown.find((property) => property.name === 'authentication');
+			const alternative = (authProperty?.options ?? []).filter(isOption).map((option) => option.value).find(servable);
+			if (alternative !== undefined) {
+				changes.push({ nodeId: graphNode.id, key: 'authentication', from: node.parameters.authentication, to: alternative });
+				parameters.authentication = alternative;
+				needed = credentialsFor(alternative);
+			}
+		}
+		for (const credential of needed) {
+			const demo = options.demoCredential?.(credential.name);
+			if (!demo || credentials[credential.name]?.id === demo.id) continue;
+			changes.push({ nodeId: graphNode.id, key: `credentials.${credential.name}`, from: credentials[credential.name], to: { id: demo.id, name: demo.name } });
+			credentials[credential.name] = { id: demo.id, name: demo.name };
+		}
+		next = updateN8nNode(next, graphNode.id, (current) => ({
+			...current,
+			parameters,
+			...(Object.keys(credentials).length ? { credentials } : {}),
+		}));
+	}
+	return { doc: next, changes };
+}
+
+/** Undoes demo changes whose value the user has not edited since. */
+export function revertDemo(doc: GraphDoc, changes: DemoChange[]): GraphDoc {
+	let next = doc;
+	for (const change of [...changes].reverse()) {
+		next = updateN8nNode(next, change.nodeId, (node) => {
+			if (change.key.startsWith('credentials.')) {
+				const type = change.key.slice('credentials.'.length);
+				const current = node.credentials?.[type];
+				if (JSON.stringify(current) !== JSON.stringify(change.to)) return node;
+				const credentials = { ...(node.credentials ?? {}) };
+				if (change.from === undefined) delete credentials[type];
+				else credentials[type] = change.from as { id: string; name: string };
+				const { credentials: _old, ...rest } = node;
+				return Object.keys(credentials).length ? { ...rest, credentials } : (rest as typeof node);
+			}
+			if (node.parameters[change.key] !== change.to) return node;
+			const parameters = { ...node.parameters };
+			if (change.from === undefined) delete parameters[change.key];
+			else parameters[change.key] = change.from;
+			return { ...node, parameters };
+		});
+	}
+	return next;
+}
+
+/** True while some API Action still calls the demo. */
+export function usesDemo(doc: GraphDoc, demoBase: string): boolean {
+	return doc.nodes.some(
+		(graphNode) =>
+			isApiAction(graphNode.data.node.type) &&
+			Object.values(graphNode.data.node.parameters).some((value) => typeof value === 'string' && value.startsWith(demoBase)),
+	);
+}

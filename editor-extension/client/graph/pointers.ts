@@ -1,0 +1,195 @@
+// Field picking: a test response shown as a tree, and ticked fields written as RFC 6901 JSON Pointers
+// (through the json-pointer library) into the Response Field Picker's fields list. `*` stands for
+// every element of an array (`/orders/*/fulfillment_status`).
+import jsonPointer from 'json-pointer';
+
+import { collectionEntries, isCollectionOption, newCollectionEntry, type Params } from './parameters';
+import type { NodeProperty, PropertyCollectionOption } from './types';
+
+export const WILDCARD = '*';
+
+export interface TreeEntry {
+	/** Key or index as shown ("orders", "0", "*"). */
+	key: string;
+	tokens: string[];
+	pointer: string;
+	kind: 'object' | 'array' | 'value';
+	/** The value as a short text, for leaves. */
+	preview?: string;
+	/** Element count of an array. */
+	count?: number;
+	/** True for the "every item" entry of an array and everything below it. */
+	wildcard: boolean;
+	children: TreeEntry[];
+}
+
+export function compilePointer(tokens: string[]): string {
+	return tokens.length ? jsonPointer.compile(tokens) : '';
+}
+
+export function parsePointer(pointer: string): string[] {
+	return pointer === '' ? [] : jsonPointer.parse(pointer);
+}
+
+function kindOf(value: unknown): TreeEntry['kind'] {
+	if (Array.isArray(value)) return 'array';
+	if (value && typeof value === 'object') return 'object';
+	return 'value';
+}
+
+export function previewOf(value: unknown, max = 60): string {
+	const text = typeof value === 'string' ? JSON.stringify(value) : String(JSON.stringify(value) ?? 'undefined');
+	return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** One value standing for every element of an array: the union of the elements' keys. */
+export function mergeElements(elements: unknown[]): unknown {
+	const present = elements.filter((element) => element !== null && element !== undefined);
+	if (present.length === 0) return elements[0];
+	if (present.every((element) => kindOf(element) === 'object')) {
+		const objects = present as Record<string, unknown>[];
+		const merged: Record<string, unknown> = {};
+		for (const key of new Set(objects.flatMap((object) => Object.keys(object)))) {
+			const values = objects.filter((object) => key in object).map((object) => object[key]);
+			const structured = values.filter((value) => kindOf(value) !== 'value');
+			if (structured.length === 0) merged[key] = values.find((value) => value !== null && value !== undefined) ?? values[0];
+			else if (structured.every(Array.isArray)) merged[key] = (structured as unknown[][]).flat();
+			else if (structured.every((value) => kindOf(value) === 'object')) merged[key] = mergeElements(structured);
+			else merged[key] = structured[0];
+		}
+		return merged;
+	}
+	if (present.every(Array.isArray)) return (present as unknown[][]).flat();
+	return present[0];
+}
+
+function entry(key: string, tokens: string[], value: unknown, wildcard: boolean, maxItems: number, depth: number): TreeEntry {
+	const kind = kindOf(value);
+	const node: TreeEntry = { key, tokens, pointer: compilePointer(tokens), kind, wildcard, children: [] };
+	if (kind === 'value') node.preview = previewOf(value);
+	if (depth > 12) return node;
+	if (kind === 'object') {
+		node.children = Object.entries(value as Record<string, unknown>).map(([childKey, child]) =>
+			entry(childKey, [...tokens, childKey], child, wildcard, maxItems, depth + 1),
+		);
+	}
+	if (kind === 'array') {
+		const elements = value as unknown[];
+		node.count = elements.length;
+		if (elements.length) {
+			node.children.push(entry(WILDCARD, [...tokens, WILDCARD], mergeElements(elements), true, maxItems, depth + 1));
+		}
+		elements.slice(0, maxItems).forEach((element, index) => {
+			node.children.push(entry(String(index), [...tokens, String(index)], element, wildcard, maxItems, depth + 1));
+		});
+	}
+	return node;
+}
+
+/** The tree of a response: its top-level entries (the root itself has no pointer to pick). */
+export function buildTree(value: unknown, maxItems = 20): TreeEntry[] {
+	const root = entry('', [], value, false, maxItems, 0);
+	return root.kind === 'value' ? [root] : root.children;
+}
+
+/** "fulfillment_status" -> "Fulfillment status"; indexes and `*` are skipped ("orders 0 name" -> "Name"). */
+export function labelFor(tokens: string[]): string {
+	const meaningful = tokens.filter((token) => token !== WILDCARD && !/^\d+$/.test(token));
+	const last = meaningful[meaningful.length - 1] ?? 'Response';
+	const words = last
+		.replace(/([a-z])([A-Z])/g, '$1 $2')
+		.replace(/[_\-.]+/g, ' ')
+		.trim()
+		.toLowerCase();
+	return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** Where ticked pointers go in the Response Field Picker, read from its own description. */
+export interface PickerSlots {
+	property: NodeProperty;
+	option: PropertyCollectionOption;
+	pointerField: string;
+	labelField?: string;
+	/** Root values that must hold for the fields list to be shown, e.g. `{access: 'selected'}`. */
+	gate: Params;
+}
+
+function firstPlainValue(conditions: unknown[] | undefined): unknown {
+	return conditions?.find((condition) => !(condition && typeof condition === 'object'));
+}
+
+export function findPickerSlots(properties: NodeProperty[]): PickerSlots | undefined {
+	for (const property of properties) {
+		if (property.type !== 'fixedCollection') continue;
+		for (const option of (property.options ?? []).filter(isCollectionOption)) {
+			const pointerChild =
+				option.values.find((value) => /pointer/i.test(value.name)) ??
+				option.values.find((value) => /^(path|field|jsonPath)$/i.test(value.name));
+			if (!pointerChild) continue;
+			const labelChild = option.values.find(
+				(value) => value !== pointerChild && value.type === 'string' && /name|label|title/i.test(value.name),
+			);
+			const gate: Params = {};
+			for (const [name, conditions] of Object.entries(property.displayOptions?.show ?? {})) {
+				const value = firstPlainValue(conditions);
+				if (value !== undefined && !name.startsWith('@')) gate[name.replace(/^\//, '')] = value;
+			}
+			return { property, option, pointerField: pointerChild.name, labelField: labelChild?.name, gate };
+		}
+	}
+	return undefined;
+}
+
+const isMultiple = (slots: PickerSlots) => slots.property.typeOptions?.multipleValues !== false;
+
+export function pickedPointers(params: Params, slots: PickerSlots): string[] {
+	return collectionEntries(params[slots.property.name], slots.option.name, isMultiple(slots))
+		.map((entry) => entry[slots.pointerField])
+		.filter((pointer): pointer is string => typeof pointer === 'string');
+}
+
+/** Ticks (adds) or unticks (removes) a pointer in the picker's parameters; returns new parameters. */
+export function togglePointer(params: Params, slots: PickerSlots, pointer: string, label?: string): Params {
+	const multiple = isMultiple(slots);
+	const current = collectionEntries(params[slots.property.name], slots.option.name, multiple);
+	const present = current.some((entry) => entry[slots.pointerField] === pointer);
+	const entries = present
+		? current.filter((entry) => entry[slots.pointerField] !== pointer)
+		: [
+				...current,
+				{
+					...newCollectionEntry(slots.option),
+					[slots.pointerField]: pointer,
+					...(slots.labelField ? { [slots.labelField]: label ?? labelFor(parsePointer(pointer)) } : {}),
+				},
+			];
+	const collection = { ...((params[slots.property.name] as Params | undefined) ?? {}) };
+	if (entries.length) collection[slots.option.name] = multiple ? entries : entries[entries.length - 1];
+	else delete collection[slots.option.name];
+	return { ...params, ...(present ? {} : slots.gate), [slots.property.name]: collection };
+}
+
+/** Values a pointer selects, with `*` expanding over arrays (used to show what a pick yields). */
+export function resolvePointer(value: unknown, pointer: string): unknown[] {
+	let current: unknown[] = [value];
+	for (const token of parsePointer(pointer)) {
+		const next: unknown[] = [];
+		for (const item of current) {
+			if (token === WILDCARD && Array.isArray(item)) next.push(...item);
+			else if (item && typeof item === 'object' && Object.prototype.hasOwnProperty.call(item, token)) {
+				next.push((item as Record<string, unknown>)[token]);
+			}
+		}
+		current = next;
+	}
+	return current;
+}
+
+/** Every pointer a tree offers, to tell which picked fields a response does not have. */
+export function treePointers(entries: TreeEntry[], into = new Set<string>()): Set<string> {
+	for (const entry of entries) {
+		into.add(entry.pointer);
+		treePointers(entry.children, into);
+	}
+	return into;
+}

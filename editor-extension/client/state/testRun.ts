@@ -1,0 +1,73 @@
+// "Test response": runs the whole graph on the server and reports what happened, node by node.
+import { api, toApiError } from '../api/client';
+import type { TestResult, TestValues } from '../api/types';
+import { fingerprint } from '../graph/fingerprint';
+import { testableWorkflow } from '../graph/testable';
+import { validateGraph } from '../graph/validation';
+import { graphToWorkflow } from '../graph/workflow';
+import { doc, editorStore, getLookup, selectNodes, type EditorState } from './editor';
+import { clearToasts, showToast } from './toasts';
+
+let testAbort: AbortController | undefined;
+
+export async function runTest(testValues: TestValues) {
+	if (editorStore.get().testing) return;
+	clearToasts('test');
+	const current = doc();
+	const errors = validateGraph(current, getLookup()).filter((problem) => problem.level === 'error');
+	if (errors.length) {
+		showToast('error', `Cannot test yet: ${errors[0].message}`, errors.length > 1 ? `${errors.length - 1} more problem(s) are listed in the panel on the right.` : undefined, 'test');
+		selectNodes([]);
+		return;
+	}
+	const full = graphToWorkflow(current);
+	const print = fingerprint(full);
+	const { workflow, skipped } = testableWorkflow(full, getLookup());
+	if (skipped.length) {
+		showToast('info', `Not run in this test: ${skipped.join(', ')}.`, 'Nodes of other packages (e.g. n8n’s Set) run once the workflow is in n8n; the canvas runs only Fin Actions nodes.', 'test');
+	}
+	testAbort = new AbortController();
+	editorStore.set({ testing: true });
+	try {
+		const result = await api.test(workflow, testValues, testAbort.signal);
+		editorStore.set({ run: { result, fingerprint: print, at: new Date() }, passed: result.ok ? print : undefined });
+		reportRun(result);
+	} catch (error) {
+		const apiError = toApiError(error, 'Testing the response');
+		showToast('error', apiError.message, apiError.hint, 'test');
+	} finally {
+		testAbort = undefined;
+		editorStore.set({ testing: false });
+	}
+}
+
+function reportRun(result: TestResult) {
+	for (const warning of (result.warnings as string[] | undefined) ?? []) showToast('warning', warning, undefined, 'test');
+	if (result.ok) {
+		if (result.answer === null || result.answer === undefined) {
+			showToast('warning', 'The graph ran, but the AI would receive no answer.', 'The messages above say why; “Preview answer” shows what n8n would send.', 'test');
+		} else {
+			showToast('success', 'Test passed: the AI would receive an answer.', 'Check it with “Preview answer”, then “Set live”.', 'test');
+		}
+		return;
+	}
+	const failed = Object.entries(result.nodes).find(([, run]) => run.status === 'error');
+	if (failed) {
+		const [name, run] = failed;
+		const id = doc().nodes.find((node) => node.data.node.name === name)?.id;
+		if (id) selectNodes([id]);
+		showToast('error', `${name} failed: ${run.error?.message ?? 'unknown error'}`, run.error?.description ?? 'Its Output tab on the right shows the details; fix the setting it names and test again.', 'test');
+		return;
+	}
+	const runError = typeof result.error === 'string' ? { message: result.error } : result.error;
+	showToast('error', `The test failed: ${runError?.message ?? 'no node produced output'}`, runError?.description ?? 'Check the connections from the trigger, then test again.', 'test');
+}
+
+export function cancelTest() {
+	testAbort?.abort();
+}
+
+export function isLive(state: EditorState): boolean {
+	return Boolean(state.passed) && state.passed === fingerprint(graphToWorkflow(state.history.present));
+}
+

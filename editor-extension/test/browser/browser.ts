@@ -1,0 +1,95 @@
+// Headless Debian Chromium (never a downloaded browser) driven by playwright-core, against the real
+// canvas server started in-process on a free port.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+import { startServer, type RunningServer } from '../../server/app';
+
+export const ARTIFACTS = join(__dirname, '..', '..', '..', 'test-artifacts', 'canvas');
+
+const EDITOR_ROOT = join(__dirname, '..', '..');
+
+function newestChange(path: string): number {
+	const stat = statSync(path);
+	if (!stat.isDirectory()) return stat.mtimeMs;
+	return Math.max(stat.mtimeMs, ...readdirSync(path).map((entry) => newestChange(join(path, entry))));
+}
+
+/** Builds the client (vite build) when dist/ is missing or older than the client sources. */
+export function ensureClientBuilt() {
+	const built = join(EDITOR_ROOT, 'dist', 'index.html');
+	const sources = ['client', 'index.html', 'vite.config.ts'].map((entry) => join(EDITOR_ROOT, entry));
+	if (existsSync(built) && statSync(built).mtimeMs >= Math.max(...sources.map(newestChange))) return;
+	const vite = join(dirname(require.resolve('vite/package.json')), 'bin', 'vite.js');
+	execFileSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
+		cwd: EDITOR_ROOT,
+		stdio: 'pipe',
+		env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
+	});
+}
+
+export interface Session {
+	server: RunningServer;
+	browser: Browser;
+	context: BrowserContext;
+	page: Page;
+	/** Messages the page printed with console.error, and uncaught page errors. */
+	pageErrors: string[];
+	close(): Promise<void>;
+}
+
+export async function openCanvas(): Promise<Session> {
+	mkdirSync(ARTIFACTS, { recursive: true });
+	ensureClientBuilt();
+	const server = await startServer({ port: 0 });
+	const browser = await chromium.launch({
+		executablePath: '/usr/bin/chromium',
+		args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+	});
+	const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+	const page = await context.newPage();
+	page.setDefaultTimeout(10000);
+	const pageErrors: string[] = [];
+	page.on('pageerror', (error) => pageErrors.push(error.message));
+	page.on('console', (message) => {
+		// Failed API calls are logged by Chromium as resource errors; the tests provoke some on purpose.
+		if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) pageErrors.push(message.text());
+	});
+	await page.goto(server.url);
+	await page.getByTestId('palette').waitFor();
+	return {
+		server,
+		browser,
+		context,
+		page,
+		pageErrors,
+		close: async () => {
+			await browser.close();
+			await server.close();
+		},
+	};
+}
+
+export async function screenshot(page: Page, name: string) {
+	await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
+}
+
+/** The centre of an element, for mouse gestures. */
+export async function centre(page: Page, testId: string): Promise<{ x: number; y: number }> {
+	const box = await page.getByTestId(testId).boundingBox();
+	if (!box) throw new Error(`${testId} is not visible`);
+	return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+/** Drags from one element to another with real mouse moves (React Flow connections, node moves). */
+export async function dragBetween(page: Page, fromTestId: string, toTestId: string) {
+	const from = await centre(page, fromTestId);
+	const to = await centre(page, toTestId);
+	await page.mouse.move(from.x, from.y);
+	await page.mouse.down();
+	await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 5 });
+	await page.mouse.move(to.x, to.y, { steps: 5 });
+	await page.mouse.up();
+}

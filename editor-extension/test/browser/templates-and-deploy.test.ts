@@ -1,0 +1,175 @@
+// Templates open as ready graphs and pass a test at once against the demo backend; a mock response
+// works without any network; failures say what to do; "Set live" deploys through the canvas server to
+// an n8n public API (a loopback stand-in that answers like n8n's: the real n8n runs in the e2e suite).
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import { openCanvas, screenshot, type Session } from './browser';
+import { expect } from './expect';
+
+let session: Session;
+let n8n: Server;
+let n8nUrl = '';
+const received: Array<{ path: string; key?: string; body: any }> = [];
+
+function readBody(req: IncomingMessage): Promise<string> {
+	return new Promise((resolve) => {
+		let text = '';
+		req.on('data', (chunk) => (text += chunk));
+		req.on('end', () => resolve(text));
+	});
+}
+
+beforeAll(async () => {
+	session = await openCanvas();
+	n8n = createServer(async (req, res) => {
+		const body = await readBody(req);
+		const key = req.headers['x-n8n-api-key'] as string | undefined;
+		received.push({ path: req.url ?? '', key, body: body ? JSON.parse(body) : undefined });
+		res.setHeader('content-type', 'application/json');
+		if (key !== 'good-key') {
+			res.statusCode = 401;
+			res.end(JSON.stringify({ message: 'unauthorized' }));
+		} else if (req.method === 'POST' && req.url === '/api/v1/workflows') {
+			res.end(JSON.stringify({ id: 'wf-1', name: JSON.parse(body).name, active: false }));
+		} else if (req.method === 'POST' && req.url === '/api/v1/workflows/wf-1/activate') {
+			res.end(JSON.stringify({ id: 'wf-1', active: true }));
+		} else {
+			res.statusCode = 404;
+			res.end(JSON.stringify({ message: 'not found' }));
+		}
+	});
+	await new Promise<void>((resolve) => n8n.listen(0, '127.0.0.1', resolve));
+	n8nUrl = `http://127.0.0.1:${(n8n.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+	await session?.close();
+	await new Promise((resolve) => n8n?.close(resolve));
+});
+
+const node = (name: string) => session.page.getByTestId(`canvas-node-${name}`);
+const toast = (kind: string) => session.page.getByTestId(`toast-${kind}`);
+
+async function dismissToasts() {
+	for (const button of await session.page.locator('.toast .icon-button').all()) await button.click({ timeout: 300 }).catch(() => undefined);
+}
+
+async function templates(): Promise<Array<{ id: string; name: string; workflow: { nodes: Array<{ name: string; type: string }> } }>> {
+	return (await fetch(`${session.server.url}/api/templates`)).json() as never;
+}
+
+test('the three templates are listed and each passes a test at once against the demo backend', async () => {
+	const { page } = session;
+	const list = await templates();
+	expect(list.map((template) => template.id).sort()).toEqual(['electricity-usage', 'shopify-order-status', 'statuspage-incidents']);
+	await expect(page.getByTestId('template-use-demo')).toBeVisible();
+	for (const template of list) {
+		await dismissToasts();
+		await page.getByTestId(`template-${template.id}`).click();
+		await expect(page.getByTestId('demo-banner')).toBeVisible();
+		await page.getByTestId('test-response').click();
+		await expect(toast('success')).toContainText('Test passed', { timeout: 60000 });
+		const own = template.workflow.nodes.filter((n) => n.type.startsWith('n8n-nodes-fin-actions.'));
+		expect(own).toHaveLength(4);
+		for (const n of own) await expect(node(n.name)).toHaveAttribute('data-status', 'success');
+		await page.getByTestId('preview-answer').click();
+		const answer = JSON.parse((await page.getByTestId('preview-answer-json').textContent()) ?? 'null');
+		expect(answer).toMatchObject({ actionUsed: true, fieldsUsed: expect.any(Array) });
+		expect(answer.fieldsUsed.length).toBeGreaterThan(0);
+		await page.getByTestId('preview-dialog-close').click();
+		await expect(page.getByTestId('set-live')).toBeEnabled();
+		await screenshot(page, `10-template-${template.id}`);
+	}
+});
+
+test('switching the demo off restores the real addresses; a mock response then tests with no network', async () => {
+	const { page } = session;
+	await dismissToasts();
+	await page.getByTestId('template-shopify-order-status').click();
+	await expect(page.getByTestId('demo-banner')).toBeVisible();
+	await page.getByTestId('demo-banner-off').click();
+	await expect(page.getByTestId('demo-banner')).toHaveCount(0);
+	await node('Shopify order status').click();
+	await expect(page.getByTestId('param-shopifyOrderStatus_shopUrl')).toHaveValue('https://your-shop.myshopify.com');
+	await expect(page.getByTestId('set-live')).toBeDisabled();
+
+	// Mock: invalid JSON first (the failure says what to do), then a valid answer.
+	await page.getByTestId('param-responseSource').selectOption({ label: 'Mock' });
+	await page.getByTestId('param-mockResponse').fill('{"orders": [');
+	await page.getByTestId('param-mockResponse').blur();
+	await expect(page.locator('.field__error')).toContainText('Not valid JSON');
+	await page.getByTestId('test-response').click();
+	await expect(toast('error')).toContainText('Shopify order status failed', { timeout: 60000 });
+	await expect(node('Shopify order status')).toHaveAttribute('data-status', 'error');
+	await page.getByTestId('panel-tab-output').click();
+	await expect(page.getByTestId('run-error')).toBeVisible();
+	await screenshot(page, '11-mock-error');
+	await dismissToasts();
+
+	const mock = { orders: [{ name: '#9001', created_at: '2026-11-20T10:00:00Z', fulfillment_status: 'fulfilled', financial_status: 'paid', order_status_url: 'https://shop.example/o/9001', fulfillments: [{ tracking_number: 'TRACK-1' }], email: 'ada@example.com' }] };
+	await page.getByTestId('panel-tab-parameters').click();
+	await page.getByTestId('param-mockResponse').fill(JSON.stringify(mock, null, 2));
+	await page.getByTestId('param-mockResponse').blur();
+	await page.getByTestId('test-response').click();
+	await expect(toast('success')).toContainText('Test passed', { timeout: 60000 });
+	await page.getByTestId('panel-tab-requests').click();
+	await expect(page.getByTestId('request-log')).toContainText('No request was sent');
+	await page.getByTestId('preview-answer').click();
+	const answer = JSON.parse((await page.getByTestId('preview-answer-json').textContent()) ?? 'null');
+	expect(JSON.stringify(answer)).toContain('TRACK-1');
+	expect(JSON.stringify(answer)).not.toContain('ada@example.com');
+	await page.getByTestId('preview-dialog-close').click();
+	await screenshot(page, '12-mock-passed');
+});
+
+test('Set live sends the tested graph to n8n; a wrong API key says what to do; no secret leaves', async () => {
+	const { page } = session;
+	await dismissToasts();
+	await expect(page.getByTestId('set-live')).toBeEnabled();
+	await page.getByTestId('set-live').click();
+	await expect(page.getByTestId('deploy-demo-warning')).toHaveCount(0);
+	await page.getByTestId('deploy-base-url').fill(n8nUrl);
+	await page.getByTestId('deploy-api-key').fill('bad-key');
+	await page.getByTestId('deploy-submit').click();
+	await expect(page.getByTestId('deploy-error')).toContainText('n8n rejected the API key');
+	await expect(page.getByTestId('deploy-error')).toContainText('Settings');
+	await screenshot(page, '13-deploy-error');
+	await page.getByTestId('deploy-api-key').fill('good-key');
+	await page.getByTestId('deploy-submit').click();
+	await expect(page.getByTestId('deploy-result')).toContainText('Deployed and active');
+	await screenshot(page, '14-deployed');
+	const created = received.filter((entry) => entry.key === 'good-key' && entry.path === '/api/v1/workflows');
+	expect(created).toHaveLength(1);
+	expect(Object.keys(created[0].body).sort()).toEqual(['connections', 'name', 'nodes', 'settings']);
+	expect(created[0].body.nodes.map((n: { name: string }) => n.name)).toContain('Shopify order status');
+	expect(received.some((entry) => entry.path === '/api/v1/workflows/wf-1/activate' && entry.key === 'good-key')).toBe(true);
+	expect(JSON.stringify(received)).not.toContain('demo-token');
+	expect(await page.content()).not.toContain('good-key');
+	await page.getByText('Done').click();
+	expect(session.pageErrors).toEqual([]);
+});
+
+test('a running test shows progress and can be cancelled; an unreachable server says what to do', async () => {
+	const { page } = session;
+	await dismissToasts();
+	await page.route('**/api/test', async (route) => {
+		await new Promise((resolve) => setTimeout(resolve, 1500));
+		await route.continue().catch(() => undefined);
+	});
+	await page.getByTestId('test-response').click();
+	await expect(page.getByTestId('test-progress')).toBeVisible();
+	await expect(node('Pick Answer Fields')).toHaveAttribute('data-status', 'running');
+	await screenshot(page, '15-test-in-progress');
+	await page.getByTestId('test-cancel').click();
+	await expect(toast('error')).toContainText('cancelled');
+	await expect(page.getByTestId('test-response')).toBeVisible();
+	await page.unroute('**/api/test');
+
+	await page.route('**/api/test', (route) => route.abort('connectionrefused'));
+	await page.getByTestId('test-response').click();
+	await expect(toast('error')).toContainText('Could not reach the canvas server');
+	await expect(toast('error')).toContainText('npm start');
+	await page.unroute('**/api/test');
+	expect(session.pageErrors.filter((message) => !message.includes('ERR_CONNECTION_REFUSED'))).toEqual([]);
+});

@@ -1,0 +1,81 @@
+import { buildTree, compilePointer, findPickerSlots, labelFor, mergeElements, parsePointer, pickedPointers, resolvePointer, togglePointer } from '../../client/graph/pointers';
+import { PICKER, descriptions } from './fixtures';
+
+const response = {
+	orders: [
+		{ name: '#1041', fulfillment_status: 'fulfilled', fulfillments: [{ tracking_number: '1Z1' }] },
+		{ name: '#1032', fulfillment_status: null, note: 'gift', fulfillments: [] },
+	],
+	'a/b': { '~x': 1 },
+	meta: { page: 1 },
+};
+
+describe('response tree', () => {
+	test('arrays offer an "every item" wildcard entry first, then their items', () => {
+		const tree = buildTree(response);
+		expect(tree.map((entry) => [entry.key, entry.kind, entry.pointer])).toEqual([
+			['orders', 'array', '/orders'],
+			['a/b', 'object', '/a~1b'],
+			['meta', 'object', '/meta'],
+		]);
+		const orders = tree[0];
+		expect(orders.count).toBe(2);
+		expect(orders.children.map((entry) => entry.pointer)).toEqual(['/orders/*', '/orders/0', '/orders/1']);
+		const every = orders.children[0];
+		expect(every.wildcard).toBe(true);
+		// The wildcard shows the union of the items' keys, with a non-null sample value.
+		expect(every.children.map((entry) => [entry.pointer, entry.preview ?? entry.kind])).toEqual([
+			['/orders/*/name', '"#1041"'],
+			['/orders/*/fulfillment_status', '"fulfilled"'],
+			['/orders/*/fulfillments', 'array'],
+			['/orders/*/note', '"gift"'],
+		]);
+		expect(every.children[2].children[0].children[0].pointer).toBe('/orders/*/fulfillments/*/tracking_number');
+		expect(tree[1].children[0].pointer).toBe('/a~1b/~0x');
+	});
+
+	test('pointers go through json-pointer (RFC 6901 escapes) and resolve with wildcards', () => {
+		expect(compilePointer(['a/b', '~x'])).toBe('/a~1b/~0x');
+		expect(parsePointer('/a~1b/~0x')).toEqual(['a/b', '~x']);
+		expect(resolvePointer(response, '/orders/*/fulfillment_status')).toEqual(['fulfilled', null]);
+		expect(resolvePointer(response, '/orders/*/fulfillments/*/tracking_number')).toEqual(['1Z1']);
+		expect(resolvePointer(response, '/a~1b/~0x')).toEqual([1]);
+		expect(mergeElements([[1], [2, 3]])).toEqual([1, 2, 3]);
+		expect(buildTree('plain')).toEqual([expect.objectContaining({ kind: 'value', pointer: '', preview: '"plain"' })]);
+	});
+
+	test('labels read like field names', () => {
+		expect(labelFor(['orders', '*', 'fulfillment_status'])).toBe('Fulfillment status');
+		expect(labelFor(['orders', '0', 'createdAt'])).toBe('Created at');
+		expect(labelFor([])).toBe('Response');
+	});
+});
+
+describe('writing picks into the Response Field Picker', () => {
+	const slots = findPickerSlots(descriptions[PICKER].properties)!;
+
+	test('the fields list is found from the description, with the option that shows it', () => {
+		expect(slots).toMatchObject({ option: { name: 'field' }, pointerField: 'pointer', labelField: 'name', gate: { access: 'selected' } });
+	});
+
+	test('ticking adds an entry (and switches to selected fields); unticking removes it', () => {
+		let params: Record<string, unknown> = {};
+		params = togglePointer(params, slots, '/orders/*/fulfillment_status');
+		params = togglePointer(params, slots, '/orders/*/name', 'Order');
+		expect(params).toEqual({
+			access: 'selected',
+			fields: { field: [
+				{ pointer: '/orders/*/fulfillment_status', name: 'Fulfillment status', required: false },
+				{ pointer: '/orders/*/name', name: 'Order', required: false },
+			] },
+		});
+		expect(pickedPointers(params, slots)).toEqual(['/orders/*/fulfillment_status', '/orders/*/name']);
+		params = togglePointer(params, slots, '/orders/*/fulfillment_status');
+		params = togglePointer(params, slots, '/orders/*/name');
+		expect(params).toEqual({ access: 'selected', fields: {} });
+	});
+
+	test('a picker without a pointer list has no slots', () => {
+		expect(findPickerSlots([{ displayName: 'x', name: 'x', type: 'string', default: '' }])).toBeUndefined();
+	});
+});

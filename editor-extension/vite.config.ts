@@ -1,0 +1,13 @@
+// Builds the canvas client (client/main.tsx via index.html) into dist/, which the canvas server serves.
+// `npx vite` (dev) proxies the API and the demo backend to a server started with `npm start`.
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const server = process.env.CANVAS_SERVER ?? 'http://127.0.0.1:5680';
+
+export default defineConfig({
+	root: __dirname,
+	plugins: [react()],
+	build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 1500 },
+	server: { proxy: { '/api': server, '/demo': server } },
+});
