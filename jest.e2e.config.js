@@ -6,4 +6,5 @@ module.exports = {
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] },
 	testTimeout: 600000,
 	maxWorkers: 1,
+	verbose: true,
 };

@@ -13,12 +13,12 @@ import { http } from './support/n8n-api';
 import { packageName } from './support/package';
 import { repoRoot } from './support/runtime';
 import { E2eSession, SESSION_TIMEOUT } from './support/session';
-import { fillInAndActivate, findNode, importUnchanged, isNode, nodesRun, readTemplate, settledExecutions, TEMPLATE_FILES, webhookUrl } from './support/workflows';
+import { fillInAndActivate, findNode, importUnchanged, isNode, nodesRun, readTemplate, settledExecutions, TEMPLATE_FILES, waitForWebhook, webhookUrl } from './support/workflows';
 
 const NODE_NAMES = ['finTrigger', 'audienceFilter', 'apiAction', 'responseFieldPicker'];
 const CREDENTIAL_TYPES = ['finFixedTokenApi', 'finDynamicTokenApi', 'finMessengerApi'];
 
-const session = new E2eSession();
+const session = new E2eSession('templates');
 const { step } = session;
 beforeAll(() => session.open(), SESSION_TIMEOUT);
 afterAll(() => session.close(), 60000);
@@ -35,22 +35,28 @@ async function deploy(file: string, fillIn: (node: any) => void): Promise<Deploy
 	const template = readTemplate(file);
 	const stored = await importUnchanged(api, template);
 	await fillInAndActivate(api, stored, credentials, fillIn);
-	return { id: stored.id, webhookUrl: webhookUrl(n8n.url, template), template };
+	const url = webhookUrl(n8n.url, template);
+	await waitForWebhook(url);
+	return { id: stored.id, webhookUrl: url, template };
 }
 
 const executions = (workflowId: string) => settledExecutions(session.value.api, workflowId);
 
-/** The answer is the picker's output and nothing else: no raw response, no conversation, no unpicked value. */
-function expectOnlyPicked(body: any, text: string, names: string[]) {
-	expect(Object.keys(body).sort()).toEqual(['actionUsed', 'answer', 'fieldsUsed']);
-	expect(body.actionUsed).toBe(true);
-	expect(Object.keys(body.answer).sort()).toEqual([...names].sort());
-	for (const marker of unpickedMarkers) expect(text).not.toContain(marker);
-	for (const secret of Object.values(secrets)) expect(text).not.toContain(secret);
-	expect(text).not.toContain(customer.name);
+/**
+ * The answer is the picker's output and nothing else: every picked field (all of them find a value
+ * in the fixtures), no raw response, no conversation context, no unpicked value, no secret.
+ */
+function expectOnlyPicked(answer: { json: any; text: string }, template: any) {
+	const fields: Array<{ pointer: string; name: string }> = findNode(template, 'responseFieldPicker').parameters.fields.field;
+	expect(Object.keys(answer.json).sort()).toEqual(['actionUsed', 'answer', 'fieldsUsed']);
+	expect(answer.json.actionUsed).toBe(true);
+	expect(Object.keys(answer.json.answer).sort()).toEqual(fields.map((field) => field.name).sort());
+	expect([...answer.json.fieldsUsed].sort()).toEqual(fields.map((field) => field.pointer).sort());
+	for (const marker of unpickedMarkers) expect(answer.text).not.toContain(marker);
+	for (const secret of Object.values(secrets)) expect(answer.text).not.toContain(secret);
+	expect(answer.text).not.toContain(customer.email);
+	expect(answer.text).not.toContain(customer.user_id);
 }
-
-const pickedNames = (template: any) => findNode(template, 'responseFieldPicker').parameters.fields.field.map((field: any) => field.name);
 
 // ---------------------------------------------------------------------------------------------
 
@@ -91,13 +97,17 @@ step('n8n lists the four nodes and the three credential types, with their icons'
 	for (const { kind, type, list } of described) {
 		const description = list.find((entry) => entry.name === type);
 		expect({ kind, type, found: Boolean(description) }).toEqual({ kind, type, found: true });
-		expect(typeof description.iconUrl).toBe('string');
-		expect(description.iconUrl).toMatch(new RegExp(`^icons/${packageName}/dist/icons/[\\w-]+\\.svg$`));
-		const icon = await http(`${session.value.n8n.url}/${description.iconUrl}`);
-		expect({ type, status: icon.status }).toEqual({ type, status: 200 });
-		expect(icon.text).toContain('<svg');
-		// The very file of the package, served by n8n from the installed package.
-		expect(icon.text).toBe(readFileSync(join(repoRoot, description.iconUrl.replace(`icons/${packageName}/dist/`, '')), 'utf8'));
+		// A single icon, or one for the light and one for the dark theme.
+		const iconUrls: string[] = typeof description.iconUrl === 'string' ? [description.iconUrl] : Object.values(description.iconUrl ?? {});
+		expect({ type, icons: iconUrls.length }).toEqual({ type, icons: typeof description.iconUrl === 'string' ? 1 : 2 });
+		for (const iconUrl of iconUrls) {
+			expect(iconUrl).toMatch(new RegExp(`^icons/${packageName}/dist/.+\\.svg$`));
+			const icon = await http(`${session.value.n8n.url}/${iconUrl}`);
+			expect({ iconUrl, status: icon.status }).toEqual({ iconUrl, status: 200 });
+			expect(icon.text).toContain('<svg');
+			// The very file of the installed package, served by n8n.
+			expect(icon.text).toBe(readFileSync(join(session.value.installed.installedAt, iconUrl.slice(`icons/${packageName}/`.length)), 'utf8'));
+		}
 	}
 	const trigger = (nodeTypes.json as any[]).find((entry) => entry.name === `${packageName}.finTrigger`);
 	expect(trigger.webhooks[0]).toMatchObject({ httpMethod: 'POST', path: 'fin' });
@@ -134,7 +144,7 @@ describe('electricity usage (custom API Action, Fin Dynamic Token)', () => {
 		const message = { text: 'How much power did I use last month?', user: smartMeterCustomer, userHash: userHash(secrets.identityVerification, customer.user_id) };
 		const first = await sendChat(workflow.webhookUrl, message);
 		expect(first.status).toBe(200);
-		expectOnlyPicked(first.json, first.text, pickedNames(workflow.template));
+		expectOnlyPicked(first, workflow.template);
 		expect(first.json.answer).toEqual({
 			'Usage (kWh)': '312.4',
 			From: '1 Oct 2026',
@@ -183,7 +193,7 @@ describe('Shopify order status (template shopifyOrderStatus, Fin Fixed Token)', 
 		});
 	});
 
-	step('a forged message gets 401 and starts no execution', async () => {
+	step('a forged message gets 401, an unsigned email 403, and neither starts an execution', async () => {
 		const before = (await executions(workflow.id)).length;
 		const forgedJwt = messengerJwt('not-the-secret', { user_id: customer.user_id, email: customer.email });
 		const forged = await sendChat(workflow.webhookUrl, { text: 'Where is my order?', jwt: forgedJwt });
@@ -203,7 +213,7 @@ describe('Shopify order status (template shopifyOrderStatus, Fin Fixed Token)', 
 		const jwt = messengerJwt(secrets.identityVerification, { user_id: customer.user_id, email: customer.email });
 		const answer = await sendChat(workflow.webhookUrl, { text: 'Where is my order?', jwt });
 		expect(answer.status).toBe(200);
-		expectOnlyPicked(answer.json, answer.text, pickedNames(workflow.template));
+		expectOnlyPicked(answer, workflow.template);
 		expect(answer.json.answer).toMatchObject({
 			Order: ['#1001', '#1002'],
 			'Shipping status': ['fulfilled', null],
@@ -260,7 +270,7 @@ describe('Statuspage ongoing incidents (template statuspageIncidents, no credent
 			userHash: userHash(secrets.identityVerification, customer.user_id),
 		});
 		expect(answer.status).toBe(200);
-		expectOnlyPicked(answer.json, answer.text, pickedNames(workflow.template));
+		expectOnlyPicked(answer, workflow.template);
 		expect(answer.json.answer).toMatchObject({
 			Incident: ['Elevated API error rates in EU region'],
 			Status: ['identified'],

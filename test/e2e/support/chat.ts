@@ -1,18 +1,14 @@
 // What a Messenger backend sends to Fin Trigger: a chat message with Intercom's identity proof,
 // either `user_hash` (hex HMAC-SHA256 of user_id, or of email without user_id) or an HS256 JWT.
-import { createHmac } from 'node:crypto';
-
+// Signing is shared with the Fin Trigger tests (test/fin-trigger/helpers.ts).
+import { nowSeconds, signJwt, userHash as signUserHash } from '../../fin-trigger/helpers';
 import { http, type HttpAnswer } from './n8n-api';
 
-export function userHash(secret: string, identifier: string): string {
-	return createHmac('sha256', secret).update(identifier, 'utf8').digest('hex');
-}
+export const userHash = (secret: string, identifier: string): string => signUserHash(identifier, secret);
 
-export function messengerJwt(secret: string, claims: Record<string, unknown>): string {
-	const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
-	const signed = `${encode({ alg: 'HS256', typ: 'JWT' })}.${encode({ iat: Math.floor(Date.now() / 1000), exp: Math.floor(Date.now() / 1000) + 600, ...claims })}`;
-	return `${signed}.${createHmac('sha256', secret).update(signed).digest('base64url')}`;
-}
+/** A Messenger JWT valid for ten minutes. */
+export const messengerJwt = (secret: string, claims: Record<string, unknown>): string =>
+	signJwt({ iat: nowSeconds(), exp: nowSeconds() + 600, ...claims } as Record<string, string | number>, { secret });
 
 export interface ChatMessage {
 	text: string;

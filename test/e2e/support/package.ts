@@ -1,8 +1,7 @@
 // Installs this package into n8n the way a user does it: the tarball `npm pack` makes, installed into
 // `<user folder>/.n8n/nodes` as a community package (node types `n8n-nodes-fin-actions.<name>`).
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { repoRoot } from './runtime';
@@ -18,7 +17,9 @@ export interface InstalledPackage {
 
 export function packAndInstall(userFolder: string): InstalledPackage {
 	if (!existsSync(join(repoRoot, 'dist/index.js'))) throw new Error('dist/ is missing: run `npm run build` first (npm run test:e2e does).');
-	const packDir = mkdtempSync(join(tmpdir(), 'fin-actions-pack-'));
+	// The tarball stays in the user folder: removed with it, or kept with it for a look after a failure.
+	const packDir = join(userFolder, 'pack');
+	mkdirSync(packDir, { recursive: true });
 	const packed = JSON.parse(
 		execFileSync('npm', ['pack', '--json', '--pack-destination', packDir], { cwd: repoRoot, encoding: 'utf8', stdio: 'pipe' }),
 	) as Array<{ filename: string; files: Array<{ path: string }> }>;
@@ -35,8 +36,4 @@ export function packAndInstall(userFolder: string): InstalledPackage {
 	if (!existsSync(join(installedAt, 'package.json'))) throw new Error(`npm install of ${tarball} left nothing at ${installedAt}`);
 	if (existsSync(join(nodesDir, 'node_modules/n8n-workflow'))) throw new Error('npm installed n8n-workflow beside the package: the package must not depend on it at runtime');
 	return { tarball, files: packed[0].files.map((file) => file.path), installedAt };
-}
-
-export function removeTarball(installed: InstalledPackage): void {
-	rmSync(join(installed.tarball, '..'), { recursive: true, force: true });
 }

@@ -15,14 +15,20 @@ export const artifactsDir = join(repoRoot, 'test-artifacts/e2e');
 /** Installs Node 24 and n8n into the cache folder; a no-op when its stamp file is there. */
 export function ensureN8nInstalled(): void {
 	const started = Date.now();
-	// Output goes straight to the terminal (jest would only show it at the end of the file).
+	mkdirSync(artifactsDir, { recursive: true });
+	const logPath = join(artifactsDir, 'install-n8n.log');
+	process.stderr.write(`[e2e] scripts/install-n8n.sh (the first run takes 3 to 8 minutes; log: ${logPath})\n`);
+	writeFileSync(logPath, `# ${new Date().toISOString()} scripts/install-n8n.sh\n`, { flag: 'a' });
+	const log = openSync(logPath, 'a');
 	const result = spawnSync('bash', [join(repoRoot, 'scripts/install-n8n.sh')], {
-		stdio: ['ignore', 'inherit', 'inherit'],
+		stdio: ['ignore', log, log],
 		env: { ...process.env, N8N_RUNTIME_DIR: runtimeDir },
 	});
-	if (result.status !== 0) throw new Error(`scripts/install-n8n.sh failed (exit ${result.status})`);
-	if (!existsSync(n8nBin)) throw new Error(`n8n is not at ${n8nBin} after scripts/install-n8n.sh`);
-	process.stderr.write(`[e2e] n8n runtime ready in ${runtimeDir} (${Math.round((Date.now() - started) / 1000)} s)\n`);
+	closeSync(log);
+	const tail = () => readFileSync(logPath, 'utf8').split('\n').slice(-30).join('\n');
+	if (result.status !== 0) throw new Error(`scripts/install-n8n.sh failed (exit ${result.status}). Log: ${logPath}\n${tail()}`);
+	if (!existsSync(n8nBin)) throw new Error(`n8n is not at ${n8nBin} after scripts/install-n8n.sh. Log: ${logPath}`);
+	process.stderr.write(`[e2e] ${tail().trim().split('\n').pop()} (${Math.round((Date.now() - started) / 1000)} s)\n`);
 }
 
 /** A port the kernel just gave out on 127.0.0.1, so nothing else is listening on it. */
@@ -50,15 +56,11 @@ export interface N8nInstance {
 }
 
 const running = new Set<ChildProcess>();
-// Last resort if jest exits without running afterAll (e.g. Ctrl-C): never leave an n8n behind.
-process.on('exit', () => {
-	for (const child of running) killGroup(child, 'SIGKILL');
-});
 
-function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
-	if (child.pid === undefined) return;
+function killGroup(pid: number | undefined, signal: NodeJS.Signals): void {
+	if (pid === undefined) return;
 	try {
-		process.kill(-child.pid, signal);
+		process.kill(-pid, signal);
 	} catch {
 		// already gone
 	}
@@ -71,12 +73,13 @@ export function makeUserFolder(): string {
 	return folder;
 }
 
-export async function startN8n(userFolder: string): Promise<N8nInstance> {
+/** Starts `n8n start` in `userFolder`; `label` names the log file (test-artifacts/e2e/n8n-<label>-<time>.log). */
+export async function startN8n(userFolder: string, label: string): Promise<N8nInstance> {
 	const port = await freePort();
 	let brokerPort = await freePort();
 	while (brokerPort === port) brokerPort = await freePort();
 	mkdirSync(artifactsDir, { recursive: true });
-	const logPath = join(artifactsDir, `n8n-${new Date().toISOString().replace(/[:.]/g, '-')}.log`);
+	const logPath = join(artifactsDir, `n8n-${label}-${new Date().toISOString().replace(/[:.]/g, '-')}.log`);
 	const log = openSync(logPath, 'a');
 	const url = `http://127.0.0.1:${port}`;
 
@@ -104,17 +107,19 @@ export async function startN8n(userFolder: string): Promise<N8nInstance> {
 		NODE_ENV: 'production',
 	});
 	writeFileSync(logPath, `# n8n start ${new Date().toISOString()} port ${port} broker ${brokerPort} user folder ${userFolder}\n`, { flag: 'a' });
-	const child = spawn(join(node24Bin, 'node'), [n8nBin, 'start'], {
+	// scripts/e2e-run-n8n.sh leads its own process group (n8n and its task runner), forwards SIGTERM to
+	// n8n, and stops n8n by itself if this test process disappears without stopping it.
+	const child = spawn('bash', [join(repoRoot, 'scripts/e2e-run-n8n.sh'), String(process.pid), join(node24Bin, 'node'), n8nBin, 'start'], {
 		env,
 		cwd: userFolder,
-		detached: true, // its own process group: stop() ends n8n and its task runners together
+		detached: true,
 		stdio: ['ignore', log, log],
 	});
 	closeSync(log);
 	running.add(child);
 	let exited: string | undefined;
-	child.on('exit', (code, signal) => {
-		exited = `n8n exited (code ${code}, signal ${signal})`;
+	child.on('exit', () => {
+		exited = 'n8n exited'; // its status is the log's last line
 		running.delete(child);
 	});
 
@@ -134,15 +139,14 @@ export async function startN8n(userFolder: string): Promise<N8nInstance> {
 		async stop() {
 			if (!running.has(child)) return;
 			const gone = new Promise<void>((done) => child.once('exit', () => done()));
-			killGroup(child, 'SIGTERM');
-			const timer = setTimeout(() => killGroup(child, 'SIGKILL'), 15000);
+			child.kill('SIGTERM'); // the wrapper stops n8n gracefully, then ends the rest of the group
+			const timer = setTimeout(() => killGroup(child.pid, 'SIGKILL'), 20000);
 			await gone;
 			clearTimeout(timer);
-			killGroup(child, 'SIGKILL'); // task runners left in the group
 		},
 	};
 
-	// Ready = /healthz answers and the REST routes exist (they come some seconds after /healthz).
+	// Ready = the REST API answers (some seconds after /healthz does, and after the database migrations).
 	const deadline = Date.now() + 180000;
 	for (;;) {
 		if (exited) throw new Error(`${exited} before it was ready. Log: ${logPath}\n${logTail()}`);

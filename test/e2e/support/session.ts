@@ -1,9 +1,11 @@
 // One end-to-end session: real n8n with the packed package installed, an owner and an API key,
 // the loopback APIs, and the package's three credentials created through n8n's public API.
 // `close()` always stops n8n; a failed session keeps n8n's log and user folder and says where.
+import { rmSync } from 'node:fs';
+
 import { startApis, secrets, type Apis } from './apis';
 import { N8nClient } from './n8n-api';
-import { packAndInstall, removeTarball, type InstalledPackage } from './package';
+import { packAndInstall, type InstalledPackage } from './package';
 import { ensureN8nInstalled, makeUserFolder, removeUserFolder, startN8n, type N8nInstance } from './runtime';
 
 export type CredentialRef = { id: string; name: string };
@@ -21,6 +23,9 @@ export interface Session {
 export const SESSION_TIMEOUT = 30 * 60 * 1000;
 
 export class E2eSession {
+	/** @param label names n8n's log file, e.g. `templates`. */
+	constructor(private readonly label: string) {}
+
 	private current: Partial<Session> & { userFolder?: string } = {};
 	private failed = false;
 
@@ -53,7 +58,7 @@ export class E2eSession {
 			const userFolder = (this.current.userFolder = makeUserFolder());
 			this.current.installed = packAndInstall(userFolder);
 			const apis = (this.current.apis = await startApis());
-			const n8n = (this.current.n8n = await startN8n(userFolder));
+			const n8n = (this.current.n8n = await startN8n(userFolder, this.label));
 			const api = new N8nClient(n8n.url);
 			await api.setUp();
 			this.current.credentials = {
@@ -83,13 +88,15 @@ export class E2eSession {
 	}
 
 	async close(): Promise<void> {
-		const { n8n, apis, installed, userFolder } = this.current;
+		const { n8n, apis, userFolder } = this.current;
 		await n8n?.stop();
 		await apis?.close();
-		if (installed) removeTarball(installed);
 		if (this.failed) {
 			if (n8n) process.stderr.write(`\n[e2e] something failed: n8n's log is ${n8n.logPath}\n`);
 			if (userFolder) process.stderr.write(`[e2e] n8n's user folder (database, installed package) is kept in ${userFolder}\n`);
-		} else if (userFolder) removeUserFolder(userFolder);
+		} else {
+			if (userFolder) removeUserFolder(userFolder);
+			if (n8n) rmSync(n8n.logPath, { force: true });
+		}
 	}
 }

@@ -55,8 +55,10 @@ export async function fillInAndActivate(api: N8nClient, stored: any, credentials
 	const nodes = structuredClone(stored.nodes);
 	for (const node of nodes) {
 		if (isNode(node, 'finTrigger')) node.credentials = { finMessengerApi: credentials.finMessengerApi };
-		if (isNode(node, 'apiAction') && node.parameters.authentication !== 'none') {
-			const type = node.parameters.authentication as string;
+		const authentication = node.parameters.authentication ?? 'none';
+		if (isNode(node, 'apiAction') && authentication !== 'none') {
+			const type = authentication === 'genericCredentialType' ? node.parameters.genericAuthType : authentication;
+			if (!credentials[type]) throw new Error(`Node "${node.name}" needs a "${type}" credential: create one in test/e2e/support/session.ts`);
 			node.credentials = { [type]: credentials[type] };
 		}
 		fillIn(node);
@@ -64,6 +66,25 @@ export async function fillInAndActivate(api: N8nClient, stored: any, credentials
 	await api.apiOk('PUT', `/workflows/${stored.id}`, { name: stored.name, nodes, connections: stored.connections, settings: stored.settings });
 	const activated = await api.apiOk('POST', `/workflows/${stored.id}/activate`);
 	expect(activated.active).toBe(true);
+}
+
+/**
+ * n8n answers the activate call before the production webhook is registered: wait until a CORS
+ * preflight for it gets 204 (an unknown webhook gets an error). A preflight starts no execution.
+ */
+export async function waitForWebhook(url: string): Promise<void> {
+	const deadline = Date.now() + 30000;
+	for (;;) {
+		const preflight = await fetch(url, {
+			method: 'OPTIONS',
+			headers: { origin: 'http://127.0.0.1', 'access-control-request-method': 'POST' },
+			signal: AbortSignal.timeout(5000),
+		});
+		await preflight.arrayBuffer();
+		if (preflight.status === 204) return;
+		if (Date.now() > deadline) throw new Error(`The webhook ${url} was not registered 30 s after activation (last preflight: HTTP ${preflight.status})`);
+		await new Promise((done) => setTimeout(done, 200));
+	}
 }
 
 /** The workflow's executions, newest first, once n8n has finished saving them (the list stays put for a second). */
