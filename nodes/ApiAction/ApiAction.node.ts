@@ -36,6 +36,17 @@ export class ApiAction implements INodeType {
 		credentials: [
 			{ name: 'finFixedTokenApi', required: true, displayOptions: { show: { authentication: ['finFixedTokenApi'] } } },
 			{ name: 'finDynamicTokenApi', required: true, displayOptions: { show: { authentication: ['finDynamicTokenApi'] } } },
+			// n8n's own generic credential types (n8n-nodes-base), offered as the HTTP Request node offers
+			// them: n8n lets a node use only credential types its description names. The community rules
+			// forbid naming another package's credential; these are n8n's built-in generic ones, used only
+			// when the admin picks "Generic Credential Type" (a deliberate exception, see README).
+			/* eslint-disable @n8n/community-nodes/no-credential-reuse, @n8n/community-nodes/valid-credential-references */
+			{ name: 'httpBasicAuth', required: true, displayOptions: { show: { authentication: ['genericCredentialType'], genericAuthType: ['httpBasicAuth'] } } },
+			{ name: 'httpBearerAuth', required: true, displayOptions: { show: { authentication: ['genericCredentialType'], genericAuthType: ['httpBearerAuth'] } } },
+			{ name: 'httpHeaderAuth', required: true, displayOptions: { show: { authentication: ['genericCredentialType'], genericAuthType: ['httpHeaderAuth'] } } },
+			{ name: 'httpQueryAuth', required: true, displayOptions: { show: { authentication: ['genericCredentialType'], genericAuthType: ['httpQueryAuth'] } } },
+			{ name: 'httpCustomAuth', required: true, displayOptions: { show: { authentication: ['genericCredentialType'], genericAuthType: ['httpCustomAuth'] } } },
+			/* eslint-enable @n8n/community-nodes/no-credential-reuse, @n8n/community-nodes/valid-credential-references */
 		],
 		properties: apiActionProperties,
 	};

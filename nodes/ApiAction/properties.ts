@@ -5,9 +5,6 @@ import { ACTION_TEMPLATES, templateFieldParameter } from './action-templates';
 
 const custom = { show: { template: ['custom'] } };
 
-/** Generic credential types of n8n (n8n-nodes-base) an admin may pick, as the HTTP Request node offers them. */
-export const GENERIC_CREDENTIAL_TYPES = ['httpBasicAuth', 'httpBearerAuth', 'httpHeaderAuth', 'httpQueryAuth', 'httpCustomAuth'];
-
 const templateFields: INodeProperties[] = ACTION_TEMPLATES.flatMap((template) =>
 	template.fields.map(
 		(field): INodeProperties => ({

@@ -140,3 +140,35 @@ describe('Fin Dynamic Token', () => {
 		expect(JSON.stringify(result.errors[ACTION])).not.toContain(CLIENT_SECRET);
 	});
 });
+
+describe('n8n generic credential types', () => {
+	// Shaped like n8n-nodes-base's HttpHeaderAuth (not installed beside the engine packages); the
+	// end-to-end suite uses the real one inside n8n.
+	const httpHeaderAuth = {
+		name: 'httpHeaderAuth',
+		displayName: 'Header Auth',
+		properties: [
+			{ displayName: 'Name', name: 'name', type: 'string' as const, default: '' },
+			{ displayName: 'Value', name: 'value', type: 'string' as const, typeOptions: { password: true }, default: '' },
+		],
+		authenticate: { type: 'generic' as const, properties: { headers: { '={{$credentials.name}}': '={{$credentials.value}}' } } },
+	};
+
+	it('sends the request through the admin-chosen generic credential', async () => {
+		const server = await startLoopbackServer({ '*': { body: { ok: true } } });
+		try {
+			const result = await runWorkflow(
+				apiActionWorkflow(
+					{ url: `${server.url}/me`, authentication: 'genericCredentialType', genericAuthType: 'httpHeaderAuth' },
+					{ credentials: { httpHeaderAuth: { id: 'h', name: 'Header' } } },
+				),
+				{ input: [conversation()], credentials: { httpHeaderAuth: { name: 'X-Api-Key', value: 'generic-secret-1' } }, extraCredentials: [httpHeaderAuth] },
+			);
+			expect(result.errors).toEqual({});
+			expect(server.requests[0].headers['x-api-key']).toBe('generic-secret-1');
+			expect(JSON.stringify(result.outputs)).not.toContain('generic-secret-1');
+		} finally {
+			await server.close();
+		}
+	});
+});
