@@ -98,7 +98,7 @@ function parseBody(raw: Buffer, response: FullResponse): unknown {
 }
 
 function describeTransportError(error: unknown, timeoutMs: number, attempts: number): ApiCallFailure {
-	const found = error as { code?: string; message?: string; cause?: { code?: string; message?: string }; httpCode?: string };
+	const found = error as { code?: string; message?: string; cause?: { code?: string; message?: string }; httpCode?: string; response?: { status?: number } };
 	const code = found.cause?.code ?? found.code ?? '';
 	const message = `${found.message ?? ''} ${found.cause?.message ?? ''}`;
 	// The dynamic token credential's own errors are already written for a person and hold no secret.
@@ -107,6 +107,10 @@ function describeTransportError(error: unknown, timeoutMs: number, attempts: num
 	// n8n refuses before sending when the node has no usable credential: say so, not "network error".
 	if (/credentials? (set|not found|of type)|does not have any credentials/i.test(message)) {
 		return new ApiCallFailure('credential', `${found.message ?? 'The credential is missing'}. Choose or create the credential in the node's "Authentication" settings.`, undefined, attempts);
+	}
+	if (found.response?.status === 401) {
+		// Only a call without a credential gets here: with one, n8n wraps the 401 (below).
+		return new ApiCallFailure('unauthorized', 'The API answered 401: it wants credentials. Choose one under "Authentication".', 401, attempts);
 	}
 	if (found.httpCode === '401' || /\b401\b/.test(found.httpCode ?? '')) {
 		return new ApiCallFailure('unauthorized', 'The API refused the credentials (401), also after a fresh token was fetched. Check the credential.', 401, attempts);

@@ -165,3 +165,16 @@ describe('API Action without its credential', () => {
 		expect(result.errors[ACTION]?.message).toMatch(/credentials.*Choose or create the credential/i);
 	});
 });
+
+describe('API Action against an API that wants credentials', () => {
+	it('says so when it is called without any', async () => {
+		const server = await startLoopbackServer({ '*': { status: 401, body: { error: 'unauthorized' } } });
+		try {
+			const result = await runWorkflow(apiActionWorkflow({ url: `${server.url}/data` }), { input: [conversation()] });
+			expect(result.errors[ACTION]?.message).toMatch(/answered 401: it wants credentials/);
+			expect((result.errors[ACTION] as { httpCode?: string }).httpCode).toBe('401');
+		} finally {
+			await server.close();
+		}
+	});
+});

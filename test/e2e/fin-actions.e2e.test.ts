@@ -3,6 +3,7 @@
 // the public API (API address pointed at a loopback server that answers like the real API, credentials
 // created through the API), activated, and driven by signed chat messages on their production webhooks.
 import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -281,5 +282,33 @@ describe('Statuspage ongoing incidents (template statuspageIncidents, no credent
 		expect(session.value.apis.status.requests.map((request) => `${request.method} ${request.path}`)).toEqual(['GET /api/v2/incidents/unresolved.json']);
 		const [execution] = await executions(workflow.id);
 		expect(execution.status).toBe('success');
+	});
+
+	step("the same action can authenticate with n8n's own generic Header Auth credential", async () => {
+		const { api, n8n, apis } = session.value;
+		const headerSecret = 'e2e-generic-header-secret-0123456789';
+		const header = await api.createCredential('httpHeaderAuth', 'Status page key (e2e)', { name: 'X-Status-Key', value: headerSecret });
+		const template = readTemplate('statuspage-incidents.json');
+		template.name = `${template.name} (generic auth)`;
+		findNode(template, 'finTrigger').webhookId = randomUUID();
+		const stored = await importUnchanged(api, template);
+		await fillInAndActivate(api, stored, session.value.credentials, (node) => {
+			if (!isNode(node, 'apiAction')) return;
+			node.parameters.statuspageIncidents_pageUrl = apis.status.url;
+			node.parameters.authentication = 'genericCredentialType';
+			node.parameters.genericAuthType = 'httpHeaderAuth';
+			node.credentials = { httpHeaderAuth: header };
+		});
+		const url = webhookUrl(n8n.url, template);
+		await waitForWebhook(url);
+		const answer = await sendChat(url, {
+			text: 'Is your API down?',
+			user: { user_id: customer.user_id, email: customer.email },
+			userHash: userHash(secrets.identityVerification, customer.user_id),
+		});
+		expect(answer.status).toBe(200);
+		expectOnlyPicked(answer, template);
+		expect(apis.status.requests.at(-1)?.headers['x-status-key']).toBe(headerSecret);
+		expect(answer.text).not.toContain(headerSecret);
 	});
 });
