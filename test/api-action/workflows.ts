@@ -2,26 +2,15 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { WorkflowJson } from '../harness/run-workflow';
+import { singleNodeWorkflow } from '../harness/single-node-workflow';
 
 export const ACTION = 'API Action';
 
 export function apiActionWorkflow(parameters: IDataObject, extra: { credentials?: IDataObject; onError?: string } = {}): WorkflowJson {
-	return {
-		name: 'api action test',
-		nodes: [
-			{
-				id: 'a1',
-				name: ACTION,
-				type: 'n8n-nodes-fin-actions.apiAction',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters,
-				...(extra.credentials ? { credentials: extra.credentials } : {}),
-				...(extra.onError ? { onError: extra.onError } : {}),
-			},
-		],
-		connections: {},
-	} as WorkflowJson;
+	return singleNodeWorkflow(ACTION, 'apiAction', parameters, {
+		...(extra.credentials ? { credentials: extra.credentials } : {}),
+		...(extra.onError ? { onError: extra.onError } : {}),
+	});
 }
 
 /** A conversation item as Fin Trigger emits it. */

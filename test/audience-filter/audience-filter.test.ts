@@ -2,8 +2,8 @@
 // test accounts, phased rollout over 10,000 users, configuration errors and the audience record.
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { runWorkflow, type WorkflowJson } from '../harness/run-workflow';
-
+import { runWorkflow } from '../harness/run-workflow';
+import { singleNodeWorkflow } from '../harness/single-node-workflow';
 
 const NODE = 'Audience Filter';
 
@@ -28,22 +28,7 @@ function conversation(overrides: { user?: IDataObject; company?: IDataObject; id
 	};
 }
 
-function workflow(parameters: IDataObject, extra: IDataObject = {}): WorkflowJson {
-	return {
-		nodes: [
-			{
-				id: 'a1f0c2e4-0000-4000-8000-000000000001',
-				name: NODE,
-				type: 'n8n-nodes-fin-actions.audienceFilter',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters,
-				...extra,
-			},
-		],
-		connections: {},
-	} as WorkflowJson;
-}
+const workflow = (parameters: IDataObject, extra: IDataObject = {}) => singleNodeWorkflow(NODE, 'audienceFilter', parameters, { id: 'a1f0c2e4-0000-4000-8000-000000000001', ...extra });
 
 /** Parameters with one group of rules. */
 function rules(list: IDataObject[], combinator = 'and', more: IDataObject = {}): IDataObject {

@@ -3,7 +3,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { runWorkflow, type WorkflowJson } from '../harness/run-workflow';
-
+import { singleNodeWorkflow } from '../harness/single-node-workflow';
 
 const NODE = 'Response Field Picker';
 
@@ -92,22 +92,7 @@ function field(pointer: string, name: string, more: IDataObject = {}): IDataObje
 	return { pointer, name, ...more };
 }
 
-function workflow(parameters: IDataObject, extra: IDataObject = {}): WorkflowJson {
-	return {
-		nodes: [
-			{
-				id: 'b2f0c2e4-0000-4000-8000-000000000002',
-				name: NODE,
-				type: 'n8n-nodes-fin-actions.responseFieldPicker',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters,
-				...extra,
-			},
-		],
-		connections: {},
-	} as WorkflowJson;
-}
+const workflow = (parameters: IDataObject, extra: IDataObject = {}) => singleNodeWorkflow(NODE, 'responseFieldPicker', parameters, { id: 'b2f0c2e4-0000-4000-8000-000000000002', ...extra });
 
 async function pick(parameters: IDataObject, input: IDataObject[], extra: IDataObject = {}) {
 	const result = await runWorkflow(workflow(parameters, extra), { input });
