@@ -22,8 +22,7 @@ import type {
 import { Workflow } from 'n8n-workflow';
 
 import { StoreCredentialsHelper, type CredentialStore } from './credentials-helper';
-import { FixedNodeTypes } from './node-types';
-import { loadPackageCredentials, loadPackageNodes, PACKAGE_NAME } from './package-types';
+import { packageTypes } from './node-types';
 
 export interface WorkflowJson {
 	name?: string;
@@ -112,10 +111,7 @@ function installRequestRecorder() {
 }
 
 export async function runWorkflow(workflowJson: WorkflowJson, options: RunOptions = {}): Promise<RunResult> {
-	const nodeTypes = new FixedNodeTypes([...loadPackageNodes(), ...(options.extraNodes ?? [])], PACKAGE_NAME);
-	const credentialTypes = new Map(
-		[...loadPackageCredentials(), ...(options.extraCredentials ?? [])].map((type) => [type.name, type]),
-	);
+	const { nodeTypes, credentialTypes } = packageTypes(options.extraNodes, options.extraCredentials);
 	const store = options.credentials ?? {};
 	const credentialsHelper = new StoreCredentialsHelper(credentialTypes, store);
 

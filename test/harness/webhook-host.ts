@@ -28,8 +28,7 @@ import type {
 import { Workflow } from 'n8n-workflow';
 
 import { StoreCredentialsHelper, type CredentialStore } from './credentials-helper';
-import { FixedNodeTypes } from './node-types';
-import { loadPackageCredentials, loadPackageNodes, PACKAGE_NAME } from './package-types';
+import { packageTypes } from './node-types';
 import { runWorkflow, type RunResult, type WorkflowJson } from './run-workflow';
 
 export interface WebhookHostOptions {
@@ -103,10 +102,7 @@ function parseLikeN8n(rawBody: Buffer, contentType: string): { ok: boolean; body
 export async function startWebhookHost(options: WebhookHostOptions): Promise<WebhookHost> {
 	const mode = options.mode ?? 'webhook';
 	const store = options.credentials ?? {};
-	const nodeTypes = new FixedNodeTypes([...loadPackageNodes(), ...(options.extraNodes ?? [])], PACKAGE_NAME);
-	const credentialTypes = new Map(
-		[...loadPackageCredentials(), ...(options.extraCredentials ?? [])].map((type) => [type.name, type]),
-	);
+	const { nodeTypes, credentialTypes } = packageTypes(options.extraNodes, options.extraCredentials);
 	const triggerNode =
 		options.workflow.nodes.find((node) => node.name === options.triggerName) ??
 		options.workflow.nodes.find((node) => !options.triggerName && nodeTypes.getByNameAndVersion(node.type, node.typeVersion).description.webhooks?.length);

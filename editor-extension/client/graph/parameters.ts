@@ -140,14 +140,6 @@ export function visibleCredentials(credentials: NodeCredentialDescription[] | un
 	return (credentials ?? []).filter((credential) => isDisplayed(credential.displayOptions, { level: root, root, typeVersion }));
 }
 
-/** Writes a value (undefined removes it). */
-export function setParameter(stored: Params, property: NodeProperty, value: unknown): Params {
-	const next = { ...stored };
-	if (value === undefined) delete next[property.name];
-	else next[property.name] = value;
-	return next;
-}
-
 export const isOption = (option: unknown): option is PropertyOption =>
 	Boolean(option && typeof option === 'object' && 'value' in (option as object));
 
