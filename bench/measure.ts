@@ -7,7 +7,11 @@ export interface Measurement {
 	perRunUs: number;
 }
 
-export async function measure(name: string, runs: number, body: (index: number) => unknown | Promise<unknown>): Promise<Measurement> {
+export async function measure(
+	name: string,
+	runs: number,
+	body: (index: number) => unknown | Promise<unknown>,
+): Promise<Measurement> {
 	// Warm-up: JIT and connection pools, outside the measurement.
 	for (let index = 0; index < Math.min(20, runs); index++) await body(index);
 	const started = process.hrtime.bigint();

@@ -33,7 +33,9 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
 	const host = options.host ?? '127.0.0.1';
 	if (!LOOPBACK.has(host)) {
-		throw new Error(`Refusing to listen on ${host}: the canvas server has no login, so it binds to loopback (127.0.0.1) only`);
+		throw new Error(
+			`Refusing to listen on ${host}: the canvas server has no login, so it binds to loopback (127.0.0.1) only`,
+		);
 	}
 	const distDir = options.distDir ?? CLIENT_DIST_DIR;
 	const router = new Router();
@@ -75,7 +77,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 function checkCaller(req: IncomingMessage) {
 	const hostname = (req.headers.host ?? '').replace(/:\d+$/, '');
 	if (!LOOPBACK.has(hostname)) {
-		throw new HttpError(403, `Requests for host "${req.headers.host ?? ''}" are refused`, 'Open the canvas at the address the server printed, e.g. http://127.0.0.1:5680.');
+		throw new HttpError(
+			403,
+			`Requests for host "${req.headers.host ?? ''}" are refused`,
+			'Open the canvas at the address the server printed, e.g. http://127.0.0.1:5680.',
+		);
 	}
 	const origin = req.headers.origin;
 	if (origin && req.method !== 'GET' && req.method !== 'HEAD') {
@@ -87,7 +93,11 @@ function checkCaller(req: IncomingMessage) {
 			// Opaque origins such as "null" are refused below.
 		}
 		if (!LOOPBACK.has(originHost)) {
-			throw new HttpError(403, `Requests from ${origin} are refused`, 'Use the canvas page served by this server; other web sites may not call it.');
+			throw new HttpError(
+				403,
+				`Requests from ${origin} are refused`,
+				'Use the canvas page served by this server; other web sites may not call it.',
+			);
 		}
 	}
 }
@@ -101,16 +111,29 @@ async function handle(req: IncomingMessage, res: ServerResponse, router: Router,
 		await match.handler({ req, res, params: match.params, url });
 		return;
 	}
-	const isApi = url.pathname === '/api' || url.pathname.startsWith('/api/') || url.pathname === '/demo' || url.pathname.startsWith('/demo/');
+	const isApi =
+		url.pathname === '/api' ||
+		url.pathname.startsWith('/api/') ||
+		url.pathname === '/demo' ||
+		url.pathname.startsWith('/demo/');
 	if (match && 'allowed' in match) {
 		req.resume();
-		throw new HttpError(405, `${method} is not supported for ${url.pathname}`, `Use ${match.allowed.join(' or ')}.`, { allow: match.allowed.join(', ') });
+		throw new HttpError(
+			405,
+			`${method} is not supported for ${url.pathname}`,
+			`Use ${match.allowed.join(' or ')}.`,
+			{ allow: match.allowed.join(', ') },
+		);
 	}
 	if (isApi) {
 		req.resume();
-		throw new HttpError(404, `No such endpoint: ${method} ${url.pathname}`, url.pathname.startsWith('/demo')
-			? 'Demo endpoints: GET /demo/customers/:userId/usage, /demo/shopify/admin/api/:version/orders.json?email=..., /demo/statuspage/api/v2/incidents/unresolved.json.'
-			: 'Check the path; the API is described in editor-extension/server/api.ts.');
+		throw new HttpError(
+			404,
+			`No such endpoint: ${method} ${url.pathname}`,
+			url.pathname.startsWith('/demo')
+				? 'Demo endpoints: GET /demo/customers/:userId/usage, /demo/shopify/admin/api/:version/orders.json?email=..., /demo/statuspage/api/v2/incidents/unresolved.json.'
+				: 'Check the path; the API is described in editor-extension/server/api.ts.',
+		);
 	}
 	req.resume();
 	serveStatic(req, res, url.pathname, distDir);
@@ -130,5 +153,12 @@ function fail(res: ServerResponse, error: unknown) {
 	}
 	// Only the message goes to the terminal: request bodies (credentials, API keys) are never logged.
 	console.error(`Canvas server error: ${(error as Error)?.message ?? String(error)}`);
-	sendError(res, new HttpError(500, `Internal error: ${(error as Error)?.message ?? String(error)}`, 'This is a bug in the canvas server; the terminal running it shows the message. Reload and try again.'));
+	sendError(
+		res,
+		new HttpError(
+			500,
+			`Internal error: ${(error as Error)?.message ?? String(error)}`,
+			'This is a bug in the canvas server; the terminal running it shows the message. Reload and try again.',
+		),
+	);
 }

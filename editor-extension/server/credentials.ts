@@ -2,7 +2,11 @@
 // to disk. Secrets are write-only: nothing here ever returns, logs or exports a field of `data`; the
 // only way out is into a test run (resolveForRun), whose answers are scanned by redact.ts.
 import { randomBytes } from 'node:crypto';
-import type { ICredentialDataDecryptedObject, ICredentialType, INodeProperties } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { HttpError, isObject, type JsonObject } from './http';
 
@@ -21,7 +25,8 @@ interface StoredCredential extends CredentialSummary {
 export const LOCAL_ID_PREFIX = 'local_';
 const MAX_NAME_LENGTH = 128;
 /** Field names that hold secrets even if a credential type forgot to mark them as passwords. */
-const SECRET_NAME = /^(token|secret|password|passwd|apiKey|api_key|accessToken|refreshToken|clientSecret|privateKey|jwt|signature)$/i;
+const SECRET_NAME =
+	/^(token|secret|password|passwd|apiKey|api_key|accessToken|refreshToken|clientSecret|privateKey|jwt|signature)$/i;
 
 export class CredentialStore {
 	private readonly entries = new Map<string, StoredCredential>();
@@ -44,7 +49,12 @@ export class CredentialStore {
 		const name = checkName(body.name);
 		this.checkUniqueName(type.name, name);
 		const data = checkData(type, body.data ?? {});
-		const credential: StoredCredential = { id: LOCAL_ID_PREFIX + randomBytes(8).toString('hex'), name, type: type.name, data: withoutNulls(data) };
+		const credential: StoredCredential = {
+			id: LOCAL_ID_PREFIX + randomBytes(8).toString('hex'),
+			name,
+			type: type.name,
+			data: withoutNulls(data),
+		};
 		this.entries.set(credential.id, credential);
 		return summary(credential);
 	}
@@ -54,7 +64,11 @@ export class CredentialStore {
 		const credential = this.get(id);
 		for (const key of Object.keys(body)) {
 			if (key !== 'name' && key !== 'data') {
-				throw new HttpError(400, `Unknown field "${key}"`, 'Send only "name" and/or "data"; the type of a credential cannot change (create a new one instead).');
+				throw new HttpError(
+					400,
+					`Unknown field "${key}"`,
+					'Send only "name" and/or "data"; the type of a credential cannot change (create a new one instead).',
+				);
 			}
 		}
 		if (body.name !== undefined) {
@@ -79,9 +93,17 @@ export class CredentialStore {
 	 * The credential a workflow node refers to (`credentials: { [type]: { id, name } }`): by id first,
 	 * then by type and name, as n8n itself does on import. Returns a copy including the secret data.
 	 */
-	resolveForRun(type: string, reference: { id?: unknown; name?: unknown }): (CredentialSummary & { data: ICredentialDataDecryptedObject }) | undefined {
+	resolveForRun(
+		type: string,
+		reference: { id?: unknown; name?: unknown },
+	): (CredentialSummary & { data: ICredentialDataDecryptedObject }) | undefined {
 		const byId = typeof reference.id === 'string' ? this.entries.get(reference.id) : undefined;
-		const found = byId?.type === type ? byId : [...this.entries.values()].find((entry) => entry.type === type && entry.name === reference.name);
+		const found =
+			byId?.type === type
+				? byId
+				: [...this.entries.values()].find(
+						(entry) => entry.type === type && entry.name === reference.name,
+					);
 		return found ? { ...summary(found), data: structuredClone(found.data) } : undefined;
 	}
 
@@ -105,7 +127,11 @@ export class CredentialStore {
 			if (typeof value !== 'string' && typeof value !== 'number') continue;
 			const property = byName.get(key);
 			// Fields the type does not declare are treated as secret, as are names that sound like one.
-			const secret = !property || property.typeOptions?.password === true || property.typeOptions?.expirable === true || SECRET_NAME.test(key);
+			const secret =
+				!property ||
+				property.typeOptions?.password === true ||
+				property.typeOptions?.expirable === true ||
+				SECRET_NAME.test(key);
 			if (secret && String(value) !== '') secrets.push(String(value));
 		}
 		return secrets;
@@ -113,30 +139,51 @@ export class CredentialStore {
 
 	private get(id: string): StoredCredential {
 		const credential = this.entries.get(id);
-		if (!credential) throw new HttpError(404, `No credential with id "${id}"`, 'List credentials with GET /api/credentials; they live only as long as the canvas server runs, so re-enter them after a restart.');
+		if (!credential)
+			throw new HttpError(
+				404,
+				`No credential with id "${id}"`,
+				'List credentials with GET /api/credentials; they live only as long as the canvas server runs, so re-enter them after a restart.',
+			);
 		return credential;
 	}
 
 	private credentialType(name: unknown): ICredentialType {
 		if (typeof name !== 'string' || name === '') {
-			throw new HttpError(400, '"type" is missing', 'Send the credential type name, e.g. one of GET /api/credential-types.');
+			throw new HttpError(
+				400,
+				'"type" is missing',
+				'Send the credential type name, e.g. one of GET /api/credential-types.',
+			);
 		}
 		let types: ICredentialType[];
 		try {
 			types = this.types();
 		} catch (error) {
-			throw new HttpError(503, `The package's credential types cannot be loaded: ${(error as Error).message}`, 'Wait until the credential classes exist (credentials/*.credentials.ts), then try again.');
+			throw new HttpError(
+				503,
+				`The package's credential types cannot be loaded: ${(error as Error).message}`,
+				'Wait until the credential classes exist (credentials/*.credentials.ts), then try again.',
+			);
 		}
 		const type = types.find((candidate) => candidate.name === name);
 		if (!type) {
-			throw new HttpError(400, `Unknown credential type "${name}"`, `Use one of: ${types.map((candidate) => candidate.name).join(', ')}.`);
+			throw new HttpError(
+				400,
+				`Unknown credential type "${name}"`,
+				`Use one of: ${types.map((candidate) => candidate.name).join(', ')}.`,
+			);
 		}
 		return type;
 	}
 
 	private checkUniqueName(type: string, name: string) {
 		if ([...this.entries.values()].some((entry) => entry.type === type && entry.name === name)) {
-			throw new HttpError(409, `A credential of type "${type}" named "${name}" already exists`, 'Choose another name, or edit the existing credential with PATCH /api/credentials/:id.');
+			throw new HttpError(
+				409,
+				`A credential of type "${type}" named "${name}" already exists`,
+				'Choose another name, or edit the existing credential with PATCH /api/credentials/:id.',
+			);
 		}
 	}
 }
@@ -147,10 +194,18 @@ function summary({ id, name, type }: CredentialSummary): CredentialSummary {
 
 function checkName(value: unknown): string {
 	if (typeof value !== 'string' || value.trim() === '') {
-		throw new HttpError(400, '"name" is missing', 'Give the credential a name, e.g. "Fin token (production)".');
+		throw new HttpError(
+			400,
+			'"name" is missing',
+			'Give the credential a name, e.g. "Fin token (production)".',
+		);
 	}
 	if (value.length > MAX_NAME_LENGTH) {
-		throw new HttpError(400, `"name" is longer than ${MAX_NAME_LENGTH} characters`, 'Use a shorter name.');
+		throw new HttpError(
+			400,
+			`"name" is longer than ${MAX_NAME_LENGTH} characters`,
+			'Use a shorter name.',
+		);
 	}
 	return value.trim();
 }
@@ -158,22 +213,40 @@ function checkName(value: unknown): string {
 /** Only the fields the credential type declares, with simple values (null deletes on update). */
 function checkData(type: ICredentialType, value: unknown): ICredentialDataDecryptedObject {
 	if (!isObject(value)) {
-		throw new HttpError(400, '"data" must be an object of field values', `Send e.g. {"data": {"${type.properties[0]?.name ?? 'field'}": "..."}}.`);
+		throw new HttpError(
+			400,
+			'"data" must be an object of field values',
+			`Send e.g. {"data": {"${type.properties[0]?.name ?? 'field'}": "..."}}.`,
+		);
 	}
-	const known = new Set(type.properties.filter((property) => property.type !== 'notice').map((property) => property.name));
+	const known = new Set(
+		type.properties
+			.filter((property) => property.type !== 'notice')
+			.map((property) => property.name),
+	);
 	const unknown = Object.keys(value).filter((key) => !known.has(key));
 	if (unknown.length) {
-		throw new HttpError(400, `Unknown field(s) for ${type.name}: ${unknown.join(', ')}`, `Use only: ${[...known].join(', ')}.`);
+		throw new HttpError(
+			400,
+			`Unknown field(s) for ${type.name}: ${unknown.join(', ')}`,
+			`Use only: ${[...known].join(', ')}.`,
+		);
 	}
 	for (const [key, field] of Object.entries(value)) {
 		const simple = (item: unknown) => ['string', 'number', 'boolean'].includes(typeof item);
 		if (!(field === null || simple(field) || (Array.isArray(field) && field.every(simple)))) {
-			throw new HttpError(400, `Field "${key}" must be a string, number, boolean or a list of those`, 'Send plain values; nested objects are not credential fields.');
+			throw new HttpError(
+				400,
+				`Field "${key}" must be a string, number, boolean or a list of those`,
+				'Send plain values; nested objects are not credential fields.',
+			);
 		}
 	}
 	return value as ICredentialDataDecryptedObject;
 }
 
 function withoutNulls(data: ICredentialDataDecryptedObject): ICredentialDataDecryptedObject {
-	return Object.fromEntries(Object.entries(data).filter(([, value]) => value !== null)) as ICredentialDataDecryptedObject;
+	return Object.fromEntries(
+		Object.entries(data).filter(([, value]) => value !== null),
+	) as ICredentialDataDecryptedObject;
 }

@@ -25,7 +25,12 @@ interface Customer {
 	name: string;
 	email: string;
 	accountNumber: string;
-	tariff: { name: string; type: 'fixed' | 'time_of_use'; unitRatePerKwh: number; standingChargePerDay: number };
+	tariff: {
+		name: string;
+		type: 'fixed' | 'time_of_use';
+		unitRatePerKwh: number;
+		standingChargePerDay: number;
+	};
 	/** kWh for the last 7 complete days, oldest first. */
 	dailyKwh: number[];
 	meterId: string;
@@ -37,7 +42,12 @@ export const DEMO_CUSTOMERS: Customer[] = [
 		name: 'Ada Lovelace',
 		email: 'ada@example.com',
 		accountNumber: 'ACC-0041-1001',
-		tariff: { name: 'Green Flex', type: 'time_of_use', unitRatePerKwh: 0.2841, standingChargePerDay: 0.4915 },
+		tariff: {
+			name: 'Green Flex',
+			type: 'time_of_use',
+			unitRatePerKwh: 0.2841,
+			standingChargePerDay: 0.4915,
+		},
 		dailyKwh: [9.4, 11.2, 8.7, 10.1, 14.8, 16.3, 12.0],
 		meterId: 'SMETS2-7F21A9',
 	},
@@ -46,7 +56,12 @@ export const DEMO_CUSTOMERS: Customer[] = [
 		name: 'Grace Hopper',
 		email: 'grace@example.com',
 		accountNumber: 'ACC-0041-1002',
-		tariff: { name: 'Standard Fixed 12M', type: 'fixed', unitRatePerKwh: 0.2635, standingChargePerDay: 0.5322 },
+		tariff: {
+			name: 'Standard Fixed 12M',
+			type: 'fixed',
+			unitRatePerKwh: 0.2635,
+			standingChargePerDay: 0.5322,
+		},
 		dailyKwh: [21.5, 19.8, 23.1, 22.4, 20.9, 27.6, 25.2],
 		meterId: 'SMETS2-3C88D0',
 	},
@@ -55,7 +70,12 @@ export const DEMO_CUSTOMERS: Customer[] = [
 		name: 'Alan Turing',
 		email: 'alan@example.com',
 		accountNumber: 'ACC-0041-1003',
-		tariff: { name: 'EV Night Saver', type: 'time_of_use', unitRatePerKwh: 0.2412, standingChargePerDay: 0.4711 },
+		tariff: {
+			name: 'EV Night Saver',
+			type: 'time_of_use',
+			unitRatePerKwh: 0.2412,
+			standingChargePerDay: 0.4711,
+		},
 		dailyKwh: [31.0, 6.2, 29.4, 7.1, 33.8, 5.9, 30.6],
 		meterId: 'SMETS2-9B04E7',
 	},
@@ -86,12 +106,16 @@ export function usageFor(userId: string, now = new Date()) {
 	const periodStart = new Date(Date.UTC(yesterday.getUTCFullYear(), yesterday.getUTCMonth(), 1));
 	const periodEnd = new Date(Date.UTC(yesterday.getUTCFullYear(), yesterday.getUTCMonth() + 1, 0));
 	let usage = 0;
-	for (let day = periodStart.getTime(); day <= yesterday.getTime(); day += DAY) usage += kwhOn(customer, new Date(day));
+	for (let day = periodStart.getTime(); day <= yesterday.getTime(); day += DAY)
+		usage += kwhOn(customer, new Date(day));
 	const daysElapsed = Math.round((yesterday.getTime() - periodStart.getTime()) / DAY) + 1;
 	const daysInPeriod = periodEnd.getUTCDate();
-	const previousStart = new Date(Date.UTC(periodStart.getUTCFullYear(), periodStart.getUTCMonth() - 1, 1));
+	const previousStart = new Date(
+		Date.UTC(periodStart.getUTCFullYear(), periodStart.getUTCMonth() - 1, 1),
+	);
 	let previous = 0;
-	for (let day = previousStart.getTime(); day < periodStart.getTime(); day += DAY) previous += kwhOn(customer, new Date(day));
+	for (let day = previousStart.getTime(); day < periodStart.getTime(); day += DAY)
+		previous += kwhOn(customer, new Date(day));
 	const projectedKwh = round2((usage / daysElapsed) * daysInPeriod);
 	const energy = round2(projectedKwh * rate);
 	const standing = round2(daysInPeriod * customer.tariff.standingChargePerDay);
@@ -124,7 +148,11 @@ export function usageFor(userId: string, now = new Date()) {
 			vat,
 			due_date: isoDate(new Date(periodEnd.getTime() + 15 * DAY)),
 		},
-		meter: { serial: customer.meterId, type: 'smart', last_reading_at: timestamp(new Date(today.getTime() - 15 * 60 * 1000)) },
+		meter: {
+			serial: customer.meterId,
+			type: 'smart',
+			last_reading_at: timestamp(new Date(today.getTime() - 15 * 60 * 1000)),
+		},
 	};
 }
 
@@ -142,48 +170,204 @@ interface OrderSeed {
 	daysAgo: number;
 	financial: 'paid' | 'pending' | 'refunded' | 'partially_refunded';
 	fulfillment: null | 'fulfilled' | 'partial';
-	cancelled?: { reason: 'customer' | 'inventory' | 'fraud' | 'declined' | 'other'; daysAgo: number };
-	lines: Array<{ id: number; product_id: number; variant_id: number; title: string; variant_title: string | null; sku: string; price: string; quantity: number; fulfilled: boolean }>;
-	tracking?: { company: string; number: string; url: string; status: 'success'; shipment_status: 'in_transit' | 'out_for_delivery' | 'delivered' | 'confirmed' };
-	address: { address1: string; city: string; zip: string; country: string; country_code: string; province: string | null; province_code: string | null };
+	cancelled?: {
+		reason: 'customer' | 'inventory' | 'fraud' | 'declined' | 'other';
+		daysAgo: number;
+	};
+	lines: Array<{
+		id: number;
+		product_id: number;
+		variant_id: number;
+		title: string;
+		variant_title: string | null;
+		sku: string;
+		price: string;
+		quantity: number;
+		fulfilled: boolean;
+	}>;
+	tracking?: {
+		company: string;
+		number: string;
+		url: string;
+		status: 'success';
+		shipment_status: 'in_transit' | 'out_for_delivery' | 'delivered' | 'confirmed';
+	};
+	address: {
+		address1: string;
+		city: string;
+		zip: string;
+		country: string;
+		country_code: string;
+		province: string | null;
+		province_code: string | null;
+	};
 	token: string;
 }
 
 const ORDER_SEEDS: OrderSeed[] = [
 	{
-		id: 5623908712001, number: 1041, email: 'ada@example.com', customer: { id: 7001001, first_name: 'Ada', last_name: 'Lovelace' },
-		daysAgo: 2, financial: 'paid', fulfillment: null,
+		id: 5623908712001,
+		number: 1041,
+		email: 'ada@example.com',
+		customer: { id: 7001001, first_name: 'Ada', last_name: 'Lovelace' },
+		daysAgo: 2,
+		financial: 'paid',
+		fulfillment: null,
 		lines: [
-			{ id: 14010001, product_id: 8801001, variant_id: 45100101, title: 'Smart Thermostat', variant_title: 'White', sku: 'THERM-WH', price: '129.00', quantity: 1, fulfilled: false },
-			{ id: 14010002, product_id: 8801002, variant_id: 45100201, title: 'Radiator Valve', variant_title: null, sku: 'VALVE-01', price: '34.50', quantity: 2, fulfilled: false },
+			{
+				id: 14010001,
+				product_id: 8801001,
+				variant_id: 45100101,
+				title: 'Smart Thermostat',
+				variant_title: 'White',
+				sku: 'THERM-WH',
+				price: '129.00',
+				quantity: 1,
+				fulfilled: false,
+			},
+			{
+				id: 14010002,
+				product_id: 8801002,
+				variant_id: 45100201,
+				title: 'Radiator Valve',
+				variant_title: null,
+				sku: 'VALVE-01',
+				price: '34.50',
+				quantity: 2,
+				fulfilled: false,
+			},
 		],
-		address: { address1: '12 St James Square', city: 'London', zip: 'SW1Y 4JH', country: 'United Kingdom', country_code: 'GB', province: 'England', province_code: 'ENG' },
+		address: {
+			address1: '12 St James Square',
+			city: 'London',
+			zip: 'SW1Y 4JH',
+			country: 'United Kingdom',
+			country_code: 'GB',
+			province: 'England',
+			province_code: 'ENG',
+		},
 		token: 'b1946ac92492d2347c6235b4d2611184',
 	},
 	{
-		id: 5623908712002, number: 1032, email: 'ada@example.com', customer: { id: 7001001, first_name: 'Ada', last_name: 'Lovelace' },
-		daysAgo: 9, financial: 'paid', fulfillment: 'fulfilled',
-		lines: [{ id: 14020001, product_id: 8801003, variant_id: 45100301, title: 'Energy Monitor Plug', variant_title: '2-pack', sku: 'PLUG-2P', price: '39.99', quantity: 1, fulfilled: true }],
-		tracking: { company: 'Royal Mail', number: 'RM123456785GB', url: 'https://www.royalmail.com/track-your-item#/tracking-results/RM123456785GB', status: 'success', shipment_status: 'in_transit' },
-		address: { address1: '12 St James Square', city: 'London', zip: 'SW1Y 4JH', country: 'United Kingdom', country_code: 'GB', province: 'England', province_code: 'ENG' },
+		id: 5623908712002,
+		number: 1032,
+		email: 'ada@example.com',
+		customer: { id: 7001001, first_name: 'Ada', last_name: 'Lovelace' },
+		daysAgo: 9,
+		financial: 'paid',
+		fulfillment: 'fulfilled',
+		lines: [
+			{
+				id: 14020001,
+				product_id: 8801003,
+				variant_id: 45100301,
+				title: 'Energy Monitor Plug',
+				variant_title: '2-pack',
+				sku: 'PLUG-2P',
+				price: '39.99',
+				quantity: 1,
+				fulfilled: true,
+			},
+		],
+		tracking: {
+			company: 'Royal Mail',
+			number: 'RM123456785GB',
+			url: 'https://www.royalmail.com/track-your-item#/tracking-results/RM123456785GB',
+			status: 'success',
+			shipment_status: 'in_transit',
+		},
+		address: {
+			address1: '12 St James Square',
+			city: 'London',
+			zip: 'SW1Y 4JH',
+			country: 'United Kingdom',
+			country_code: 'GB',
+			province: 'England',
+			province_code: 'ENG',
+		},
 		token: '591785b794601e212b260e25925636fd',
 	},
 	{
-		id: 5623908712003, number: 1027, email: 'grace@example.com', customer: { id: 7001002, first_name: 'Grace', last_name: 'Hopper' },
-		daysAgo: 5, financial: 'paid', fulfillment: 'partial',
+		id: 5623908712003,
+		number: 1027,
+		email: 'grace@example.com',
+		customer: { id: 7001002, first_name: 'Grace', last_name: 'Hopper' },
+		daysAgo: 5,
+		financial: 'paid',
+		fulfillment: 'partial',
 		lines: [
-			{ id: 14030001, product_id: 8801004, variant_id: 45100401, title: 'Solar Battery Starter Kit', variant_title: '5 kWh', sku: 'BATT-5K', price: '2499.00', quantity: 1, fulfilled: true },
-			{ id: 14030002, product_id: 8801005, variant_id: 45100501, title: 'Installation Bracket', variant_title: null, sku: 'BRKT-01', price: '59.00', quantity: 1, fulfilled: false },
+			{
+				id: 14030001,
+				product_id: 8801004,
+				variant_id: 45100401,
+				title: 'Solar Battery Starter Kit',
+				variant_title: '5 kWh',
+				sku: 'BATT-5K',
+				price: '2499.00',
+				quantity: 1,
+				fulfilled: true,
+			},
+			{
+				id: 14030002,
+				product_id: 8801005,
+				variant_id: 45100501,
+				title: 'Installation Bracket',
+				variant_title: null,
+				sku: 'BRKT-01',
+				price: '59.00',
+				quantity: 1,
+				fulfilled: false,
+			},
 		],
-		tracking: { company: 'DHL Express', number: '1234567890', url: 'https://www.dhl.com/en/express/tracking.html?AWB=1234567890', status: 'success', shipment_status: 'out_for_delivery' },
-		address: { address1: '350 Fifth Avenue', city: 'New York', zip: '10118', country: 'United States', country_code: 'US', province: 'New York', province_code: 'NY' },
+		tracking: {
+			company: 'DHL Express',
+			number: '1234567890',
+			url: 'https://www.dhl.com/en/express/tracking.html?AWB=1234567890',
+			status: 'success',
+			shipment_status: 'out_for_delivery',
+		},
+		address: {
+			address1: '350 Fifth Avenue',
+			city: 'New York',
+			zip: '10118',
+			country: 'United States',
+			country_code: 'US',
+			province: 'New York',
+			province_code: 'NY',
+		},
 		token: '6f8db599de986fab7a21625b7916589c',
 	},
 	{
-		id: 5623908712004, number: 1019, email: 'grace@example.com', customer: { id: 7001002, first_name: 'Grace', last_name: 'Hopper' },
-		daysAgo: 16, financial: 'refunded', fulfillment: null, cancelled: { reason: 'customer', daysAgo: 15 },
-		lines: [{ id: 14040001, product_id: 8801002, variant_id: 45100201, title: 'Radiator Valve', variant_title: null, sku: 'VALVE-01', price: '34.50', quantity: 4, fulfilled: false }],
-		address: { address1: '350 Fifth Avenue', city: 'New York', zip: '10118', country: 'United States', country_code: 'US', province: 'New York', province_code: 'NY' },
+		id: 5623908712004,
+		number: 1019,
+		email: 'grace@example.com',
+		customer: { id: 7001002, first_name: 'Grace', last_name: 'Hopper' },
+		daysAgo: 16,
+		financial: 'refunded',
+		fulfillment: null,
+		cancelled: { reason: 'customer', daysAgo: 15 },
+		lines: [
+			{
+				id: 14040001,
+				product_id: 8801002,
+				variant_id: 45100201,
+				title: 'Radiator Valve',
+				variant_title: null,
+				sku: 'VALVE-01',
+				price: '34.50',
+				quantity: 4,
+				fulfilled: false,
+			},
+		],
+		address: {
+			address1: '350 Fifth Avenue',
+			city: 'New York',
+			zip: '10118',
+			country: 'United States',
+			country_code: 'US',
+			province: 'New York',
+			province_code: 'NY',
+		},
 		token: '8d777f385d3dfec8815d20f7496026dc',
 	},
 ];
@@ -197,10 +381,15 @@ function orderFromSeed(seed: OrderSeed, now: Date) {
 	// UK prices include VAT; US sales tax is added on top, as Shopify reports taxes_included.
 	const taxesIncluded = currency === 'GBP';
 	const total = round2(subtotal + shipping + (taxesIncluded ? 0 : tax));
-	const cancelledAt = seed.cancelled ? timestamp(new Date(now.getTime() - seed.cancelled.daysAgo * DAY)) : null;
+	const cancelledAt = seed.cancelled
+		? timestamp(new Date(now.getTime() - seed.cancelled.daysAgo * DAY))
+		: null;
 	const fulfilledLines = seed.lines.filter((line) => line.fulfilled);
 	const money = (value: number) => value.toFixed(2);
-	const set = (value: number) => ({ shop_money: { amount: money(value), currency_code: currency }, presentment_money: { amount: money(value), currency_code: currency } });
+	const set = (value: number) => ({
+		shop_money: { amount: money(value), currency_code: currency },
+		presentment_money: { amount: money(value), currency_code: currency },
+	});
 	const address = {
 		first_name: seed.customer.first_name,
 		last_name: seed.customer.last_name,
@@ -250,7 +439,15 @@ function orderFromSeed(seed: OrderSeed, now: Date) {
 		},
 		billing_address: address,
 		shipping_address: address,
-		shipping_lines: [{ id: seed.id + 7, title: shipping === 0 ? 'Free shipping' : 'Standard', code: 'STANDARD', price: money(shipping), source: 'shopify' }],
+		shipping_lines: [
+			{
+				id: seed.id + 7,
+				title: shipping === 0 ? 'Free shipping' : 'Standard',
+				code: 'STANDARD',
+				price: money(shipping),
+				source: 'shopify',
+			},
+		],
 		line_items: seed.lines.map((line) => ({
 			id: line.id,
 			admin_graphql_api_id: `gid://shopify/LineItem/${line.id}`,
@@ -287,7 +484,12 @@ function orderFromSeed(seed: OrderSeed, now: Date) {
 						tracking_numbers: [seed.tracking.number],
 						tracking_url: seed.tracking.url,
 						tracking_urls: [seed.tracking.url],
-						line_items: fulfilledLines.map((line) => ({ id: line.id, title: line.title, quantity: line.quantity, sku: line.sku })),
+						line_items: fulfilledLines.map((line) => ({
+							id: line.id,
+							title: line.title,
+							quantity: line.quantity,
+							sku: line.sku,
+						})),
 					},
 				]
 			: [],
@@ -298,7 +500,10 @@ function orderFromSeed(seed: OrderSeed, now: Date) {
 export type ShopifyOrderStatus = 'open' | 'closed' | 'cancelled' | 'any';
 
 /** Orders newest first, filtered like the real endpoint (status defaults to "open" there too). */
-export function shopifyOrders(filter: { email?: string; status?: ShopifyOrderStatus; limit?: number }, now = new Date()) {
+export function shopifyOrders(
+	filter: { email?: string; status?: ShopifyOrderStatus; limit?: number },
+	now = new Date(),
+) {
 	const status = filter.status ?? 'open';
 	return ORDER_SEEDS.map((seed) => orderFromSeed(seed, now))
 		.filter((order) => !filter.email || order.email.toLowerCase() === filter.email.toLowerCase())
@@ -315,7 +520,12 @@ export function shopifyOrders(filter: { email?: string; status?: ShopifyOrderSta
 // ---------------------------------------------------------------------------------------------
 // Statuspage public API v2: GET /api/v2/incidents/unresolved.json
 
-const PAGE = { id: 'y2j98763l56x', name: 'Fin Actions Demo', url: 'https://status.fin-actions.example', time_zone: 'Etc/UTC' };
+const PAGE = {
+	id: 'y2j98763l56x',
+	name: 'Fin Actions Demo',
+	url: 'https://status.fin-actions.example',
+	time_zone: 'Etc/UTC',
+};
 
 export function unresolvedIncidents(now = new Date()) {
 	const at = (minutesAgo: number) => timestamp(new Date(now.getTime() - minutesAgo * 60 * 1000));
@@ -360,7 +570,14 @@ export function unresolvedIncidents(now = new Date()) {
 						created_at: at(12),
 						updated_at: at(12),
 						display_at: at(12),
-						affected_components: [{ code: sync.id, name: sync.name, old_status: 'partial_outage', new_status: 'partial_outage' }],
+						affected_components: [
+							{
+								code: sync.id,
+								name: sync.name,
+								old_status: 'partial_outage',
+								new_status: 'partial_outage',
+							},
+						],
 						deliver_notifications: true,
 						custom_tweet: null,
 						tweet_id: null,
@@ -373,7 +590,14 @@ export function unresolvedIncidents(now = new Date()) {
 						created_at: at(95),
 						updated_at: at(95),
 						display_at: at(95),
-						affected_components: [{ code: sync.id, name: sync.name, old_status: 'operational', new_status: 'partial_outage' }],
+						affected_components: [
+							{
+								code: sync.id,
+								name: sync.name,
+								old_status: 'operational',
+								new_status: 'partial_outage',
+							},
+						],
 						deliver_notifications: true,
 						custom_tweet: null,
 						tweet_id: null,
@@ -402,7 +626,14 @@ export function unresolvedIncidents(now = new Date()) {
 						created_at: at(40),
 						updated_at: at(40),
 						display_at: at(40),
-						affected_components: [{ code: api.id, name: api.name, old_status: 'degraded_performance', new_status: 'degraded_performance' }],
+						affected_components: [
+							{
+								code: api.id,
+								name: api.name,
+								old_status: 'degraded_performance',
+								new_status: 'degraded_performance',
+							},
+						],
 						deliver_notifications: true,
 						custom_tweet: null,
 						tweet_id: null,

@@ -5,7 +5,13 @@ import type { IncomingMessage } from 'node:http';
 
 import { sendJson } from './http';
 import type { Router } from './router';
-import { DEMO_CUSTOMERS, shopifyOrders, unresolvedIncidents, usageFor, type ShopifyOrderStatus } from './demo-fixtures';
+import {
+	DEMO_CUSTOMERS,
+	shopifyOrders,
+	unresolvedIncidents,
+	usageFor,
+	type ShopifyOrderStatus,
+} from './demo-fixtures';
 
 function bearer(req: IncomingMessage): string {
 	const match = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '');
@@ -15,11 +21,16 @@ function bearer(req: IncomingMessage): string {
 export function addDemoRoutes(router: Router) {
 	router.add('GET', '/demo/customers/:userId/usage', ({ req, res, params }) => {
 		if (!bearer(req)) {
-			sendJson(res, 401, {
-				error: 'unauthorized',
-				message: 'Missing bearer token',
-				hint: 'Send "Authorization: Bearer <token>"; the demo accepts any non-empty token (give the API Action a credential).',
-			}, { 'www-authenticate': 'Bearer realm="demo"' });
+			sendJson(
+				res,
+				401,
+				{
+					error: 'unauthorized',
+					message: 'Missing bearer token',
+					hint: 'Send "Authorization: Bearer <token>"; the demo accepts any non-empty token (give the API Action a credential).',
+				},
+				{ 'www-authenticate': 'Bearer realm="demo"' },
+			);
 			return;
 		}
 		const usage = usageFor(params.userId);
@@ -38,7 +49,9 @@ export function addDemoRoutes(router: Router) {
 		// Shopify's own auth header; a bearer token is accepted too so a generic token credential works.
 		const token = String(req.headers['x-shopify-access-token'] ?? '').trim() || bearer(req);
 		if (!token) {
-			sendJson(res, 401, { errors: '[API] Invalid API key or access token (unrecognized login or wrong password)' });
+			sendJson(res, 401, {
+				errors: '[API] Invalid API key or access token (unrecognized login or wrong password)',
+			});
 			return;
 		}
 		if (!/^(\d{4}-(01|04|07|10)|unstable)$/.test(params.version)) {
@@ -56,10 +69,22 @@ export function addDemoRoutes(router: Router) {
 			sendJson(res, 400, { errors: { limit: ['must be between 1 and 250'] } });
 			return;
 		}
-		const orders = shopifyOrders({ email: url.searchParams.get('email') ?? undefined, status: status as ShopifyOrderStatus, limit });
+		const orders = shopifyOrders({
+			email: url.searchParams.get('email') ?? undefined,
+			status: status as ShopifyOrderStatus,
+			limit,
+		});
 		const fields = url.searchParams.get('fields');
 		const selected = fields
-			? orders.map((order) => Object.fromEntries(fields.split(',').map((field) => field.trim()).filter((field) => field in order).map((field) => [field, order[field as keyof typeof order]])))
+			? orders.map((order) =>
+					Object.fromEntries(
+						fields
+							.split(',')
+							.map((field) => field.trim())
+							.filter((field) => field in order)
+							.map((field) => [field, order[field as keyof typeof order]]),
+					),
+				)
 			: orders;
 		sendJson(res, 200, { orders: selected });
 	});

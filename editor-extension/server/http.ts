@@ -20,7 +20,12 @@ export class HttpError extends Error {
 	}
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+export function sendJson(
+	res: ServerResponse,
+	status: number,
+	body: unknown,
+	headers: Record<string, string> = {},
+) {
 	if (res.headersSent) return;
 	const payload = JSON.stringify(body);
 	res.writeHead(status, {
@@ -34,7 +39,11 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
 }
 
 /** Every error the server sends has this shape: `{ error, hint, ...extra }`. */
-export function sendError(res: ServerResponse, error: HttpError, headers: Record<string, string> = {}) {
+export function sendError(
+	res: ServerResponse,
+	error: HttpError,
+	headers: Record<string, string> = {},
+) {
 	sendJson(res, error.status, { error: error.message, hint: error.hint, ...error.extra }, headers);
 }
 
@@ -51,7 +60,11 @@ export async function readJsonBody(req: IncomingMessage, limit = MAX_BODY_BYTES)
 	// without a CORS preflight, which this server never approves.
 	if (type !== 'application/json') {
 		drain(req);
-		throw new HttpError(415, `Expected a JSON body (content-type application/json), got "${type || 'none'}"`, 'Send the request with the header Content-Type: application/json.');
+		throw new HttpError(
+			415,
+			`Expected a JSON body (content-type application/json), got "${type || 'none'}"`,
+			'Send the request with the header Content-Type: application/json.',
+		);
 	}
 	const declared = Number(req.headers['content-length']);
 	if (Number.isFinite(declared) && declared > limit) {
@@ -78,25 +91,46 @@ export async function readJsonBody(req: IncomingMessage, limit = MAX_BODY_BYTES)
 			if (!failed) resolve(Buffer.concat(chunks).toString('utf8'));
 		});
 		req.on('error', (error) => {
-			if (!failed) reject(new HttpError(400, `The request body could not be read: ${error.message}`, 'Send the request again.'));
+			if (!failed)
+				reject(
+					new HttpError(
+						400,
+						`The request body could not be read: ${error.message}`,
+						'Send the request again.',
+					),
+				);
 		});
 	});
-	if (text.trim() === '') throw new HttpError(400, 'The request body is empty', 'Send a JSON object as the body.');
+	if (text.trim() === '')
+		throw new HttpError(400, 'The request body is empty', 'Send a JSON object as the body.');
 	try {
 		return JSON.parse(text);
 	} catch (error) {
-		throw new HttpError(400, `The request body is not valid JSON: ${(error as Error).message}`, 'Fix the JSON syntax (quotes, commas, brackets) and send it again.');
+		throw new HttpError(
+			400,
+			`The request body is not valid JSON: ${(error as Error).message}`,
+			'Fix the JSON syntax (quotes, commas, brackets) and send it again.',
+		);
 	}
 }
 
 export async function readJsonObject(req: IncomingMessage): Promise<JsonObject> {
 	const body = await readJsonBody(req);
-	if (!isObject(body)) throw new HttpError(400, 'The request body must be a JSON object', 'Send an object such as {"name": "..."}, not an array or a single value.');
+	if (!isObject(body))
+		throw new HttpError(
+			400,
+			'The request body must be a JSON object',
+			'Send an object such as {"name": "..."}, not an array or a single value.',
+		);
 	return body;
 }
 
 function tooLarge(limit: number) {
-	return new HttpError(413, `The request body is larger than ${Math.round(limit / 1024)} KB`, 'Send a smaller workflow: remove pinned data or large mock responses, or split the workflow.');
+	return new HttpError(
+		413,
+		`The request body is larger than ${Math.round(limit / 1024)} KB`,
+		'Send a smaller workflow: remove pinned data or large mock responses, or split the workflow.',
+	);
 }
 
 /** Discards the rest of an upload so the answer reaches the client; gives up on absurd sizes. */

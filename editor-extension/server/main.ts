@@ -3,7 +3,8 @@ import { startServer } from './app';
 
 function portFromArgs(argv: string[], env: NodeJS.ProcessEnv): number {
 	const flag = argv.findIndex((arg) => arg === '--port' || arg.startsWith('--port='));
-	const raw = flag === -1 ? env.PORT : argv[flag].includes('=') ? argv[flag].split('=')[1] : argv[flag + 1];
+	const raw =
+		flag === -1 ? env.PORT : argv[flag].includes('=') ? argv[flag].split('=')[1] : argv[flag + 1];
 	if (raw === undefined || raw === '') return 5680;
 	const port = Number(raw);
 	if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -23,7 +24,11 @@ async function main() {
 		process.once('SIGTERM', stop);
 	} catch (error) {
 		const code = (error as { code?: string }).code;
-		console.error(code === 'EADDRINUSE' ? `Port ${port} is in use. Start with --port <another port> or PORT=<another port>.` : (error as Error).message);
+		console.error(
+			code === 'EADDRINUSE'
+				? `Port ${port} is in use. Start with --port <another port> or PORT=<another port>.`
+				: (error as Error).message,
+		);
 		process.exit(1);
 	}
 }

@@ -1,11 +1,11 @@
 // What the canvas needs to know about the package: node descriptions (the client renders its forms
-// only from these), credential types and icons. Classes are loaded through the test harness, the
+// only from these), credential types and icons. Classes are loaded through the engine module (engine/), the
 // same way tests and runWorkflow load them, so the canvas always shows the code as written.
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { ICredentialType, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { loadPackageCredentials, loadPackageNodes, PACKAGE_NAME } from '../../test/harness/package-types';
+import { loadPackageCredentials, loadPackageNodes, PACKAGE_NAME } from '../../engine/package-types';
 import { HttpError, sendJson } from './http';
 import { ICONS_DIR } from './paths';
 import type { Router } from './router';
@@ -14,7 +14,11 @@ import type { Router } from './router';
 const ICON_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,100}\.svg$/;
 
 function underConstruction(what: string, error: unknown): HttpError {
-	return new HttpError(503, `The package's ${what} cannot be loaded: ${(error as Error).message}`, 'A node or credential file named in package.json is missing or broken; wait for it (or fix it) and reload.');
+	return new HttpError(
+		503,
+		`The package's ${what} cannot be loaded: ${(error as Error).message}`,
+		'A node or credential file named in package.json is missing or broken; wait for it (or fix it) and reload.',
+	);
 }
 
 export function packageNodes(): INodeType[] {
@@ -37,7 +41,9 @@ export function packageCredentials(): ICredentialType[] {
 function iconUrl(icon: unknown): string | undefined {
 	if (typeof icon !== 'string' || !icon.startsWith('file:')) return undefined;
 	const file = basename(icon.slice('file:'.length));
-	return ICON_NAME.test(file) && existsSync(join(ICONS_DIR, file)) ? `/api/icons/${file}` : undefined;
+	return ICON_NAME.test(file) && existsSync(join(ICONS_DIR, file))
+		? `/api/icons/${file}`
+		: undefined;
 }
 
 /** A JSON copy of a description: functions (e.g. routing hooks) cannot travel and are dropped. */
@@ -47,7 +53,10 @@ function plain<T>(value: T): T {
 
 export function nodeDescriptions() {
 	return packageNodes().map((node) => {
-		const description = plain(node.description) as INodeTypeDescription & { iconUrl?: string; iconUrlDark?: string };
+		const description = plain(node.description) as INodeTypeDescription & {
+			iconUrl?: string;
+			iconUrlDark?: string;
+		};
 		const icon = description.icon as unknown;
 		if (icon && typeof icon === 'object') {
 			description.iconUrl = iconUrl((icon as { light?: string }).light);
@@ -63,12 +72,19 @@ export function addPackageRoutes(router: Router) {
 	router.add('GET', '/api/nodes', ({ res }) => sendJson(res, 200, nodeDescriptions()));
 
 	router.add('GET', '/api/credential-types', ({ res }) => {
-		sendJson(res, 200, packageCredentials().map((type) => plain({ name: type.name, displayName: type.displayName, properties: type.properties })));
+		sendJson(
+			res,
+			200,
+			packageCredentials().map((type) =>
+				plain({ name: type.name, displayName: type.displayName, properties: type.properties }),
+			),
+		);
 	});
 
 	router.add('GET', '/api/icons/:file', ({ res, params }) => {
 		const hint = 'Use the iconUrl given by GET /api/nodes.';
-		if (!ICON_NAME.test(params.file)) throw new HttpError(400, `"${params.file}" is not an icon file name`, hint);
+		if (!ICON_NAME.test(params.file))
+			throw new HttpError(400, `"${params.file}" is not an icon file name`, hint);
 		const path = join(ICONS_DIR, params.file);
 		if (!existsSync(path)) throw new HttpError(404, `No icon named "${params.file}"`, hint);
 		const svg = readFileSync(path);

@@ -18,7 +18,8 @@ interface Route {
 	handler: Handler;
 }
 
-export type Match = { handler: Handler; params: Record<string, string> } | { allowed: string[] } | undefined;
+export type Match =
+	{ handler: Handler; params: Record<string, string> } | { allowed: string[] } | undefined;
 
 export class Router {
 	private readonly routes: Route[] = [];

@@ -30,13 +30,27 @@ function isFile(path: string): boolean {
 	}
 }
 
-export function serveStatic(req: IncomingMessage, res: ServerResponse, pathname: string, distDir: string) {
+export function serveStatic(
+	req: IncomingMessage,
+	res: ServerResponse,
+	pathname: string,
+	distDir: string,
+) {
 	if (req.method !== 'GET' && req.method !== 'HEAD') {
-		throw new HttpError(405, `${req.method} is not supported for ${pathname}`, 'Pages and assets are read with GET; the API lives under /api/.', { allow: 'GET, HEAD' });
+		throw new HttpError(
+			405,
+			`${req.method} is not supported for ${pathname}`,
+			'Pages and assets are read with GET; the API lives under /api/.',
+			{ allow: 'GET, HEAD' },
+		);
 	}
 	const index = join(distDir, 'index.html');
 	if (!existsSync(index)) {
-		throw new HttpError(503, 'The canvas is not built yet (editor-extension/dist is missing)', 'Run npm run build -w editor-extension (or npm start -w editor-extension), then reload.');
+		throw new HttpError(
+			503,
+			'The canvas is not built yet (editor-extension/dist is missing)',
+			'Run npm run build -w editor-extension (or npm start -w editor-extension), then reload.',
+		);
 	}
 	let decoded: string;
 	try {
@@ -46,12 +60,19 @@ export function serveStatic(req: IncomingMessage, res: ServerResponse, pathname:
 	}
 	// normalize() resolves "..", and the prefix check keeps every file inside dist.
 	const candidate = normalize(join(distDir, decoded));
-	const inside = candidate === distDir || candidate.startsWith(distDir.endsWith(sep) ? distDir : distDir + sep);
-	if (!inside || decoded.includes('\0')) throw new HttpError(400, `"${pathname}" is not a valid path`, 'Open the canvas at /.');
+	const inside =
+		candidate === distDir || candidate.startsWith(distDir.endsWith(sep) ? distDir : distDir + sep);
+	if (!inside || decoded.includes('\0'))
+		throw new HttpError(400, `"${pathname}" is not a valid path`, 'Open the canvas at /.');
 
 	let file = candidate;
 	if (!isFile(file)) {
-		if (extname(decoded)) throw new HttpError(404, `No file ${pathname}`, 'Rebuild the canvas (npm run build -w editor-extension) and reload the page.');
+		if (extname(decoded))
+			throw new HttpError(
+				404,
+				`No file ${pathname}`,
+				'Rebuild the canvas (npm run build -w editor-extension) and reload the page.',
+			);
 		file = index;
 	}
 	const type = TYPES[extname(file)] ?? 'application/octet-stream';
@@ -60,7 +81,9 @@ export function serveStatic(req: IncomingMessage, res: ServerResponse, pathname:
 		'content-length': statSync(file).size,
 		'x-content-type-options': 'nosniff',
 		// Vite fingerprints everything under assets/; index.html must always be fresh.
-		'cache-control': file.startsWith(join(distDir, 'assets') + sep) ? 'public, max-age=31536000, immutable' : 'no-cache',
+		'cache-control': file.startsWith(join(distDir, 'assets') + sep)
+			? 'public, max-age=31536000, immutable'
+			: 'no-cache',
 	});
 	if (req.method === 'HEAD') {
 		res.end();

@@ -20,9 +20,16 @@ function readJsonFiles(dir: string): JsonFile[] {
 		.sort()
 		.flatMap((file) => {
 			try {
-				return [{ id: basename(file, '.json'), content: JSON.parse(readFileSync(join(dir, file), 'utf8')) as unknown }];
+				return [
+					{
+						id: basename(file, '.json'),
+						content: JSON.parse(readFileSync(join(dir, file), 'utf8')) as unknown,
+					},
+				];
 			} catch (error) {
-				console.warn(`Skipping ${join(dir, file)}: ${(error as Error).message}. Fix the JSON to list it.`);
+				console.warn(
+					`Skipping ${join(dir, file)}: ${(error as Error).message}. Fix the JSON to list it.`,
+				);
 				return [];
 			}
 		});
@@ -36,12 +43,20 @@ function describe(workflow: JsonObject): string {
 	const nodes = Array.isArray(workflow.nodes) ? workflow.nodes : [];
 	const note = nodes.find((node) => isObject(node) && String(node.type).endsWith('.stickyNote'));
 	const content = isObject(note) && isObject(note.parameters) ? note.parameters.content : undefined;
-	return typeof content === 'string' ? content.replace(/^#+\s*/gm, '').trim().slice(0, 280) : '';
+	return typeof content === 'string'
+		? content
+				.replace(/^#+\s*/gm, '')
+				.trim()
+				.slice(0, 280)
+		: '';
 }
 
 export function workflowTemplates() {
 	return readJsonFiles(WORKFLOW_TEMPLATES_DIR)
-		.filter((file): file is { id: string; content: JsonObject } => isObject(file.content) && Array.isArray(file.content.nodes))
+		.filter(
+			(file): file is { id: string; content: JsonObject } =>
+				isObject(file.content) && Array.isArray(file.content.nodes),
+		)
 		.map(({ id, content }) => ({
 			id,
 			name: typeof content.name === 'string' ? content.name : id,
@@ -52,7 +67,9 @@ export function workflowTemplates() {
 
 /** Action templates as written; an object without an id gets its file name as id. */
 export function actionTemplates() {
-	return readJsonFiles(ACTION_TEMPLATES_DIR).map(({ id, content }) => (isObject(content) ? { id, ...content } : { id, template: content }));
+	return readJsonFiles(ACTION_TEMPLATES_DIR).map(({ id, content }) =>
+		isObject(content) ? { id, ...content } : { id, template: content },
+	);
 }
 
 export function addTemplateRoutes(router: Router) {

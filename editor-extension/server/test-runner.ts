@@ -1,13 +1,21 @@
 // POST /api/test: runs the whole graph the way n8n would after Fin Trigger received a message, through
-// the same engine path as the package's tests (test/harness/run-workflow: n8n-core WorkflowExecute
+// the same engine path as the package's tests (engine/run-workflow: n8n-core WorkflowExecute
 // with the real node and credential classes), and reports every node's input, output, error and requests.
-import type { ICredentialDataDecryptedObject, IConnections, IDataObject, INode, INodeExecutionData, INodeType, ITaskData } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IConnections,
+	IDataObject,
+	INode,
+	INodeExecutionData,
+	INodeType,
+	ITaskData,
+} from 'n8n-workflow';
 import { NodeHelpers } from 'n8n-workflow';
 
 import { buildTestItem, type TestValues } from '../../nodes/FinTrigger/test-values';
 import type { ConversationItem } from '../../nodes/shared/conversation-item';
-import { PACKAGE_NAME } from '../../test/harness/package-types';
-import { runWorkflow, type RecordedRequest, type WorkflowJson } from '../../test/harness/run-workflow';
+import { PACKAGE_NAME } from '../../engine/package-types';
+import { runWorkflow, type RecordedRequest, type WorkflowJson } from '../../engine/run-workflow';
 import type { CredentialStore } from './credentials';
 import { HttpError, isObject, type JsonObject } from './http';
 import { packageNodes } from './package-info';
@@ -46,29 +54,53 @@ export interface TestReport {
  * the node runs for "Listen for test event") with each part the canvas sends (user, company,
  * conversation, message) taking that part's place. Nothing is verified in a test.
  */
-export function triggerItem(testValues: JsonObject, nodeTestValues: IDataObject = {}, now = new Date()): ConversationItem {
+export function triggerItem(
+	testValues: JsonObject,
+	nodeTestValues: IDataObject = {},
+	now = new Date(),
+): ConversationItem {
 	const base = buildTestItem(nodeTestValues as TestValues, now);
 	if (!base.ok) {
-		throw new HttpError(400, `Fin Trigger's Test Values cannot be used: ${base.rejection.message}`, 'Fix "Attributes (JSON)" under Test Values in the Fin Trigger node.');
+		throw new HttpError(
+			400,
+			`Fin Trigger's Test Values cannot be used: ${base.rejection.message}`,
+			'Fix "Attributes (JSON)" under Test Values in the Fin Trigger node.',
+		);
 	}
 	const item: ConversationItem = base.value;
 	for (const key of ['user', 'company', 'conversation'] as const) {
 		const value = testValues[key];
 		if (value === undefined || value === null) continue;
-		if (!isObject(value)) throw new HttpError(400, `testValues.${key} must be an object`, `Send e.g. {"${key}": {"id": "..."}} (attribute names as in Intercom).`);
+		if (!isObject(value))
+			throw new HttpError(
+				400,
+				`testValues.${key} must be an object`,
+				`Send e.g. {"${key}": {"id": "..."}} (attribute names as in Intercom).`,
+			);
 		item[key] = value as IDataObject;
 	}
 	const message = testValues.message;
 	if (typeof message === 'string') item.message = { ...item.message, text: message };
-	else if (isObject(message)) item.message = { ...item.message, ...(message as IDataObject), text: String(message.text ?? item.message.text) };
+	else if (isObject(message))
+		item.message = {
+			...item.message,
+			...(message as IDataObject),
+			text: String(message.text ?? item.message.text),
+		};
 	else if (message !== undefined && message !== null) {
-		throw new HttpError(400, 'testValues.message must be a text or an object with "text"', 'Send e.g. {"message": "Where is my order?"}.');
+		throw new HttpError(
+			400,
+			'testValues.message must be a text or an object with "text"',
+			'Send e.g. {"message": "Where is my order?"}.',
+		);
 	}
 	return item;
 }
 
 function isTrigger(type: INodeType | undefined): boolean {
-	return !!type && (type.description.group.includes('trigger') || !!type.description.webhooks?.length);
+	return (
+		!!type && (type.description.group.includes('trigger') || !!type.description.webhooks?.length)
+	);
 }
 
 function items(list: INodeExecutionData[] | null | undefined): TestItem[] {
@@ -77,24 +109,44 @@ function items(list: INodeExecutionData[] | null | undefined): TestItem[] {
 
 function errorOf(error: { message?: string; description?: string | null } | undefined) {
 	if (!error) return undefined;
-	return { message: error.message ?? 'Unknown error', ...(error.description ? { description: error.description } : {}) };
+	return {
+		message: error.message ?? 'Unknown error',
+		...(error.description ? { description: error.description } : {}),
+	};
 }
 
 export async function runTest(body: JsonObject, store: CredentialStore): Promise<TestReport> {
 	const workflow = body.workflow;
 	if (!isObject(workflow) || !Array.isArray(workflow.nodes) || !isObject(workflow.connections)) {
-		throw new HttpError(400, '"workflow" must be an n8n workflow with "nodes" and "connections"', 'Send the workflow as the canvas exports it: {"workflow": {"nodes": [...], "connections": {...}}, "testValues": {...}}.');
+		throw new HttpError(
+			400,
+			'"workflow" must be an n8n workflow with "nodes" and "connections"',
+			'Send the workflow as the canvas exports it: {"workflow": {"nodes": [...], "connections": {...}}, "testValues": {...}}.',
+		);
 	}
 	const testValues = body.testValues ?? {};
-	if (!isObject(testValues)) throw new HttpError(400, '"testValues" must be an object', 'Send {"user": {...}, "company": {...}, "conversation": {...}, "message": "..."}.');
+	if (!isObject(testValues))
+		throw new HttpError(
+			400,
+			'"testValues" must be an object',
+			'Send {"user": {...}, "company": {...}, "conversation": {...}, "message": "..."}.',
+		);
 
-	const types = new Map(packageNodes().map((type) => [`${PACKAGE_NAME}.${type.description.name}`, type]));
+	const types = new Map(
+		packageNodes().map((type) => [`${PACKAGE_NAME}.${type.description.name}`, type]),
+	);
 	const warnings: string[] = [];
 	// Sticky notes only annotate the canvas and never run.
-	const nodes = (workflow.nodes as unknown[]).filter((node) => !(isObject(node) && node.type === STICKY_NOTE)) as INode[];
+	const nodes = (workflow.nodes as unknown[]).filter(
+		(node) => !(isObject(node) && node.type === STICKY_NOTE),
+	) as INode[];
 	for (const [index, node] of nodes.entries()) {
 		if (!isObject(node) || typeof node.name !== 'string' || typeof node.type !== 'string') {
-			throw new HttpError(400, `nodes[${index}] needs a "name" and a "type"`, 'Export the workflow again from the canvas.');
+			throw new HttpError(
+				400,
+				`nodes[${index}] needs a "name" and a "type"`,
+				'Export the workflow again from the canvas.',
+			);
 		}
 	}
 	// Nodes of other packages (e.g. the templates' "Not In Audience" Set node) exist only in n8n:
@@ -103,12 +155,22 @@ export async function runTest(body: JsonObject, store: CredentialStore): Promise
 	const foreign = new Set(nodes.filter((node) => !types.has(node.type)).map((node) => node.name));
 	const triggers = nodes.filter((node) => isTrigger(types.get(node.type)));
 	if (triggers.length > 1) {
-		throw new HttpError(400, `The workflow has ${triggers.length} triggers (${triggers.map((node) => node.name).join(', ')})`, 'Keep exactly one Fin Trigger.');
+		throw new HttpError(
+			400,
+			`The workflow has ${triggers.length} triggers (${triggers.map((node) => node.name).join(', ')})`,
+			'Keep exactly one Fin Trigger.',
+		);
 	}
 	const trigger = triggers[0];
 	const startNode = trigger?.name;
-	if (!startNode) warnings.push('The workflow has no Fin Trigger: the test message was given to the first node instead.');
-	const item = triggerItem(testValues, (isObject(trigger?.parameters?.testValues) ? trigger.parameters.testValues : {}) as IDataObject);
+	if (!startNode)
+		warnings.push(
+			'The workflow has no Fin Trigger: the test message was given to the first node instead.',
+		);
+	const item = triggerItem(
+		testValues,
+		(isObject(trigger?.parameters?.testValues) ? trigger.parameters.testValues : {}) as IDataObject,
+	);
 
 	// A node that needs a credential it does not name fails with a misleading error: say it up front.
 	for (const node of runnable) {
@@ -116,7 +178,9 @@ export async function runTest(body: JsonObject, store: CredentialStore): Promise
 		if (!type || node.disabled || isTrigger(type)) continue;
 		for (const needed of neededCredentials(node, type)) {
 			if (!isObject(node.credentials) || !(needed in node.credentials)) {
-				warnings.push(`Node "${node.name}" needs a ${needed} credential: choose or create one in its settings.`);
+				warnings.push(
+					`Node "${node.name}" needs a ${needed} credential: choose or create one in its settings.`,
+				);
 			}
 		}
 	}
@@ -131,11 +195,17 @@ export async function runTest(body: JsonObject, store: CredentialStore): Promise
 			const ref = isObject(reference) ? reference : { name: reference };
 			const found = store.resolveForRun(type, ref);
 			if (!found) {
-				warnings.push(`Node "${node.name}" uses the ${type} credential "${String(ref.name ?? ref.id)}", which is not entered in this canvas: add it under Credentials.`);
+				warnings.push(
+					`Node "${node.name}" uses the ${type} credential "${String(ref.name ?? ref.id)}", which is not entered in this canvas: add it under Credentials.`,
+				);
 				continue;
 			}
 			if (usedIds[type] && usedIds[type] !== found.id) {
-				throw new HttpError(400, `Two different ${type} credentials are used in one workflow`, 'A canvas test can use one credential per type: pick the same credential in every node, or test the branches separately.');
+				throw new HttpError(
+					400,
+					`Two different ${type} credentials are used in one workflow`,
+					'A canvas test can use one credential per type: pick the same credential in every node, or test the branches separately.',
+				);
 			}
 			usedIds[type] = found.id;
 			runCredentials[type] = found.data;
@@ -144,11 +214,26 @@ export async function runTest(body: JsonObject, store: CredentialStore): Promise
 	}
 
 	const connections = workflow.connections as IConnections;
-	const workflowJson: WorkflowJson = { ...(workflow as JsonObject), nodes: runnable, connections: withoutNodes(connections, foreign) };
-	const result = await runWorkflow(workflowJson, { credentials: runCredentials, input: [item], startNode }).catch((error: unknown) => {
+	const workflowJson: WorkflowJson = {
+		...(workflow as JsonObject),
+		nodes: runnable,
+		connections: withoutNodes(connections, foreign),
+	};
+	const result = await runWorkflow(workflowJson, {
+		credentials: runCredentials,
+		input: [item],
+		startNode,
+	}).catch((error: unknown) => {
 		if (error instanceof HttpError) throw error;
-		const message = redactSecrets(`The workflow could not be run: ${(error as Error).message}`, secrets);
-		throw new HttpError(400, message, 'Check the connections and node settings named in the message, then test again.');
+		const message = redactSecrets(
+			`The workflow could not be run: ${(error as Error).message}`,
+			secrets,
+		);
+		throw new HttpError(
+			400,
+			message,
+			'Check the connections and node settings named in the message, then test again.',
+		);
 	});
 
 	// Refreshed tokens (preAuthentication) are kept, as n8n saves them, and are secrets too.
@@ -161,11 +246,13 @@ export async function runTest(body: JsonObject, store: CredentialStore): Promise
 	}
 
 	const runData = result.run.data.resultData.runData;
-	const lastTask = (name: string): ITaskData | undefined => runData[name]?.[runData[name].length - 1];
+	const lastTask = (name: string): ITaskData | undefined =>
+		runData[name]?.[runData[name].length - 1];
 	const requestsByNode = new Map<string, RecordedRequest[]>();
 	for (const request of result.requests) {
 		const clean = { ...request, headers: redactHeaders(request.headers) };
-		if (request.node) requestsByNode.set(request.node, [...(requestsByNode.get(request.node) ?? []), clean]);
+		if (request.node)
+			requestsByNode.set(request.node, [...(requestsByNode.get(request.node) ?? []), clean]);
 	}
 
 	const reports: Record<string, NodeReport> = {};
@@ -173,7 +260,12 @@ export async function runTest(body: JsonObject, store: CredentialStore): Promise
 		const task = lastTask(node.name);
 		if (!task) {
 			reports[node.name] = foreign.has(node.name)
-				? { status: 'skipped', input: [], output: [], notRun: `${node.type} runs only in n8n; the canvas runs ${PACKAGE_NAME} nodes only.` }
+				? {
+						status: 'skipped',
+						input: [],
+						output: [],
+						notRun: `${node.type} runs only in n8n; the canvas runs ${PACKAGE_NAME} nodes only.`,
+					}
 				: { status: 'skipped', input: [], output: [] };
 			continue;
 		}
@@ -198,16 +290,23 @@ export async function runTest(body: JsonObject, store: CredentialStore): Promise
 	const ok = !runError && Object.values(reports).every((report) => report.status !== 'error');
 	const reached = reachedForeignNodes(connections, foreign, reports);
 	for (const name of reached) {
-		warnings.push(`The item went on to "${name}", which runs only in n8n: the canvas cannot tell what the AI would receive. Test this branch in n8n, or change the test values.`);
+		warnings.push(
+			`The item went on to "${name}", which runs only in n8n: the canvas cannot tell what the AI would receive. Test this branch in n8n, or change the test values.`,
+		);
 	}
-	const answer = ok && reached.length === 0 ? answerOf(result.run.data.resultData.lastNodeExecuted, reports, trigger, warnings) : null;
+	const answer =
+		ok && reached.length === 0
+			? answerOf(result.run.data.resultData.lastNodeExecuted, reports, trigger, warnings)
+			: null;
 	const report: TestReport = {
 		ok,
 		executionOrder: result.executionOrder,
 		nodes: reports,
 		answer,
 		warnings,
-		...(runError && !Object.values(reports).some((entry) => entry.error) ? { error: errorOf(runError) } : {}),
+		...(runError && !Object.values(reports).some((entry) => entry.error)
+			? { error: errorOf(runError) }
+			: {}),
 	};
 	return redactSecrets(report, secrets);
 }
@@ -215,9 +314,21 @@ export async function runTest(body: JsonObject, store: CredentialStore): Promise
 /** Credential types the node's current settings require (e.g. API Action with Authentication "Fin Fixed Token"). */
 function neededCredentials(node: INode, type: INodeType): string[] {
 	const { description } = type;
-	const parameters = NodeHelpers.getNodeParameters(description.properties, node.parameters ?? {}, true, false, node, description) ?? {};
+	const parameters =
+		NodeHelpers.getNodeParameters(
+			description.properties,
+			node.parameters ?? {},
+			true,
+			false,
+			node,
+			description,
+		) ?? {};
 	return (description.credentials ?? [])
-		.filter((credential) => credential.required && NodeHelpers.displayParameter(parameters, credential, node, description))
+		.filter(
+			(credential) =>
+				credential.required &&
+				NodeHelpers.displayParameter(parameters, credential, node, description),
+		)
 		.map((credential) => credential.name);
 }
 
@@ -229,14 +340,21 @@ function withoutNodes(connections: IConnections, removed: Set<string>): IConnect
 			.map(([source, byType]) => [
 				source,
 				Object.fromEntries(
-					Object.entries(byType).map(([type, outputs]) => [type, outputs.map((targets) => (targets ?? []).filter((target) => !removed.has(target.node)))]),
+					Object.entries(byType).map(([type, outputs]) => [
+						type,
+						outputs.map((targets) => (targets ?? []).filter((target) => !removed.has(target.node))),
+					]),
 				),
 			]),
 	);
 }
 
 /** Nodes left out of the run that an item would have reached (a run node sent items on an output leading to them). */
-function reachedForeignNodes(connections: IConnections, foreign: Set<string>, reports: Record<string, NodeReport>): string[] {
+function reachedForeignNodes(
+	connections: IConnections,
+	foreign: Set<string>,
+	reports: Record<string, NodeReport>,
+): string[] {
 	const reached = new Set<string>();
 	for (const [source, byType] of Object.entries(connections)) {
 		const output = reports[source]?.output ?? [];
@@ -253,14 +371,23 @@ function reachedForeignNodes(connections: IConnections, foreign: Set<string>, re
  * (responseData firstEntryJson) the json of the first item on the first output of the node that ran
  * last; with "At Once With 202 Accepted" only `{status: 'accepted'}`.
  */
-function answerOf(lastNode: string | undefined, reports: Record<string, NodeReport>, trigger: INode | undefined, warnings: string[]): IDataObject | null {
+function answerOf(
+	lastNode: string | undefined,
+	reports: Record<string, NodeReport>,
+	trigger: INode | undefined,
+	warnings: string[],
+): IDataObject | null {
 	if (trigger?.parameters?.responseMode === 'onReceived') {
-		warnings.push('Fin Trigger answers at once with 202 Accepted, so the AI receives only {"status": "accepted"}, not the data below.');
+		warnings.push(
+			'Fin Trigger answers at once with 202 Accepted, so the AI receives only {"status": "accepted"}, not the data below.',
+		);
 		return { status: 'accepted' };
 	}
 	const first = lastNode ? reports[lastNode]?.output?.[0]?.[0] : undefined;
 	if (!first) {
-		warnings.push(`The last node that ran (${lastNode ?? 'none'}) sent no item on its first output, so n8n would answer the AI with an error ("No item to return was found").`);
+		warnings.push(
+			`The last node that ran (${lastNode ?? 'none'}) sent no item on its first output, so n8n would answer the AI with an error ("No item to return was found").`,
+		);
 		return null;
 	}
 	return first.json;

@@ -2,10 +2,16 @@
 // preAuthentication for the expirable field, refresh on expiry and after a 401.
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import type { CredentialStore } from '../harness/credentials-helper';
-import { runWorkflow } from '../harness/run-workflow';
-import { startLoopbackServer, type LoopbackServer } from '../harness/loopback-server';
-import { ACTION, apiActionWorkflow, conversation, dynamicTokenCredential, fixedTokenCredential } from './workflows';
+import type { CredentialStore } from '../../engine/credentials-helper';
+import { runWorkflow } from '../../engine/run-workflow';
+import { startLoopbackServer, type LoopbackServer } from '../../engine/loopback-server';
+import {
+	ACTION,
+	apiActionWorkflow,
+	conversation,
+	dynamicTokenCredential,
+	fixedTokenCredential,
+} from './workflows';
 
 const FIXED = 'fixed-secret-token-123456';
 const CLIENT_SECRET = 'client-secret-abcdef987';
@@ -19,10 +25,16 @@ describe('Fin Fixed Token', () => {
 	beforeEach(() => server.requests.splice(0));
 
 	const run = (credential: Record<string, unknown>) =>
-		runWorkflow(apiActionWorkflow({ url: `${server.url}/orders`, authentication: 'finFixedTokenApi' }, { credentials: fixedTokenCredential }), {
-			input: [conversation()],
-			credentials: { finFixedTokenApi: { token: FIXED, ...credential } },
-		});
+		runWorkflow(
+			apiActionWorkflow(
+				{ url: `${server.url}/orders`, authentication: 'finFixedTokenApi' },
+				{ credentials: fixedTokenCredential },
+			),
+			{
+				input: [conversation()],
+				credentials: { finFixedTokenApi: { token: FIXED, ...credential } },
+			},
+		);
 
 	it('sends Authorization: Bearer by default', async () => {
 		const result = await run({});
@@ -64,20 +76,41 @@ describe('Fin Dynamic Token', () => {
 	});
 	afterEach(async () => server.close());
 
-	const tokenRoute = (lifetime = 3600) => () => ({ body: { access_token: `tok-${++issued}`, expires_in: lifetime, token_type: 'Bearer' } });
+	const tokenRoute =
+		(lifetime = 3600) =>
+		() => ({
+			body: { access_token: `tok-${++issued}`, expires_in: lifetime, token_type: 'Bearer' },
+		});
 	const credentials = (extra: ICredentialDataDecryptedObject = {}): CredentialStore => ({
-		finDynamicTokenApi: { tokenUrl: `${server.url}/oauth/token`, clientId: 'client-1', clientSecret: CLIENT_SECRET, ...extra },
+		finDynamicTokenApi: {
+			tokenUrl: `${server.url}/oauth/token`,
+			clientId: 'client-1',
+			clientSecret: CLIENT_SECRET,
+			...extra,
+		},
 	});
 	const workflow = () =>
-		apiActionWorkflow({ url: `${server.url}/customers/{{user.user_id}}`, authentication: 'finDynamicTokenApi' }, { credentials: dynamicTokenCredential });
+		apiActionWorkflow(
+			{ url: `${server.url}/customers/{{user.user_id}}`, authentication: 'finDynamicTokenApi' },
+			{ credentials: dynamicTokenCredential },
+		);
 
 	it('fetches one token and reuses it for many requests, in one run and the next', async () => {
 		server.setRoutes({ 'POST /oauth/token': tokenRoute(), '*': { body: { ok: true } } });
 		const store = credentials();
-		const first = await runWorkflow(workflow(), { input: [conversation({ user_id: 'a' }), conversation({ user_id: 'b' }), conversation({ user_id: 'c' })], credentials: store });
+		const first = await runWorkflow(workflow(), {
+			input: [
+				conversation({ user_id: 'a' }),
+				conversation({ user_id: 'b' }),
+				conversation({ user_id: 'c' }),
+			],
+			credentials: store,
+		});
 		expect(first.errors).toEqual({});
 		await runWorkflow(workflow(), { input: [conversation({ user_id: 'd' })], credentials: store });
-		expect(server.requests.map((r) => `${r.method} ${r.path} ${r.headers.authorization ?? ''}`)).toEqual([
+		expect(
+			server.requests.map((r) => `${r.method} ${r.path} ${r.headers.authorization ?? ''}`),
+		).toEqual([
 			'POST /oauth/token ',
 			'GET /customers/a Bearer tok-1',
 			'GET /customers/b Bearer tok-1',
@@ -85,7 +118,11 @@ describe('Fin Dynamic Token', () => {
 			'GET /customers/d Bearer tok-1',
 		]);
 		const tokenRequest = new URLSearchParams(server.requests[0].body);
-		expect(Object.fromEntries(tokenRequest)).toEqual({ grant_type: 'client_credentials', client_id: 'client-1', client_secret: CLIENT_SECRET });
+		expect(Object.fromEntries(tokenRequest)).toEqual({
+			grant_type: 'client_credentials',
+			client_id: 'client-1',
+			client_secret: CLIENT_SECRET,
+		});
 		expect(store.finDynamicTokenApi).toMatchObject({ accessToken: 'tok-1' });
 		expect(Number(store.finDynamicTokenApi.expiresAt)).toBeGreaterThan(Date.now() + 3000 * 1000);
 	});
@@ -95,19 +132,26 @@ describe('Fin Dynamic Token', () => {
 		const store = credentials({ accessToken: 'old-token', expiresAt: Date.now() - 1000 });
 		const result = await runWorkflow(workflow(), { input: [conversation()], credentials: store });
 		expect(result.errors).toEqual({});
-		expect(server.requests.map((r) => `${r.method} ${r.path} ${r.headers.authorization ?? ''}`)).toEqual(['POST /oauth/token ', 'GET /customers/u-42 Bearer tok-1']);
+		expect(
+			server.requests.map((r) => `${r.method} ${r.path} ${r.headers.authorization ?? ''}`),
+		).toEqual(['POST /oauth/token ', 'GET /customers/u-42 Bearer tok-1']);
 		expect(result.preAuthenticationCalls).toEqual([{ type: 'finDynamicTokenApi', expired: true }]);
 	});
 
 	it('refreshes after a 401 and retries the request once', async () => {
 		server.setRoutes({
 			'POST /oauth/token': tokenRoute(),
-			'*': (req) => (req.headers.authorization === 'Bearer tok-1' ? { status: 401, body: { error: 'token revoked' } } : { body: { ok: true } }),
+			'*': (req) =>
+				req.headers.authorization === 'Bearer tok-1'
+					? { status: 401, body: { error: 'token revoked' } }
+					: { body: { ok: true } },
 		});
 		const store = credentials();
 		const result = await runWorkflow(workflow(), { input: [conversation()], credentials: store });
 		expect(result.errors).toEqual({});
-		expect(server.requests.map((r) => `${r.method} ${r.path} ${r.headers.authorization ?? ''}`)).toEqual([
+		expect(
+			server.requests.map((r) => `${r.method} ${r.path} ${r.headers.authorization ?? ''}`),
+		).toEqual([
 			'POST /oauth/token ',
 			'GET /customers/u-42 Bearer tok-1',
 			'POST /oauth/token ',
@@ -117,25 +161,50 @@ describe('Fin Dynamic Token', () => {
 	});
 
 	it('fails with a clear error when the API keeps answering 401', async () => {
-		server.setRoutes({ 'POST /oauth/token': tokenRoute(), '*': { status: 401, body: { error: 'no' } } });
-		const result = await runWorkflow(workflow(), { input: [conversation()], credentials: credentials() });
+		server.setRoutes({
+			'POST /oauth/token': tokenRoute(),
+			'*': { status: 401, body: { error: 'no' } },
+		});
+		const result = await runWorkflow(workflow(), {
+			input: [conversation()],
+			credentials: credentials(),
+		});
 		expect(result.errors[ACTION]?.message).toMatch(/refused the credentials \(401\)/);
 		expect(server.requests.filter((r) => r.path.startsWith('/customers'))).toHaveLength(2);
 	});
 
 	it('reads the token and lifetime where JSON pointers say, sent as JSON with a password grant', async () => {
-		server.setRoutes({ 'POST /oauth/token': () => ({ body: { data: { 'the/token': 'nested-tok', ttl: 120 } } }), '*': { body: {} } });
-		const store = credentials({ bodyFormat: 'json', grantType: 'password', username: 'svc', password: 'pw-secret-1', answerPointer: '/data/the~1token', lifetimePointer: '/data/ttl' });
+		server.setRoutes({
+			'POST /oauth/token': () => ({ body: { data: { 'the/token': 'nested-tok', ttl: 120 } } }),
+			'*': { body: {} },
+		});
+		const store = credentials({
+			bodyFormat: 'json',
+			grantType: 'password',
+			username: 'svc',
+			password: 'pw-secret-1',
+			answerPointer: '/data/the~1token',
+			lifetimePointer: '/data/ttl',
+		});
 		const result = await runWorkflow(workflow(), { input: [conversation()], credentials: store });
 		expect(result.errors).toEqual({});
-		expect(server.requests[0].json).toMatchObject({ grant_type: 'password', username: 'svc', password: 'pw-secret-1' });
+		expect(server.requests[0].json).toMatchObject({
+			grant_type: 'password',
+			username: 'svc',
+			password: 'pw-secret-1',
+		});
 		expect(server.requests[1].headers.authorization).toBe('Bearer nested-tok');
 		expect(Number(store.finDynamicTokenApi.expiresAt)).toBeLessThanOrEqual(Date.now() + 60 * 1000);
 	});
 
 	it('reports a failing token endpoint without its secrets', async () => {
-		server.setRoutes({ 'POST /oauth/token': { status: 400, body: { error: 'invalid_client', echo: CLIENT_SECRET } } });
-		const result = await runWorkflow(workflow(), { input: [conversation()], credentials: credentials() });
+		server.setRoutes({
+			'POST /oauth/token': { status: 400, body: { error: 'invalid_client', echo: CLIENT_SECRET } },
+		});
+		const result = await runWorkflow(workflow(), {
+			input: [conversation()],
+			credentials: credentials(),
+		});
 		expect(result.errors[ACTION]?.message).toMatch(/token endpoint answered 400/);
 		expect(JSON.stringify(result.errors[ACTION])).not.toContain(CLIENT_SECRET);
 	});
@@ -149,9 +218,18 @@ describe('n8n generic credential types', () => {
 		displayName: 'Header Auth',
 		properties: [
 			{ displayName: 'Name', name: 'name', type: 'string' as const, default: '' },
-			{ displayName: 'Value', name: 'value', type: 'string' as const, typeOptions: { password: true }, default: '' },
+			{
+				displayName: 'Value',
+				name: 'value',
+				type: 'string' as const,
+				typeOptions: { password: true },
+				default: '',
+			},
 		],
-		authenticate: { type: 'generic' as const, properties: { headers: { '={{$credentials.name}}': '={{$credentials.value}}' } } },
+		authenticate: {
+			type: 'generic' as const,
+			properties: { headers: { '={{$credentials.name}}': '={{$credentials.value}}' } },
+		},
 	};
 
 	it('sends the request through the admin-chosen generic credential', async () => {
@@ -159,10 +237,18 @@ describe('n8n generic credential types', () => {
 		try {
 			const result = await runWorkflow(
 				apiActionWorkflow(
-					{ url: `${server.url}/me`, authentication: 'genericCredentialType', genericAuthType: 'httpHeaderAuth' },
+					{
+						url: `${server.url}/me`,
+						authentication: 'genericCredentialType',
+						genericAuthType: 'httpHeaderAuth',
+					},
 					{ credentials: { httpHeaderAuth: { id: 'h', name: 'Header' } } },
 				),
-				{ input: [conversation()], credentials: { httpHeaderAuth: { name: 'X-Api-Key', value: 'generic-secret-1' } }, extraCredentials: [httpHeaderAuth] },
+				{
+					input: [conversation()],
+					credentials: { httpHeaderAuth: { name: 'X-Api-Key', value: 'generic-secret-1' } },
+					extraCredentials: [httpHeaderAuth],
+				},
 			);
 			expect(result.errors).toEqual({});
 			expect(server.requests[0].headers['x-api-key']).toBe('generic-secret-1');

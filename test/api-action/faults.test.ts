@@ -2,8 +2,8 @@
 // "continue on fail", the item goes on carrying the error.
 import { createServer } from 'node:net';
 
-import { runWorkflow } from '../harness/run-workflow';
-import { startLoopbackServer, type LoopbackServer } from '../harness/loopback-server';
+import { runWorkflow } from '../../engine/run-workflow';
+import { startLoopbackServer, type LoopbackServer } from '../../engine/loopback-server';
 import { ACTION, apiActionWorkflow, conversation } from './workflows';
 
 async function closedPort(): Promise<number> {
@@ -22,7 +22,9 @@ describe('API Action limits and faults', () => {
 	afterEach(async () => server.close());
 
 	const run = (parameters: Record<string, unknown> = {}, onError?: string) =>
-		runWorkflow(apiActionWorkflow({ url: `${server.url}/data`, ...parameters }, { onError }), { input: [conversation()] });
+		runWorkflow(apiActionWorkflow({ url: `${server.url}/data`, ...parameters }, { onError }), {
+			input: [conversation()],
+		});
 
 	it('outputs the parsed body under response with the action record, keeping the item', async () => {
 		server.setRoutes({ '/data': { body: { usage: [1, 2] } } });
@@ -30,7 +32,15 @@ describe('API Action limits and faults', () => {
 		const json = result.outputs[ACTION][0][0].json as Record<string, any>;
 		expect(json.response).toEqual({ usage: [1, 2] });
 		expect(json.user.user_id).toBe('u-42');
-		expect(json.action).toMatchObject({ name: 'Usage', method: 'GET', url: `${server.url}/data`, status: 200, source: "live", attempts: 1, responseBytes: 15 });
+		expect(json.action).toMatchObject({
+			name: 'Usage',
+			method: 'GET',
+			url: `${server.url}/data`,
+			status: 200,
+			source: 'live',
+			attempts: 1,
+			responseBytes: 15,
+		});
 		expect(typeof json.action.durationMs).toBe('number');
 	});
 
@@ -49,17 +59,26 @@ describe('API Action limits and faults', () => {
 	it('refuses a body over the size limit instead of cutting it', async () => {
 		server.setRoutes({ '/data': { body: { blob: 'x'.repeat(5000) } } });
 		const result = await run({ options: { maxResponseBytes: 1000 } });
-		expect(result.errors[ACTION]?.message).toMatch(/more than the limit of 1000 bytes|larger than the limit of 1000 bytes/);
+		expect(result.errors[ACTION]?.message).toMatch(
+			/more than the limit of 1000 bytes|larger than the limit of 1000 bytes/,
+		);
 	});
 
 	it('refuses a streamed body over the size limit when no length is declared', async () => {
-		server.setRoutes({ '/data': () => ({ body: Buffer.from(JSON.stringify({ blob: 'y'.repeat(4000) })), headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' } }) });
+		server.setRoutes({
+			'/data': () => ({
+				body: Buffer.from(JSON.stringify({ blob: 'y'.repeat(4000) })),
+				headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
+			}),
+		});
 		const result = await run({ options: { maxResponseBytes: 1000 } });
 		expect(result.errors[ACTION]?.message).toMatch(/limit of 1000 bytes/);
 	});
 
 	it('retries a 429 after the time Retry-After asks for, then succeeds', async () => {
-		server.setRoutes({ '/data': [{ status: 429, headers: { 'retry-after': '1' }, body: {} }, { body: { ok: true } }] });
+		server.setRoutes({
+			'/data': [{ status: 429, headers: { 'retry-after': '1' }, body: {} }, { body: { ok: true } }],
+		});
 		const started = Date.now();
 		const result = await run();
 		expect(result.errors).toEqual({});
@@ -67,12 +86,17 @@ describe('API Action limits and faults', () => {
 		expect(result.outputs[ACTION][0][0].json.action).toMatchObject({ attempts: 2, status: 200 });
 	});
 
-	it.each([502, 503, 504])('retries %i with backoff and gives up after the retries', async (status) => {
-		server.setRoutes({ '/data': { status, body: {} } });
-		const result = await run({ options: { maxRetries: 2 } });
-		expect(server.requests).toHaveLength(3);
-		expect(result.errors[ACTION]?.message).toMatch(new RegExp(`answered ${status} on all 3 attempts`));
-	});
+	it.each([502, 503, 504])(
+		'retries %i with backoff and gives up after the retries',
+		async (status) => {
+			server.setRoutes({ '/data': { status, body: {} } });
+			const result = await run({ options: { maxRetries: 2 } });
+			expect(server.requests).toHaveLength(3);
+			expect(result.errors[ACTION]?.message).toMatch(
+				new RegExp(`answered ${status} on all 3 attempts`),
+			);
+		},
+	);
 
 	it('gives up at once when Retry-After asks for longer than it may wait', async () => {
 		server.setRoutes({ '/data': { status: 429, headers: { 'retry-after': '3600' }, body: {} } });
@@ -91,22 +115,39 @@ describe('API Action limits and faults', () => {
 	});
 
 	it('reports a body that is not JSON as such', async () => {
-		server.setRoutes({ '/data': { body: '<html>login</html>', headers: { 'content-type': 'text/html' } } });
+		server.setRoutes({
+			'/data': { body: '<html>login</html>', headers: { 'content-type': 'text/html' } },
+		});
 		const result = await run();
 		expect(result.errors[ACTION]?.message).toMatch(/not JSON \(text\/html/);
 	});
 
 	it('reports a refused connection', async () => {
 		const port = await closedPort();
-		const result = await runWorkflow(apiActionWorkflow({ url: `http://127.0.0.1:${port}/data` }), { input: [conversation()] });
+		const result = await runWorkflow(apiActionWorkflow({ url: `http://127.0.0.1:${port}/data` }), {
+			input: [conversation()],
+		});
 		expect(result.errors[ACTION]?.message).toMatch(/connection was refused/);
 	});
 
 	it('with "continue on fail" the item goes on carrying the error, and no item is dropped', async () => {
-		server.setRoutes({ '/data': (req) => (req.query.get('u') === 'bad' ? { status: 500, body: {} } : { body: { ok: true } }) });
-		const result = await runWorkflow(apiActionWorkflow({ url: `${server.url}/data?u={{user.user_id}}` }, { onError: 'continueRegularOutput' }), {
-			input: [conversation({ user_id: 'good' }), conversation({ user_id: 'bad' }), conversation({ user_id: 'good2' })],
+		server.setRoutes({
+			'/data': (req) =>
+				req.query.get('u') === 'bad' ? { status: 500, body: {} } : { body: { ok: true } },
 		});
+		const result = await runWorkflow(
+			apiActionWorkflow(
+				{ url: `${server.url}/data?u={{user.user_id}}` },
+				{ onError: 'continueRegularOutput' },
+			),
+			{
+				input: [
+					conversation({ user_id: 'good' }),
+					conversation({ user_id: 'bad' }),
+					conversation({ user_id: 'good2' }),
+				],
+			},
+		);
 		const items = result.outputs[ACTION][0].map((item) => item.json as Record<string, any>);
 		expect(items).toHaveLength(3);
 		expect(items[1].error.message).toMatch(/answered 500/);
@@ -118,7 +159,13 @@ describe('API Action limits and faults', () => {
 
 	it('with an error output the failed item goes to it', async () => {
 		server.setRoutes({ '/data': { status: 503, body: {} } });
-		const result = await runWorkflow(apiActionWorkflow({ url: `${server.url}/data`, options: { maxRetries: 0 } }, { onError: 'continueErrorOutput' }), { input: [conversation()] });
+		const result = await runWorkflow(
+			apiActionWorkflow(
+				{ url: `${server.url}/data`, options: { maxRetries: 0 } },
+				{ onError: 'continueErrorOutput' },
+			),
+			{ input: [conversation()] },
+		);
 		expect(result.outputs[ACTION][0]).toHaveLength(0);
 		expect(result.outputs[ACTION][1][0].json.error).toBeDefined();
 	});
@@ -128,14 +175,21 @@ describe('API Action limits and faults', () => {
 		const refused = await run({ method: 'DELETE' });
 		expect(refused.errors[ACTION]?.message).toMatch(/switch on "Allow Writes"/);
 		expect(server.requests).toHaveLength(0);
-		const allowed = await run({ method: 'PATCH', allowWrites: true, jsonBody: '{"plan": "{{user.plan}}"}' });
+		const allowed = await run({
+			method: 'PATCH',
+			allowWrites: true,
+			jsonBody: '{"plan": "{{user.plan}}"}',
+		});
 		expect(allowed.errors).toEqual({});
 		expect(server.requests[0]).toMatchObject({ method: 'PATCH', json: { plan: 'pro' } });
 	});
 
 	it('returns the mock response with no network call at all', async () => {
 		const result = await run({ responseSource: 'mock', mockResponse: '{"usage": {"kwh": 12}}' });
-		expect(result.outputs[ACTION][0][0].json).toMatchObject({ response: { usage: { kwh: 12 } }, action: { source: 'mock', status: 200, attempts: 0 } });
+		expect(result.outputs[ACTION][0][0].json).toMatchObject({
+			response: { usage: { kwh: 12 } },
+			action: { source: 'mock', status: 200, attempts: 0 },
+		});
 		expect(server.requests).toHaveLength(0);
 		expect(result.requests).toHaveLength(0);
 	});
@@ -147,13 +201,25 @@ describe('API Action limits and faults', () => {
 
 	it('uses the test values in a manual run whose item has no conversation', async () => {
 		server.setRoutes({ '*': { body: {} } });
-		const result = await runWorkflow(apiActionWorkflow({ url: `${server.url}/customers/{{user.user_id}}`, testValues: '{"user": {"user_id": "test-7"}}' }), { input: [{}] });
+		const result = await runWorkflow(
+			apiActionWorkflow({
+				url: `${server.url}/customers/{{user.user_id}}`,
+				testValues: '{"user": {"user_id": "test-7"}}',
+			}),
+			{ input: [{}] },
+		);
 		expect(result.errors).toEqual({});
 		expect(server.requests[0].path).toBe('/customers/test-7');
 	});
 
 	it('never uses test values outside a manual run', async () => {
-		const result = await runWorkflow(apiActionWorkflow({ url: `${server.url}/customers/{{user.user_id}}`, testValues: '{"user": {"user_id": "test-7"}}' }), { input: [{}], mode: 'webhook' });
+		const result = await runWorkflow(
+			apiActionWorkflow({
+				url: `${server.url}/customers/{{user.user_id}}`,
+				testValues: '{"user": {"user_id": "test-7"}}',
+			}),
+			{ input: [{}], mode: 'webhook' },
+		);
 		expect(result.errors[ACTION]?.message).toMatch(/"user\.user_id"/);
 		expect(server.requests).toHaveLength(0);
 	});
@@ -161,16 +227,23 @@ describe('API Action limits and faults', () => {
 
 describe('API Action without its credential', () => {
 	it('says the credential is missing instead of blaming the network', async () => {
-		const result = await runWorkflow(apiActionWorkflow({ url: 'http://127.0.0.1:9/data', authentication: 'finFixedTokenApi' }), { input: [conversation()] });
+		const result = await runWorkflow(
+			apiActionWorkflow({ url: 'http://127.0.0.1:9/data', authentication: 'finFixedTokenApi' }),
+			{ input: [conversation()] },
+		);
 		expect(result.errors[ACTION]?.message).toMatch(/credentials.*Choose or create the credential/i);
 	});
 });
 
 describe('API Action against an API that wants credentials', () => {
 	it('says so when it is called without any', async () => {
-		const server = await startLoopbackServer({ '*': { status: 401, body: { error: 'unauthorized' } } });
+		const server = await startLoopbackServer({
+			'*': { status: 401, body: { error: 'unauthorized' } },
+		});
 		try {
-			const result = await runWorkflow(apiActionWorkflow({ url: `${server.url}/data` }), { input: [conversation()] });
+			const result = await runWorkflow(apiActionWorkflow({ url: `${server.url}/data` }), {
+				input: [conversation()],
+			});
 			expect(result.errors[ACTION]?.message).toMatch(/answered 401: it wants credentials/);
 			expect((result.errors[ACTION] as { httpCode?: string }).httpCode).toBe('401');
 		} finally {

@@ -1,9 +1,18 @@
 // Placeholders in every position, with hostile values, through the real engine and a real server.
-import { runWorkflow } from '../harness/run-workflow';
-import { startLoopbackServer, type LoopbackServer } from '../harness/loopback-server';
+import { runWorkflow } from '../../engine/run-workflow';
+import { startLoopbackServer, type LoopbackServer } from '../../engine/loopback-server';
 import { ACTION, apiActionWorkflow, conversation } from './workflows';
 
-const HOSTILE = ['../admin', 'a/b', '?x=1', '#frag', '%2e%2e', '@evil.com', 'a&admin=true', 'ünï cødé'];
+const HOSTILE = [
+	'../admin',
+	'a/b',
+	'?x=1',
+	'#frag',
+	'%2e%2e',
+	'@evil.com',
+	'a&admin=true',
+	'ünï cødé',
+];
 
 describe('API Action placeholders', () => {
 	let server: LoopbackServer;
@@ -36,16 +45,22 @@ describe('API Action placeholders', () => {
 	});
 
 	it.each(['..', '.'])('refuses %j as a whole path segment', async (value) => {
-		const result = await runWorkflow(apiActionWorkflow({ url: `${server.url}/customers/{{user.user_id}}/usage` }), {
-			input: [conversation({ user_id: value })],
-		});
+		const result = await runWorkflow(
+			apiActionWorkflow({ url: `${server.url}/customers/{{user.user_id}}/usage` }),
+			{
+				input: [conversation({ user_id: value })],
+			},
+		);
 		expect(result.errors[ACTION]?.message).toMatch(/path segment cannot be "\." or "\.\."/);
 		expect(server.requests).toHaveLength(0);
 	});
 
 	it('refuses a CR/LF value in a header instead of splitting it', async () => {
 		const result = await runWorkflow(
-			apiActionWorkflow({ url: `${server.url}/x`, headerParameters: { parameters: [{ name: 'X-Plan', value: '{{user.plan}}' }] } }),
+			apiActionWorkflow({
+				url: `${server.url}/x`,
+				headerParameters: { parameters: [{ name: 'X-Plan', value: '{{user.plan}}' }] },
+			}),
 			{ input: [conversation({ plan: 'pro\r\nX-Admin: true' })] },
 		);
 		expect(result.errors[ACTION]?.message).toMatch(/"user\.plan".*line break/);
@@ -54,7 +69,12 @@ describe('API Action placeholders', () => {
 
 	it('sends header values as they are, one header each', async () => {
 		await runWorkflow(
-			apiActionWorkflow({ url: `${server.url}/x`, headerParameters: { parameters: [{ name: 'X-Plan', value: 'plan={{user.plan}}; co={{company.name}}' }] } }),
+			apiActionWorkflow({
+				url: `${server.url}/x`,
+				headerParameters: {
+					parameters: [{ name: 'X-Plan', value: 'plan={{user.plan}}; co={{company.name}}' }],
+				},
+			}),
 			{ input: [conversation({ plan: 'a/b?c#d@e' })] },
 		);
 		expect(server.requests[0].headers['x-plan']).toBe('plan=a/b?c#d@e; co=Acme');
@@ -67,7 +87,9 @@ describe('API Action placeholders', () => {
 		'{{user.scheme}}://api.example.com/x',
 		'https://{{user.sub}}.example.com/x',
 	])('refuses placeholders in the scheme, host or port: %s', async (url) => {
-		const result = await runWorkflow(apiActionWorkflow({ url }), { input: [conversation({ host: 'evil.com', port: 1, scheme: 'http', sub: 'x' })] });
+		const result = await runWorkflow(apiActionWorkflow({ url }), {
+			input: [conversation({ host: 'evil.com', port: 1, scheme: 'http', sub: 'x' })],
+		});
 		expect(result.errors[ACTION]?.message).toMatch(/not allowed in the scheme, host or port/);
 	});
 
@@ -77,36 +99,69 @@ describe('API Action placeholders', () => {
 				method: 'POST',
 				allowWrites: true,
 				url: `${server.url}/notes`,
-				jsonBody: '{"note": "from {{user.user_id}}", "user": "{{user.user_id}}", "seats": "{{company.seats}}"}',
+				jsonBody:
+					'{"note": "from {{user.user_id}}", "user": "{{user.user_id}}", "seats": "{{company.seats}}"}',
 			}),
-			{ input: [conversation({ user_id: 'x", "admin": true, "y": "' }, { company: { seats: 12 } })] },
+			{
+				input: [conversation({ user_id: 'x", "admin": true, "y": "' }, { company: { seats: 12 } })],
+			},
 		);
-		expect(server.requests[0].json).toEqual({ note: 'from x", "admin": true, "y": "', user: 'x", "admin": true, "y": "', seats: 12 });
+		expect(server.requests[0].json).toEqual({
+			note: 'from x", "admin": true, "y": "',
+			user: 'x", "admin": true, "y": "',
+			seats: 12,
+		});
 	});
 
 	it('names a missing attribute, and uses a default when one is given', async () => {
-		const missing = await runWorkflow(apiActionWorkflow({ url: `${server.url}/plans/{{user.tier}}` }), { input: [conversation()] });
-		expect(missing.errors[ACTION]?.message).toMatch(/The attribute "user\.tier" used in the URL path is missing/);
-		const withDefault = await runWorkflow(apiActionWorkflow({ url: `${server.url}/plans/{{user.tier|free}}` }), { input: [conversation()] });
+		const missing = await runWorkflow(
+			apiActionWorkflow({ url: `${server.url}/plans/{{user.tier}}` }),
+			{ input: [conversation()] },
+		);
+		expect(missing.errors[ACTION]?.message).toMatch(
+			/The attribute "user\.tier" used in the URL path is missing/,
+		);
+		const withDefault = await runWorkflow(
+			apiActionWorkflow({ url: `${server.url}/plans/{{user.tier|free}}` }),
+			{ input: [conversation()] },
+		);
 		expect(withDefault.errors).toEqual({});
 		expect(server.requests.at(-1)?.path).toBe('/plans/free');
 	});
 
 	it('does not read inherited properties such as __proto__ or constructor', async () => {
-		const result = await runWorkflow(apiActionWorkflow({ url: `${server.url}/x/{{user.constructor}}` }), { input: [conversation()] });
+		const result = await runWorkflow(
+			apiActionWorkflow({ url: `${server.url}/x/{{user.constructor}}` }),
+			{ input: [conversation()] },
+		);
 		expect(result.errors[ACTION]?.message).toMatch(/"user\.constructor"/);
 	});
 
 	it('refuses an unknown placeholder instead of sending it', async () => {
-		const result = await runWorkflow(apiActionWorkflow({ url: `${server.url}/x/{{ $json.user }}` }), { input: [conversation()] });
+		const result = await runWorkflow(
+			apiActionWorkflow({ url: `${server.url}/x/{{ $json.user }}` }),
+			{ input: [conversation()] },
+		);
 		expect(result.errors[ACTION]?.message).toMatch(/not a known placeholder/);
 	});
 
 	it('puts a per-customer token from verified JWT claims in a header and nowhere in the output', async () => {
 		const token = 'cust-token-9f8e7d6c5b';
 		const result = await runWorkflow(
-			apiActionWorkflow({ url: `${server.url}/me?token={{identity.claims.api_token}}`, headerParameters: { parameters: [{ name: 'X-Customer-Token', value: '{{identity.claims.api_token}}' }] } }),
-			{ input: [conversation({}, { identity: { verified: true, method: 'jwt', claims: { api_token: token } } })] },
+			apiActionWorkflow({
+				url: `${server.url}/me?token={{identity.claims.api_token}}`,
+				headerParameters: {
+					parameters: [{ name: 'X-Customer-Token', value: '{{identity.claims.api_token}}' }],
+				},
+			}),
+			{
+				input: [
+					conversation(
+						{},
+						{ identity: { verified: true, method: 'jwt', claims: { api_token: token } } },
+					),
+				],
+			},
 		);
 		expect(server.requests[0].headers['x-customer-token']).toBe(token);
 		const out = result.outputs[ACTION][0][0].json as { action: { url: string } };

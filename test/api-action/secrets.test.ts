@@ -1,7 +1,12 @@
 // A scan of every output, error and recorded request description for the secrets in use.
-import { runWorkflow, type RunResult } from '../harness/run-workflow';
-import { startLoopbackServer, type LoopbackServer } from '../harness/loopback-server';
-import { apiActionWorkflow, conversation, dynamicTokenCredential, fixedTokenCredential } from './workflows';
+import { runWorkflow, type RunResult } from '../../engine/run-workflow';
+import { startLoopbackServer, type LoopbackServer } from '../../engine/loopback-server';
+import {
+	apiActionWorkflow,
+	conversation,
+	dynamicTokenCredential,
+	fixedTokenCredential,
+} from './workflows';
 
 const SECRETS = {
 	fixed: 'fixed-TOKEN-aaaa1111',
@@ -13,12 +18,18 @@ const SECRETS = {
 function visible(result: RunResult): string {
 	// Everything a person or the AI can see: node outputs (minus the incoming identity claims, which
 	// are the customer's own signed data) and errors.
-	const outputs = Object.values(result.outputs).flat(2).map((item) => {
-		const rest = { ...(item.json as Record<string, unknown>) };
-		delete rest.identity;
-		return rest;
-	});
-	const errors = Object.values(result.errors).map((error) => ({ message: error.message, description: error.description, context: error.context }));
+	const outputs = Object.values(result.outputs)
+		.flat(2)
+		.map((item) => {
+			const rest = { ...(item.json as Record<string, unknown>) };
+			delete rest.identity;
+			return rest;
+		});
+	const errors = Object.values(result.errors).map((error) => ({
+		message: error.message,
+		description: error.description,
+		context: error.context,
+	}));
 	return JSON.stringify({ outputs, errors });
 }
 
@@ -30,7 +41,17 @@ describe('API Action never shows a secret', () => {
 		// Whatever n8n or the node logs while running goes through the console here.
 		for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
 			jest.spyOn(console, method).mockImplementation((...args: unknown[]) => {
-				logged.push(args.map((arg) => (arg instanceof Error ? `${arg.message} ${arg.stack} ${JSON.stringify(arg)}` : typeof arg === 'string' ? arg : JSON.stringify(arg))).join(' '));
+				logged.push(
+					args
+						.map((arg) =>
+							arg instanceof Error
+								? `${arg.message} ${arg.stack} ${JSON.stringify(arg)}`
+								: typeof arg === 'string'
+									? arg
+									: JSON.stringify(arg),
+						)
+						.join(' '),
+				);
 			});
 		}
 	});
@@ -41,8 +62,15 @@ describe('API Action never shows a secret', () => {
 		for (const secret of Object.values(SECRETS)) expect(text).not.toContain(secret);
 	});
 
-	const customer = conversation({}, { identity: { verified: true, method: 'jwt', claims: { api_token: SECRETS.customer } } });
-	const perCustomer = { headerParameters: { parameters: [{ name: 'X-Customer', value: '{{identity.claims.api_token}}' }] } };
+	const customer = conversation(
+		{},
+		{ identity: { verified: true, method: 'jwt', claims: { api_token: SECRETS.customer } } },
+	);
+	const perCustomer = {
+		headerParameters: {
+			parameters: [{ name: 'X-Customer', value: '{{identity.claims.api_token}}' }],
+		},
+	};
 
 	it.each([
 		['success', { status: 200, body: { ok: true } }],
@@ -55,10 +83,20 @@ describe('API Action never shows a secret', () => {
 			for (const onError of [undefined, 'continueRegularOutput']) {
 				const result = await runWorkflow(
 					apiActionWorkflow(
-						{ url: `${server.url}/x?t={{identity.claims.api_token}}`, authentication: 'finFixedTokenApi', ...perCustomer, options: { maxResponseBytes: 1000 } },
+						{
+							url: `${server.url}/x?t={{identity.claims.api_token}}`,
+							authentication: 'finFixedTokenApi',
+							...perCustomer,
+							options: { maxResponseBytes: 1000 },
+						},
 						{ credentials: fixedTokenCredential, onError },
 					),
-					{ input: [customer], credentials: { finFixedTokenApi: { token: SECRETS.fixed, placement, queryName: 'access_token' } } },
+					{
+						input: [customer],
+						credentials: {
+							finFixedTokenApi: { token: SECRETS.fixed, placement, queryName: 'access_token' },
+						},
+					},
 				);
 				const text = visible(result);
 				for (const secret of Object.values(SECRETS)) expect(text).not.toContain(secret);
@@ -67,11 +105,26 @@ describe('API Action never shows a secret', () => {
 	});
 
 	it('dynamic token: success, refresh and token endpoint failure', async () => {
-		for (const tokenAnswer of [{ body: { access_token: SECRETS.issued, expires_in: 600 } }, { status: 401, body: { error: 'invalid_client', secret: SECRETS.clientSecret } }]) {
+		for (const tokenAnswer of [
+			{ body: { access_token: SECRETS.issued, expires_in: 600 } },
+			{ status: 401, body: { error: 'invalid_client', secret: SECRETS.clientSecret } },
+		]) {
 			server.setRoutes({ 'POST /token': tokenAnswer, '*': { status: 500, body: {} } });
 			const result = await runWorkflow(
-				apiActionWorkflow({ url: `${server.url}/x`, authentication: 'finDynamicTokenApi', ...perCustomer }, { credentials: dynamicTokenCredential, onError: 'continueRegularOutput' }),
-				{ input: [customer], credentials: { finDynamicTokenApi: { tokenUrl: `${server.url}/token`, clientId: 'id', clientSecret: SECRETS.clientSecret } } },
+				apiActionWorkflow(
+					{ url: `${server.url}/x`, authentication: 'finDynamicTokenApi', ...perCustomer },
+					{ credentials: dynamicTokenCredential, onError: 'continueRegularOutput' },
+				),
+				{
+					input: [customer],
+					credentials: {
+						finDynamicTokenApi: {
+							tokenUrl: `${server.url}/token`,
+							clientId: 'id',
+							clientSecret: SECRETS.clientSecret,
+						},
+					},
+				},
 			);
 			const text = visible(result);
 			for (const secret of Object.values(SECRETS)) expect(text).not.toContain(secret);

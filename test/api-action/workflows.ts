@@ -1,12 +1,15 @@
 // Workflow JSON for API Action tests, shaped like what n8n exports.
 import type { IDataObject } from 'n8n-workflow';
 
-import type { WorkflowJson } from '../harness/run-workflow';
-import { singleNodeWorkflow } from '../harness/single-node-workflow';
+import type { WorkflowJson } from '../../engine/run-workflow';
+import { singleNodeWorkflow } from '../../engine/single-node-workflow';
 
 export const ACTION = 'API Action';
 
-export function apiActionWorkflow(parameters: IDataObject, extra: { credentials?: IDataObject; onError?: string } = {}): WorkflowJson {
+export function apiActionWorkflow(
+	parameters: IDataObject,
+	extra: { credentials?: IDataObject; onError?: string } = {},
+): WorkflowJson {
 	return singleNodeWorkflow(ACTION, 'apiAction', parameters, {
 		...(extra.credentials ? { credentials: extra.credentials } : {}),
 		...(extra.onError ? { onError: extra.onError } : {}),
@@ -27,4 +30,6 @@ export function conversation(user: IDataObject = {}, extra: IDataObject = {}): I
 }
 
 export const fixedTokenCredential = { finFixedTokenApi: { id: 'cred-fixed', name: 'Fixed token' } };
-export const dynamicTokenCredential = { finDynamicTokenApi: { id: 'cred-dynamic', name: 'Dynamic token' } };
+export const dynamicTokenCredential = {
+	finDynamicTokenApi: { id: 'cred-dynamic', name: 'Dynamic token' },
+};

@@ -2,12 +2,14 @@
 // test accounts, phased rollout over 10,000 users, configuration errors and the audience record.
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { runWorkflow } from '../harness/run-workflow';
-import { singleNodeWorkflow } from '../harness/single-node-workflow';
+import { runWorkflow } from '../../engine/run-workflow';
+import { singleNodeWorkflow } from '../../engine/single-node-workflow';
 
 const NODE = 'Audience Filter';
 
-function conversation(overrides: { user?: IDataObject; company?: IDataObject; identity?: IDataObject } = {}): IDataObject {
+function conversation(
+	overrides: { user?: IDataObject; company?: IDataObject; identity?: IDataObject } = {},
+): IDataObject {
 	return {
 		message: { id: 'm_1', text: 'Where is my order #1042?', createdAt: '2024-05-01T10:00:00Z' },
 		user: {
@@ -21,14 +23,24 @@ function conversation(overrides: { user?: IDataObject; company?: IDataObject; id
 			nickname: '',
 			...overrides.user,
 		},
-		company: { company_id: 'co_9', name: 'Acme', monthly_spend: '1999.50', created_at: '2021-03-04', ...overrides.company },
+		company: {
+			company_id: 'co_9',
+			name: 'Acme',
+			monthly_spend: '1999.50',
+			created_at: '2021-03-04',
+			...overrides.company,
+		},
 		conversation: { id: 'c_1', channel: 'messenger' },
 		identity: { verified: true, method: 'user_hash', ...overrides.identity },
 		source: 'messenger',
 	};
 }
 
-const workflow = (parameters: IDataObject, extra: IDataObject = {}) => singleNodeWorkflow(NODE, 'audienceFilter', parameters, { id: 'a1f0c2e4-0000-4000-8000-000000000001', ...extra });
+const workflow = (parameters: IDataObject, extra: IDataObject = {}) =>
+	singleNodeWorkflow(NODE, 'audienceFilter', parameters, {
+		id: 'a1f0c2e4-0000-4000-8000-000000000001',
+		...extra,
+	});
 
 /** Parameters with one group of rules. */
 function rules(list: IDataObject[], combinator = 'and', more: IDataObject = {}): IDataObject {
@@ -84,7 +96,9 @@ describe('Audience Filter operators', () => {
 	];
 
 	it.each(cases)('%s %s %j is %s', async (attribute, operator, value, expected) => {
-		const { matched, notMatched, error } = await run(rules([{ attribute, operator, value }]), [conversation()]);
+		const { matched, notMatched, error } = await run(rules([{ attribute, operator, value }]), [
+			conversation(),
+		]);
 		expect(error).toBeUndefined();
 		expect(matched).toHaveLength(expected ? 1 : 0);
 		expect(notMatched).toHaveLength(expected ? 0 : 1);
@@ -101,7 +115,9 @@ describe('Audience Filter operators', () => {
 
 	it('compares case-sensitively when asked', async () => {
 		const { notMatched } = await run(
-			rules([{ attribute: 'user.plan', operator: 'equals', value: 'pro' }], 'and', { options: { caseSensitive: true } }),
+			rules([{ attribute: 'user.plan', operator: 'equals', value: 'pro' }], 'and', {
+				options: { caseSensitive: true },
+			}),
 			[conversation()],
 		);
 		expect(notMatched).toHaveLength(1);
@@ -109,7 +125,13 @@ describe('Audience Filter operators', () => {
 
 	it('takes rule values from expressions, per item', async () => {
 		const { matched, notMatched } = await run(
-			rules([{ attribute: 'user.seats', operator: 'greaterThan', value: '={{ $json.company.name === "Acme" ? 10 : 100 }}' }]),
+			rules([
+				{
+					attribute: 'user.seats',
+					operator: 'greaterThan',
+					value: '={{ $json.company.name === "Acme" ? 10 : 100 }}',
+				},
+			]),
 			[conversation(), conversation({ company: { name: 'Globex' } })],
 		);
 		expect(matched.map((item) => (item.json.company as IDataObject).name)).toEqual(['Acme']);
@@ -132,55 +154,94 @@ describe('Audience Filter missing attributes', () => {
 		['matches', '^a'],
 	];
 
-	it.each(missing)('%s on a missing attribute is false and names it, without an error', async (operator, value) => {
-		const { notMatched, error } = await run(rules([{ attribute: 'company.industry', operator, value }]), [conversation()]);
-		expect(error).toBeUndefined();
-		expect(notMatched).toHaveLength(1);
-		expect(audienceOf(notMatched[0])).toMatchObject({
-			matched: false,
-			decidedBy: 'rule',
-			rule: { attribute: 'company.industry', result: false, missingAttribute: true },
-			missingAttributes: ['company.industry'],
-		});
-		expect(audienceOf(notMatched[0]).reason).toContain('company.industry is missing');
-	});
+	it.each(missing)(
+		'%s on a missing attribute is false and names it, without an error',
+		async (operator, value) => {
+			const { notMatched, error } = await run(
+				rules([{ attribute: 'company.industry', operator, value }]),
+				[conversation()],
+			);
+			expect(error).toBeUndefined();
+			expect(notMatched).toHaveLength(1);
+			expect(audienceOf(notMatched[0])).toMatchObject({
+				matched: false,
+				decidedBy: 'rule',
+				rule: { attribute: 'company.industry', result: false, missingAttribute: true },
+				missingAttributes: ['company.industry'],
+			});
+			expect(audienceOf(notMatched[0]).reason).toContain('company.industry is missing');
+		},
+	);
 
 	it('treats null, an absent root and prototype keys as missing; "is not set" is true for them', async () => {
 		const item = conversation({ user: { plan: null } });
 		delete item.company;
 		for (const attribute of ['user.plan', 'company.name', 'user.constructor', 'user.__proto__']) {
-			const { matched, notMatched, error } = await run(rules([{ attribute, operator: 'isNotSet' }]), [item]);
+			const { matched, notMatched, error } = await run(
+				rules([{ attribute, operator: 'isNotSet' }]),
+				[item],
+			);
 			expect(error).toBeUndefined();
 			expect(notMatched).toHaveLength(0);
-			expect(audienceOf(matched[0])).toMatchObject({ rule: { missingAttribute: true, result: true }, missingAttributes: [attribute] });
+			expect(audienceOf(matched[0])).toMatchObject({
+				rule: { missingAttribute: true, result: true },
+				missingAttributes: [attribute],
+			});
 		}
 	});
 
 	it('a value that is neither number nor date on the attribute side makes the rule false with a note', async () => {
-		const { notMatched } = await run(rules([{ attribute: 'user.plan', operator: 'greaterThan', value: '3' }]), [conversation()]);
-		expect(audienceOf(notMatched[0]).rule).toMatchObject({ result: false, note: 'user.plan is not a number' });
+		const { notMatched } = await run(
+			rules([{ attribute: 'user.plan', operator: 'greaterThan', value: '3' }]),
+			[conversation()],
+		);
+		expect(audienceOf(notMatched[0]).rule).toMatchObject({
+			result: false,
+			note: 'user.plan is not a number',
+		});
 	});
 });
 
 describe('Audience Filter groups', () => {
 	const proRule = { attribute: 'user.plan', operator: 'equals', value: 'pro', name: 'Pro plan' };
-	const bigRule = { attribute: 'user.seats', operator: 'greaterThan', value: '50', name: 'Big team' };
-	const acmeRule = { attribute: 'user.email', operator: 'endsWith', value: '@acme.com', name: 'Acme staff' };
+	const bigRule = {
+		attribute: 'user.seats',
+		operator: 'greaterThan',
+		value: '50',
+		name: 'Big team',
+	};
+	const acmeRule = {
+		attribute: 'user.email',
+		operator: 'endsWith',
+		value: '@acme.com',
+		name: 'Acme staff',
+	};
 
 	it('AND inside a group: the first false rule decides', async () => {
 		const { notMatched } = await run(rules([proRule, bigRule, acmeRule]), [conversation()]);
-		expect(audienceOf(notMatched[0]).rule).toMatchObject({ group: 1, rule: 2, name: 'Big team', result: false });
+		expect(audienceOf(notMatched[0]).rule).toMatchObject({
+			group: 1,
+			rule: 2,
+			name: 'Big team',
+			result: false,
+		});
 		expect(audienceOf(notMatched[0]).reason).toBe('rule 2 of group 1 (Big team) is false');
 	});
 
 	it('AND inside a group: all true, the last rule is named', async () => {
 		const { matched } = await run(rules([proRule, acmeRule]), [conversation()]);
-		expect(audienceOf(matched[0]).rule).toMatchObject({ rule: 2, name: 'Acme staff', result: true });
+		expect(audienceOf(matched[0]).rule).toMatchObject({
+			rule: 2,
+			name: 'Acme staff',
+			result: true,
+		});
 	});
 
 	it('OR inside a group: the first true rule decides, missing attributes before it are reported', async () => {
 		const missingRule = { attribute: 'company.industry', operator: 'equals', value: 'retail' };
-		const { matched } = await run(rules([missingRule, bigRule, proRule, acmeRule], 'or'), [conversation()]);
+		const { matched } = await run(rules([missingRule, bigRule, proRule, acmeRule], 'or'), [
+			conversation(),
+		]);
 		expect(audienceOf(matched[0])).toMatchObject({
 			matched: true,
 			rule: { rule: 3, name: 'Pro plan' },
@@ -189,7 +250,9 @@ describe('Audience Filter groups', () => {
 	});
 
 	it('OR inside a group: nothing true, not matched', async () => {
-		const { notMatched } = await run(rules([bigRule, { ...proRule, value: 'free' }], 'or'), [conversation()]);
+		const { notMatched } = await run(rules([bigRule, { ...proRule, value: 'free' }], 'or'), [
+			conversation(),
+		]);
 		expect(audienceOf(notMatched[0]).rule).toMatchObject({ rule: 2, result: false });
 	});
 
@@ -206,13 +269,19 @@ describe('Audience Filter groups', () => {
 	}
 
 	it('groups combined with OR: (pro AND big) OR (big OR acme)', async () => {
-		const { matched } = await run(groups('or'), [conversation(), conversation({ user: { email: 'x@globex.com' } })]);
+		const { matched } = await run(groups('or'), [
+			conversation(),
+			conversation({ user: { email: 'x@globex.com' } }),
+		]);
 		expect(matched).toHaveLength(1);
 		expect(audienceOf(matched[0]).rule).toMatchObject({ group: 2, rule: 2, name: 'Acme staff' });
 	});
 
 	it('groups combined with AND: the first false group decides', async () => {
-		const { matched, notMatched } = await run(groups('and'), [conversation(), conversation({ user: { seats: 80 } })]);
+		const { matched, notMatched } = await run(groups('and'), [
+			conversation(),
+			conversation({ user: { seats: 80 } }),
+		]);
 		expect(audienceOf(notMatched[0]).rule).toMatchObject({ group: 1, rule: 2, name: 'Big team' });
 		expect(audienceOf(matched[0]).rule).toMatchObject({ group: 2, rule: 1, name: 'Big again' });
 	});
@@ -236,21 +305,40 @@ describe('Audience Filter test accounts', () => {
 			conversation({ user: { user_id: 'u_3', email: 'lee@initech.io' } }),
 			conversation({ user: { user_id: 'u_4', email: 'lee@notinitech.io' } }),
 		];
-		const { matched, notMatched } = await run({ ...strict, testAccounts: 'u_tester, qa@globex.com\n@initech.io' }, input);
+		const { matched, notMatched } = await run(
+			{ ...strict, testAccounts: 'u_tester, qa@globex.com\n@initech.io' },
+			input,
+		);
 		expect(matched.map(audienceOf)).toEqual([
-			expect.objectContaining({ decidedBy: 'testAccount', testAccount: { entry: 'u_tester', attribute: 'user.user_id' } }),
-			expect.objectContaining({ decidedBy: 'testAccount', testAccount: { entry: 'qa@globex.com', attribute: 'user.email' } }),
-			expect.objectContaining({ decidedBy: 'testAccount', testAccount: { entry: '@initech.io', attribute: 'user.email' } }),
+			expect.objectContaining({
+				decidedBy: 'testAccount',
+				testAccount: { entry: 'u_tester', attribute: 'user.user_id' },
+			}),
+			expect.objectContaining({
+				decidedBy: 'testAccount',
+				testAccount: { entry: 'qa@globex.com', attribute: 'user.email' },
+			}),
+			expect.objectContaining({
+				decidedBy: 'testAccount',
+				testAccount: { entry: '@initech.io', attribute: 'user.email' },
+			}),
 		]);
 		expect(notMatched.map((item) => (item.json.user as IDataObject).user_id)).toEqual(['u_4']);
 	});
 
 	it('need a verified identity unless told otherwise', async () => {
-		const unverified = conversation({ user: { email: 'qa@globex.com' }, identity: { verified: false, method: 'none' } });
+		const unverified = conversation({
+			user: { email: 'qa@globex.com' },
+			identity: { verified: false, method: 'none' },
+		});
 		const first = await run({ ...strict, testAccounts: 'qa@globex.com' }, [unverified]);
 		expect(first.notMatched).toHaveLength(1);
 		const second = await run(
-			{ ...strict, testAccounts: 'qa@globex.com', options: { testAccountsRequireVerifiedIdentity: false } },
+			{
+				...strict,
+				testAccounts: 'qa@globex.com',
+				options: { testAccountsRequireVerifiedIdentity: false },
+			},
 			[unverified],
 		);
 		expect(audienceOf(second.matched[0]).decidedBy).toBe('testAccount');
@@ -272,10 +360,16 @@ describe('Audience Filter test accounts', () => {
 });
 
 describe('Audience Filter phased rollout', () => {
-	const users = Array.from({ length: 10000 }, (_, index) => ({ user: { user_id: `u_${index}` }, identity: { verified: true } }));
+	const users = Array.from({ length: 10000 }, (_, index) => ({
+		user: { user_id: `u_${index}` },
+		identity: { verified: true },
+	}));
 
 	async function rollout(percentage: number, actionName = 'order_status'): Promise<Set<string>> {
-		const { matched, notMatched, error } = await run({ rolloutPercentage: percentage, actionName }, users);
+		const { matched, notMatched, error } = await run(
+			{ rolloutPercentage: percentage, actionName },
+			users,
+		);
 		expect(error).toBeUndefined();
 		expect(matched.length + notMatched.length).toBe(users.length);
 		for (const item of [...matched.slice(0, 3), ...notMatched.slice(0, 3)]) {
@@ -286,7 +380,11 @@ describe('Audience Filter phased rollout', () => {
 				continue;
 			}
 			expect(record.decidedBy).toBe('rollout');
-			expect(record.rollout).toMatchObject({ percentage, attribute: 'user.user_id', key: actionName });
+			expect(record.rollout).toMatchObject({
+				percentage,
+				attribute: 'user.user_id',
+				key: actionName,
+			});
 			expect(typeof (record.rollout as IDataObject).bucket).toBe('number');
 		}
 		return new Set(matched.map((item) => (item.json.user as IDataObject).user_id as string));
@@ -328,18 +426,33 @@ describe('Audience Filter phased rollout', () => {
 		const renamed = workflow({ rolloutPercentage: 50 });
 		renamed.nodes[0].name = 'Who gets refunds';
 		const second = await runWorkflow(renamed, { input: sample });
-		const ids = (items: INodeExecutionData[]) => items.map((item) => (item.json.user as IDataObject).user_id);
+		const ids = (items: INodeExecutionData[]) =>
+			items.map((item) => (item.json.user as IDataObject).user_id);
 		expect(ids(second.outputs['Who gets refunds'][0])).toEqual(ids(first.matched));
-		expect((audienceOf(first.matched[0]).rollout as IDataObject).key).toBe('a1f0c2e4-0000-4000-8000-000000000001');
+		expect((audienceOf(first.matched[0]).rollout as IDataObject).key).toBe(
+			'a1f0c2e4-0000-4000-8000-000000000001',
+		);
 	});
 
 	it('rules first, then the rollout; a missing bucketing attribute is not matched and named', async () => {
-		const parameters = rules([{ attribute: 'user.plan', operator: 'equals', value: 'pro' }], 'and', { rolloutPercentage: 99.99, actionName: 'x' });
+		const parameters = rules(
+			[{ attribute: 'user.plan', operator: 'equals', value: 'pro' }],
+			'and',
+			{ rolloutPercentage: 99.99, actionName: 'x' },
+		);
 		const withoutId = conversation();
 		delete (withoutId.user as IDataObject).user_id;
-		const { matched, notMatched } = await run(parameters, [conversation({ user: { user_id: 'u_in' } }), withoutId, conversation({ user: { plan: 'free' } })]);
+		const { matched, notMatched } = await run(parameters, [
+			conversation({ user: { user_id: 'u_in' } }),
+			withoutId,
+			conversation({ user: { plan: 'free' } }),
+		]);
 		expect(matched.map(audienceOf)).toEqual([
-			expect.objectContaining({ decidedBy: 'rollout', rule: expect.objectContaining({ result: true }), rollout: expect.objectContaining({ inRollout: true }) }),
+			expect.objectContaining({
+				decidedBy: 'rollout',
+				rule: expect.objectContaining({ result: true }),
+				rollout: expect.objectContaining({ inRollout: true }),
+			}),
 		]);
 		expect(audienceOf(notMatched[0])).toMatchObject({
 			decidedBy: 'rollout',
@@ -350,8 +463,15 @@ describe('Audience Filter phased rollout', () => {
 	});
 
 	it('buckets on another attribute when told', async () => {
-		const sameCompany = [conversation({ user: { user_id: 'a' } }), conversation({ user: { user_id: 'b' } }), conversation({ user: { user_id: 'c' } })];
-		const { matched, notMatched } = await run({ rolloutPercentage: 50, actionName: 'x', bucketAttribute: 'company.company_id' }, sameCompany);
+		const sameCompany = [
+			conversation({ user: { user_id: 'a' } }),
+			conversation({ user: { user_id: 'b' } }),
+			conversation({ user: { user_id: 'c' } }),
+		];
+		const { matched, notMatched } = await run(
+			{ rolloutPercentage: 50, actionName: 'x', bucketAttribute: 'company.company_id' },
+			sameCompany,
+		);
 		// Everyone at one company gets the same answer.
 		expect([matched.length, notMatched.length].sort()).toEqual([0, 3]);
 	});
@@ -359,43 +479,94 @@ describe('Audience Filter phased rollout', () => {
 
 describe('Audience Filter configuration errors', () => {
 	const cases: Array<[string, IDataObject, RegExp]> = [
-		['an attribute outside the known roots', rules([{ attribute: 'plan', operator: 'equals', value: 'pro' }]), /Rule 1 of group 1: "plan" is not an attribute path/],
-		['a number comparison with text', rules([{ attribute: 'user.seats', operator: 'greaterThan', value: 'many' }]), /"many" is neither a number nor a date/],
-		['nested quantifiers', rules([{ attribute: 'user.email', operator: 'matches', value: '^(a+)+$' }]), /nested quantifiers/],
-		['a backreference', rules([{ attribute: 'user.email', operator: 'matches', value: '(a)\\1' }]), /backreferences/],
-		['an invalid pattern', rules([{ attribute: 'user.email', operator: 'matches', value: '([a-z' }]), /is not allowed: Invalid regular expression/],
-		['a rollout above 100%', { rolloutPercentage: 120 }, /rollout percentage must be a number from 0 to 100/],
-		['a bad bucketing attribute', { rolloutPercentage: 20, bucketAttribute: 'user_id' }, /bucketing attribute "user_id"/],
+		[
+			'an attribute outside the known roots',
+			rules([{ attribute: 'plan', operator: 'equals', value: 'pro' }]),
+			/Rule 1 of group 1: "plan" is not an attribute path/,
+		],
+		[
+			'a number comparison with text',
+			rules([{ attribute: 'user.seats', operator: 'greaterThan', value: 'many' }]),
+			/"many" is neither a number nor a date/,
+		],
+		[
+			'nested quantifiers',
+			rules([{ attribute: 'user.email', operator: 'matches', value: '^(a+)+$' }]),
+			/nested quantifiers/,
+		],
+		[
+			'a backreference',
+			rules([{ attribute: 'user.email', operator: 'matches', value: '(a)\\1' }]),
+			/backreferences/,
+		],
+		[
+			'an invalid pattern',
+			rules([{ attribute: 'user.email', operator: 'matches', value: '([a-z' }]),
+			/is not allowed: Invalid regular expression/,
+		],
+		[
+			'a rollout above 100%',
+			{ rolloutPercentage: 120 },
+			/rollout percentage must be a number from 0 to 100/,
+		],
+		[
+			'a bad bucketing attribute',
+			{ rolloutPercentage: 20, bucketAttribute: 'user_id' },
+			/bucketing attribute "user_id"/,
+		],
 	];
 
-	it.each(cases)('%s stops the node with a message that says what is wrong', async (_name, parameters, message) => {
-		const { error, matched } = await run(parameters, [conversation()]);
-		expect(error?.message).toMatch(message);
-		expect(matched).toHaveLength(0);
-	});
+	it.each(cases)(
+		'%s stops the node with a message that says what is wrong',
+		async (_name, parameters, message) => {
+			const { error, matched } = await run(parameters, [conversation()]);
+			expect(error?.message).toMatch(message);
+			expect(matched).toHaveLength(0);
+		},
+	);
 
 	it('with "continue on error" the item leaves on Not matched, with the reason', async () => {
-		const { notMatched, error } = await run(rules([{ attribute: 'plan', operator: 'equals', value: 'pro' }]), [conversation()], {
-			onError: 'continueRegularOutput',
-		});
+		const { notMatched, error } = await run(
+			rules([{ attribute: 'plan', operator: 'equals', value: 'pro' }]),
+			[conversation()],
+			{
+				onError: 'continueRegularOutput',
+			},
+		);
 		expect(error).toBeUndefined();
-		expect(audienceOf(notMatched[0])).toMatchObject({ matched: false, decidedBy: 'error', reason: expect.stringMatching(/not an attribute path/) });
+		expect(audienceOf(notMatched[0])).toMatchObject({
+			matched: false,
+			decidedBy: 'error',
+			reason: expect.stringMatching(/not an attribute path/),
+		});
 	});
 });
 
 describe('Audience Filter regular expressions under attack', () => {
 	it('an over-long input is not matched, with a note, and nothing hangs', async () => {
 		const long = conversation({ user: { bio: 'a'.repeat(5000) } });
-		const { notMatched } = await run(rules([{ attribute: 'user.bio', operator: 'matches', value: 'a$' }]), [long]);
-		expect(audienceOf(notMatched[0]).rule).toMatchObject({ result: false, note: expect.stringContaining('longer than 1000') });
+		const { notMatched } = await run(
+			rules([{ attribute: 'user.bio', operator: 'matches', value: 'a$' }]),
+			[long],
+		);
+		expect(audienceOf(notMatched[0]).rule).toMatchObject({
+			result: false,
+			note: expect.stringContaining('longer than 1000'),
+		});
 	});
 
 	it('a polynomial pattern that passes the static check is stopped by the time limit', async () => {
 		const started = Date.now();
 		const slow = conversation({ user: { bio: 'a'.repeat(1000) } });
-		const { notMatched, error } = await run(rules([{ attribute: 'user.bio', operator: 'matches', value: '\\w*\\w*\\w*\\w*\\w*y' }]), [slow]);
+		const { notMatched, error } = await run(
+			rules([{ attribute: 'user.bio', operator: 'matches', value: '\\w*\\w*\\w*\\w*\\w*y' }]),
+			[slow],
+		);
 		expect(error).toBeUndefined();
-		expect(audienceOf(notMatched[0]).rule).toMatchObject({ result: false, note: expect.stringContaining('timed out') });
+		expect(audienceOf(notMatched[0]).rule).toMatchObject({
+			result: false,
+			note: expect.stringContaining('timed out'),
+		});
 		expect(Date.now() - started).toBeLessThan(5000);
 	});
 });

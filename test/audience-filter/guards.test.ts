@@ -52,7 +52,10 @@ describe('regular-expression guard', () => {
 		const guarded = guardPattern('a', false);
 		if (!('pattern' in guarded)) throw new Error('expected a pattern');
 		expect(testPattern(guarded.pattern, 'a'.repeat(MAX_INPUT_LENGTH))).toEqual({ matched: true });
-		expect(testPattern(guarded.pattern, 'a'.repeat(MAX_INPUT_LENGTH + 1))).toMatchObject({ matched: false, note: expect.any(String) });
+		expect(testPattern(guarded.pattern, 'a'.repeat(MAX_INPUT_LENGTH + 1))).toMatchObject({
+			matched: false,
+			note: expect.any(String),
+		});
 	});
 });
 

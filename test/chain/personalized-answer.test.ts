@@ -3,15 +3,21 @@
 // loopback API, and the Response Field Picker hands the webhook caller only the picked fields.
 import type { IDataObject } from 'n8n-workflow';
 
-import { startLoopbackServer, type LoopbackServer } from '../harness/loopback-server';
-import type { WorkflowJson } from '../harness/run-workflow';
-import { startWebhookHost, type WebhookHost } from '../harness/webhook-host';
+import { startLoopbackServer, type LoopbackServer } from '../../engine/loopback-server';
+import type { WorkflowJson } from '../../engine/run-workflow';
+import { startWebhookHost, type WebhookHost } from '../../engine/webhook-host';
 import { CREDENTIALS, post, userHash } from '../fin-trigger/helpers';
 
 const API_TOKEN = 'utility-api-token-5a5a5a5a';
 
 function chain(apiUrl: string): WorkflowJson {
-	const node = (name: string, type: string, x: number, parameters: IDataObject, extra: IDataObject = {}) => ({
+	const node = (
+		name: string,
+		type: string,
+		x: number,
+		parameters: IDataObject,
+		extra: IDataObject = {},
+	) => ({
 		id: name,
 		name,
 		type: `n8n-nodes-fin-actions.${type}`,
@@ -23,27 +29,57 @@ function chain(apiUrl: string): WorkflowJson {
 	return {
 		name: 'Electricity usage',
 		nodes: [
-			node('Fin Trigger', 'finTrigger', 0, {}, { credentials: { finMessengerApi: { id: 'm', name: 'Messenger' } }, webhookId: 'usage-hook' }),
+			node(
+				'Fin Trigger',
+				'finTrigger',
+				0,
+				{},
+				{
+					credentials: { finMessengerApi: { id: 'm', name: 'Messenger' } },
+					webhookId: 'usage-hook',
+				},
+			),
 			node('Audience Filter', 'audienceFilter', 200, {
-				ruleGroups: { group: [{ combinator: 'and', rules: { rule: [{ attribute: 'user.plan', operator: 'equals', value: 'pro' }] } }] },
+				ruleGroups: {
+					group: [
+						{
+							combinator: 'and',
+							rules: { rule: [{ attribute: 'user.plan', operator: 'equals', value: 'pro' }] },
+						},
+					],
+				},
 				actionName: 'usage',
 			}),
 			node(
 				'API Action',
 				'apiAction',
 				400,
-				{ actionName: 'Electricity usage', url: `${apiUrl}/customers/{{user.user_id}}/usage`, authentication: 'finFixedTokenApi' },
+				{
+					actionName: 'Electricity usage',
+					url: `${apiUrl}/customers/{{user.user_id}}/usage`,
+					authentication: 'finFixedTokenApi',
+				},
 				{ credentials: { finFixedTokenApi: { id: 'f', name: 'Utility API' } } },
 			),
 			node('Response Field Picker', 'responseFieldPicker', 600, {
 				access: 'selected',
-				fields: { field: [{ pointer: '/days/*/kwh', name: 'Daily kWh' }, { pointer: '/tariff', name: 'Tariff' }] },
+				fields: {
+					field: [
+						{ pointer: '/days/*/kwh', name: 'Daily kWh' },
+						{ pointer: '/tariff', name: 'Tariff' },
+					],
+				},
 			}),
 		],
 		connections: {
 			'Fin Trigger': { main: [[{ node: 'Audience Filter', type: 'main', index: 0 }]] },
 			// "Not matched" also ends in the picker: the chat system always gets an answer, marked actionUsed: false.
-			'Audience Filter': { main: [[{ node: 'API Action', type: 'main', index: 0 }], [{ node: 'Response Field Picker', type: 'main', index: 0 }]] },
+			'Audience Filter': {
+				main: [
+					[{ node: 'API Action', type: 'main', index: 0 }],
+					[{ node: 'Response Field Picker', type: 'main', index: 0 }],
+				],
+			},
 			'API Action': { main: [[{ node: 'Response Field Picker', type: 'main', index: 0 }]] },
 		},
 	} as unknown as WorkflowJson;
@@ -54,8 +90,21 @@ describe('a personalized answer, end to end in the engine', () => {
 	let host: WebhookHost;
 	beforeAll(async () => {
 		api = await startLoopbackServer({
-			'GET /customers/u-1/usage': { body: { customer: 'u-1', days: [{ day: 'mon', kwh: 7.5 }, { day: 'tue', kwh: 6.25 }], tariff: 'Green 12', internal_margin: 0.31, account_notes: 'VIP escalation' } },
-			'GET /customers/u-2/usage': { body: { customer: 'u-2', days: [{ day: 'mon', kwh: 99 }], tariff: 'Basic' } },
+			'GET /customers/u-1/usage': {
+				body: {
+					customer: 'u-1',
+					days: [
+						{ day: 'mon', kwh: 7.5 },
+						{ day: 'tue', kwh: 6.25 },
+					],
+					tariff: 'Green 12',
+					internal_margin: 0.31,
+					account_notes: 'VIP escalation',
+				},
+			},
+			'GET /customers/u-2/usage': {
+				body: { customer: 'u-2', days: [{ day: 'mon', kwh: 99 }], tariff: 'Basic' },
+			},
 		});
 		host = await startWebhookHost({
 			workflow: chain(api.url),
@@ -69,28 +118,46 @@ describe('a personalized answer, end to end in the engine', () => {
 	});
 	beforeEach(() => api.requests.splice(0));
 
-	const message = (user: IDataObject) => ({ message: { text: 'How much power did I use this week?' }, user });
+	const message = (user: IDataObject) => ({
+		message: { text: 'How much power did I use this week?' },
+		user,
+	});
 
 	it('answers a verified customer with the picked fields of their own record only', async () => {
-		const reply = await post(host.url, message({ user_id: 'u-1', plan: 'pro', user_hash: userHash('u-1') }));
+		const reply = await post(
+			host.url,
+			message({ user_id: 'u-1', plan: 'pro', user_hash: userHash('u-1') }),
+		);
 		expect(reply.status).toBe(200);
-		expect(api.requests.map((r) => [r.path, r.headers.authorization])).toEqual([['/customers/u-1/usage', `Bearer ${API_TOKEN}`]]);
+		expect(api.requests.map((r) => [r.path, r.headers.authorization])).toEqual([
+			['/customers/u-1/usage', `Bearer ${API_TOKEN}`],
+		]);
 		const answer = reply.json as IDataObject;
-		expect(answer).toMatchObject({ answer: { 'Daily kWh': [7.5, 6.25], Tariff: 'Green 12' }, actionUsed: true });
+		expect(answer).toMatchObject({
+			answer: { 'Daily kWh': [7.5, 6.25], Tariff: 'Green 12' },
+			actionUsed: true,
+		});
 		const text = JSON.stringify(answer);
-		for (const unpicked of ['internal_margin', 'VIP escalation', 'u-2', API_TOKEN, 'mon']) expect(text).not.toContain(unpicked);
+		for (const unpicked of ['internal_margin', 'VIP escalation', 'u-2', API_TOKEN, 'mon'])
+			expect(text).not.toContain(unpicked);
 	});
 
 	it('gives a forged identity a 401 and starts nothing', async () => {
 		const before = host.executionsStarted;
-		const reply = await post(host.url, message({ user_id: 'u-2', plan: 'pro', user_hash: userHash('u-1') }));
+		const reply = await post(
+			host.url,
+			message({ user_id: 'u-2', plan: 'pro', user_hash: userHash('u-1') }),
+		);
 		expect(reply.status).toBe(401);
 		expect(host.executionsStarted).toBe(before);
 		expect(api.requests).toHaveLength(0);
 	});
 
 	it('sends a customer outside the audience down "Not matched", with no API call', async () => {
-		const reply = await post(host.url, message({ user_id: 'u-2', plan: 'free', user_hash: userHash('u-2') }));
+		const reply = await post(
+			host.url,
+			message({ user_id: 'u-2', plan: 'free', user_hash: userHash('u-2') }),
+		);
 		expect(reply.status).toBe(200);
 		expect(api.requests).toHaveLength(0);
 		const run = host.runs.at(-1)!;

@@ -1,24 +1,40 @@
 // Fin Trigger's helper files on their own: edge cases that are awkward to reach over HTTP.
 import { htmlToText } from '../../nodes/FinTrigger/html-to-text';
 import { verifyMessengerJwt } from '../../nodes/FinTrigger/messenger-jwt';
-import { parseProtectedAttributes, checkProtectedAttributes } from '../../nodes/FinTrigger/protected-attributes';
+import {
+	parseProtectedAttributes,
+	checkProtectedAttributes,
+} from '../../nodes/FinTrigger/protected-attributes';
 import { MAX_JSON_DEPTH, parseJsonSafely, sanitizeJson } from '../../nodes/FinTrigger/safe-json';
 import { constantTimeEqual } from '../../nodes/FinTrigger/secure-compare';
 import { toIsoTimestamp } from '../../nodes/FinTrigger/timestamps';
-import { computeIntercomSignature, verifyIntercomSignature } from '../../nodes/FinTrigger/intercom-signature';
+import {
+	computeIntercomSignature,
+	verifyIntercomSignature,
+} from '../../nodes/FinTrigger/intercom-signature';
 import { signJwt } from './helpers';
 
 describe('htmlToText', () => {
 	it('keeps the words, turns blocks into lines, decodes entities and drops scripts', () => {
-		expect(htmlToText('<p>Hello&nbsp;<b>World</b></p><p>Line&#x21; &#169; &unknown; &amp;lt;</p>')).toBe('Hello World\nLine! © &unknown; &lt;');
+		expect(
+			htmlToText('<p>Hello&nbsp;<b>World</b></p><p>Line&#x21; &#169; &unknown; &amp;lt;</p>'),
+		).toBe('Hello World\nLine! © &unknown; &lt;');
 		expect(htmlToText('<ul><li>one</li><li>two</li></ul>')).toBe('- one\n- two');
-		expect(htmlToText('a<script>alert(1)</script>b<STYLE>p{}</STYLE>c<script>never closed')).toBe('abc');
+		expect(htmlToText('a<script>alert(1)</script>b<STYLE>p{}</STYLE>c<script>never closed')).toBe(
+			'abc',
+		);
 		expect(htmlToText('2 < 3 and 4 > 1')).toBe('2 < 3 and 4 > 1');
 		expect(htmlToText('&#0;&#xD800;&#9999999;x&#99999999;')).toBe('x&#99999999;');
 	});
 
 	it('stays linear on hostile input', () => {
-		for (const hostile of ['<'.repeat(200_000), '<a'.repeat(100_000), '<script'.repeat(30_000), '</script '.repeat(30_000), '&#'.repeat(100_000)]) {
+		for (const hostile of [
+			'<'.repeat(200_000),
+			'<a'.repeat(100_000),
+			'<script'.repeat(30_000),
+			'</script '.repeat(30_000),
+			'&#'.repeat(100_000),
+		]) {
 			const started = Date.now();
 			htmlToText(hostile);
 			expect(Date.now() - started).toBeLessThan(1000);
@@ -28,9 +44,13 @@ describe('htmlToText', () => {
 
 describe('safe JSON', () => {
 	it('drops prototype keys and bounds nesting', () => {
-		const parsed = parseJsonSafely('{"a":{"__proto__":{"x":1},"constructor":1,"prototype":2,"b":[{"__proto__":{}}]}}');
+		const parsed = parseJsonSafely(
+			'{"a":{"__proto__":{"x":1},"constructor":1,"prototype":2,"b":[{"__proto__":{}}]}}',
+		);
 		expect(parsed).toEqual({ ok: true, value: { a: { b: [{}] } } });
-		expect(parseJsonSafely(`${'['.repeat(MAX_JSON_DEPTH + 1)}${']'.repeat(MAX_JSON_DEPTH + 1)}`)).toEqual({ ok: false, reason: 'depth' });
+		expect(
+			parseJsonSafely(`${'['.repeat(MAX_JSON_DEPTH + 1)}${']'.repeat(MAX_JSON_DEPTH + 1)}`),
+		).toEqual({ ok: false, reason: 'depth' });
 		expect(parseJsonSafely('{')).toEqual({ ok: false, reason: 'syntax' });
 		const withOwnProto = JSON.parse('{"__proto__":{"polluted":1},"ok":true}');
 		expect(sanitizeJson(withOwnProto)).toEqual({ ok: true });
@@ -48,19 +68,43 @@ describe('secrets', () => {
 	it('verifies the Intercom signature on bytes', () => {
 		const raw = Buffer.from('{"a":1}');
 		expect(verifyIntercomSignature('s', raw, computeIntercomSignature('s', raw))).toBe('valid');
-		expect(verifyIntercomSignature('s', raw, computeIntercomSignature('s', raw).toUpperCase().replace('SHA1', 'sha1'))).toBe('valid');
-		expect(verifyIntercomSignature('s', Buffer.from('{"a":2}'), computeIntercomSignature('s', raw))).toBe('mismatch');
+		expect(
+			verifyIntercomSignature(
+				's',
+				raw,
+				computeIntercomSignature('s', raw).toUpperCase().replace('SHA1', 'sha1'),
+			),
+		).toBe('valid');
+		expect(
+			verifyIntercomSignature('s', Buffer.from('{"a":2}'), computeIntercomSignature('s', raw)),
+		).toBe('mismatch');
 		expect(verifyIntercomSignature('s', raw, ['x'])).toBe('missing');
 	});
 
 	it('refuses JWTs with a crit header, a non-numeric exp, or a non-JWT typ', () => {
 		const now = Math.floor(Date.now() / 1000);
-		expect(verifyMessengerJwt(signJwt({ user_id: 'u', exp: 'later' }), 'iv-secret-0123456789abcdef', now)).toEqual({ ok: false, reason: 'malformed' });
+		expect(
+			verifyMessengerJwt(
+				signJwt({ user_id: 'u', exp: 'later' }),
+				'iv-secret-0123456789abcdef',
+				now,
+			),
+		).toEqual({ ok: false, reason: 'malformed' });
 		const header = Buffer.from(JSON.stringify({ alg: 'HS256', crit: ['x'] })).toString('base64url');
 		const [, payload, signature] = signJwt({ user_id: 'u' }).split('.');
-		expect(verifyMessengerJwt(`${header}.${payload}.${signature}`, 'iv-secret-0123456789abcdef', now)).toEqual({ ok: false, reason: 'algorithm' });
-		expect(verifyMessengerJwt(signJwt({ user_id: 'u', exp: now }), 'iv-secret-0123456789abcdef', now)).toEqual({ ok: false, reason: 'expired' });
-		expect(verifyMessengerJwt(signJwt({ user_id: 'u', exp: now + 1 }), 'iv-secret-0123456789abcdef', now)).toMatchObject({ ok: true });
+		expect(
+			verifyMessengerJwt(`${header}.${payload}.${signature}`, 'iv-secret-0123456789abcdef', now),
+		).toEqual({ ok: false, reason: 'algorithm' });
+		expect(
+			verifyMessengerJwt(signJwt({ user_id: 'u', exp: now }), 'iv-secret-0123456789abcdef', now),
+		).toEqual({ ok: false, reason: 'expired' });
+		expect(
+			verifyMessengerJwt(
+				signJwt({ user_id: 'u', exp: now + 1 }),
+				'iv-secret-0123456789abcdef',
+				now,
+			),
+		).toMatchObject({ ok: true });
 	});
 });
 
@@ -76,7 +120,10 @@ describe('protected attributes list', () => {
 
 	it('ignores inherited names such as toString', () => {
 		const list = parseProtectedAttributes('toString, constructor');
-		expect(checkProtectedAttributes(list, { user: {}, company: {} })).toEqual({ ok: true, value: undefined });
+		expect(checkProtectedAttributes(list, { user: {}, company: {} })).toEqual({
+			ok: true,
+			value: undefined,
+		});
 	});
 });
 

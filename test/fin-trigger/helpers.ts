@@ -1,13 +1,26 @@
 // Shared by the Fin Trigger tests: signing like Intercom and a Messenger backend would, workflows
 // with Fin Trigger and a test-only "Personalize" node, and HTTP calls to the webhook host.
 import { createHmac } from 'node:crypto';
-import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData, INodeParameters, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INode,
+	INodeExecutionData,
+	INodeParameters,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 
-import type { WorkflowJson } from '../harness/run-workflow';
+import type { WorkflowJson } from '../../engine/run-workflow';
 
 export const IDENTITY_SECRET = 'iv-secret-0123456789abcdef';
 export const CLIENT_SECRET = 'client-secret-0123456789abcdef';
-export const CREDENTIALS = { finMessengerApi: { identityVerificationSecret: IDENTITY_SECRET, intercomClientSecret: CLIENT_SECRET } };
+export const CREDENTIALS = {
+	finMessengerApi: {
+		identityVerificationSecret: IDENTITY_SECRET,
+		intercomClientSecret: CLIENT_SECRET,
+	},
+};
 
 export const userHash = (identifier: string, secret = IDENTITY_SECRET) =>
 	createHmac('sha256', secret).update(identifier).digest('hex');
@@ -20,7 +33,11 @@ const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('bas
 /** A JWT as a Messenger backend signs it; `alg`/`key`/`hash` let tests forge the wrong ones. */
 export function signJwt(
 	claims: IDataObject,
-	{ secret = IDENTITY_SECRET, alg = 'HS256', hash = 'sha256' }: { secret?: string; alg?: string; hash?: string } = {},
+	{
+		secret = IDENTITY_SECRET,
+		alg = 'HS256',
+		hash = 'sha256',
+	}: { secret?: string; alg?: string; hash?: string } = {},
 ): string {
 	const head = `${b64({ alg, typ: 'JWT' })}.${b64(claims)}`;
 	if (alg === 'none') return `${head}.`;
@@ -46,7 +63,11 @@ export class Personalize implements INodeType {
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return [
 			this.getInputData().map((item, index) => {
-				const json = item.json as { user: IDataObject; identity: IDataObject; message: IDataObject };
+				const json = item.json as {
+					user: IDataObject;
+					identity: IDataObject;
+					message: IDataObject;
+				};
 				return {
 					json: {
 						answer: `Hello ${String(json.user.name ?? json.user.user_id)}: ${String(json.message.text)}`,
@@ -61,7 +82,10 @@ export class Personalize implements INodeType {
 	}
 }
 
-export function finWorkflow(parameters: IDataObject = {}, { personalize = true } = {}): WorkflowJson {
+export function finWorkflow(
+	parameters: IDataObject = {},
+	{ personalize = true } = {},
+): WorkflowJson {
 	const trigger: INode = {
 		id: 't',
 		name: 'Fin Trigger',
@@ -76,9 +100,18 @@ export function finWorkflow(parameters: IDataObject = {}, { personalize = true }
 	return {
 		nodes: [
 			trigger,
-			{ id: 'p', name: 'Personalize', type: 'n8n-nodes-fin-actions.testPersonalize', typeVersion: 1, position: [200, 0], parameters: {} },
+			{
+				id: 'p',
+				name: 'Personalize',
+				type: 'n8n-nodes-fin-actions.testPersonalize',
+				typeVersion: 1,
+				position: [200, 0],
+				parameters: {},
+			},
 		],
-		connections: { 'Fin Trigger': { main: [[{ node: 'Personalize', type: 'main' as never, index: 0 }]] } },
+		connections: {
+			'Fin Trigger': { main: [[{ node: 'Personalize', type: 'main' as never, index: 0 }]] },
+		},
 	};
 }
 
@@ -88,7 +121,11 @@ export interface Reply {
 	json?: any;
 }
 
-export async function post(url: string, body: string | Buffer | object, headers: Record<string, string> = {}): Promise<Reply> {
+export async function post(
+	url: string,
+	body: string | Buffer | object,
+	headers: Record<string, string> = {},
+): Promise<Reply> {
 	const isRaw = typeof body === 'string' || Buffer.isBuffer(body);
 	const response = await fetch(url, {
 		method: 'POST',

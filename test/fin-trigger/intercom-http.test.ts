@@ -2,8 +2,19 @@
 // bytes, customer topics only, text from the conversation part, customer from the contact.
 import type { IDataObject } from 'n8n-workflow';
 
-import { startWebhookHost, type WebhookHost, type WebhookHostOptions } from '../harness/webhook-host';
-import { CLIENT_SECRET, CREDENTIALS, finWorkflow, hubSignature, Personalize, post } from './helpers';
+import {
+	startWebhookHost,
+	type WebhookHost,
+	type WebhookHostOptions,
+} from '../../engine/webhook-host';
+import {
+	CLIENT_SECRET,
+	CREDENTIALS,
+	finWorkflow,
+	hubSignature,
+	Personalize,
+	post,
+} from './helpers';
 
 let host: WebhookHost;
 async function serve(parameters: IDataObject = {}, options: Partial<WebhookHostOptions> = {}) {
@@ -40,13 +51,37 @@ function notification(topic: string, item: IDataObject = {}): IDataObject {
 					body: '<p>Hi, my <b>order</b> is late &amp; I&#39;m worried</p>',
 					author: { type: 'user', id: 'contact-1', name: 'Ana Lima', email: 'ana@example.com' },
 				},
-				contacts: { type: 'contact.list', contacts: [{ type: 'contact', id: 'contact-1', external_id: 'u-1' }] },
+				contacts: {
+					type: 'contact.list',
+					contacts: [{ type: 'contact', id: 'contact-1', external_id: 'u-1' }],
+				},
 				conversation_parts: {
 					type: 'conversation_part.list',
 					conversation_parts: [
-						{ type: 'conversation_part', id: 'p-1', part_type: 'comment', body: '<p>Old reply</p>', created_at: 1764000050, author: { type: 'user', id: 'contact-1' } },
-						{ type: 'conversation_part', id: 'p-2', part_type: 'comment', body: '<p>Agent answer</p>', created_at: 1764000070, author: { type: 'admin', id: 'a-1' } },
-						{ type: 'conversation_part', id: 'p-3', part_type: 'comment', body: '<p>Still waiting!<br>Order #55 &lt;urgent&gt;</p><p>Zoë 🚀</p>', created_at: 1764000090, author: { type: 'user', id: 'contact-1', name: 'Ana Lima', email: 'ana@example.com' } },
+						{
+							type: 'conversation_part',
+							id: 'p-1',
+							part_type: 'comment',
+							body: '<p>Old reply</p>',
+							created_at: 1764000050,
+							author: { type: 'user', id: 'contact-1' },
+						},
+						{
+							type: 'conversation_part',
+							id: 'p-2',
+							part_type: 'comment',
+							body: '<p>Agent answer</p>',
+							created_at: 1764000070,
+							author: { type: 'admin', id: 'a-1' },
+						},
+						{
+							type: 'conversation_part',
+							id: 'p-3',
+							part_type: 'comment',
+							body: '<p>Still waiting!<br>Order #55 &lt;urgent&gt;</p><p>Zoë 🚀</p>',
+							created_at: 1764000090,
+							author: { type: 'user', id: 'contact-1', name: 'Ana Lima', email: 'ana@example.com' },
+						},
 					],
 					total_count: 3,
 				},
@@ -71,10 +106,25 @@ describe('Intercom webhook', () => {
 		expect(reply.json).toMatchObject({ verified: true, method: 'intercom_signature' });
 		expect(host.executionsStarted).toBe(1);
 		expect(triggerItem()).toEqual({
-			message: { id: 'p-3', text: 'Still waiting!\nOrder #55 <urgent>\nZoë 🚀', createdAt: new Date(1764000090 * 1000).toISOString() },
-			user: { user_id: 'u-1', email: 'ana@example.com', name: 'Ana Lima', intercom_contact_id: 'contact-1', role: 'user' },
+			message: {
+				id: 'p-3',
+				text: 'Still waiting!\nOrder #55 <urgent>\nZoë 🚀',
+				createdAt: new Date(1764000090 * 1000).toISOString(),
+			},
+			user: {
+				user_id: 'u-1',
+				email: 'ana@example.com',
+				name: 'Ana Lima',
+				intercom_contact_id: 'contact-1',
+				role: 'user',
+			},
 			company: {},
-			conversation: { id: '1911', state: 'open', created_at: new Date(1764000000 * 1000).toISOString(), custom_attributes: { priority_level: 'high' } },
+			conversation: {
+				id: '1911',
+				state: 'open',
+				created_at: new Date(1764000000 * 1000).toISOString(),
+				custom_attributes: { priority_level: 'high' },
+			},
 			identity: { verified: true, method: 'intercom_signature' },
 			source: 'intercom_webhook',
 		});
@@ -82,9 +132,14 @@ describe('Intercom webhook', () => {
 
 	it('takes the text of a new conversation from its source part', async () => {
 		await serve();
-		const { raw, headers } = signed(notification('conversation.user.created', { conversation_parts: { conversation_parts: [] } }));
+		const { raw, headers } = signed(
+			notification('conversation.user.created', { conversation_parts: { conversation_parts: [] } }),
+		);
 		expect((await post(host.url, raw, headers)).status).toBe(200);
-		expect(triggerItem().message).toMatchObject({ id: 'src-1', text: "Hi, my order is late & I'm worried" });
+		expect(triggerItem().message).toMatchObject({
+			id: 'src-1',
+			text: "Hi, my order is late & I'm worried",
+		});
 	});
 
 	it('refuses a body changed by one byte after signing (401) and starts no execution', async () => {
@@ -94,7 +149,9 @@ describe('Intercom webhook', () => {
 		expect(changed.length).toBe(raw.length);
 		const reply = await post(host.url, changed, headers);
 		expect(reply.status).toBe(401);
-		expect(reply.json).toEqual({ error: { code: 'signature_invalid', message: expect.any(String) } });
+		expect(reply.json).toEqual({
+			error: { code: 'signature_invalid', message: expect.any(String) },
+		});
 		expect(reply.text).not.toContain('u-2');
 		expect(host.executionsStarted).toBe(0);
 	});
@@ -148,7 +205,15 @@ describe('Intercom webhook', () => {
 		const { raw, headers } = signed(
 			notification('conversation.user.replied', {
 				source: { type: 'conversation', id: 's', body: '', author: { type: 'admin', id: 'a' } },
-				conversation_parts: { conversation_parts: [{ part_type: 'comment', body: '<p><img src="x"></p>', author: { type: 'user', id: 'c' } }] },
+				conversation_parts: {
+					conversation_parts: [
+						{
+							part_type: 'comment',
+							body: '<p><img src="x"></p>',
+							author: { type: 'user', id: 'c' },
+						},
+					],
+				},
 			}),
 		);
 		const reply = await post(host.url, raw, headers);
@@ -158,12 +223,19 @@ describe('Intercom webhook', () => {
 
 	it('a signed but malformed envelope answers 400 naming the field', async () => {
 		await serve();
-		const { raw, headers } = signed({ type: 'notification_event', topic: 'conversation.user.replied', data: { item: { type: 'contact' } } });
+		const { raw, headers } = signed({
+			type: 'notification_event',
+			topic: 'conversation.user.replied',
+			data: { item: { type: 'contact' } },
+		});
 		const reply = await post(host.url, raw, headers);
 		expect(reply.status).toBe(400);
 		expect(reply.json.error.message).toContain('data.item.type');
 		const notJson = signed('{"type": "notification_event"');
-		const bad = await post(host.url, notJson.raw, { ...notJson.headers, 'content-type': 'text/plain' });
+		const bad = await post(host.url, notJson.raw, {
+			...notJson.headers,
+			'content-type': 'text/plain',
+		});
 		expect(bad.json.error.code).toBe('invalid_json');
 		expect(host.executionsStarted).toBe(0);
 	});
@@ -197,7 +269,9 @@ describe('Intercom webhook', () => {
 
 	it('an oversized signed body answers 413 before the signature is computed', async () => {
 		await serve({ options: { maxBodySize: 1 } });
-		const { raw, headers } = signed(notification('conversation.user.replied', { padding: 'x'.repeat(2048) }));
+		const { raw, headers } = signed(
+			notification('conversation.user.replied', { padding: 'x'.repeat(2048) }),
+		);
 		const reply = await post(host.url, raw, headers);
 		expect(reply.status).toBe(413);
 		expect(host.executionsStarted).toBe(0);

@@ -2,8 +2,21 @@
 // WebhookContext, then the engine for the rest of the workflow).
 import type { IDataObject } from 'n8n-workflow';
 
-import { startWebhookHost, type WebhookHost, type WebhookHostOptions } from '../harness/webhook-host';
-import { CREDENTIALS, finWorkflow, IDENTITY_SECRET, nowSeconds, Personalize, post, signJwt, userHash } from './helpers';
+import {
+	startWebhookHost,
+	type WebhookHost,
+	type WebhookHostOptions,
+} from '../../engine/webhook-host';
+import {
+	CREDENTIALS,
+	finWorkflow,
+	IDENTITY_SECRET,
+	nowSeconds,
+	Personalize,
+	post,
+	signJwt,
+	userHash,
+} from './helpers';
 
 let host: WebhookHost;
 async function serve(parameters: IDataObject = {}, options: Partial<WebhookHostOptions> = {}) {
@@ -20,7 +33,12 @@ afterEach(async () => host?.close());
 const triggerItem = () => host.runs.at(-1)!.outputs['Fin Trigger'][0][0].json as any;
 
 /** A refusal: status, JSON error code, no execution, and nothing of the request in the answer. */
-async function expectRefused(reply: { status: number; json?: any; text: string }, status: number, code: string, secrets: string[] = []) {
+async function expectRefused(
+	reply: { status: number; json?: any; text: string },
+	status: number,
+	code: string,
+	secrets: string[] = [],
+) {
 	expect(reply.status).toBe(status);
 	expect(reply.json).toEqual({ error: { code, message: expect.any(String) } });
 	for (const secret of secrets) expect(reply.text).not.toContain(secret);
@@ -28,7 +46,10 @@ async function expectRefused(reply: { status: number; json?: any; text: string }
 	expect(host.runs).toHaveLength(0);
 }
 
-const hashed = (user: IDataObject, identifier = String(user.user_id ?? user.email)) => ({ ...user, user_hash: userHash(identifier) });
+const hashed = (user: IDataObject, identifier = String(user.user_id ?? user.email)) => ({
+	...user,
+	user_hash: userHash(identifier),
+});
 
 describe('user_hash', () => {
 	it('accepts a valid hash, answers with the last node output and emits the one item shape', async () => {
@@ -40,10 +61,19 @@ describe('user_hash', () => {
 			conversation: { id: 'c-9' },
 		});
 		expect(reply.status).toBe(200);
-		expect(reply.json).toEqual({ answer: 'Hello Ana: Where is my order?', plan: 'pro', verified: true, method: 'user_hash' });
+		expect(reply.json).toEqual({
+			answer: 'Hello Ana: Where is my order?',
+			plan: 'pro',
+			verified: true,
+			method: 'user_hash',
+		});
 		expect(host.executionsStarted).toBe(1);
 		expect(triggerItem()).toEqual({
-			message: { id: 'm-1', text: 'Where is my order?', createdAt: new Date(1764000000 * 1000).toISOString() },
+			message: {
+				id: 'm-1',
+				text: 'Where is my order?',
+				createdAt: new Date(1764000000 * 1000).toISOString(),
+			},
 			user: { user_id: 'u-1', name: 'Ana', plan: 'pro' },
 			company: { name: 'Acme', plan: 'enterprise' },
 			conversation: { id: 'c-9' },
@@ -54,7 +84,11 @@ describe('user_hash', () => {
 
 	it('accepts user_hash at the top level and upper-case hex', async () => {
 		await serve();
-		const reply = await post(host.url, { message: { text: 'hi' }, user: { user_id: 42 }, user_hash: userHash('42').toUpperCase() });
+		const reply = await post(host.url, {
+			message: { text: 'hi' },
+			user: { user_id: 42 },
+			user_hash: userHash('42').toUpperCase(),
+		});
 		expect(reply.status).toBe(200);
 		expect(triggerItem().user).toEqual({ user_id: 42 });
 	});
@@ -62,24 +96,37 @@ describe('user_hash', () => {
 	it('refuses a forged hash (other secret) with 401 and starts no execution', async () => {
 		await serve();
 		const forged = userHash('u-1', 'not-the-secret');
-		const reply = await post(host.url, { message: { text: 'hi' }, user: { user_id: 'u-1', user_hash: forged } });
+		const reply = await post(host.url, {
+			message: { text: 'hi' },
+			user: { user_id: 'u-1', user_hash: forged },
+		});
 		await expectRefused(reply, 401, 'user_hash_invalid', [forged, 'u-1']);
 	});
 
 	it('refuses a hash of another user', async () => {
 		await serve();
-		const reply = await post(host.url, { message: { text: 'hi' }, user: { user_id: 'victim', user_hash: userHash('attacker') } });
+		const reply = await post(host.url, {
+			message: { text: 'hi' },
+			user: { user_id: 'victim', user_hash: userHash('attacker') },
+		});
 		await expectRefused(reply, 401, 'user_hash_invalid', ['victim']);
 	});
 
 	it('refuses a request with no proof at all', async () => {
 		await serve();
-		await expectRefused(await post(host.url, { message: { text: 'hi' }, user: { user_id: 'u-1' } }), 401, 'identity_missing');
+		await expectRefused(
+			await post(host.url, { message: { text: 'hi' }, user: { user_id: 'u-1' } }),
+			401,
+			'identity_missing',
+		);
 	});
 
 	it('falls back to email when there is no user_id, and uses user_id when there is one', async () => {
 		await serve();
-		const byEmail = await post(host.url, { message: { text: 'hi' }, user: hashed({ email: 'ana@example.com' }) });
+		const byEmail = await post(host.url, {
+			message: { text: 'hi' },
+			user: hashed({ email: 'ana@example.com' }),
+		});
 		expect(byEmail.status).toBe(200);
 		expect(triggerItem().user).toEqual({ email: 'ana@example.com' });
 
@@ -93,7 +140,12 @@ describe('user_hash', () => {
 });
 
 describe('Messenger JWT', () => {
-	const claims = (extra: IDataObject = {}) => ({ user_id: 'u-7', email: 'ana@example.com', exp: nowSeconds() + 300, ...extra });
+	const claims = (extra: IDataObject = {}) => ({
+		user_id: 'u-7',
+		email: 'ana@example.com',
+		exp: nowSeconds() + 300,
+		...extra,
+	});
 
 	it('accepts a valid HS256 JWT in the Authorization header; claims win over unsigned attributes and are exposed', async () => {
 		await serve();
@@ -104,24 +156,51 @@ describe('Messenger JWT', () => {
 			{ authorization: `Bearer ${jwt}` },
 		);
 		expect(reply.status).toBe(200);
-		expect(reply.json).toMatchObject({ answer: 'Hello Ana: refund?', verified: true, method: 'jwt' });
+		expect(reply.json).toMatchObject({
+			answer: 'Hello Ana: refund?',
+			verified: true,
+			method: 'jwt',
+		});
 		const item = triggerItem();
-		expect(item.user).toEqual({ name: 'Ana', locale: 'fr', user_id: 'u-7', email: 'ana@example.com', api_token: 'tok-123', plan: 'pro' });
-		expect(item.identity).toEqual({ verified: true, method: 'jwt', claims: expect.objectContaining({ api_token: 'tok-123', user_id: 'u-7', exp: expect.any(Number) }) });
+		expect(item.user).toEqual({
+			name: 'Ana',
+			locale: 'fr',
+			user_id: 'u-7',
+			email: 'ana@example.com',
+			api_token: 'tok-123',
+			plan: 'pro',
+		});
+		expect(item.identity).toEqual({
+			verified: true,
+			method: 'jwt',
+			claims: expect.objectContaining({
+				api_token: 'tok-123',
+				user_id: 'u-7',
+				exp: expect.any(Number),
+			}),
+		});
 		expect(reply.text).not.toContain(jwt);
 	});
 
 	it('accepts the JWT as intercom_user_jwt in the body and never copies it into the item', async () => {
 		await serve();
 		const jwt = signJwt(claims());
-		const reply = await post(host.url, { message: { text: 'hi' }, user: {}, intercom_user_jwt: jwt });
+		const reply = await post(host.url, {
+			message: { text: 'hi' },
+			user: {},
+			intercom_user_jwt: jwt,
+		});
 		expect(reply.status).toBe(200);
 		expect(JSON.stringify(triggerItem())).not.toContain(jwt);
 	});
 
 	it('uses sub as user_id when there is no user_id claim', async () => {
 		await serve();
-		const reply = await post(host.url, { message: { text: 'hi' } }, { authorization: `Bearer ${signJwt({ sub: 's-1', exp: nowSeconds() + 60 })}` });
+		const reply = await post(
+			host.url,
+			{ message: { text: 'hi' } },
+			{ authorization: `Bearer ${signJwt({ sub: 's-1', exp: nowSeconds() + 60 })}` },
+		);
 		expect(reply.status).toBe(200);
 		expect(triggerItem().user.user_id).toBe('s-1');
 	});
@@ -130,21 +209,37 @@ describe('Messenger JWT', () => {
 		['expired', signJwt({ user_id: 'u-7', exp: nowSeconds() - 1 }), 'jwt_expired'],
 		['not yet valid', signJwt({ user_id: 'u-7', nbf: nowSeconds() + 600 }), 'jwt_not_yet_valid'],
 		['alg none', signJwt({ user_id: 'u-7' }, { alg: 'none' }), 'jwt_malformed'],
-		['alg none with a signature', signJwt({ user_id: 'u-7' }, { alg: 'none', hash: 'sha256' }).replace(/\.$/, '.c2ln'), 'jwt_algorithm'],
+		[
+			'alg none with a signature',
+			signJwt({ user_id: 'u-7' }, { alg: 'none', hash: 'sha256' }).replace(/\.$/, '.c2ln'),
+			'jwt_algorithm',
+		],
 		['wrong key', signJwt({ user_id: 'u-7' }, { secret: 'other-secret' }), 'jwt_signature'],
 		['HS512', signJwt({ user_id: 'u-7' }, { alg: 'HS512', hash: 'sha512' }), 'jwt_algorithm'],
 		['HS384', signJwt({ user_id: 'u-7' }, { alg: 'HS384', hash: 'sha384' }), 'jwt_algorithm'],
-		['RS256 header on an HMAC signature', signJwt({ user_id: 'u-7' }, { alg: 'RS256' }), 'jwt_algorithm'],
+		[
+			'RS256 header on an HMAC signature',
+			signJwt({ user_id: 'u-7' }, { alg: 'RS256' }),
+			'jwt_algorithm',
+		],
 		['lower-case hs256', signJwt({ user_id: 'u-7' }, { alg: 'hs256' }), 'jwt_algorithm'],
-		['payload changed after signing', (() => {
-			const [h, , s] = signJwt({ user_id: 'u-7' }).split('.');
-			return `${h}.${Buffer.from(JSON.stringify({ user_id: 'admin' })).toString('base64url')}.${s}`;
-		})(), 'jwt_signature'],
+		[
+			'payload changed after signing',
+			(() => {
+				const [h, , s] = signJwt({ user_id: 'u-7' }).split('.');
+				return `${h}.${Buffer.from(JSON.stringify({ user_id: 'admin' })).toString('base64url')}.${s}`;
+			})(),
+			'jwt_signature',
+		],
 		['no user claim', signJwt({ plan: 'pro' }), 'jwt_without_user'],
 		['not a JWT', 'abc.def', 'jwt_malformed'],
 	])('refuses a JWT: %s', async (_name, jwt, code) => {
 		await serve();
-		const reply = await post(host.url, { message: { text: 'hi' } }, { authorization: `Bearer ${jwt}` });
+		const reply = await post(
+			host.url,
+			{ message: { text: 'hi' } },
+			{ authorization: `Bearer ${jwt}` },
+		);
 		await expectRefused(reply, 401, code, [jwt]);
 	});
 
@@ -170,11 +265,23 @@ describe('Messenger JWT', () => {
 	it('user_id and email are protected with a JWT: a different unsigned value is 403, the same value passes', async () => {
 		await serve();
 		const jwt = signJwt(claims());
-		const other = await post(host.url, { message: { text: 'hi' }, user: { user_id: 'someone-else' } }, { authorization: `Bearer ${jwt}` });
+		const other = await post(
+			host.url,
+			{ message: { text: 'hi' }, user: { user_id: 'someone-else' } },
+			{ authorization: `Bearer ${jwt}` },
+		);
 		await expectRefused(other, 403, 'protected_attribute', ['someone-else']);
-		const otherEmail = await post(host.url, { message: { text: 'hi' }, user: { email: 'x@evil.test' } }, { authorization: `Bearer ${jwt}` });
+		const otherEmail = await post(
+			host.url,
+			{ message: { text: 'hi' }, user: { email: 'x@evil.test' } },
+			{ authorization: `Bearer ${jwt}` },
+		);
 		expect(otherEmail.status).toBe(403);
-		const same = await post(host.url, { message: { text: 'hi' }, user: { user_id: 'u-7', email: 'ana@example.com' } }, { authorization: `Bearer ${jwt}` });
+		const same = await post(
+			host.url,
+			{ message: { text: 'hi' }, user: { user_id: 'u-7', email: 'ana@example.com' } },
+			{ authorization: `Bearer ${jwt}` },
+		);
 		expect(same.status).toBe(200);
 		expect(host.executionsStarted).toBe(1);
 	});
@@ -183,26 +290,44 @@ describe('Messenger JWT', () => {
 describe('protected attributes', () => {
 	it('refuses an unsigned body that sets one (403), with user_hash, and starts no execution', async () => {
 		await serve({ protectedAttributes: 'plan, company.tier' });
-		const reply = await post(host.url, { message: { text: 'hi' }, user: hashed({ user_id: 'u-1', plan: 'enterprise' }) });
+		const reply = await post(host.url, {
+			message: { text: 'hi' },
+			user: hashed({ user_id: 'u-1', plan: 'enterprise' }),
+		});
 		await expectRefused(reply, 403, 'protected_attribute', ['enterprise']);
-		const company = await post(host.url, { message: { text: 'hi' }, user: hashed({ user_id: 'u-1' }), company: { tier: 'gold' } });
+		const company = await post(host.url, {
+			message: { text: 'hi' },
+			user: hashed({ user_id: 'u-1' }),
+			company: { tier: 'gold' },
+		});
 		await expectRefused(company, 403, 'protected_attribute', ['gold']);
 	});
 
 	it('takes a protected attribute from JWT claims, and refuses a different unsigned copy', async () => {
 		await serve({ protectedAttributes: 'plan' });
 		const jwt = signJwt({ user_id: 'u-1', plan: 'pro', exp: nowSeconds() + 60 });
-		const ok = await post(host.url, { message: { text: 'hi' }, user: { name: 'Ana' } }, { authorization: `Bearer ${jwt}` });
+		const ok = await post(
+			host.url,
+			{ message: { text: 'hi' }, user: { name: 'Ana' } },
+			{ authorization: `Bearer ${jwt}` },
+		);
 		expect(ok.status).toBe(200);
 		expect(ok.json.plan).toBe('pro');
-		const tampered = await post(host.url, { message: { text: 'hi' }, user: { plan: 'enterprise' } }, { authorization: `Bearer ${jwt}` });
+		const tampered = await post(
+			host.url,
+			{ message: { text: 'hi' }, user: { plan: 'enterprise' } },
+			{ authorization: `Bearer ${jwt}` },
+		);
 		expect(tampered.status).toBe(403);
 		expect(host.executionsStarted).toBe(1);
 	});
 
 	it('attributes not on the list may come from the unsigned body', async () => {
 		await serve({ protectedAttributes: 'plan' });
-		const reply = await post(host.url, { message: { text: 'hi' }, user: hashed({ user_id: 'u-1', locale: 'de' }) });
+		const reply = await post(host.url, {
+			message: { text: 'hi' },
+			user: hashed({ user_id: 'u-1', locale: 'de' }),
+		});
 		expect(reply.status).toBe(200);
 	});
 });
@@ -218,7 +343,9 @@ describe('malformed and oversized bodies', () => {
 
 	it('bad JSON that reaches the node (text/plain) answers 400 invalid_json', async () => {
 		await serve();
-		const reply = await post(host.url, '{"message": {"text": "secret-words"', { 'content-type': 'text/plain' });
+		const reply = await post(host.url, '{"message": {"text": "secret-words"', {
+			'content-type': 'text/plain',
+		});
 		await expectRefused(reply, 400, 'invalid_json', ['secret-words']);
 	});
 
@@ -243,13 +370,24 @@ describe('malformed and oversized bodies', () => {
 
 	it('invalid UTF-8 answers 400', async () => {
 		await serve();
-		const bytes = Buffer.concat([Buffer.from('{"message":{"text":"'), Buffer.from([0xff, 0xfe]), Buffer.from('"}}')]);
-		await expectRefused(await post(host.url, bytes, { 'content-type': 'text/plain' }), 400, 'invalid_encoding');
+		const bytes = Buffer.concat([
+			Buffer.from('{"message":{"text":"'),
+			Buffer.from([0xff, 0xfe]),
+			Buffer.from('"}}'),
+		]);
+		await expectRefused(
+			await post(host.url, bytes, { 'content-type': 'text/plain' }),
+			400,
+			'invalid_encoding',
+		);
 	});
 
 	it('a body over the node limit answers 413 and starts no execution', async () => {
 		await serve({ options: { maxBodySize: 1 } });
-		const reply = await post(host.url, { message: { text: 'x'.repeat(2000) }, user: hashed({ user_id: 'u-1' }) });
+		const reply = await post(host.url, {
+			message: { text: 'x'.repeat(2000) },
+			user: hashed({ user_id: 'u-1' }),
+		});
 		await expectRefused(reply, 413, 'body_too_large');
 		expect(reply.json.error.message).toContain('1 KB');
 	});
@@ -266,7 +404,10 @@ describe('hostile and international attributes', () => {
 	it('keeps unicode attributes and text intact (user_hash over a unicode user_id)', async () => {
 		await serve();
 		const user = { user_id: 'ユーザー-1', name: 'Zoë Ñandú 🚀', city: 'Zürich', note: 'שלום' };
-		const reply = await post(host.url, { message: { text: 'Grüße, 日本語 ✓' }, user: hashed(user) });
+		const reply = await post(host.url, {
+			message: { text: 'Grüße, 日本語 ✓' },
+			user: hashed(user),
+		});
 		expect(reply.status).toBe(200);
 		expect(reply.json.answer).toBe('Hello Zoë Ñandú 🚀: Grüße, 日本語 ✓');
 		expect(triggerItem().user).toEqual(user);
@@ -304,34 +445,62 @@ describe('hostile and international attributes', () => {
 describe('verification switch, test values and response modes', () => {
 	it('with verification off, a test run accepts unsigned messages and every item says verified: false', async () => {
 		await serve({ requireIdentityVerification: false }, { mode: 'manual' });
-		const forged = await post(host.url, { message: { text: 'hi' }, user: { user_id: 'u-1', user_hash: 'f'.repeat(64) } });
+		const forged = await post(host.url, {
+			message: { text: 'hi' },
+			user: { user_id: 'u-1', user_hash: 'f'.repeat(64) },
+		});
 		expect(forged.status).toBe(200);
 		expect(triggerItem().identity).toEqual({ verified: false, method: 'none' });
-		const validJwt = await post(host.url, { message: { text: 'hi' } }, { authorization: `Bearer ${signJwt({ user_id: 'u-2' })}` });
+		const validJwt = await post(
+			host.url,
+			{ message: { text: 'hi' } },
+			{ authorization: `Bearer ${signJwt({ user_id: 'u-2' })}` },
+		);
 		expect(validJwt.status).toBe(200);
 		expect(triggerItem().identity).toEqual({ verified: false, method: 'none' });
 		expect(host.executionsStarted).toBe(2);
 	});
 
 	it('with verification off, protected attributes still cannot come from the unsigned body', async () => {
-		await serve({ requireIdentityVerification: false, protectedAttributes: 'plan' }, { mode: 'manual' });
-		await expectRefused(await post(host.url, { message: { text: 'hi' }, user: { plan: 'pro' } }), 403, 'protected_attribute');
+		await serve(
+			{ requireIdentityVerification: false, protectedAttributes: 'plan' },
+			{ mode: 'manual' },
+		);
+		await expectRefused(
+			await post(host.url, { message: { text: 'hi' }, user: { plan: 'pro' } }),
+			403,
+			'protected_attribute',
+		);
 	});
 
 	it('verification can be switched off for test runs only: the production URL refuses every call', async () => {
 		await serve({ requireIdentityVerification: false }, { mode: 'webhook' });
-		const reply = await post(host.url, { message: { text: 'hi' }, user: hashed({ user_id: 'u-1' }) });
+		const reply = await post(host.url, {
+			message: { text: 'hi' },
+			user: hashed({ user_id: 'u-1' }),
+		});
 		await expectRefused(reply, 403, 'verification_required');
 	});
 
 	it('an empty call on the test URL emits the Test Values, unverified', async () => {
 		await serve(
-			{ testValues: { messageText: 'Can I upgrade?', userId: 'test-42', attributes: '{"name":"Tess","plan":"free","company":{"name":"TestCo"}}' } },
+			{
+				testValues: {
+					messageText: 'Can I upgrade?',
+					userId: 'test-42',
+					attributes: '{"name":"Tess","plan":"free","company":{"name":"TestCo"}}',
+				},
+			},
 			{ mode: 'manual' },
 		);
 		const reply = await post(host.url, '');
 		expect(reply.status).toBe(200);
-		expect(reply.json).toEqual({ answer: 'Hello Tess: Can I upgrade?', plan: 'free', verified: false, method: 'none' });
+		expect(reply.json).toEqual({
+			answer: 'Hello Tess: Can I upgrade?',
+			plan: 'free',
+			verified: false,
+			method: 'none',
+		});
 		const item = triggerItem();
 		expect(item).toMatchObject({
 			message: { text: 'Can I upgrade?' },
@@ -354,7 +523,10 @@ describe('verification switch, test values and response modes', () => {
 
 	it('responds at once with 202 when configured, and still runs the workflow', async () => {
 		await serve({ responseMode: 'onReceived' });
-		const reply = await post(host.url, { message: { text: 'hi' }, user: hashed({ user_id: 'u-1' }) });
+		const reply = await post(host.url, {
+			message: { text: 'hi' },
+			user: hashed({ user_id: 'u-1' }),
+		});
 		expect(reply.status).toBe(202);
 		expect(reply.json).toEqual({ status: 'accepted' });
 		expect(host.executionsStarted).toBe(1);
@@ -364,18 +536,35 @@ describe('verification switch, test values and response modes', () => {
 
 	it('a refused call in 202 mode still answers 401 and starts nothing', async () => {
 		await serve({ responseMode: 'onReceived' });
-		await expectRefused(await post(host.url, { message: { text: 'hi' }, user: { user_id: 'u-1', user_hash: 'bad' } }), 401, 'user_hash_invalid');
+		await expectRefused(
+			await post(host.url, { message: { text: 'hi' }, user: { user_id: 'u-1', user_hash: 'bad' } }),
+			401,
+			'user_hash_invalid',
+		);
 	});
 
 	it('without the raw body the Messenger source still works from the parsed body', async () => {
 		await serve({}, { rawBody: false });
-		const reply = await post(host.url, { message: { text: 'hi' }, user: hashed({ user_id: 'u-1' }) });
+		const reply = await post(host.url, {
+			message: { text: 'hi' },
+			user: hashed({ user_id: 'u-1' }),
+		});
 		expect(reply.status).toBe(200);
 	});
 
 	it('a credential without the secret answers 500 secret_missing rather than accepting', async () => {
-		await serve({}, { credentials: { finMessengerApi: { identityVerificationSecret: '', intercomClientSecret: '' } } });
-		const reply = await post(host.url, { message: { text: 'hi' }, user: { user_id: 'u-1', user_hash: userHash('u-1', '') } });
+		await serve(
+			{},
+			{
+				credentials: {
+					finMessengerApi: { identityVerificationSecret: '', intercomClientSecret: '' },
+				},
+			},
+		);
+		const reply = await post(host.url, {
+			message: { text: 'hi' },
+			user: { user_id: 'u-1', user_hash: userHash('u-1', '') },
+		});
 		await expectRefused(reply, 500, 'secret_missing', [IDENTITY_SECRET]);
 	});
 });

@@ -28,7 +28,10 @@ describe('package manifest', () => {
 	});
 
 	it('builds every node and credential the n8n field names, each exporting its class', () => {
-		const exported = require(join(root, 'dist/index.js')) as Record<string, new () => { description?: { name: string }; name?: string }>;
+		const exported = require(join(root, 'dist/index.js')) as Record<
+			string,
+			new () => { description?: { name: string }; name?: string }
+		>;
 		for (const file of [...manifest.n8n.nodes, ...manifest.n8n.credentials]) {
 			expect(existsSync(join(root, file))).toBe(true);
 			const classes = Object.values(require(join(root, file)) as Record<string, unknown>);
@@ -40,18 +43,36 @@ describe('package manifest', () => {
 
 	it('ships icons and codex files beside the built nodes', () => {
 		for (const file of manifest.n8n.nodes as string[]) {
-			const node = new (Object.values(require(join(root, file)))[0] as new () => { description: { icon: string | { light: string; dark: string } } })();
-			const icons = typeof node.description.icon === 'string' ? [node.description.icon] : Object.values(node.description.icon);
-			for (const icon of icons) expect(existsSync(join(root, file, '..', icon.replace(/^file:/, '')))).toBe(true);
+			const node = new (
+				Object.values(require(join(root, file)))[0] as new () => {
+					description: { icon: string | { light: string; dark: string } };
+				}
+			)();
+			const icons =
+				typeof node.description.icon === 'string'
+					? [node.description.icon]
+					: Object.values(node.description.icon);
+			for (const icon of icons)
+				expect(existsSync(join(root, file, '..', icon.replace(/^file:/, '')))).toBe(true);
 			expect(existsSync(join(root, file.replace(/\.js$/, '.json')))).toBe(true);
 		}
 	});
 
 	it('packs the n8n files and nothing from test/, bench/ or editor-extension/', () => {
-		const [pack] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' }));
+		const [pack] = JSON.parse(
+			execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+				cwd: root,
+				encoding: 'utf8',
+			}),
+		);
 		const files = (pack.files as Array<{ path: string }>).map((file) => file.path);
-		for (const file of [...manifest.n8n.nodes, ...manifest.n8n.credentials]) expect(files).toContain(file);
-		expect(files.filter((file) => /^(test|bench|editor-extension)\//.test(file) || file.includes('/test/'))).toEqual([]);
+		for (const file of [...manifest.n8n.nodes, ...manifest.n8n.credentials])
+			expect(files).toContain(file);
+		expect(
+			files.filter(
+				(file) => /^(test|bench|editor-extension)\//.test(file) || file.includes('/test/'),
+			),
+		).toEqual([]);
 		expect(files).toContain('dist/icons/apiAction.svg');
 		expect(files).toContain('package.json');
 	});

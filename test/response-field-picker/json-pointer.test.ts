@@ -15,7 +15,8 @@ const rfcDocument = {
 	'm~n': 8,
 };
 
-const get = (document: unknown, pointer: string) => resolvePointer(document, parsePointer(pointer)).values;
+const get = (document: unknown, pointer: string) =>
+	resolvePointer(document, parsePointer(pointer)).values;
 
 describe('JSON pointer', () => {
 	it.each([
@@ -52,7 +53,10 @@ describe('JSON pointer', () => {
 	it('expands * over arrays (flattening arrays of arrays) and reads it as a key on objects', () => {
 		expect(get({ rows: [[1, 2], [3], []] }, '/rows/*/*')).toEqual([1, 2, 3]);
 		expect(resolvePointer({ rows: [] }, parsePointer('/rows/*')).many).toBe(true);
-		expect(resolvePointer({ '*': 'star' }, parsePointer('/*'))).toEqual({ values: ['star'], many: false });
+		expect(resolvePointer({ '*': 'star' }, parsePointer('/*'))).toEqual({
+			values: ['star'],
+			many: false,
+		});
 	});
 
 	it('keeps nulls it reaches and follows only own properties', () => {

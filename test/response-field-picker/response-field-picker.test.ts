@@ -1,9 +1,15 @@
 // Response Field Picker through n8n-core's engine, on items shaped like API Action's output:
 // the incoming conversation fields, the parsed body under `response` and an `action` record.
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 
-import { runWorkflow, type WorkflowJson } from '../harness/run-workflow';
-import { singleNodeWorkflow } from '../harness/single-node-workflow';
+import { runWorkflow, type WorkflowJson } from '../../engine/run-workflow';
+import { singleNodeWorkflow } from '../../engine/single-node-workflow';
 
 const NODE = 'Response Field Picker';
 
@@ -31,7 +37,14 @@ function orderResponse(): IDataObject {
 					{ sku: 'TSHIRT-M', title: 'T-shirt', quantity: 2, cost_price: 'SECRET-COST-4.10' },
 					{ sku: 'MUG-01', title: 'Mug', quantity: 1, cost_price: 'SECRET-COST-1.90' },
 				],
-				fulfillments: [{ id: 'ful_1', tracking_numbers: ['1Z999AA1', '1Z999AA2'], tracking_company: 'UPS', shipped_at: 1714300000 }],
+				fulfillments: [
+					{
+						id: 'ful_1',
+						tracking_numbers: ['1Z999AA1', '1Z999AA2'],
+						tracking_company: 'UPS',
+						shipped_at: 1714300000,
+					},
+				],
 			},
 			{
 				id: 1043,
@@ -55,7 +68,9 @@ function orderResponse(): IDataObject {
 				cancel_reason: null,
 				note: '',
 				line_items: [],
-				fulfillments: [{ id: 'ful_2', tracking_numbers: [], tracking_company: null, shipped_at: null }],
+				fulfillments: [
+					{ id: 'ful_2', tracking_numbers: [], tracking_company: null, shipped_at: null },
+				],
 			},
 		],
 		pagination: { page: 1, per_page: 3, total: 7, next_cursor: 'SECRET-CURSOR-eyJwIjoyfQ' },
@@ -69,7 +84,10 @@ function orderResponse(): IDataObject {
 }
 
 /** What API Action emits: the incoming item, the parsed body and an action record with a URL. */
-function actionItem(response: IDataObject = orderResponse(), responseKey = 'response'): IDataObject {
+function actionItem(
+	response: IDataObject = orderResponse(),
+	responseKey = 'response',
+): IDataObject {
 	return {
 		message: { id: 'm_1', text: 'Where is my order?', createdAt: '2024-05-04T10:00:00Z' },
 		user: { user_id: 'u_1', email: 'ana@acme.com', name: 'SECRET-USER Ana Lima' },
@@ -92,14 +110,22 @@ function field(pointer: string, name: string, more: IDataObject = {}): IDataObje
 	return { pointer, name, ...more };
 }
 
-const workflow = (parameters: IDataObject, extra: IDataObject = {}) => singleNodeWorkflow(NODE, 'responseFieldPicker', parameters, { id: 'b2f0c2e4-0000-4000-8000-000000000002', ...extra });
+const workflow = (parameters: IDataObject, extra: IDataObject = {}) =>
+	singleNodeWorkflow(NODE, 'responseFieldPicker', parameters, {
+		id: 'b2f0c2e4-0000-4000-8000-000000000002',
+		...extra,
+	});
 
 async function pick(parameters: IDataObject, input: IDataObject[], extra: IDataObject = {}) {
 	const result = await runWorkflow(workflow(parameters, extra), { input });
 	return { items: result.outputs[NODE]?.[0] ?? [], error: result.errors[NODE] };
 }
 
-const selected = (fields: IDataObject[], more: IDataObject = {}) => ({ access: 'selected', fields: { field: fields }, ...more });
+const selected = (fields: IDataObject[], more: IDataObject = {}) => ({
+	access: 'selected',
+	fields: { field: fields },
+	...more,
+});
 
 /** Every string anywhere in a value, to prove what did not get through. */
 function allText(value: unknown): string {
@@ -110,18 +136,35 @@ describe('Response Field Picker: selected fields', () => {
 	const fields = [
 		field('/orders/*/fulfillment_status', 'Order status', {
 			transform: 'valueMap',
-			mappings: { mapping: [{ from: 'fulfilled', to: 'Shipped' }, { from: 'partial', to: 'Partly shipped' }] },
+			mappings: {
+				mapping: [
+					{ from: 'fulfilled', to: 'Shipped' },
+					{ from: 'partial', to: 'Partly shipped' },
+				],
+			},
 			defaultValue: 'Not shipped yet',
 		}),
 		field('/orders/*/name', 'Order'),
 		field('/orders/0/created_at', 'Ordered on', { transform: 'date', dateFormat: 'd LLL yyyy' }),
-		field('/orders/0/fulfillments/0/shipped_at', 'Shipped on', { transform: 'date', dateFormat: 'yyyy-MM-dd HH:mm', timezone: 'Europe/Paris' }),
-		field('/orders/0/total_cents', 'Total', { transform: 'currency', currency: 'EUR', minorUnits: true }),
+		field('/orders/0/fulfillments/0/shipped_at', 'Shipped on', {
+			transform: 'date',
+			dateFormat: 'yyyy-MM-dd HH:mm',
+			timezone: 'Europe/Paris',
+		}),
+		field('/orders/0/total_cents', 'Total', {
+			transform: 'currency',
+			currency: 'EUR',
+			minorUnits: true,
+		}),
 		field('/orders/*/line_items/*/sku', 'Items', { transform: 'join', separator: ', ' }),
 		field('/orders/*/fulfillments/*/tracking_numbers/*', 'Tracking numbers'),
 		field('/customer/phone', 'Phone', { transform: 'mask', keepLast: 4 }),
 		field('/orders/0/note', 'Note', { transform: 'truncate', maxLength: 20 }),
-		field('/pagination/total', 'Orders in total', { transform: 'number', decimals: 1, locale: 'de-DE' }),
+		field('/pagination/total', 'Orders in total', {
+			transform: 'number',
+			decimals: 1,
+			locale: 'de-DE',
+		}),
 		field('/a~1b/~0tilde', 'Escaped'),
 		field('/a~1b/~01', 'Escape order'),
 		field('/matrix/*/*', 'Matrix'),
@@ -211,7 +254,9 @@ describe('Response Field Picker: selected fields', () => {
 				return [
 					this.getInputData().map((item, index) => ({
 						json: item.json,
-						binary: { data: { data: Buffer.from('SECRET-FILE').toString('base64'), mimeType: 'text/plain' } },
+						binary: {
+							data: { data: Buffer.from('SECRET-FILE').toString('base64'), mimeType: 'text/plain' },
+						},
 						pairedItem: { item: index },
 					})),
 				];
@@ -226,11 +271,20 @@ describe('Response Field Picker: selected fields', () => {
 			position: [-200, 0],
 			parameters: {},
 		});
-		workflowJson.connections = { 'Attach File': { main: [[{ node: NODE, type: 'main', index: 0 }]] } };
-		const result = await runWorkflow(workflowJson, { input: [actionItem()], extraNodes: [new AttachFile()] });
+		workflowJson.connections = {
+			'Attach File': { main: [[{ node: NODE, type: 'main', index: 0 }]] },
+		};
+		const result = await runWorkflow(workflowJson, {
+			input: [actionItem()],
+			extraNodes: [new AttachFile()],
+		});
 		expect(result.outputs['Attach File'][0][0].binary).toBeDefined();
 		const out = result.outputs[NODE][0][0];
-		expect(out.json).toEqual({ answer: { Id: 1042 }, fieldsUsed: ['/orders/0/id'], actionUsed: true });
+		expect(out.json).toEqual({
+			answer: { Id: 1042 },
+			fieldsUsed: ['/orders/0/id'],
+			actionUsed: true,
+		});
 		expect(out.binary).toBeUndefined();
 	});
 
@@ -238,8 +292,18 @@ describe('Response Field Picker: selected fields', () => {
 		const page = {
 			object: 'list',
 			data: [
-				{ id: 'in_1', status: 'paid', amount_due: 2500, hosted_invoice_url: 'https://pay.example.test/SECRET-1' },
-				{ id: 'in_2', status: 'open', amount_due: 105000, hosted_invoice_url: 'https://pay.example.test/SECRET-2' },
+				{
+					id: 'in_1',
+					status: 'paid',
+					amount_due: 2500,
+					hosted_invoice_url: 'https://pay.example.test/SECRET-1',
+				},
+				{
+					id: 'in_2',
+					status: 'open',
+					amount_due: 105000,
+					hosted_invoice_url: 'https://pay.example.test/SECRET-2',
+				},
 			],
 			has_more: true,
 			url: '/v1/invoices?starting_after=SECRET-CURSOR',
@@ -248,7 +312,11 @@ describe('Response Field Picker: selected fields', () => {
 			selected(
 				[
 					field('/data/*/id', 'Invoice'),
-					field('/data/*/amount_due', 'Amount', { transform: 'currency', currency: 'usd', minorUnits: true }),
+					field('/data/*/amount_due', 'Amount', {
+						transform: 'currency',
+						currency: 'usd',
+						minorUnits: true,
+					}),
 					field('/has_more', 'More invoices'),
 				],
 				{ responseKey: 'body', answerKey: 'invoices' },
@@ -256,7 +324,11 @@ describe('Response Field Picker: selected fields', () => {
 			[actionItem(page, 'body')],
 		);
 		expect(items[0].json).toEqual({
-			invoices: { Invoice: ['in_1', 'in_2'], Amount: ['$25.00', '$1,050.00'], 'More invoices': true },
+			invoices: {
+				Invoice: ['in_1', 'in_2'],
+				Amount: ['$25.00', '$1,050.00'],
+				'More invoices': true,
+			},
 			fieldsUsed: ['/data/*/id', '/data/*/amount_due', '/has_more'],
 			actionUsed: true,
 		});
@@ -266,8 +338,14 @@ describe('Response Field Picker: selected fields', () => {
 	it('answers each item from its own response', async () => {
 		const second = orderResponse();
 		(second.orders as IDataObject[])[0].fulfillment_status = 'restocked';
-		const { items } = await pick(selected([field('/orders/0/fulfillment_status', 'Status')]), [actionItem(), actionItem(second)]);
-		expect(items.map((item) => (item.json.answer as IDataObject).Status)).toEqual(['fulfilled', 'restocked']);
+		const { items } = await pick(selected([field('/orders/0/fulfillment_status', 'Status')]), [
+			actionItem(),
+			actionItem(second),
+		]);
+		expect(items.map((item) => (item.json.answer as IDataObject).Status)).toEqual([
+			'fulfilled',
+			'restocked',
+		]);
 		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 	});
 
@@ -280,21 +358,35 @@ describe('Response Field Picker: selected fields', () => {
 			]),
 			[actionItem()],
 		);
-		expect(items[0].json.answer).toEqual({ 'Raw status': ['fulfilled', null, 'partial'], Carrier: ['UPS', 'unknown'] });
-		expect(items[0].json.fieldsUsed).toEqual(['/orders/*/fulfillment_status', '/orders/*/fulfillments/*/tracking_company']);
+		expect(items[0].json.answer).toEqual({
+			'Raw status': ['fulfilled', null, 'partial'],
+			Carrier: ['UPS', 'unknown'],
+		});
+		expect(items[0].json.fieldsUsed).toEqual([
+			'/orders/*/fulfillment_status',
+			'/orders/*/fulfillments/*/tracking_company',
+		]);
 	});
 
 	it('marks items that did not come from an action with actionUsed false', async () => {
-		const { items } = await pick(selected([field('/orders/0/id', 'Id', { defaultValue: 'no order' })]), [
-			{ message: { text: 'hi' }, user: { user_id: 'u_2' } },
-		]);
-		expect(items[0].json).toEqual({ answer: { Id: 'no order' }, fieldsUsed: [], actionUsed: false });
+		const { items } = await pick(
+			selected([field('/orders/0/id', 'Id', { defaultValue: 'no order' })]),
+			[{ message: { text: 'hi' }, user: { user_id: 'u_2' } }],
+		);
+		expect(items[0].json).toEqual({
+			answer: { Id: 'no order' },
+			fieldsUsed: [],
+			actionUsed: false,
+		});
 	});
 
 	it('marks an action record without a response (a failed call passed on) with actionUsed false', async () => {
 		const failed = actionItem();
 		delete failed.response;
-		const { items } = await pick(selected([field('/orders/0/id', 'Id')]), [failed, { ...actionItem(), response: null }]);
+		const { items } = await pick(selected([field('/orders/0/id', 'Id')]), [
+			failed,
+			{ ...actionItem(), response: null },
+		]);
 		expect(items.map((item) => item.json)).toEqual([
 			{ answer: {}, fieldsUsed: [], actionUsed: false },
 			{ answer: {}, fieldsUsed: [], actionUsed: false },
@@ -315,13 +407,21 @@ describe('Response Field Picker: full response', () => {
 
 describe('Response Field Picker: errors', () => {
 	it('a required field that matches nothing stops the node and names the field', async () => {
-		const { error, items } = await pick(selected([field('/orders/0/tracking_url', 'Tracking link', { required: true })]), [actionItem()]);
-		expect(error?.message).toBe('Required field "Tracking link" (/orders/0/tracking_url) found nothing in the response');
+		const { error, items } = await pick(
+			selected([field('/orders/0/tracking_url', 'Tracking link', { required: true })]),
+			[actionItem()],
+		);
+		expect(error?.message).toBe(
+			'Required field "Tracking link" (/orders/0/tracking_url) found nothing in the response',
+		);
 		expect(items).toEqual([]);
 	});
 
 	it('an optional field that matches nothing is no error', async () => {
-		const { error, items } = await pick(selected([field('/orders/0/tracking_url', 'Tracking link')]), [actionItem()]);
+		const { error, items } = await pick(
+			selected([field('/orders/0/tracking_url', 'Tracking link')]),
+			[actionItem()],
+		);
 		expect(error).toBeUndefined();
 		// Nothing of the response is in the answer, so it is not an action's answer.
 		expect(items[0].json).toEqual({ answer: {}, fieldsUsed: [], actionUsed: false });
@@ -334,37 +434,57 @@ describe('Response Field Picker: errors', () => {
 			{ onError: 'continueRegularOutput' },
 		);
 		expect(error).toBeUndefined();
-		expect(items[0].json).toEqual({ error: 'Required field "Tracking link" (/orders/0/tracking_url) found nothing in the response' });
+		expect(items[0].json).toEqual({
+			error:
+				'Required field "Tracking link" (/orders/0/tracking_url) found nothing in the response',
+		});
 	});
 
 	const malformed: Array<[string, RegExp]> = [
-		['orders/0/id', /Field 1 \("Broken"\): the JSON pointer "orders\/0\/id" is malformed: it must be empty \(the whole response\) or start with "\/", e\.g\. "\/orders\/0\/id"/],
+		[
+			'orders/0/id',
+			/Field 1 \("Broken"\): the JSON pointer "orders\/0\/id" is malformed: it must be empty \(the whole response\) or start with "\/", e\.g\. "\/orders\/0\/id"/,
+		],
 		['/a~2b', /"~2" at character 3 is not an escape; write ~0 for "~" and ~1 for "\/"/],
 		['/trailing~', /"~" at character 10 is not an escape/],
 		['#/orders/0', /the URI fragment form is not supported; write "\/orders\/0" instead/],
 	];
 
-	it.each(malformed)('the malformed pointer %s is a configuration error that says what is wrong', async (pointer, message) => {
-		const { error } = await pick(selected([field(pointer, 'Broken')]), [actionItem()]);
-		expect(error?.message).toMatch(message);
-	});
+	it.each(malformed)(
+		'the malformed pointer %s is a configuration error that says what is wrong',
+		async (pointer, message) => {
+			const { error } = await pick(selected([field(pointer, 'Broken')]), [actionItem()]);
+			expect(error?.message).toMatch(message);
+		},
+	);
 
 	it.each([
 		[{ transform: 'currency', currency: 'EURO' }, /"EURO" is not an ISO 4217 currency code/],
 		[{ transform: 'date', timezone: 'Mars/Olympus' }, /"Mars\/Olympus" is not a time zone/],
 		[{ transform: 'truncate', maxLength: 0 }, /the maximum length must be a whole number from 1/],
-	])('transform settings that cannot work are configuration errors: %j', async (settings, message) => {
-		const { error } = await pick(selected([field('/orders/0/id', 'Id', settings)]), [actionItem()]);
-		expect(error?.message).toMatch(message);
-	});
+	])(
+		'transform settings that cannot work are configuration errors: %j',
+		async (settings, message) => {
+			const { error } = await pick(selected([field('/orders/0/id', 'Id', settings)]), [
+				actionItem(),
+			]);
+			expect(error?.message).toMatch(message);
+		},
+	);
 
 	it('two fields with one display name are a configuration error', async () => {
-		const { error } = await pick(selected([field('/orders/0/id', 'Id'), field('/orders/1/id', 'Id')]), [actionItem()]);
+		const { error } = await pick(
+			selected([field('/orders/0/id', 'Id'), field('/orders/1/id', 'Id')]),
+			[actionItem()],
+		);
 		expect(error?.message).toMatch(/Field 2 \("Id"\): another field is already named "Id"/);
 	});
 
 	it('the answer key cannot hide fieldsUsed or actionUsed', async () => {
-		const { error } = await pick(selected([field('/orders/0/id', 'Id')], { answerKey: 'actionUsed' }), [actionItem()]);
+		const { error } = await pick(
+			selected([field('/orders/0/id', 'Id')], { answerKey: 'actionUsed' }),
+			[actionItem()],
+		);
 		expect(error?.message).toMatch(/The answer key "actionUsed" cannot be used/);
 	});
 });
@@ -379,7 +499,18 @@ describe('Audience Filter and Response Field Picker together', () => {
 					type: 'n8n-nodes-fin-actions.audienceFilter',
 					typeVersion: 1,
 					position: [0, 0],
-					parameters: { ruleGroups: { group: [{ combinator: 'and', rules: { rule: [{ attribute: 'user.user_id', operator: 'equals', value: 'u_1' }] } }] } },
+					parameters: {
+						ruleGroups: {
+							group: [
+								{
+									combinator: 'and',
+									rules: {
+										rule: [{ attribute: 'user.user_id', operator: 'equals', value: 'u_1' }],
+									},
+								},
+							],
+						},
+					},
 				},
 				{
 					id: 'rfp',
@@ -398,7 +529,11 @@ describe('Audience Filter and Response Field Picker together', () => {
 		expect(result.executionOrder).toEqual(['Audience Filter', NODE]);
 		const picked: INodeExecutionData[] = result.outputs[NODE][0];
 		expect(picked.map((item) => item.json)).toEqual([
-			{ answer: { Status: ['fulfilled', null, 'partial'] }, fieldsUsed: ['/orders/*/fulfillment_status'], actionUsed: true },
+			{
+				answer: { Status: ['fulfilled', null, 'partial'] },
+				fieldsUsed: ['/orders/*/fulfillment_status'],
+				actionUsed: true,
+			},
 		]);
 		expect(result.outputs['Audience Filter'][1]).toHaveLength(1);
 	});

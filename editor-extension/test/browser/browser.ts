@@ -14,14 +14,20 @@ const EDITOR_ROOT = join(__dirname, '..', '..');
 function newestChange(path: string): number {
 	const stat = statSync(path);
 	if (!stat.isDirectory()) return stat.mtimeMs;
-	return Math.max(stat.mtimeMs, ...readdirSync(path).map((entry) => newestChange(join(path, entry))));
+	return Math.max(
+		stat.mtimeMs,
+		...readdirSync(path).map((entry) => newestChange(join(path, entry))),
+	);
 }
 
 /** Builds the client (vite build) when dist/ is missing or older than the client sources. */
 export function ensureClientBuilt() {
 	const built = join(EDITOR_ROOT, 'dist', 'index.html');
-	const sources = ['client', 'index.html', 'vite.config.ts'].map((entry) => join(EDITOR_ROOT, entry));
-	if (existsSync(built) && statSync(built).mtimeMs >= Math.max(...sources.map(newestChange))) return;
+	const sources = ['client', 'index.html', 'vite.config.ts'].map((entry) =>
+		join(EDITOR_ROOT, entry),
+	);
+	if (existsSync(built) && statSync(built).mtimeMs >= Math.max(...sources.map(newestChange)))
+		return;
 	const vite = join(dirname(require.resolve('vite/package.json')), 'bin', 'vite.js');
 	execFileSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
 		cwd: EDITOR_ROOT,
@@ -46,16 +52,29 @@ export async function openCanvas(): Promise<Session> {
 	const server = await startServer({ port: 0 });
 	const browser = await chromium.launch({
 		executablePath: '/usr/bin/chromium',
-		args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+		args: [
+			'--headless',
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-quic',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+		],
 	});
-	const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+	const context = await browser.newContext({
+		viewport: { width: 1440, height: 900 },
+		acceptDownloads: true,
+	});
 	const page = await context.newPage();
 	page.setDefaultTimeout(10000);
 	const pageErrors: string[] = [];
 	page.on('pageerror', (error) => pageErrors.push(error.message));
 	page.on('console', (message) => {
 		// Failed API calls are logged by Chromium as resource errors; the tests provoke some on purpose.
-		if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) pageErrors.push(message.text());
+		if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
+			pageErrors.push(message.text());
 	});
 	await page.goto(server.url);
 	await page.getByTestId('palette').waitFor();

@@ -20,7 +20,8 @@ const node = (name: string) => session.page.getByTestId(`canvas-node-${name}`);
 const toast = (kind: string) => session.page.getByTestId(`toast-${kind}`);
 
 async function dismissToasts() {
-	for (const button of await session.page.locator('.toast .icon-button').all()) await button.click({ timeout: 300 }).catch(() => undefined);
+	for (const button of await session.page.locator('.toast .icon-button').all())
+		await button.click({ timeout: 300 }).catch(() => undefined);
 }
 
 async function exportedWorkflow(): Promise<{ text: string; json: Record<string, any> }> {
@@ -34,9 +35,15 @@ async function exportedWorkflow(): Promise<{ text: string; json: Record<string, 
 test('palette: four nodes with icons, searchable', async () => {
 	const { page } = session;
 	for (const name of ['finTrigger', 'audienceFilter', 'apiAction', 'responseFieldPicker']) {
-		await expect(page.getByTestId(`palette-node-${name}`).locator('img')).toHaveAttribute('src', `/api/icons/${name}.svg`);
+		await expect(page.getByTestId(`palette-node-${name}`).locator('img')).toHaveAttribute(
+			'src',
+			`/api/icons/${name}.svg`,
+		);
 	}
-	const natural = await page.getByTestId('palette-node-apiAction').locator('img').evaluate((img: HTMLImageElement) => img.naturalWidth);
+	const natural = await page
+		.getByTestId('palette-node-apiAction')
+		.locator('img')
+		.evaluate((img: HTMLImageElement) => img.naturalWidth);
 	expect(natural).toBeGreaterThan(0);
 	await page.getByTestId('palette-search').fill('pick fields');
 	await expect(page.locator('[data-testid^="palette-node-"]')).toHaveCount(1);
@@ -48,7 +55,9 @@ test('palette: four nodes with icons, searchable', async () => {
 
 test('drag from the palette, click to add after the selected node (connected, like n8n)', async () => {
 	const { page } = session;
-	await page.getByTestId('palette-node-finTrigger').dragTo(page.getByTestId('canvas'), { targetPosition: { x: 220, y: 320 } });
+	await page
+		.getByTestId('palette-node-finTrigger')
+		.dragTo(page.getByTestId('canvas'), { targetPosition: { x: 220, y: 320 } });
 	await expect(node('Fin Trigger')).toBeVisible();
 	// The new node is selected: clicking palette entries chains the next steps after it.
 	await page.getByTestId('palette-node-apiAction').click();
@@ -65,7 +74,9 @@ test('drag from the palette, click to add after the selected node (connected, li
 
 test('connections are validated: loops and inputs into the trigger are refused with the reason', async () => {
 	const { page } = session;
-	await page.getByTestId('palette-node-audienceFilter').dragTo(page.getByTestId('canvas'), { targetPosition: { x: 420, y: 560 } });
+	await page
+		.getByTestId('palette-node-audienceFilter')
+		.dragTo(page.getByTestId('canvas'), { targetPosition: { x: 420, y: 560 } });
 	await expect(node('Audience Filter')).toBeVisible();
 	await dragBetween(page, 'handle-out-Response Field Picker-0', 'handle-in-Audience Filter-0');
 	await expect(page.locator('.react-flow__edge')).toHaveCount(3);
@@ -126,11 +137,16 @@ test('configure the API Action from its own description, with a write-only crede
 	await screenshot(page, '04-credential-dialog');
 	await dialog.getByTestId('credential-save').click();
 	await expect(dialog).toHaveCount(0);
-	await expect(page.getByTestId('credential-select-finFixedTokenApi').locator('option:checked')).toHaveText('Utility token');
+	await expect(
+		page.getByTestId('credential-select-finFixedTokenApi').locator('option:checked'),
+	).toHaveText('Utility token');
 	// Changing it again starts empty: the saved secret never comes back to the page.
 	await page.getByTestId('credential-edit-finFixedTokenApi').click();
 	await expect(page.getByTestId('credential-token')).toHaveValue('');
-	await expect(page.getByTestId('credential-token')).toHaveAttribute('placeholder', /Saved on the server/);
+	await expect(page.getByTestId('credential-token')).toHaveAttribute(
+		'placeholder',
+		/Saved on the server/,
+	);
 	await page.getByTestId('credential-dialog-close').click();
 	expect(await page.content()).not.toContain(SECRET);
 	await screenshot(page, '05-api-action-configured');
@@ -201,12 +217,20 @@ test('export n8n workflow JSON (no secrets), download it, and import it again wi
 		'n8n-nodes-fin-actions.responseFieldPicker',
 	]);
 	const action = json.nodes[1];
-	expect(action.credentials).toEqual({ finFixedTokenApi: { id: expect.stringMatching(/^local_/), name: 'Utility token' } });
+	expect(action.credentials).toEqual({
+		finFixedTokenApi: { id: expect.stringMatching(/^local_/), name: 'Utility token' },
+	});
 	expect(json.connections['Fin Trigger'].main[0][0].node).toBe('API Action');
-	expect(json.nodes[2].parameters.fields.field.map((f: { pointer: string }) => f.pointer)).toEqual(['/total_kwh', '/daily_usage/*/kwh']);
+	expect(json.nodes[2].parameters.fields.field.map((f: { pointer: string }) => f.pointer)).toEqual([
+		'/total_kwh',
+		'/daily_usage/*/kwh',
+	]);
 
 	await page.getByTestId('open-export').click();
-	const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-download').click()]);
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByTestId('export-download').click(),
+	]);
 	expect(download.suggestedFilename()).toBe('My-action.json');
 	expect(JSON.parse(readFileSync((await download.path())!, 'utf8'))).toEqual(json);
 	await page.getByTestId('export-dialog-close').click();
@@ -218,11 +242,35 @@ test('export n8n workflow JSON (no secrets), download it, and import it again wi
 		tags: [{ id: '1', name: 'fin' }],
 		pinData: {},
 		nodes: [
-			...json.nodes.map((n: Record<string, unknown>, i: number) => (i === 1 ? { ...n, notes: 'keep me', retryOnFail: true, customField: { a: [1, 2] } } : n)),
-			{ parameters: { content: '## Read me\nFill in **the URL**', height: 200, width: 300, color: 4 }, id: 'sticky-1', name: 'Sticky Note', type: 'n8n-nodes-base.stickyNote', typeVersion: 1, position: [100, 40] },
-			{ parameters: { mode: 'raw' }, id: 'set-1', name: 'Set', type: 'n8n-nodes-base.set', typeVersion: 3.4, position: [900, 400] },
+			...json.nodes.map((n: Record<string, unknown>, i: number) =>
+				i === 1 ? { ...n, notes: 'keep me', retryOnFail: true, customField: { a: [1, 2] } } : n,
+			),
+			{
+				parameters: {
+					content: '## Read me\nFill in **the URL**',
+					height: 200,
+					width: 300,
+					color: 4,
+				},
+				id: 'sticky-1',
+				name: 'Sticky Note',
+				type: 'n8n-nodes-base.stickyNote',
+				typeVersion: 1,
+				position: [100, 40],
+			},
+			{
+				parameters: { mode: 'raw' },
+				id: 'set-1',
+				name: 'Set',
+				type: 'n8n-nodes-base.set',
+				typeVersion: 3.4,
+				position: [900, 400],
+			},
 		],
-		connections: { ...json.connections, 'Response Field Picker': { main: [[{ node: 'Set', type: 'main', index: 0 }]] } },
+		connections: {
+			...json.connections,
+			'Response Field Picker': { main: [[{ node: 'Set', type: 'main', index: 0 }]] },
+		},
 	};
 	await page.getByTestId('open-import').click();
 	await page.getByTestId('import-text').fill('{"broken": ');
@@ -256,7 +304,15 @@ test('test values drive the run: an unknown customer fails with what to do next'
 	await expect(page.getByTestId('run-error')).toContainText('404');
 	await screenshot(page, '16-unknown-customer');
 	await page.keyboard.press('Escape');
-	await page.getByTestId('test-values-user').fill(JSON.stringify({ user_id: 'cus_1001', email: 'ada@example.com', meter_type: 'smart' }, null, 2));
+	await page
+		.getByTestId('test-values-user')
+		.fill(
+			JSON.stringify(
+				{ user_id: 'cus_1001', email: 'ada@example.com', meter_type: 'smart' },
+				null,
+				2,
+			),
+		);
 	await page.getByTestId('test-values-user').blur();
 	expect(session.pageErrors).toEqual([]);
 });

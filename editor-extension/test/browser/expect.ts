@@ -21,38 +21,88 @@ export const expect = Object.assign(expectAny, {
 });
 
 function isLocator(value: unknown): value is Locator {
-	return Boolean(value && typeof value === 'object' && 'waitFor' in value && 'evaluate' in value && 'first' in value);
+	return Boolean(
+		value &&
+		typeof value === 'object' &&
+		'waitFor' in value &&
+		'evaluate' in value &&
+		'first' in value,
+	);
 }
 
 function locatorExpect(locator: Locator, negate = false): LocatorMatcherSet {
-	const poll = async (check: () => Promise<boolean>, describe: () => Promise<string>, timeout = 15000) => {
+	const poll = async (
+		check: () => Promise<boolean>,
+		describe: () => Promise<string>,
+		timeout = 15000,
+	) => {
 		const deadline = Date.now() + timeout;
 		for (;;) {
 			const passed = await check().catch(() => false);
 			if (passed !== negate) return;
-			if (Date.now() > deadline) throw new Error(`Expected ${locator} ${negate ? 'not ' : ''}${await describe().catch((error) => String(error))}`);
+			if (Date.now() > deadline)
+				throw new Error(
+					`Expected ${locator} ${negate ? 'not ' : ''}${await describe().catch((error) => String(error))}`,
+				);
 			await new Promise((resolve) => setTimeout(resolve, 100));
 		}
 	};
 	const matchers = {
-		toBeVisible: (options?: { timeout?: number }) => poll(() => locator.first().isVisible(), async () => 'to be visible', options?.timeout),
-		toBeEnabled: () => poll(() => locator.isEnabled(), async () => 'to be enabled'),
-		toBeDisabled: () => poll(() => locator.isDisabled(), async () => 'to be disabled'),
-		toHaveCount: (count: number) => poll(async () => (await locator.count()) === count, async () => `to have count ${count}, got ${await locator.count()}`),
-		toHaveText: (text: string) => poll(async () => ((await locator.first().textContent()) ?? '').trim() === text, async () => `to have text "${text}", got "${await locator.first().textContent()}"`),
+		toBeVisible: (options?: { timeout?: number }) =>
+			poll(
+				() => locator.first().isVisible(),
+				async () => 'to be visible',
+				options?.timeout,
+			),
+		toBeEnabled: () =>
+			poll(
+				() => locator.isEnabled(),
+				async () => 'to be enabled',
+			),
+		toBeDisabled: () =>
+			poll(
+				() => locator.isDisabled(),
+				async () => 'to be disabled',
+			),
+		toHaveCount: (count: number) =>
+			poll(
+				async () => (await locator.count()) === count,
+				async () => `to have count ${count}, got ${await locator.count()}`,
+			),
+		toHaveText: (text: string) =>
+			poll(
+				async () => ((await locator.first().textContent()) ?? '').trim() === text,
+				async () => `to have text "${text}", got "${await locator.first().textContent()}"`,
+			),
 		toContainText: (text: string, options?: { timeout?: number }) =>
-			poll(async () => ((await locator.allTextContents()).join(' ')).includes(text), async () => `to contain "${text}", got "${(await locator.allTextContents()).join(' | ')}"`, options?.timeout),
-		toHaveValue: (value: string) => poll(async () => (await locator.inputValue()) === value, async () => `to have value "${value}", got "${await locator.inputValue()}"`),
+			poll(
+				async () => (await locator.allTextContents()).join(' ').includes(text),
+				async () => `to contain "${text}", got "${(await locator.allTextContents()).join(' | ')}"`,
+				options?.timeout,
+			),
+		toHaveValue: (value: string) =>
+			poll(
+				async () => (await locator.inputValue()) === value,
+				async () => `to have value "${value}", got "${await locator.inputValue()}"`,
+			),
 		toHaveAttribute: (name: string, value: string | RegExp) =>
 			poll(
 				async () => {
 					const actual = await locator.first().getAttribute(name);
-					return actual !== null && (typeof value === 'string' ? actual === value : value.test(actual));
+					return (
+						actual !== null && (typeof value === 'string' ? actual === value : value.test(actual))
+					);
 				},
-				async () => `to have ${name}=${String(value)}, got ${await locator.first().getAttribute(name)}`,
+				async () =>
+					`to have ${name}=${String(value)}, got ${await locator.first().getAttribute(name)}`,
 			),
 	};
-	return { ...matchers, get not() { return locatorExpect(locator, !negate); } };
+	return {
+		...matchers,
+		get not() {
+			return locatorExpect(locator, !negate);
+		},
+	};
 }
 
 interface LocatorMatcherSet {

@@ -52,17 +52,24 @@ const node = (name: string) => session.page.getByTestId(`canvas-node-${name}`);
 const toast = (kind: string) => session.page.getByTestId(`toast-${kind}`);
 
 async function dismissToasts() {
-	for (const button of await session.page.locator('.toast .icon-button').all()) await button.click({ timeout: 300 }).catch(() => undefined);
+	for (const button of await session.page.locator('.toast .icon-button').all())
+		await button.click({ timeout: 300 }).catch(() => undefined);
 }
 
-async function templates(): Promise<Array<{ id: string; name: string; workflow: { nodes: Array<{ name: string; type: string }> } }>> {
+async function templates(): Promise<
+	Array<{ id: string; name: string; workflow: { nodes: Array<{ name: string; type: string }> } }>
+> {
 	return (await fetch(`${session.server.url}/api/templates`)).json() as never;
 }
 
 test('the three templates are listed and each passes a test at once against the demo backend', async () => {
 	const { page } = session;
 	const list = await templates();
-	expect(list.map((template) => template.id).sort()).toEqual(['electricity-usage', 'shopify-order-status', 'statuspage-incidents']);
+	expect(list.map((template) => template.id).sort()).toEqual([
+		'electricity-usage',
+		'shopify-order-status',
+		'statuspage-incidents',
+	]);
 	await expect(page.getByTestId('template-use-demo')).toBeVisible();
 	for (const template of list) {
 		await dismissToasts();
@@ -74,7 +81,9 @@ test('the three templates are listed and each passes a test at once against the 
 		expect(own).toHaveLength(4);
 		for (const n of own) await expect(node(n.name)).toHaveAttribute('data-status', 'success');
 		await page.getByTestId('preview-answer').click();
-		const answer = JSON.parse((await page.getByTestId('preview-answer-json').textContent()) ?? 'null');
+		const answer = JSON.parse(
+			(await page.getByTestId('preview-answer-json').textContent()) ?? 'null',
+		);
 		expect(answer).toMatchObject({ actionUsed: true, fieldsUsed: expect.any(Array) });
 		expect(answer.fieldsUsed.length).toBeGreaterThan(0);
 		await page.getByTestId('preview-dialog-close').click();
@@ -91,7 +100,9 @@ test('switching the demo off restores the real addresses; a mock response then t
 	await page.getByTestId('demo-banner-off').click();
 	await expect(page.getByTestId('demo-banner')).toHaveCount(0);
 	await node('Shopify order status').click();
-	await expect(page.getByTestId('param-shopifyOrderStatus_shopUrl')).toHaveValue('https://your-shop.myshopify.com');
+	await expect(page.getByTestId('param-shopifyOrderStatus_shopUrl')).toHaveValue(
+		'https://your-shop.myshopify.com',
+	);
 	await expect(page.getByTestId('set-live')).toBeDisabled();
 
 	// Mock: invalid JSON first (the failure says what to do), then a valid answer.
@@ -107,7 +118,19 @@ test('switching the demo off restores the real addresses; a mock response then t
 	await screenshot(page, '11-mock-error');
 	await dismissToasts();
 
-	const mock = { orders: [{ name: '#9001', created_at: '2026-11-20T10:00:00Z', fulfillment_status: 'fulfilled', financial_status: 'paid', order_status_url: 'https://shop.example/o/9001', fulfillments: [{ tracking_number: 'TRACK-1' }], email: 'ada@example.com' }] };
+	const mock = {
+		orders: [
+			{
+				name: '#9001',
+				created_at: '2026-11-20T10:00:00Z',
+				fulfillment_status: 'fulfilled',
+				financial_status: 'paid',
+				order_status_url: 'https://shop.example/o/9001',
+				fulfillments: [{ tracking_number: 'TRACK-1' }],
+				email: 'ada@example.com',
+			},
+		],
+	};
 	await page.getByTestId('panel-tab-parameters').click();
 	await page.getByTestId('param-mockResponse').fill(JSON.stringify(mock, null, 2));
 	await page.getByTestId('param-mockResponse').blur();
@@ -116,7 +139,9 @@ test('switching the demo off restores the real addresses; a mock response then t
 	await page.getByTestId('panel-tab-requests').click();
 	await expect(page.getByTestId('request-log')).toContainText('No request was sent');
 	await page.getByTestId('preview-answer').click();
-	const answer = JSON.parse((await page.getByTestId('preview-answer-json').textContent()) ?? 'null');
+	const answer = JSON.parse(
+		(await page.getByTestId('preview-answer-json').textContent()) ?? 'null',
+	);
 	expect(JSON.stringify(answer)).toContain('TRACK-1');
 	expect(JSON.stringify(answer)).not.toContain('ada@example.com');
 	await page.getByTestId('preview-dialog-close').click();
@@ -139,11 +164,19 @@ test('Set live sends the tested graph to n8n; a wrong API key says what to do; n
 	await page.getByTestId('deploy-submit').click();
 	await expect(page.getByTestId('deploy-result')).toContainText('Deployed and active');
 	await screenshot(page, '14-deployed');
-	const created = received.filter((entry) => entry.key === 'good-key' && entry.path === '/api/v1/workflows');
+	const created = received.filter(
+		(entry) => entry.key === 'good-key' && entry.path === '/api/v1/workflows',
+	);
 	expect(created).toHaveLength(1);
 	expect(Object.keys(created[0].body).sort()).toEqual(['connections', 'name', 'nodes', 'settings']);
-	expect(created[0].body.nodes.map((n: { name: string }) => n.name)).toContain('Shopify order status');
-	expect(received.some((entry) => entry.path === '/api/v1/workflows/wf-1/activate' && entry.key === 'good-key')).toBe(true);
+	expect(created[0].body.nodes.map((n: { name: string }) => n.name)).toContain(
+		'Shopify order status',
+	);
+	expect(
+		received.some(
+			(entry) => entry.path === '/api/v1/workflows/wf-1/activate' && entry.key === 'good-key',
+		),
+	).toBe(true);
 	expect(JSON.stringify(received)).not.toContain('demo-token');
 	expect(await page.content()).not.toContain('good-key');
 	await page.getByText('Done').click();
@@ -171,5 +204,7 @@ test('a running test shows progress and can be cancelled; an unreachable server 
 	await expect(toast('error')).toContainText('Could not reach the canvas server');
 	await expect(toast('error')).toContainText('npm start');
 	await page.unroute('**/api/test');
-	expect(session.pageErrors.filter((message) => !message.includes('ERR_CONNECTION_REFUSED'))).toEqual([]);
+	expect(
+		session.pageErrors.filter((message) => !message.includes('ERR_CONNECTION_REFUSED')),
+	).toEqual([]);
 });

@@ -10,64 +10,177 @@ const BASE = 'http://127.0.0.1:5680/demo';
 
 describe('demo backend', () => {
 	test('real API addresses map to the demo routes', () => {
-		expect(demoUrlFor('https://api.energy.example/v1/customers/{{user.user_id}}/usage', BASE)).toBe(`${BASE}/customers/{{user.user_id}}/usage`);
+		expect(demoUrlFor('https://api.energy.example/v1/customers/{{user.user_id}}/usage', BASE)).toBe(
+			`${BASE}/customers/{{user.user_id}}/usage`,
+		);
 		expect(demoUrlFor('https://your-shop.myshopify.com', BASE)).toBe(`${BASE}/shopify`);
-		expect(demoUrlFor('https://shop.example/admin/api/2025-07/orders.json', BASE)).toBe(`${BASE}/shopify/admin/api/2025-07/orders.json`);
+		expect(demoUrlFor('https://shop.example/admin/api/2025-07/orders.json', BASE)).toBe(
+			`${BASE}/shopify/admin/api/2025-07/orders.json`,
+		);
 		expect(demoUrlFor('https://your-company.statuspage.io', BASE)).toBe(`${BASE}/statuspage`);
-		expect(demoUrlFor('https://acme.statuspage.io/api/v2/incidents/unresolved.json', BASE)).toBe(`${BASE}/statuspage/api/v2/incidents/unresolved.json`);
+		expect(demoUrlFor('https://acme.statuspage.io/api/v2/incidents/unresolved.json', BASE)).toBe(
+			`${BASE}/statuspage/api/v2/incidents/unresolved.json`,
+		);
 		expect(demoUrlFor('https://api.example.com/other', BASE)).toBeUndefined();
 		expect(demoUrlFor(`${BASE}/customers/1/usage`, BASE)).toBeUndefined();
 	});
 
 	const description: NodeDescription = {
-		name: 'apiAction', displayName: 'API Action', version: 1, properties: [
-			{ displayName: 'Template', name: 'template', type: 'options', default: 'custom', options: [{ name: 'Custom', value: 'custom' }, { name: 'Shop', value: 'shop' }] },
-			{ displayName: 'Shop URL', name: 'shop_url', type: 'string', default: 'https://your-shop.myshopify.com', displayOptions: { show: { template: ['shop'] } } },
-			{ displayName: 'URL', name: 'url', type: 'string', default: '', displayOptions: { show: { template: ['custom'] } } },
-			{ displayName: 'Authentication', name: 'authentication', type: 'options', default: 'none', options: [] },
+		name: 'apiAction',
+		displayName: 'API Action',
+		version: 1,
+		properties: [
+			{
+				displayName: 'Template',
+				name: 'template',
+				type: 'options',
+				default: 'custom',
+				options: [
+					{ name: 'Custom', value: 'custom' },
+					{ name: 'Shop', value: 'shop' },
+				],
+			},
+			{
+				displayName: 'Shop URL',
+				name: 'shop_url',
+				type: 'string',
+				default: 'https://your-shop.myshopify.com',
+				displayOptions: { show: { template: ['shop'] } },
+			},
+			{
+				displayName: 'URL',
+				name: 'url',
+				type: 'string',
+				default: '',
+				displayOptions: { show: { template: ['custom'] } },
+			},
+			{
+				displayName: 'Authentication',
+				name: 'authentication',
+				type: 'options',
+				default: 'none',
+				options: [],
+			},
 		],
-		credentials: [{ name: 'finFixedTokenApi', displayOptions: { show: { authentication: ['finFixedTokenApi'] } } }],
+		credentials: [
+			{
+				name: 'finFixedTokenApi',
+				displayOptions: { show: { authentication: ['finFixedTokenApi'] } },
+			},
+		],
 	};
 
 	test('apply points URLs (also defaults of template fields) at the demo and gives a demo token; revert restores', () => {
 		let doc = addNode(emptyDoc(), ACTION, description, { x: 0, y: 0 }, lookup).doc;
 		const id = doc.nodes[0].id;
-		doc = { ...doc, nodes: [{ ...doc.nodes[0], data: { node: { ...doc.nodes[0].data.node, parameters: { template: 'shop', authentication: 'finFixedTokenApi' } } } }] };
+		doc = {
+			...doc,
+			nodes: [
+				{
+					...doc.nodes[0],
+					data: {
+						node: {
+							...doc.nodes[0].data.node,
+							parameters: { template: 'shop', authentication: 'finFixedTokenApi' },
+						},
+					},
+				},
+			],
+		};
 		const before = graphToWorkflow(doc);
 		const { doc: demo, changes } = applyDemo(doc, {
 			demoBase: BASE,
 			describe: () => description,
 			demoCredential: (type) => ({ type, id: 'local_1', name: 'Demo token' }),
 		});
-		expect(changes.map((change) => change.key)).toEqual(['shop_url', 'credentials.finFixedTokenApi']);
-		expect(demo.nodes[0].data.node).toMatchObject({ id, parameters: { shop_url: `${BASE}/shopify` }, credentials: { finFixedTokenApi: { id: 'local_1', name: 'Demo token' } } });
+		expect(changes.map((change) => change.key)).toEqual([
+			'shop_url',
+			'credentials.finFixedTokenApi',
+		]);
+		expect(demo.nodes[0].data.node).toMatchObject({
+			id,
+			parameters: { shop_url: `${BASE}/shopify` },
+			credentials: { finFixedTokenApi: { id: 'local_1', name: 'Demo token' } },
+		});
 		expect(usesDemo(demo, BASE)).toBe(true);
 		expect(graphToWorkflow(revertDemo(demo, changes))).toEqual(before);
-		expect(applyDemo(demo, { demoBase: BASE, describe: () => description, demoCredential: (type) => ({ type, id: 'local_1', name: 'Demo token' }) }).changes).toEqual([]);
+		expect(
+			applyDemo(demo, {
+				demoBase: BASE,
+				describe: () => description,
+				demoCredential: (type) => ({ type, id: 'local_1', name: 'Demo token' }),
+			}).changes,
+		).toEqual([]);
 	});
 });
 
 describe('demo backend and token types', () => {
 	const description: NodeDescription = {
-		name: 'apiAction', displayName: 'API Action', version: 1, properties: [
+		name: 'apiAction',
+		displayName: 'API Action',
+		version: 1,
+		properties: [
 			{ displayName: 'URL', name: 'url', type: 'string', default: '' },
-			{ displayName: 'Authentication', name: 'authentication', type: 'options', default: 'none', options: [
-				{ name: 'None', value: 'none' }, { name: 'Fixed', value: 'finFixedTokenApi' }, { name: 'Dynamic', value: 'finDynamicTokenApi' },
-			] },
+			{
+				displayName: 'Authentication',
+				name: 'authentication',
+				type: 'options',
+				default: 'none',
+				options: [
+					{ name: 'None', value: 'none' },
+					{ name: 'Fixed', value: 'finFixedTokenApi' },
+					{ name: 'Dynamic', value: 'finDynamicTokenApi' },
+				],
+			},
 		],
 		credentials: [
-			{ name: 'finFixedTokenApi', displayOptions: { show: { authentication: ['finFixedTokenApi'] } } },
-			{ name: 'finDynamicTokenApi', displayOptions: { show: { authentication: ['finDynamicTokenApi'] } } },
+			{
+				name: 'finFixedTokenApi',
+				displayOptions: { show: { authentication: ['finFixedTokenApi'] } },
+			},
+			{
+				name: 'finDynamicTokenApi',
+				displayOptions: { show: { authentication: ['finDynamicTokenApi'] } },
+			},
 		],
 	};
 
 	test('a dynamic token (no token endpoint in the demo) becomes the demo fixed token, and comes back on revert', () => {
 		let doc = addNode(emptyDoc(), ACTION, description, { x: 0, y: 0 }, lookup).doc;
-		doc = { ...doc, nodes: [{ ...doc.nodes[0], data: { node: { ...doc.nodes[0].data.node, parameters: { url: 'https://api.example-utility.com/customers/{{user.user_id}}/usage', authentication: 'finDynamicTokenApi' }, credentials: { finDynamicTokenApi: { id: 'x', name: 'Utility OAuth' } } } } }] };
+		doc = {
+			...doc,
+			nodes: [
+				{
+					...doc.nodes[0],
+					data: {
+						node: {
+							...doc.nodes[0].data.node,
+							parameters: {
+								url: 'https://api.example-utility.com/customers/{{user.user_id}}/usage',
+								authentication: 'finDynamicTokenApi',
+							},
+							credentials: { finDynamicTokenApi: { id: 'x', name: 'Utility OAuth' } },
+						},
+					},
+				},
+			],
+		};
 		const before = graphToWorkflow(doc);
-		const { doc: demo, changes } = applyDemo(doc, { demoBase: BASE, describe: () => description, demoCredential: (type) => (type === 'finFixedTokenApi' ? { type, id: 'local_1', name: 'Demo token' } : undefined) });
-		expect(changes.map((change) => change.key)).toEqual(['url', 'authentication', 'credentials.finFixedTokenApi']);
-		expect(demo.nodes[0].data.node.parameters).toEqual({ url: `${BASE}/customers/{{user.user_id}}/usage`, authentication: 'finFixedTokenApi' });
+		const { doc: demo, changes } = applyDemo(doc, {
+			demoBase: BASE,
+			describe: () => description,
+			demoCredential: (type) =>
+				type === 'finFixedTokenApi' ? { type, id: 'local_1', name: 'Demo token' } : undefined,
+		});
+		expect(changes.map((change) => change.key)).toEqual([
+			'url',
+			'authentication',
+			'credentials.finFixedTokenApi',
+		]);
+		expect(demo.nodes[0].data.node.parameters).toEqual({
+			url: `${BASE}/customers/{{user.user_id}}/usage`,
+			authentication: 'finFixedTokenApi',
+		});
 		expect(graphToWorkflow(revertDemo(demo, changes))).toEqual(before);
 	});
 });
@@ -76,14 +189,38 @@ describe('what a canvas test runs', () => {
 	test('nodes of other packages are left out of the test, with their connections', () => {
 		const workflow = {
 			nodes: [
-				{ name: 'F', type: 'n8n-nodes-fin-actions.audienceFilter', typeVersion: 1, position: [0, 0] as [number, number], parameters: {} },
-				{ name: 'Set', type: 'n8n-nodes-base.set', typeVersion: 3, position: [0, 0] as [number, number], parameters: {} },
-				{ name: 'Note', type: 'n8n-nodes-base.stickyNote', typeVersion: 1, position: [0, 0] as [number, number], parameters: {} },
+				{
+					name: 'F',
+					type: 'n8n-nodes-fin-actions.audienceFilter',
+					typeVersion: 1,
+					position: [0, 0] as [number, number],
+					parameters: {},
+				},
+				{
+					name: 'Set',
+					type: 'n8n-nodes-base.set',
+					typeVersion: 3,
+					position: [0, 0] as [number, number],
+					parameters: {},
+				},
+				{
+					name: 'Note',
+					type: 'n8n-nodes-base.stickyNote',
+					typeVersion: 1,
+					position: [0, 0] as [number, number],
+					parameters: {},
+				},
 			],
-			connections: { F: { main: [[], [{ node: 'Set', type: 'main', index: 0 }]] }, Set: { main: [[]] } },
+			connections: {
+				F: { main: [[], [{ node: 'Set', type: 'main', index: 0 }]] },
+				Set: { main: [[]] },
+			},
 		};
 		expect(testableWorkflow(workflow, lookup)).toEqual({
-			workflow: { nodes: [workflow.nodes[0], workflow.nodes[2]], connections: { F: { main: [[], []] } } },
+			workflow: {
+				nodes: [workflow.nodes[0], workflow.nodes[2]],
+				connections: { F: { main: [[], []] } },
+			},
 			skipped: ['Set'],
 		});
 		const plain = { nodes: [workflow.nodes[0]], connections: {} };

@@ -1,7 +1,22 @@
 import { copySelection, pasteFragment } from '../../client/graph/clipboard';
-import { canRedo, canUndo, createHistory, record, redo, replacePresent, undo } from '../../client/graph/history';
+import {
+	canRedo,
+	canUndo,
+	createHistory,
+	record,
+	redo,
+	replacePresent,
+	undo,
+} from '../../client/graph/history';
 import { uniqueName } from '../../client/graph/naming';
-import { addNode, addSticky, nextPosition, removeElements, renameNode, toggleDisabled } from '../../client/graph/operations';
+import {
+	addNode,
+	addSticky,
+	nextPosition,
+	removeElements,
+	renameNode,
+	toggleDisabled,
+} from '../../client/graph/operations';
 import { fingerprint } from '../../client/graph/fingerprint';
 import { emptyDoc, graphToWorkflow } from '../../client/graph/workflow';
 import type { GraphDoc } from '../../client/graph/types';
@@ -12,7 +27,15 @@ function build(): GraphDoc {
 	let doc = emptyDoc();
 	let last: string | undefined;
 	for (const type of [TRIGGER, FILTER, ACTION, PICKER]) {
-		const result = addNode(doc, type, descriptions[type], nextPosition(doc, last), lookup, last, ids);
+		const result = addNode(
+			doc,
+			type,
+			descriptions[type],
+			nextPosition(doc, last),
+			lookup,
+			last,
+			ids,
+		);
 		doc = result.doc;
 		last = result.id;
 	}
@@ -35,7 +58,9 @@ describe('adding nodes', () => {
 			'Audience Filter': { main: [[{ node: 'API Action', type: 'main', index: 0 }]] },
 			'API Action': { main: [[{ node: 'Response Field Picker', type: 'main', index: 0 }]] },
 		});
-		expect(doc.nodes.filter((node) => node.selected).map((node) => node.data.node.name)).toEqual(['Response Field Picker']);
+		expect(doc.nodes.filter((node) => node.selected).map((node) => node.data.node.name)).toEqual([
+			'Response Field Picker',
+		]);
 	});
 
 	test('a second node after the filter takes its free "Not matched" output', () => {
@@ -43,12 +68,21 @@ describe('adding nodes', () => {
 		const filter = doc.nodes[1].id;
 		doc = addNode(doc, ACTION, descriptions[ACTION], { x: 0, y: 0 }, lookup, filter).doc;
 		const workflow = graphToWorkflow(doc);
-		expect(workflow.connections['Audience Filter'].main[1]).toEqual([{ node: 'API Action1', type: 'main', index: 0 }]);
+		expect(workflow.connections['Audience Filter'].main[1]).toEqual([
+			{ node: 'API Action1', type: 'main', index: 0 },
+		]);
 	});
 
 	test('a node that may not be connected is still added, with the reason', () => {
 		const doc = build();
-		const result = addNode(doc, TRIGGER, descriptions[TRIGGER], { x: 0, y: 0 }, lookup, doc.nodes[3].id);
+		const result = addNode(
+			doc,
+			TRIGGER,
+			descriptions[TRIGGER],
+			{ x: 0, y: 0 },
+			lookup,
+			doc.nodes[3].id,
+		);
 		expect(result.notConnected).toMatch(/Fin Trigger1 is the trigger/);
 	});
 
@@ -63,19 +97,30 @@ describe('editing', () => {
 	test('removing a node removes its edges', () => {
 		const built = build();
 		const doc = removeElements(built, [built.nodes[1].id]);
-		expect(doc.nodes.map((node) => node.data.node.name)).toEqual(['Fin Trigger', 'API Action', 'Response Field Picker']);
-		expect(graphToWorkflow(doc).connections).toEqual({ 'API Action': { main: [[{ node: 'Response Field Picker', type: 'main', index: 0 }]] } });
+		expect(doc.nodes.map((node) => node.data.node.name)).toEqual([
+			'Fin Trigger',
+			'API Action',
+			'Response Field Picker',
+		]);
+		expect(graphToWorkflow(doc).connections).toEqual({
+			'API Action': { main: [[{ node: 'Response Field Picker', type: 'main', index: 0 }]] },
+		});
 	});
 
 	test('rename keeps names unique and moves pinned data', () => {
 		let doc = build();
 		doc.meta.fields.pinData = { 'API Action': [{ json: { a: 1 } }] };
-		expect(renameNode(doc, doc.nodes[2].id, 'Fin Trigger').verdict).toMatchObject({ ok: false, reason: expect.stringMatching(/already called "Fin Trigger"/) });
+		expect(renameNode(doc, doc.nodes[2].id, 'Fin Trigger').verdict).toMatchObject({
+			ok: false,
+			reason: expect.stringMatching(/already called "Fin Trigger"/),
+		});
 		expect(renameNode(doc, doc.nodes[2].id, ' ').verdict.ok).toBe(false);
 		doc = renameNode(doc, doc.nodes[2].id, 'Get orders').doc;
 		const workflow = graphToWorkflow(doc);
 		expect(workflow.pinData).toEqual({ 'Get orders': [{ json: { a: 1 } }] });
-		expect(workflow.connections['Audience Filter'].main[0]).toEqual([{ node: 'Get orders', type: 'main', index: 0 }]);
+		expect(workflow.connections['Audience Filter'].main[0]).toEqual([
+			{ node: 'Get orders', type: 'main', index: 0 },
+		]);
 	});
 
 	test('D deactivates, then activates', () => {
@@ -88,7 +133,11 @@ describe('editing', () => {
 
 	test('sticky notes are n8n sticky nodes', () => {
 		const doc = addSticky(emptyDoc(), { x: 10, y: 20 }, 'Fill in the URL').doc;
-		expect(graphToWorkflow(doc).nodes[0]).toMatchObject({ type: 'n8n-nodes-base.stickyNote', name: 'Sticky Note', parameters: { content: 'Fill in the URL', width: 240, height: 160 } });
+		expect(graphToWorkflow(doc).nodes[0]).toMatchObject({
+			type: 'n8n-nodes-base.stickyNote',
+			name: 'Sticky Note',
+			parameters: { content: 'Fill in the URL', width: 240, height: 160 },
+		});
 	});
 });
 
@@ -97,32 +146,55 @@ describe('copy and paste', () => {
 		const doc = build();
 		const text = copySelection(doc, [doc.nodes[2].id, doc.nodes[3].id]);
 		expect(JSON.parse(text)).toEqual({
-			nodes: [expect.objectContaining({ name: 'API Action' }), expect.objectContaining({ name: 'Response Field Picker' })],
-			connections: { 'API Action': { main: [[{ node: 'Response Field Picker', type: 'main', index: 0 }]] } },
+			nodes: [
+				expect.objectContaining({ name: 'API Action' }),
+				expect.objectContaining({ name: 'Response Field Picker' }),
+			],
+			connections: {
+				'API Action': { main: [[{ node: 'Response Field Picker', type: 'main', index: 0 }]] },
+			},
 		});
 	});
 
 	test('paste gives new ids and names, keeps internal connections, leaves out a second trigger', () => {
 		const doc = build();
-		const text = copySelection(doc, doc.nodes.map((node) => node.id));
+		const text = copySelection(
+			doc,
+			doc.nodes.map((node) => node.id),
+		);
 		const result = pasteFragment(doc, text, lookup, { makeId: counterIds('p') });
-		expect(result.notices).toEqual(['Fin Trigger was not pasted: this action already has a trigger.']);
+		expect(result.notices).toEqual([
+			'Fin Trigger was not pasted: this action already has a trigger.',
+		]);
 		const workflow = graphToWorkflow(result.doc);
 		expect(workflow.nodes.slice(4).map((node) => [node.id, node.name, node.position])).toEqual([
 			['p1', 'Audience Filter1', [480, 240]],
 			['p2', 'API Action1', [720, 240]],
 			['p3', 'Response Field Picker1', [960, 240]],
 		]);
-		expect(workflow.connections['Audience Filter1']).toEqual({ main: [[{ node: 'API Action1', type: 'main', index: 0 }]] });
+		expect(workflow.connections['Audience Filter1']).toEqual({
+			main: [[{ node: 'API Action1', type: 'main', index: 0 }]],
+		});
 		expect(result.pastedIds).toEqual(['p1', 'p2', 'p3']);
-		expect(result.doc.nodes.filter((node) => node.selected).map((node) => node.id)).toEqual(['p1', 'p2', 'p3']);
+		expect(result.doc.nodes.filter((node) => node.selected).map((node) => node.id)).toEqual([
+			'p1',
+			'p2',
+			'p3',
+		]);
 	});
 
 	test('paste at a point, and into an empty canvas the trigger comes along with a fresh webhook id', () => {
 		const doc = build();
 		const text = copySelection(doc, [doc.nodes[0].id]);
-		const result = pasteFragment(emptyDoc(), text, lookup, { at: { x: 0, y: 0 }, makeId: counterIds('q') });
-		expect(graphToWorkflow(result.doc).nodes[0]).toMatchObject({ name: 'Fin Trigger', position: [0, 0], webhookId: doc.nodes[0].data.node.webhookId });
+		const result = pasteFragment(emptyDoc(), text, lookup, {
+			at: { x: 0, y: 0 },
+			makeId: counterIds('q'),
+		});
+		expect(graphToWorkflow(result.doc).nodes[0]).toMatchObject({
+			name: 'Fin Trigger',
+			position: [0, 0],
+			webhookId: doc.nodes[0].data.node.webhookId,
+		});
 		expect(() => pasteFragment(doc, 'hello', lookup)).toThrow(/not valid JSON/);
 	});
 });
@@ -158,9 +230,19 @@ describe('fingerprint (what a successful test is valid for)', () => {
 	test('moving nodes or adding sticky notes keeps it; a parameter change does not', () => {
 		const doc = build();
 		const before = fingerprint(graphToWorkflow(doc));
-		const moved = { ...doc, nodes: doc.nodes.map((node) => ({ ...node, position: { x: node.position.x + 5, y: 0 } })) };
+		const moved = {
+			...doc,
+			nodes: doc.nodes.map((node) => ({ ...node, position: { x: node.position.x + 5, y: 0 } })),
+		};
 		expect(fingerprint(graphToWorkflow(addSticky(moved, { x: 0, y: 0 }).doc))).toBe(before);
-		const changed = { ...doc, nodes: doc.nodes.map((node, i) => (i === 2 ? { ...node, data: { node: { ...node.data.node, parameters: { url: 'x' } } } } : node)) };
+		const changed = {
+			...doc,
+			nodes: doc.nodes.map((node, i) =>
+				i === 2
+					? { ...node, data: { node: { ...node.data.node, parameters: { url: 'x' } } } }
+					: node,
+			),
+		};
 		expect(fingerprint(graphToWorkflow(changed))).not.toBe(before);
 	});
 });

@@ -39,10 +39,31 @@ export const descriptions: Record<string, NodeDescription> = {
 		inputs: ['main'],
 		outputs: ['main'],
 		properties: [
-			{ displayName: 'Method', name: 'method', type: 'options', default: 'GET', options: [{ name: 'GET', value: 'GET' }, { name: 'POST', value: 'POST' }] },
+			{
+				displayName: 'Method',
+				name: 'method',
+				type: 'options',
+				default: 'GET',
+				options: [
+					{ name: 'GET', value: 'GET' },
+					{ name: 'POST', value: 'POST' },
+				],
+			},
 			{ displayName: 'Allow Writes', name: 'allowWrites', type: 'boolean', default: false },
-			{ displayName: 'Body', name: 'body', type: 'json', default: '{}', displayOptions: { show: { allowWrites: [true] } } },
-			{ displayName: 'Old', name: 'legacy', type: 'string', default: 'x', displayOptions: { show: { '@version': [{ _cnd: { lt: 1 } }] } } },
+			{
+				displayName: 'Body',
+				name: 'body',
+				type: 'json',
+				default: '{}',
+				displayOptions: { show: { allowWrites: [true] } },
+			},
+			{
+				displayName: 'Old',
+				name: 'legacy',
+				type: 'string',
+				default: 'x',
+				displayOptions: { show: { '@version': [{ _cnd: { lt: 1 } }] } },
+			},
 		],
 	},
 	[PICKER]: {

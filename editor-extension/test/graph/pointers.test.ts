@@ -1,4 +1,14 @@
-import { buildTree, compilePointer, findPickerSlots, labelFor, mergeElements, parsePointer, pickedPointers, resolvePointer, togglePointer } from '../../client/graph/pointers';
+import {
+	buildTree,
+	compilePointer,
+	findPickerSlots,
+	labelFor,
+	mergeElements,
+	parsePointer,
+	pickedPointers,
+	resolvePointer,
+	togglePointer,
+} from '../../client/graph/pointers';
 import { PICKER, descriptions } from './fixtures';
 
 const response = {
@@ -20,7 +30,11 @@ describe('response tree', () => {
 		]);
 		const orders = tree[0];
 		expect(orders.count).toBe(2);
-		expect(orders.children.map((entry) => entry.pointer)).toEqual(['/orders/*', '/orders/0', '/orders/1']);
+		expect(orders.children.map((entry) => entry.pointer)).toEqual([
+			'/orders/*',
+			'/orders/0',
+			'/orders/1',
+		]);
 		const every = orders.children[0];
 		expect(every.wildcard).toBe(true);
 		// The wildcard shows the union of the items' keys, with a non-null sample value.
@@ -30,7 +44,9 @@ describe('response tree', () => {
 			['/orders/*/fulfillments', 'array'],
 			['/orders/*/note', '"gift"'],
 		]);
-		expect(every.children[2].children[0].children[0].pointer).toBe('/orders/*/fulfillments/*/tracking_number');
+		expect(every.children[2].children[0].children[0].pointer).toBe(
+			'/orders/*/fulfillments/*/tracking_number',
+		);
 		expect(tree[1].children[0].pointer).toBe('/a~1b/~0x');
 	});
 
@@ -41,7 +57,9 @@ describe('response tree', () => {
 		expect(resolvePointer(response, '/orders/*/fulfillments/*/tracking_number')).toEqual(['1Z1']);
 		expect(resolvePointer(response, '/a~1b/~0x')).toEqual([1]);
 		expect(mergeElements([[1], [2, 3]])).toEqual([1, 2, 3]);
-		expect(buildTree('plain')).toEqual([expect.objectContaining({ kind: 'value', pointer: '', preview: '"plain"' })]);
+		expect(buildTree('plain')).toEqual([
+			expect.objectContaining({ kind: 'value', pointer: '', preview: '"plain"' }),
+		]);
 	});
 
 	test('labels read like field names', () => {
@@ -55,7 +73,12 @@ describe('writing picks into the Response Field Picker', () => {
 	const slots = findPickerSlots(descriptions[PICKER].properties)!;
 
 	test('the fields list is found from the description, with the option that shows it', () => {
-		expect(slots).toMatchObject({ option: { name: 'field' }, pointerField: 'pointer', labelField: 'name', gate: { access: 'selected' } });
+		expect(slots).toMatchObject({
+			option: { name: 'field' },
+			pointerField: 'pointer',
+			labelField: 'name',
+			gate: { access: 'selected' },
+		});
 	});
 
 	test('ticking adds an entry (and switches to selected fields); unticking removes it', () => {
@@ -64,18 +87,25 @@ describe('writing picks into the Response Field Picker', () => {
 		params = togglePointer(params, slots, '/orders/*/name', 'Order');
 		expect(params).toEqual({
 			access: 'selected',
-			fields: { field: [
-				{ pointer: '/orders/*/fulfillment_status', name: 'Fulfillment status', required: false },
-				{ pointer: '/orders/*/name', name: 'Order', required: false },
-			] },
+			fields: {
+				field: [
+					{ pointer: '/orders/*/fulfillment_status', name: 'Fulfillment status', required: false },
+					{ pointer: '/orders/*/name', name: 'Order', required: false },
+				],
+			},
 		});
-		expect(pickedPointers(params, slots)).toEqual(['/orders/*/fulfillment_status', '/orders/*/name']);
+		expect(pickedPointers(params, slots)).toEqual([
+			'/orders/*/fulfillment_status',
+			'/orders/*/name',
+		]);
 		params = togglePointer(params, slots, '/orders/*/fulfillment_status');
 		params = togglePointer(params, slots, '/orders/*/name');
 		expect(params).toEqual({ access: 'selected', fields: {} });
 	});
 
 	test('a picker without a pointer list has no slots', () => {
-		expect(findPickerSlots([{ displayName: 'x', name: 'x', type: 'string', default: '' }])).toBeUndefined();
+		expect(
+			findPickerSlots([{ displayName: 'x', name: 'x', type: 'string', default: '' }]),
+		).toBeUndefined();
 	});
 });

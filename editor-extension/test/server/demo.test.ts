@@ -31,7 +31,12 @@ describe('GET /demo/customers/:userId/usage', () => {
 		const total = usage.daily_usage.reduce((sum: number, day: { kwh: number }) => sum + day.kwh, 0);
 		expect(usage.total_kwh).toBeCloseTo(total, 2);
 		expect(usage.tariff).toBe('Green Flex');
-		expect(usage.tariff_details).toEqual(expect.objectContaining({ unit_rate_per_kwh: expect.any(Number), standing_charge_per_day: expect.any(Number) }));
+		expect(usage.tariff_details).toEqual(
+			expect.objectContaining({
+				unit_rate_per_kwh: expect.any(Number),
+				standing_charge_per_day: expect.any(Number),
+			}),
+		);
 		const bill = usage.estimated_bill;
 		expect(bill.amount).toBeCloseTo(bill.energy_charge + bill.standing_charge + bill.vat, 2);
 		expect(bill.currency).toBe('EUR');
@@ -51,8 +56,20 @@ describe('GET /demo/customers/:userId/usage', () => {
 		const missing = await call(server, 'GET', '/demo/customers/cus_1002/usage');
 		expect(missing.status).toBe(401);
 		expect(missing.headers['www-authenticate']).toContain('Bearer');
-		expect((await call(server, 'GET', '/demo/customers/cus_1002/usage', { headers: { authorization: 'Bearer x' } })).status).toBe(200);
-		expect((await call(server, 'GET', '/demo/customers/cus_1002/usage', { headers: { authorization: 'Bearer ' } })).status).toBe(401);
+		expect(
+			(
+				await call(server, 'GET', '/demo/customers/cus_1002/usage', {
+					headers: { authorization: 'Bearer x' },
+				})
+			).status,
+		).toBe(200);
+		expect(
+			(
+				await call(server, 'GET', '/demo/customers/cus_1002/usage', {
+					headers: { authorization: 'Bearer ' },
+				})
+			).status,
+		).toBe(401);
 	});
 });
 
@@ -60,7 +77,9 @@ describe('GET /demo/shopify/admin/api/:version/orders.json', () => {
 	const path = '/demo/shopify/admin/api/2025-07/orders.json';
 
 	it('filters by email and answers Shopify order objects', async () => {
-		const answer = await call(server, 'GET', `${path}?email=ada@example.com&status=any`, { headers: { 'x-shopify-access-token': 'shpat_demo' } });
+		const answer = await call(server, 'GET', `${path}?email=ada@example.com&status=any`, {
+			headers: { 'x-shopify-access-token': 'shpat_demo' },
+		});
 		expect(answer.status).toBe(200);
 		const { orders } = answer.json;
 		expect(orders.length).toBe(2);
@@ -78,7 +97,14 @@ describe('GET /demo/shopify/admin/api/:version/orders.json', () => {
 				}),
 			);
 			expect(order).toHaveProperty('fulfillment_status');
-			expect(order.line_items[0]).toEqual(expect.objectContaining({ title: expect.any(String), quantity: expect.any(Number), price: expect.any(String), sku: expect.any(String) }));
+			expect(order.line_items[0]).toEqual(
+				expect.objectContaining({
+					title: expect.any(String),
+					quantity: expect.any(Number),
+					price: expect.any(String),
+					sku: expect.any(String),
+				}),
+			);
 		}
 		// Newest first, one of them shipped with tracking.
 		expect(orders[0].created_at > orders[1].created_at).toBe(true);
@@ -89,14 +115,19 @@ describe('GET /demo/shopify/admin/api/:version/orders.json', () => {
 	it('defaults to open orders, honours fields and limit like Shopify', async () => {
 		const open = await call(server, 'GET', `${path}?email=grace@example.com`, { headers: auth });
 		expect(open.json.orders.map((order: any) => order.cancelled_at)).toEqual([null]);
-		const fields = await call(server, 'GET', `${path}?status=any&limit=1&fields=id,name,fulfillment_status`, { headers: auth });
+		const fields = await call(
+			server,
+			'GET',
+			`${path}?status=any&limit=1&fields=id,name,fulfillment_status`,
+			{ headers: auth },
+		);
 		expect(fields.json.orders).toHaveLength(1);
 		expect(Object.keys(fields.json.orders[0]).sort()).toEqual(['fulfillment_status', 'id', 'name']);
 		const none = await call(server, 'GET', `${path}?email=nobody@example.com`, { headers: auth });
 		expect(none.json).toEqual({ orders: [] });
 	});
 
-	it('answers 401 in Shopify\'s error shape without a token', async () => {
+	it("answers 401 in Shopify's error shape without a token", async () => {
 		const answer = await call(server, 'GET', path);
 		expect(answer.status).toBe(401);
 		expect(typeof answer.json.errors).toBe('string');
@@ -107,14 +138,26 @@ describe('GET /demo/statuspage/api/v2/incidents/unresolved.json', () => {
 	it('answers unresolved incidents in Statuspage v2 shape, without a token', async () => {
 		const answer = await call(server, 'GET', '/demo/statuspage/api/v2/incidents/unresolved.json');
 		expect(answer.status).toBe(200);
-		expect(answer.json.page).toEqual(expect.objectContaining({ id: expect.any(String), name: expect.any(String), url: expect.any(String) }));
+		expect(answer.json.page).toEqual(
+			expect.objectContaining({
+				id: expect.any(String),
+				name: expect.any(String),
+				url: expect.any(String),
+			}),
+		);
 		expect(answer.json.incidents.length).toBeGreaterThan(0);
 		for (const incident of answer.json.incidents) {
 			expect(['investigating', 'identified', 'monitoring']).toContain(incident.status);
 			expect(['none', 'minor', 'major', 'critical']).toContain(incident.impact);
 			expect(incident.resolved_at).toBeNull();
 			expect(incident.shortlink).toMatch(/^https:\/\/stspg\.io\//);
-			expect(incident.incident_updates[0]).toEqual(expect.objectContaining({ status: expect.any(String), body: expect.any(String), incident_id: incident.id }));
+			expect(incident.incident_updates[0]).toEqual(
+				expect.objectContaining({
+					status: expect.any(String),
+					body: expect.any(String),
+					incident_id: incident.id,
+				}),
+			);
 		}
 	});
 });

@@ -3,7 +3,9 @@ import { request as httpRequest } from 'node:http';
 
 import { startServer, type RunningServer, type ServerOptions } from '../../server/app';
 
-export async function startTestServer(options: Partial<ServerOptions> = {}): Promise<RunningServer> {
+export async function startTestServer(
+	options: Partial<ServerOptions> = {},
+): Promise<RunningServer> {
 	return await startServer({ port: 0, ...options });
 }
 
@@ -21,9 +23,12 @@ export function call(
 	path: string,
 	options: { body?: unknown; rawBody?: string | Buffer; headers?: Record<string, string> } = {},
 ): Promise<Answer> {
-	const payload = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
+	const payload =
+		options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
 	const headers: Record<string, string> = {
-		...(payload !== undefined ? { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(payload)) } : {}),
+		...(payload !== undefined
+			? { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(payload)) }
+			: {}),
 		...options.headers,
 	};
 	return new Promise((resolve, reject) => {

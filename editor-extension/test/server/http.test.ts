@@ -26,16 +26,28 @@ it('binds to 127.0.0.1 and refuses any other interface', async () => {
 });
 
 it('answers 413 JSON for a body over 1 MB, both announced and streamed', async () => {
-	const big = JSON.stringify({ workflow: { nodes: [], connections: {} }, padding: 'x'.repeat(1024 * 1024 + 10) });
+	const big = JSON.stringify({
+		workflow: { nodes: [], connections: {} },
+		padding: 'x'.repeat(1024 * 1024 + 10),
+	});
 	expectActionableError(await call(server, 'POST', '/api/test', { rawBody: big }), 413);
 	// Without content-length (chunked), the limit is enforced while reading.
 	const chunked = await new Promise<{ status: number; json: any }>((resolve, reject) => {
 		const { request } = require('node:http') as typeof import('node:http');
-		const req = request(`${server.url}/api/credentials`, { method: 'POST', headers: { 'content-type': 'application/json' } }, (res) => {
-			const chunks: Buffer[] = [];
-			res.on('data', (chunk: Buffer) => chunks.push(chunk));
-			res.on('end', () => resolve({ status: res.statusCode ?? 0, json: JSON.parse(Buffer.concat(chunks).toString()) }));
-		});
+		const req = request(
+			`${server.url}/api/credentials`,
+			{ method: 'POST', headers: { 'content-type': 'application/json' } },
+			(res) => {
+				const chunks: Buffer[] = [];
+				res.on('data', (chunk: Buffer) => chunks.push(chunk));
+				res.on('end', () =>
+					resolve({
+						status: res.statusCode ?? 0,
+						json: JSON.parse(Buffer.concat(chunks).toString()),
+					}),
+				);
+			},
+		);
 		req.on('error', reject);
 		for (let i = 0; i < 12; i++) req.write('x'.repeat(100 * 1024));
 		req.end();
@@ -47,7 +59,9 @@ it('answers 413 JSON for a body over 1 MB, both announced and streamed', async (
 });
 
 it('answers 400 naming the JSON problem', async () => {
-	const answer = await call(server, 'POST', '/api/credentials', { rawBody: '{"type": "finFixedTokenApi",' });
+	const answer = await call(server, 'POST', '/api/credentials', {
+		rawBody: '{"type": "finFixedTokenApi",',
+	});
 	expectActionableError(answer, 400);
 	expect(answer.json.error).toMatch(/not valid JSON: .+/);
 	expectActionableError(await call(server, 'POST', '/api/credentials', { rawBody: '[1, 2]' }), 400);
@@ -55,19 +69,46 @@ it('answers 400 naming the JSON problem', async () => {
 });
 
 it('needs application/json, which other web sites cannot send without a preflight', async () => {
-	const answer = await call(server, 'POST', '/api/credentials', { rawBody: '{}', headers: { 'content-type': 'text/plain' } });
+	const answer = await call(server, 'POST', '/api/credentials', {
+		rawBody: '{}',
+		headers: { 'content-type': 'text/plain' },
+	});
 	expectActionableError(answer, 415);
 });
 
 it('refuses requests from other origins and for other host names', async () => {
-	expectActionableError(await call(server, 'POST', '/api/credentials', { body: { type: 'finFixedTokenApi', name: 'x', data: {} }, headers: { origin: 'https://evil.example' } }), 403);
-	expectActionableError(await call(server, 'POST', '/api/credentials', { body: { type: 'finFixedTokenApi', name: 'x', data: {} }, headers: { origin: 'null' } }), 403);
-	expectActionableError(await call(server, 'GET', '/api/credentials', { headers: { host: 'evil.example' } }), 403);
-	expectActionableError(await call(server, 'GET', '/api/credentials', { headers: { host: 'evil.example:5680' } }), 403);
+	expectActionableError(
+		await call(server, 'POST', '/api/credentials', {
+			body: { type: 'finFixedTokenApi', name: 'x', data: {} },
+			headers: { origin: 'https://evil.example' },
+		}),
+		403,
+	);
+	expectActionableError(
+		await call(server, 'POST', '/api/credentials', {
+			body: { type: 'finFixedTokenApi', name: 'x', data: {} },
+			headers: { origin: 'null' },
+		}),
+		403,
+	);
+	expectActionableError(
+		await call(server, 'GET', '/api/credentials', { headers: { host: 'evil.example' } }),
+		403,
+	);
+	expectActionableError(
+		await call(server, 'GET', '/api/credentials', { headers: { host: 'evil.example:5680' } }),
+		403,
+	);
 	// Its own pages (and a local dev server's proxy) may call it.
-	const own = await call(server, 'POST', '/api/credentials', { body: { type: 'finFixedTokenApi', name: 'own', data: {} }, headers: { origin: server.url } });
+	const own = await call(server, 'POST', '/api/credentials', {
+		body: { type: 'finFixedTokenApi', name: 'own', data: {} },
+		headers: { origin: server.url },
+	});
 	expect(own.status).toBe(201);
-	const dev = await call(server, 'POST', '/api/credentials', { body: { type: 'finFixedTokenApi', name: 'dev', data: {} }, headers: { origin: 'http://localhost:5173' } });
+	const dev = await call(server, 'POST', '/api/credentials', {
+		body: { type: 'finFixedTokenApi', name: 'dev', data: {} },
+		headers: { origin: 'http://localhost:5173' },
+	});
 	expect(dev.status).toBe(201);
 });
 

@@ -1,4 +1,4 @@
-// POST /api/test runs a real graph through n8n-core (test/harness/run-workflow) against the demo
+// POST /api/test runs a real graph through n8n-core (engine/run-workflow) against the demo
 // backend of the same server, and reports per node, with no secret in the answer.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,14 +12,23 @@ let credentialId: string;
 
 beforeAll(async () => {
 	server = await startTestServer();
-	const created = await call(server, 'POST', '/api/credentials', { body: { type: 'finFixedTokenApi', name: 'Demo token', data: { token: TOKEN } } });
+	const created = await call(server, 'POST', '/api/credentials', {
+		body: { type: 'finFixedTokenApi', name: 'Demo token', data: { token: TOKEN } },
+	});
 	credentialId = created.json.id;
 });
 afterAll(async () => {
 	await server.close();
 });
 
-const trigger = { id: 't', name: 'Fin Trigger', type: 'n8n-nodes-fin-actions.finTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
+const trigger = {
+	id: 't',
+	name: 'Fin Trigger',
+	type: 'n8n-nodes-fin-actions.finTrigger',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+};
 
 function usageAction(parameters: Record<string, unknown> = {}) {
 	return {
@@ -28,7 +37,13 @@ function usageAction(parameters: Record<string, unknown> = {}) {
 		type: 'n8n-nodes-fin-actions.apiAction',
 		typeVersion: 1,
 		position: [220, 0],
-		parameters: { template: 'custom', method: 'GET', url: `${server.url}/demo/customers/{{user.user_id}}/usage`, authentication: 'finFixedTokenApi', ...parameters },
+		parameters: {
+			template: 'custom',
+			method: 'GET',
+			url: `${server.url}/demo/customers/{{user.user_id}}/usage`,
+			authentication: 'finFixedTokenApi',
+			...parameters,
+		},
 		credentials: { finFixedTokenApi: { id: credentialId, name: 'Demo token' } },
 	};
 }
@@ -52,12 +67,28 @@ const picker = {
 };
 
 const chain = (...names: string[]) =>
-	Object.fromEntries(names.slice(0, -1).map((name, index) => [name, { main: [[{ node: names[index + 1], type: 'main', index: 0 }]] }]));
+	Object.fromEntries(
+		names
+			.slice(0, -1)
+			.map((name, index) => [
+				name,
+				{ main: [[{ node: names[index + 1], type: 'main', index: 0 }]] },
+			]),
+	);
 
-const testValues = { user: { user_id: 'cus_1001', email: 'ada@example.com' }, company: { plan: 'pro' }, conversation: { id: 'c1' }, message: 'How much power did I use this week?' };
+const testValues = {
+	user: { user_id: 'cus_1001', email: 'ada@example.com' },
+	company: { plan: 'pro' },
+	conversation: { id: 'c1' },
+	message: 'How much power did I use this week?',
+};
 
 it('runs Fin Trigger -> API Action -> Response Field Picker against the demo backend', async () => {
-	const workflow = { name: 'Usage', nodes: [trigger, usageAction(), picker], connections: chain('Fin Trigger', 'Usage', 'Pick') };
+	const workflow = {
+		name: 'Usage',
+		nodes: [trigger, usageAction(), picker],
+		connections: chain('Fin Trigger', 'Usage', 'Pick'),
+	};
 	const answer = await call(server, 'POST', '/api/test', { body: { workflow, testValues } });
 	expect(answer.status).toBe(200);
 	const report = answer.json;
@@ -67,7 +98,15 @@ it('runs Fin Trigger -> API Action -> Response Field Picker against the demo bac
 	const triggerReport = report.nodes['Fin Trigger'];
 	expect(triggerReport.status).toBe('success');
 	const item = triggerReport.output[0][0].json;
-	expect(item).toEqual(expect.objectContaining({ user: testValues.user, company: testValues.company, conversation: testValues.conversation, identity: { verified: false, method: 'none' }, source: 'test' }));
+	expect(item).toEqual(
+		expect.objectContaining({
+			user: testValues.user,
+			company: testValues.company,
+			conversation: testValues.conversation,
+			identity: { verified: false, method: 'none' },
+			source: 'test',
+		}),
+	);
 	expect(item.message.text).toBe(testValues.message);
 	expect(triggerReport.requests).toEqual([]);
 
@@ -75,7 +114,13 @@ it('runs Fin Trigger -> API Action -> Response Field Picker against the demo bac
 	expect(action.status).toBe('success');
 	expect(action.input).toEqual([{ json: item }]);
 	expect(action.requests).toHaveLength(1);
-	expect(action.requests[0]).toEqual(expect.objectContaining({ method: 'GET', url: `${server.url}/demo/customers/cus_1001/usage`, status: 200 }));
+	expect(action.requests[0]).toEqual(
+		expect.objectContaining({
+			method: 'GET',
+			url: `${server.url}/demo/customers/cus_1001/usage`,
+			status: 200,
+		}),
+	);
 	expect(action.requests[0].headers.Authorization).toBe('[redacted]');
 	expect(action.output[0][0].json.response.customer_id).toBe('cus_1001');
 
@@ -83,7 +128,9 @@ it('runs Fin Trigger -> API Action -> Response Field Picker against the demo bac
 	expect(pick.status).toBe('success');
 	expect(pick.requests).toEqual([]);
 	const picked = pick.output[0][0].json;
-	expect(picked.answer['Usage last 7 days (kWh)']).toBe(action.output[0][0].json.response.total_kwh);
+	expect(picked.answer['Usage last 7 days (kWh)']).toBe(
+		action.output[0][0].json.response.total_kwh,
+	);
 	expect(picked.answer['Daily kWh']).toHaveLength(7);
 	// The AI receives the first item of the last node, exactly as n8n answers Fin Trigger's webhook.
 	expect(report.answer).toEqual(picked);
@@ -94,7 +141,15 @@ it('runs Fin Trigger -> API Action -> Response Field Picker against the demo bac
 
 it('runs a Shopify template action and reports the per-node error of an API failure', async () => {
 	const shopifyCredential = await call(server, 'POST', '/api/credentials', {
-		body: { type: 'finFixedTokenApi', name: 'Shopify demo', data: { token: 'shpat_demo_9a8b7c6d', placement: 'header', headerName: 'X-Shopify-Access-Token' } },
+		body: {
+			type: 'finFixedTokenApi',
+			name: 'Shopify demo',
+			data: {
+				token: 'shpat_demo_9a8b7c6d',
+				placement: 'header',
+				headerName: 'X-Shopify-Access-Token',
+			},
+		},
 	});
 	const orders = {
 		id: 's',
@@ -102,21 +157,38 @@ it('runs a Shopify template action and reports the per-node error of an API fail
 		type: 'n8n-nodes-fin-actions.apiAction',
 		typeVersion: 1,
 		position: [220, 0],
-		parameters: { template: 'shopifyOrderStatus', shopifyOrderStatus_shopUrl: `${server.url}/demo/shopify`, shopifyOrderStatus_apiVersion: '2025-07', authentication: 'finFixedTokenApi' },
+		parameters: {
+			template: 'shopifyOrderStatus',
+			shopifyOrderStatus_shopUrl: `${server.url}/demo/shopify`,
+			shopifyOrderStatus_apiVersion: '2025-07',
+			authentication: 'finFixedTokenApi',
+		},
 		credentials: { finFixedTokenApi: { id: shopifyCredential.json.id, name: 'Shopify demo' } },
 	};
 	const ok = await call(server, 'POST', '/api/test', {
-		body: { workflow: { nodes: [trigger, orders], connections: chain('Fin Trigger', 'Orders') }, testValues: { ...testValues, user: { user_id: 'u1', email: 'grace@example.com' } } },
+		body: {
+			workflow: { nodes: [trigger, orders], connections: chain('Fin Trigger', 'Orders') },
+			testValues: { ...testValues, user: { user_id: 'u1', email: 'grace@example.com' } },
+		},
 	});
 	expect(ok.json.ok).toBe(true);
 	const request = ok.json.nodes.Orders.requests[0];
 	expect(request.headers['X-Shopify-Access-Token']).toBe('[redacted]');
-	expect(ok.json.answer.response.orders.map((order: { email: string }) => order.email)).toEqual(['grace@example.com', 'grace@example.com']);
+	expect(ok.json.answer.response.orders.map((order: { email: string }) => order.email)).toEqual([
+		'grace@example.com',
+		'grace@example.com',
+	]);
 	expect(ok.text).not.toContain('shpat_demo_9a8b7c6d');
 
 	// An unknown customer: the demo answers 404, the API Action fails, the picker never runs.
 	const failed = await call(server, 'POST', '/api/test', {
-		body: { workflow: { nodes: [trigger, usageAction({ options: { maxRetries: 0 } }), picker], connections: chain('Fin Trigger', 'Usage', 'Pick') }, testValues: { ...testValues, user: { user_id: 'nobody' } } },
+		body: {
+			workflow: {
+				nodes: [trigger, usageAction({ options: { maxRetries: 0 } }), picker],
+				connections: chain('Fin Trigger', 'Usage', 'Pick'),
+			},
+			testValues: { ...testValues, user: { user_id: 'nobody' } },
+		},
 	});
 	expect(failed.status).toBe(200);
 	expect(failed.json.ok).toBe(false);
@@ -129,9 +201,31 @@ it('runs a Shopify template action and reports the per-node error of an API fail
 });
 
 it('uses the mock response without any request, and keeps sticky notes out of the run', async () => {
-	const mock = usageAction({ responseSource: 'mock', mockResponse: JSON.stringify({ total_kwh: 42, estimated_bill: { amount: 12.5 }, daily_usage: [] }) });
-	const note = { id: 'n', name: 'Note', type: 'n8n-nodes-base.stickyNote', typeVersion: 1, position: [0, -200], parameters: { content: 'hi' } };
-	const answer = await call(server, 'POST', '/api/test', { body: { workflow: { nodes: [note, trigger, mock, picker], connections: chain('Fin Trigger', 'Usage', 'Pick') }, testValues } });
+	const mock = usageAction({
+		responseSource: 'mock',
+		mockResponse: JSON.stringify({
+			total_kwh: 42,
+			estimated_bill: { amount: 12.5 },
+			daily_usage: [],
+		}),
+	});
+	const note = {
+		id: 'n',
+		name: 'Note',
+		type: 'n8n-nodes-base.stickyNote',
+		typeVersion: 1,
+		position: [0, -200],
+		parameters: { content: 'hi' },
+	};
+	const answer = await call(server, 'POST', '/api/test', {
+		body: {
+			workflow: {
+				nodes: [note, trigger, mock, picker],
+				connections: chain('Fin Trigger', 'Usage', 'Pick'),
+			},
+			testValues,
+		},
+	});
 	expect(answer.json.ok).toBe(true);
 	expect(answer.json.nodes.Usage.requests).toEqual([]);
 	expect(answer.json.nodes.Note).toBeUndefined();
@@ -141,17 +235,34 @@ it('uses the mock response without any request, and keeps sticky notes out of th
 it('warns about a credential that is not entered, and checks its input', async () => {
 	const missing = usageAction();
 	missing.credentials = { finFixedTokenApi: { id: 'local_gone', name: 'Gone' } };
-	const answer = await call(server, 'POST', '/api/test', { body: { workflow: { nodes: [trigger, missing], connections: chain('Fin Trigger', 'Usage') }, testValues } });
+	const answer = await call(server, 'POST', '/api/test', {
+		body: {
+			workflow: { nodes: [trigger, missing], connections: chain('Fin Trigger', 'Usage') },
+			testValues,
+		},
+	});
 	expect(answer.json.ok).toBe(false);
 	expect(answer.json.warnings.join('\n')).toMatch(/"Gone".*add it under Credentials/);
 
 	const unnamed = usageAction();
 	delete (unnamed as { credentials?: unknown }).credentials;
-	const noCredential = await call(server, 'POST', '/api/test', { body: { workflow: { nodes: [trigger, unnamed], connections: chain('Fin Trigger', 'Usage') }, testValues } });
-	expect(noCredential.json.warnings).toEqual(['Node "Usage" needs a finFixedTokenApi credential: choose or create one in its settings.']);
+	const noCredential = await call(server, 'POST', '/api/test', {
+		body: {
+			workflow: { nodes: [trigger, unnamed], connections: chain('Fin Trigger', 'Usage') },
+			testValues,
+		},
+	});
+	expect(noCredential.json.warnings).toEqual([
+		'Node "Usage" needs a finFixedTokenApi credential: choose or create one in its settings.',
+	]);
 	const none = usageAction({ authentication: 'none' });
 	delete (none as { credentials?: unknown }).credentials;
-	const noAuth = await call(server, 'POST', '/api/test', { body: { workflow: { nodes: [trigger, none], connections: chain('Fin Trigger', 'Usage') }, testValues } });
+	const noAuth = await call(server, 'POST', '/api/test', {
+		body: {
+			workflow: { nodes: [trigger, none], connections: chain('Fin Trigger', 'Usage') },
+			testValues,
+		},
+	});
 	expect(noAuth.json.warnings).toEqual([]);
 
 	expectActionableError(await call(server, 'POST', '/api/test', { body: { testValues } }), 400);
@@ -160,64 +271,119 @@ it('warns about a credential that is not entered, and checks its input', async (
 it('runs one test at a time, each with its own requests', async () => {
 	const workflow = { nodes: [trigger, usageAction()], connections: chain('Fin Trigger', 'Usage') };
 	const [first, second] = await Promise.all([
-		call(server, 'POST', '/api/test', { body: { workflow, testValues: { ...testValues, user: { user_id: 'cus_1002' } } } }),
-		call(server, 'POST', '/api/test', { body: { workflow, testValues: { ...testValues, user: { user_id: 'cus_1003' } } } }),
+		call(server, 'POST', '/api/test', {
+			body: { workflow, testValues: { ...testValues, user: { user_id: 'cus_1002' } } },
+		}),
+		call(server, 'POST', '/api/test', {
+			body: { workflow, testValues: { ...testValues, user: { user_id: 'cus_1003' } } },
+		}),
 	]);
-	expect(first.json.nodes.Usage.requests.map((request: { url: string }) => request.url)).toEqual([`${server.url}/demo/customers/cus_1002/usage`]);
-	expect(second.json.nodes.Usage.requests.map((request: { url: string }) => request.url)).toEqual([`${server.url}/demo/customers/cus_1003/usage`]);
+	expect(first.json.nodes.Usage.requests.map((request: { url: string }) => request.url)).toEqual([
+		`${server.url}/demo/customers/cus_1002/usage`,
+	]);
+	expect(second.json.nodes.Usage.requests.map((request: { url: string }) => request.url)).toEqual([
+		`${server.url}/demo/customers/cus_1003/usage`,
+	]);
 });
 
 it('tests the Shopify workflow template against the demo, leaving its n8n-only node out', async () => {
-	const template = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'templates', 'workflows', 'shopify-order-status.json'), 'utf8'));
-	const demoToken = await call(server, 'POST', '/api/credentials', { body: { type: 'finFixedTokenApi', name: 'Demo bearer', data: { token: 'demo-token-bearer-1' } } });
+	const template = JSON.parse(
+		readFileSync(
+			join(__dirname, '..', '..', '..', 'templates', 'workflows', 'shopify-order-status.json'),
+			'utf8',
+		),
+	);
+	const demoToken = await call(server, 'POST', '/api/credentials', {
+		body: { type: 'finFixedTokenApi', name: 'Demo bearer', data: { token: 'demo-token-bearer-1' } },
+	});
 	// What "Use demo backend" does in the client: point the action at /demo and give it a demo token.
-	const action = template.nodes.find((node: { type: string }) => node.type === 'n8n-nodes-fin-actions.apiAction');
+	const action = template.nodes.find(
+		(node: { type: string }) => node.type === 'n8n-nodes-fin-actions.apiAction',
+	);
 	action.parameters.shopifyOrderStatus_shopUrl = `${server.url}/demo/shopify`;
 	action.credentials = { finFixedTokenApi: { id: demoToken.json.id, name: 'Demo bearer' } };
-	const picker = template.nodes.find((node: { type: string }) => node.type === 'n8n-nodes-fin-actions.responseFieldPicker');
-	const setNode = template.nodes.find((node: { type: string }) => node.type === 'n8n-nodes-base.set');
+	const picker = template.nodes.find(
+		(node: { type: string }) => node.type === 'n8n-nodes-fin-actions.responseFieldPicker',
+	);
+	const setNode = template.nodes.find(
+		(node: { type: string }) => node.type === 'n8n-nodes-base.set',
+	);
 
-	const matched = await call(server, 'POST', '/api/test', { body: { workflow: template, testValues } });
+	const matched = await call(server, 'POST', '/api/test', {
+		body: { workflow: template, testValues },
+	});
 	expect(matched.json.ok).toBe(true);
-	expect(matched.json.executionOrder).toEqual(['Fin Trigger', 'Audience Filter', action.name, picker.name]);
-	expect(matched.json.nodes[setNode.name]).toEqual(expect.objectContaining({ status: 'skipped', notRun: expect.stringContaining('n8n-nodes-base.set') }));
+	expect(matched.json.executionOrder).toEqual([
+		'Fin Trigger',
+		'Audience Filter',
+		action.name,
+		picker.name,
+	]);
+	expect(matched.json.nodes[setNode.name]).toEqual(
+		expect.objectContaining({
+			status: 'skipped',
+			notRun: expect.stringContaining('n8n-nodes-base.set'),
+		}),
+	);
 	expect(matched.json.answer.answer.Order).toEqual(['#1041', '#1032']);
 	expect(matched.json.answer.actionUsed).toBe(true);
 	expect(matched.json.warnings).toEqual([]);
 
 	// A customer without an email is not in the audience: the item goes to the n8n-only node.
-	const notMatched = await call(server, 'POST', '/api/test', { body: { workflow: template, testValues: { ...testValues, user: { user_id: 'u2' } } } });
+	const notMatched = await call(server, 'POST', '/api/test', {
+		body: { workflow: template, testValues: { ...testValues, user: { user_id: 'u2' } } },
+	});
 	expect(notMatched.json.ok).toBe(true);
-	expect(notMatched.json.nodes['Audience Filter'].output.map((items: unknown[]) => items.length)).toEqual([0, 1]);
+	expect(
+		notMatched.json.nodes['Audience Filter'].output.map((items: unknown[]) => items.length),
+	).toEqual([0, 1]);
 	expect(notMatched.json.answer).toBeNull();
-	expect(notMatched.json.warnings.join('\n')).toContain(`"${setNode.name}", which runs only in n8n`);
+	expect(notMatched.json.warnings.join('\n')).toContain(
+		`"${setNode.name}", which runs only in n8n`,
+	);
 });
 
 it('keeps a refreshed dynamic token for the next test, and never answers it or the client secret', async () => {
-	const { startLoopbackServer } = await import('../../../test/harness/loopback-server');
+	const { startLoopbackServer } = await import('../../../engine/loopback-server');
 	const api = await startLoopbackServer({
-		'POST /oauth/token': { body: { access_token: 'dyn-access-7c1e0b9d', expires_in: 3600, token_type: 'Bearer' } },
+		'POST /oauth/token': {
+			body: { access_token: 'dyn-access-7c1e0b9d', expires_in: 3600, token_type: 'Bearer' },
+		},
 		// An API that echoes what it received: secrets then appear in the response body too.
 		'GET /me': (request) => ({ body: { seen: request.headers.authorization, plan: 'pro' } }),
 	});
 	try {
 		const credential = await call(server, 'POST', '/api/credentials', {
-			body: { type: 'finDynamicTokenApi', name: 'Dynamic', data: { tokenUrl: `${api.url}/oauth/token`, clientId: 'client-1', clientSecret: 'client-secret-5d2a8f' } },
+			body: {
+				type: 'finDynamicTokenApi',
+				name: 'Dynamic',
+				data: {
+					tokenUrl: `${api.url}/oauth/token`,
+					clientId: 'client-1',
+					clientSecret: 'client-secret-5d2a8f',
+				},
+			},
 		});
 		const action = {
 			...usageAction({ url: `${api.url}/me`, authentication: 'finDynamicTokenApi' }),
 			credentials: { finDynamicTokenApi: { id: credential.json.id, name: 'Dynamic' } },
 		};
-		const body = { workflow: { nodes: [trigger, action], connections: chain('Fin Trigger', 'Usage') }, testValues };
+		const body = {
+			workflow: { nodes: [trigger, action], connections: chain('Fin Trigger', 'Usage') },
+			testValues,
+		};
 		const first = await call(server, 'POST', '/api/test', { body });
 		expect(first.json.ok).toBe(true);
 		const urls = first.json.nodes.Usage.requests.map((request: { url: string }) => request.url);
 		expect(urls).toEqual([`${api.url}/oauth/token`, `${api.url}/me`]);
 		expect(first.json.answer.response).toEqual({ seen: 'Bearer [redacted]', plan: 'pro' });
-		for (const secret of ['dyn-access-7c1e0b9d', 'client-secret-5d2a8f']) expect(first.text).not.toContain(secret);
+		for (const secret of ['dyn-access-7c1e0b9d', 'client-secret-5d2a8f'])
+			expect(first.text).not.toContain(secret);
 
 		const second = await call(server, 'POST', '/api/test', { body });
-		expect(second.json.nodes.Usage.requests.map((request: { url: string }) => request.url)).toEqual([`${api.url}/me`]);
+		expect(second.json.nodes.Usage.requests.map((request: { url: string }) => request.url)).toEqual(
+			[`${api.url}/me`],
+		);
 		expect(api.requests.filter((request) => request.path === '/oauth/token')).toHaveLength(1);
 		expect(second.text).not.toContain('dyn-access-7c1e0b9d');
 		expect((await call(server, 'GET', '/api/credentials')).text).not.toContain('dyn-access');

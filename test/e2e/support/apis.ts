@@ -2,7 +2,11 @@
 // (fixtures.ts) and checking authentication the way they do: Shopify's X-Shopify-Access-Token
 // header, a utility's OAuth client-credentials token endpoint and bearer token, Statuspage's
 // public (unauthenticated) API.
-import { startLoopbackServer, type LoopbackServer, type ReceivedRequest } from '../../harness/loopback-server';
+import {
+	startLoopbackServer,
+	type LoopbackServer,
+	type ReceivedRequest,
+} from '../../../engine/loopback-server';
 import { shopifyOrders, statuspageUnresolved, utilityUsage } from './fixtures';
 
 export const secrets = {
@@ -21,27 +25,47 @@ export interface Apis {
 	close(): Promise<void>;
 }
 
-const unauthorized = { status: 401, body: { errors: '[API] Invalid API key or access token (unrecognized login or wrong password)' } };
+const unauthorized = {
+	status: 401,
+	body: { errors: '[API] Invalid API key or access token (unrecognized login or wrong password)' },
+};
 
 export async function startApis(): Promise<Apis> {
 	const shop = await startLoopbackServer({
 		'*': (request: ReceivedRequest) => {
 			if (request.headers['x-shopify-access-token'] !== secrets.shopifyToken) return unauthorized;
-			if (request.method !== 'GET' || !/^\/admin\/api\/\d{4}-\d{2}\/orders\.json$/.test(request.path)) return { status: 404, body: { errors: 'Not Found' } };
+			if (
+				request.method !== 'GET' ||
+				!/^\/admin\/api\/\d{4}-\d{2}\/orders\.json$/.test(request.path)
+			)
+				return { status: 404, body: { errors: 'Not Found' } };
 			return { body: shopifyOrders(request.query.get('email') ?? '') };
 		},
 	});
-	const status = await startLoopbackServer({ 'GET /api/v2/incidents/unresolved.json': { body: statuspageUnresolved } });
+	const status = await startLoopbackServer({
+		'GET /api/v2/incidents/unresolved.json': { body: statuspageUnresolved },
+	});
 	const utility = await startLoopbackServer({
 		'POST /oauth/token': (request: ReceivedRequest) => {
 			const form = new URLSearchParams(request.body);
-			if (form.get('client_id') !== secrets.utilityClientId || form.get('client_secret') !== secrets.utilityClientSecret) {
+			if (
+				form.get('client_id') !== secrets.utilityClientId ||
+				form.get('client_secret') !== secrets.utilityClientSecret
+			) {
 				return { status: 401, body: { error: 'invalid_client' } };
 			}
-			return { body: { access_token: secrets.utilityAccessToken, token_type: 'Bearer', expires_in: 3600, scope: form.get('scope') } };
+			return {
+				body: {
+					access_token: secrets.utilityAccessToken,
+					token_type: 'Bearer',
+					expires_in: 3600,
+					scope: form.get('scope'),
+				},
+			};
 		},
 		'*': (request: ReceivedRequest) => {
-			if (request.headers.authorization !== `Bearer ${secrets.utilityAccessToken}`) return { status: 401, body: { error: 'invalid_token' } };
+			if (request.headers.authorization !== `Bearer ${secrets.utilityAccessToken}`)
+				return { status: 401, body: { error: 'invalid_token' } };
 			const match = /^\/customers\/([^/]+)\/usage$/.exec(request.path);
 			if (request.method !== 'GET' || !match) return { status: 404, body: { error: 'not_found' } };
 			return { body: utilityUsage(decodeURIComponent(match[1])) };

@@ -4,11 +4,15 @@
 import { nowSeconds, signJwt, userHash as signUserHash } from '../../fin-trigger/helpers';
 import { http, type HttpAnswer } from './n8n-api';
 
-export const userHash = (secret: string, identifier: string): string => signUserHash(identifier, secret);
+export const userHash = (secret: string, identifier: string): string =>
+	signUserHash(identifier, secret);
 
 /** A Messenger JWT valid for ten minutes. */
 export const messengerJwt = (secret: string, claims: Record<string, unknown>): string =>
-	signJwt({ iat: nowSeconds(), exp: nowSeconds() + 600, ...claims } as Record<string, string | number>, { secret });
+	signJwt(
+		{ iat: nowSeconds(), exp: nowSeconds() + 600, ...claims } as Record<string, string | number>,
+		{ secret },
+	);
 
 export interface ChatMessage {
 	text: string;
@@ -19,12 +23,18 @@ export interface ChatMessage {
 }
 
 export function sendChat(webhookUrl: string, message: ChatMessage): Promise<HttpAnswer> {
-	const body: Record<string, unknown> = { message: { text: message.text }, user: message.user ?? {} };
+	const body: Record<string, unknown> = {
+		message: { text: message.text },
+		user: message.user ?? {},
+	};
 	if (message.company) body.company = message.company;
 	if (message.userHash) body.user_hash = message.userHash;
 	return http(webhookUrl, {
 		method: 'POST',
-		headers: { 'content-type': 'application/json', ...(message.jwt ? { authorization: `Bearer ${message.jwt}` } : {}) },
+		headers: {
+			'content-type': 'application/json',
+			...(message.jwt ? { authorization: `Bearer ${message.jwt}` } : {}),
+		},
 		body: JSON.stringify(body),
 	});
 }

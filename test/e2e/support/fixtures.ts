@@ -42,8 +42,13 @@ export function shopifyOrders(email: string) {
 				total_tax: '10.00',
 				financial_status: 'paid',
 				fulfillment_status: 'fulfilled',
-				order_status_url: 'https://shop.example.com/690933842/orders/b1946ac92492d2347c6235b4d2611184/authenticate?key=imasecretipod',
-				payment_details: { credit_card_bin: '411111', credit_card_number: '•••• •••• •••• 4111', credit_card_company: 'Visa' },
+				order_status_url:
+					'https://shop.example.com/690933842/orders/b1946ac92492d2347c6235b4d2611184/authenticate?key=imasecretipod',
+				payment_details: {
+					credit_card_bin: '411111',
+					credit_card_number: '•••• •••• •••• 4111',
+					credit_card_company: 'Visa',
+				},
 				shipping_address: {
 					first_name: 'Ada',
 					last_name: 'Lovelace',
@@ -53,10 +58,30 @@ export function shopifyOrders(email: string) {
 					country_code: 'GB',
 					phone: '+44 20 7946 0958',
 				},
-				customer: { id: 207119551, email, first_name: 'Ada', last_name: 'Lovelace', phone: '+44 20 7946 0958' },
+				customer: {
+					id: 207119551,
+					email,
+					first_name: 'Ada',
+					last_name: 'Lovelace',
+					phone: '+44 20 7946 0958',
+				},
 				line_items: [
-					{ id: 466157049, title: 'Analytical Engine Mug', quantity: 2, price: '29.95', sku: 'MUG-AE-01', fulfillment_status: 'fulfilled' },
-					{ id: 518995019, title: 'Difference Engine Poster', quantity: 1, price: '60.00', sku: 'POS-DE-02', fulfillment_status: 'fulfilled' },
+					{
+						id: 466157049,
+						title: 'Analytical Engine Mug',
+						quantity: 2,
+						price: '29.95',
+						sku: 'MUG-AE-01',
+						fulfillment_status: 'fulfilled',
+					},
+					{
+						id: 518995019,
+						title: 'Difference Engine Poster',
+						quantity: 1,
+						price: '60.00',
+						sku: 'POS-DE-02',
+						fulfillment_status: 'fulfilled',
+					},
 				],
 				fulfillments: [
 					{
@@ -90,11 +115,32 @@ export function shopifyOrders(email: string) {
 				total_tax: '3.18',
 				financial_status: 'pending',
 				fulfillment_status: null,
-				order_status_url: 'https://shop.example.com/690933842/orders/c2046ac92492d2347c6235b4d2611185/authenticate?key=imasecretipod2',
-				payment_details: { credit_card_bin: '411111', credit_card_number: '•••• •••• •••• 4111', credit_card_company: 'Visa' },
-				shipping_address: { first_name: 'Ada', last_name: 'Lovelace', address1: '12 Marylebone Road', city: 'London', zip: 'NW1 5LR', country_code: 'GB' },
+				order_status_url:
+					'https://shop.example.com/690933842/orders/c2046ac92492d2347c6235b4d2611185/authenticate?key=imasecretipod2',
+				payment_details: {
+					credit_card_bin: '411111',
+					credit_card_number: '•••• •••• •••• 4111',
+					credit_card_company: 'Visa',
+				},
+				shipping_address: {
+					first_name: 'Ada',
+					last_name: 'Lovelace',
+					address1: '12 Marylebone Road',
+					city: 'London',
+					zip: 'NW1 5LR',
+					country_code: 'GB',
+				},
 				customer: { id: 207119551, email, first_name: 'Ada', last_name: 'Lovelace' },
-				line_items: [{ id: 703073504, title: 'Punch Card Notebook', quantity: 1, price: '16.72', sku: 'NB-PC-03', fulfillment_status: null }],
+				line_items: [
+					{
+						id: 703073504,
+						title: 'Punch Card Notebook',
+						quantity: 1,
+						price: '16.72',
+						sku: 'NB-PC-03',
+						fulfillment_status: null,
+					},
+				],
 				fulfillments: [],
 			},
 		],
@@ -131,7 +177,14 @@ export const statuspageUnresolved = {
 					created_at: '2026-11-25T10:12:00.000Z',
 					updated_at: '2026-11-25T10:12:00.000Z',
 					display_at: '2026-11-25T10:12:00.000Z',
-					affected_components: [{ code: 'ftgks51sfs2d', name: 'API', old_status: 'operational', new_status: 'major_outage' }],
+					affected_components: [
+						{
+							code: 'ftgks51sfs2d',
+							name: 'API',
+							old_status: 'operational',
+							new_status: 'major_outage',
+						},
+					],
 					deliver_notifications: true,
 					custom_tweet: null,
 					tweet_id: null,

@@ -22,7 +22,8 @@ export async function http<T = any>(url: string, init: RequestInit = {}): Promis
 }
 
 function expectOk<T>(answer: HttpAnswer<T>, what: string): HttpAnswer<T> {
-	if (answer.status < 200 || answer.status >= 300) throw new Error(`${what}: HTTP ${answer.status} ${answer.text.slice(0, 2000)}`);
+	if (answer.status < 200 || answer.status >= 300)
+		throw new Error(`${what}: HTTP ${answer.status} ${answer.text.slice(0, 2000)}`);
 	return answer;
 }
 
@@ -52,11 +53,21 @@ export class N8nClient {
 			'POST /rest/login',
 		);
 		const setCookie = login.headers.getSetCookie().find((cookie) => cookie.startsWith('n8n-auth='));
-		if (!setCookie) throw new Error(`POST /rest/login answered without an n8n-auth cookie: ${login.text.slice(0, 500)}`);
+		if (!setCookie)
+			throw new Error(
+				`POST /rest/login answered without an n8n-auth cookie: ${login.text.slice(0, 500)}`,
+			);
 		this.cookie = setCookie.split(';')[0];
-		const scopes = expectOk(await this.rest('GET', '/rest/api-keys/scopes'), 'GET /rest/api-keys/scopes').json.data as string[];
+		const scopes = expectOk(
+			await this.rest('GET', '/rest/api-keys/scopes'),
+			'GET /rest/api-keys/scopes',
+		).json.data as string[];
 		const key = expectOk(
-			await this.rest('POST', '/rest/api-keys', { label: 'fin-actions e2e', expiresAt: null, scopes }),
+			await this.rest('POST', '/rest/api-keys', {
+				label: 'fin-actions e2e',
+				expiresAt: null,
+				scopes,
+			}),
 			'POST /rest/api-keys',
 		);
 		this.apiKey = key.json.data.rawApiKey;
@@ -101,13 +112,20 @@ export class N8nClient {
 		return expectOk(await this.api<T>(method, path, body), `${method} /api/v1${path}`).json;
 	}
 
-	async createCredential(type: string, name: string, data: Record<string, unknown>): Promise<{ id: string; name: string }> {
+	async createCredential(
+		type: string,
+		name: string,
+		data: Record<string, unknown>,
+	): Promise<{ id: string; name: string }> {
 		const created = await this.apiOk('POST', '/credentials', { name, type, data });
 		return { id: created.id, name: created.name };
 	}
 
 	async executions(workflowId: string): Promise<any[]> {
-		const list = await this.apiOk('GET', `/executions?workflowId=${encodeURIComponent(workflowId)}&includeData=true&limit=250`);
+		const list = await this.apiOk(
+			'GET',
+			`/executions?workflowId=${encodeURIComponent(workflowId)}&includeData=true&limit=250`,
+		);
 		return list.data;
 	}
 }

@@ -6,7 +6,9 @@ import { join } from 'node:path';
 
 import { repoRoot } from './runtime';
 
-export const packageName: string = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).name;
+export const packageName: string = JSON.parse(
+	readFileSync(join(repoRoot, 'package.json'), 'utf8'),
+).name;
 
 export interface InstalledPackage {
 	tarball: string;
@@ -16,24 +18,40 @@ export interface InstalledPackage {
 }
 
 export function packAndInstall(userFolder: string): InstalledPackage {
-	if (!existsSync(join(repoRoot, 'dist/index.js'))) throw new Error('dist/ is missing: run `npm run build` first (npm run test:e2e does).');
+	if (!existsSync(join(repoRoot, 'dist/index.js')))
+		throw new Error('dist/ is missing: run `npm run build` first (npm run test:e2e does).');
 	// The tarball stays in the user folder: removed with it, or kept with it for a look after a failure.
 	const packDir = join(userFolder, 'pack');
 	mkdirSync(packDir, { recursive: true });
 	const packed = JSON.parse(
-		execFileSync('npm', ['pack', '--json', '--pack-destination', packDir], { cwd: repoRoot, encoding: 'utf8', stdio: 'pipe' }),
+		execFileSync('npm', ['pack', '--json', '--pack-destination', packDir], {
+			cwd: repoRoot,
+			encoding: 'utf8',
+			stdio: 'pipe',
+		}),
 	) as Array<{ filename: string; files: Array<{ path: string }> }>;
 	const tarball = join(packDir, packed[0].filename);
 
 	const nodesDir = join(userFolder, '.n8n/nodes');
-	writeFileSync(join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true }, null, 2));
+	writeFileSync(
+		join(nodesDir, 'package.json'),
+		JSON.stringify({ name: 'installed-nodes', private: true }, null, 2),
+	);
 	// --legacy-peer-deps: n8n already provides n8n-workflow, npm must not install a second copy.
-	execFileSync('npm', ['install', '--legacy-peer-deps', '--no-audit', '--no-fund', '--ignore-scripts', tarball], {
-		cwd: nodesDir,
-		stdio: 'pipe',
-	});
+	execFileSync(
+		'npm',
+		['install', '--legacy-peer-deps', '--no-audit', '--no-fund', '--ignore-scripts', tarball],
+		{
+			cwd: nodesDir,
+			stdio: 'pipe',
+		},
+	);
 	const installedAt = join(nodesDir, 'node_modules', packageName);
-	if (!existsSync(join(installedAt, 'package.json'))) throw new Error(`npm install of ${tarball} left nothing at ${installedAt}`);
-	if (existsSync(join(nodesDir, 'node_modules/n8n-workflow'))) throw new Error('npm installed n8n-workflow beside the package: the package must not depend on it at runtime');
+	if (!existsSync(join(installedAt, 'package.json')))
+		throw new Error(`npm install of ${tarball} left nothing at ${installedAt}`);
+	if (existsSync(join(nodesDir, 'node_modules/n8n-workflow')))
+		throw new Error(
+			'npm installed n8n-workflow beside the package: the package must not depend on it at runtime',
+		);
 	return { tarball, files: packed[0].files.map((file) => file.path), installedAt };
 }

@@ -1,7 +1,16 @@
 // Real n8n 2.x for the end-to-end suite: install (cached), start on free loopback ports in a throwaway
 // user folder, and stop (the whole process group) whatever happened. Recipe: ../shared/notes/real-n8n.md.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+	closeSync,
+	existsSync,
+	mkdirSync,
+	mkdtempSync,
+	openSync,
+	readFileSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -17,7 +26,9 @@ export function ensureN8nInstalled(): void {
 	const started = Date.now();
 	mkdirSync(artifactsDir, { recursive: true });
 	const logPath = join(artifactsDir, 'install-n8n.log');
-	process.stderr.write(`[e2e] scripts/install-n8n.sh (the first run takes 3 to 8 minutes; log: ${logPath})\n`);
+	process.stderr.write(
+		`[e2e] scripts/install-n8n.sh (the first run takes 3 to 8 minutes; log: ${logPath})\n`,
+	);
 	writeFileSync(logPath, `# ${new Date().toISOString()} scripts/install-n8n.sh\n`, { flag: 'a' });
 	const log = openSync(logPath, 'a');
 	const result = spawnSync('bash', [join(repoRoot, 'scripts/install-n8n.sh')], {
@@ -26,9 +37,15 @@ export function ensureN8nInstalled(): void {
 	});
 	closeSync(log);
 	const tail = () => readFileSync(logPath, 'utf8').split('\n').slice(-30).join('\n');
-	if (result.status !== 0) throw new Error(`scripts/install-n8n.sh failed (exit ${result.status}). Log: ${logPath}\n${tail()}`);
-	if (!existsSync(n8nBin)) throw new Error(`n8n is not at ${n8nBin} after scripts/install-n8n.sh. Log: ${logPath}`);
-	process.stderr.write(`[e2e] ${tail().trim().split('\n').pop()} (${Math.round((Date.now() - started) / 1000)} s)\n`);
+	if (result.status !== 0)
+		throw new Error(
+			`scripts/install-n8n.sh failed (exit ${result.status}). Log: ${logPath}\n${tail()}`,
+		);
+	if (!existsSync(n8nBin))
+		throw new Error(`n8n is not at ${n8nBin} after scripts/install-n8n.sh. Log: ${logPath}`);
+	process.stderr.write(
+		`[e2e] ${tail().trim().split('\n').pop()} (${Math.round((Date.now() - started) / 1000)} s)\n`,
+	);
 }
 
 /** A port the kernel just gave out on 127.0.0.1, so nothing else is listening on it. */
@@ -79,14 +96,18 @@ export async function startN8n(userFolder: string, label: string): Promise<N8nIn
 	let brokerPort = await freePort();
 	while (brokerPort === port) brokerPort = await freePort();
 	mkdirSync(artifactsDir, { recursive: true });
-	const logPath = join(artifactsDir, `n8n-${label}-${new Date().toISOString().replace(/[:.]/g, '-')}.log`);
+	const logPath = join(
+		artifactsDir,
+		`n8n-${label}-${new Date().toISOString().replace(/[:.]/g, '-')}.log`,
+	);
 	const log = openSync(logPath, 'a');
 	const url = `http://127.0.0.1:${port}`;
 
 	// Only the variables n8n needs: nothing from the developer's own N8N_* settings leaks in.
 	const env: NodeJS.ProcessEnv = {};
 	for (const [key, value] of Object.entries(process.env)) {
-		if (!key.startsWith('N8N_') && !key.startsWith('DB_') && !key.startsWith('EXECUTIONS_')) env[key] = value;
+		if (!key.startsWith('N8N_') && !key.startsWith('DB_') && !key.startsWith('EXECUTIONS_'))
+			env[key] = value;
 	}
 	Object.assign(env, {
 		PATH: `${node24Bin}:${process.env.PATH ?? ''}`,
@@ -106,15 +127,29 @@ export async function startN8n(userFolder: string, label: string): Promise<N8nIn
 		N8N_LOG_OUTPUT: 'console',
 		NODE_ENV: 'production',
 	});
-	writeFileSync(logPath, `# n8n start ${new Date().toISOString()} port ${port} broker ${brokerPort} user folder ${userFolder}\n`, { flag: 'a' });
+	writeFileSync(
+		logPath,
+		`# n8n start ${new Date().toISOString()} port ${port} broker ${brokerPort} user folder ${userFolder}\n`,
+		{ flag: 'a' },
+	);
 	// scripts/e2e-run-n8n.sh leads its own process group (n8n and its task runner), forwards SIGTERM to
 	// n8n, and stops n8n by itself if this test process disappears without stopping it.
-	const child = spawn('bash', [join(repoRoot, 'scripts/e2e-run-n8n.sh'), String(process.pid), join(node24Bin, 'node'), n8nBin, 'start'], {
-		env,
-		cwd: userFolder,
-		detached: true,
-		stdio: ['ignore', log, log],
-	});
+	const child = spawn(
+		'bash',
+		[
+			join(repoRoot, 'scripts/e2e-run-n8n.sh'),
+			String(process.pid),
+			join(node24Bin, 'node'),
+			n8nBin,
+			'start',
+		],
+		{
+			env,
+			cwd: userFolder,
+			detached: true,
+			stdio: ['ignore', log, log],
+		},
+	);
 	closeSync(log);
 	running.add(child);
 	let exited: string | undefined;

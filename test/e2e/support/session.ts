@@ -6,7 +6,13 @@ import { rmSync } from 'node:fs';
 import { startApis, secrets, type Apis } from './apis';
 import { N8nClient } from './n8n-api';
 import { packAndInstall, type InstalledPackage } from './package';
-import { ensureN8nInstalled, makeUserFolder, removeUserFolder, startN8n, type N8nInstance } from './runtime';
+import {
+	ensureN8nInstalled,
+	makeUserFolder,
+	removeUserFolder,
+	startN8n,
+	type N8nInstance,
+} from './runtime';
 
 export type CredentialRef = { id: string; name: string };
 
@@ -30,7 +36,8 @@ export class E2eSession {
 	private failed = false;
 
 	get value(): Session {
-		if (!this.current.api) throw new Error('The end-to-end session did not start (see the first error of this file)');
+		if (!this.current.api)
+			throw new Error('The end-to-end session did not start (see the first error of this file)');
 		return this.current as Session;
 	}
 
@@ -40,7 +47,9 @@ export class E2eSession {
 			return await fn();
 		} catch (error) {
 			this.failed = true;
-			const where = this.current.n8n ? `\n\nn8n log: ${this.current.n8n.logPath}\n${this.current.n8n.logTail(15)}` : '';
+			const where = this.current.n8n
+				? `\n\nn8n log: ${this.current.n8n.logPath}\n${this.current.n8n.logTail(15)}`
+				: '';
 			if (error instanceof Error) {
 				error.message += where;
 				throw error;
@@ -50,7 +59,8 @@ export class E2eSession {
 	}
 
 	/** `test()` whose failures name n8n's log. */
-	step = (name: string, fn: () => Promise<void>, timeout?: number) => test(name, () => this.guard(fn), timeout);
+	step = (name: string, fn: () => Promise<void>, timeout?: number) =>
+		test(name, () => this.guard(fn), timeout);
 
 	open(): Promise<void> {
 		return this.guard(async () => {
@@ -66,22 +76,30 @@ export class E2eSession {
 					identityVerificationSecret: secrets.identityVerification,
 					intercomClientSecret: secrets.intercomClient,
 				}),
-				finFixedTokenApi: await api.createCredential('finFixedTokenApi', 'Shopify Admin token (e2e)', {
-					token: secrets.shopifyToken,
-					placement: 'header',
-					headerName: 'X-Shopify-Access-Token',
-					prefix: '',
-					allowedDomain: '127.0.0.1',
-				}),
+				finFixedTokenApi: await api.createCredential(
+					'finFixedTokenApi',
+					'Shopify Admin token (e2e)',
+					{
+						token: secrets.shopifyToken,
+						placement: 'header',
+						headerName: 'X-Shopify-Access-Token',
+						prefix: '',
+						allowedDomain: '127.0.0.1',
+					},
+				),
 				// Only what differs from the credential's defaults (POST, form body, client credentials, /access_token).
-				finDynamicTokenApi: await api.createCredential('finDynamicTokenApi', 'Utility API token (e2e)', {
-					tokenUrl: `${apis.utility.url}/oauth/token`,
-					clientId: secrets.utilityClientId,
-					clientSecret: secrets.utilityClientSecret,
-					scope: 'usage:read',
-					placement: 'bearer',
-					allowedDomain: '127.0.0.1',
-				}),
+				finDynamicTokenApi: await api.createCredential(
+					'finDynamicTokenApi',
+					'Utility API token (e2e)',
+					{
+						tokenUrl: `${apis.utility.url}/oauth/token`,
+						clientId: secrets.utilityClientId,
+						clientSecret: secrets.utilityClientSecret,
+						scope: 'usage:read',
+						placement: 'bearer',
+						allowedDomain: '127.0.0.1',
+					},
+				),
 			};
 			this.current.api = api;
 		});
@@ -93,7 +111,10 @@ export class E2eSession {
 		await apis?.close();
 		if (this.failed) {
 			if (n8n) process.stderr.write(`\n[e2e] something failed: n8n's log is ${n8n.logPath}\n`);
-			if (userFolder) process.stderr.write(`[e2e] n8n's user folder (database, installed package) is kept in ${userFolder}\n`);
+			if (userFolder)
+				process.stderr.write(
+					`[e2e] n8n's user folder (database, installed package) is kept in ${userFolder}\n`,
+				);
 		} else {
 			if (userFolder) removeUserFolder(userFolder);
 			if (n8n) rmSync(n8n.logPath, { force: true });

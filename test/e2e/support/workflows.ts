@@ -8,7 +8,11 @@ import { packageName } from './package';
 import { repoRoot } from './runtime';
 import type { CredentialRef } from './session';
 
-export const TEMPLATE_FILES = ['electricity-usage.json', 'shopify-order-status.json', 'statuspage-incidents.json'];
+export const TEMPLATE_FILES = [
+	'electricity-usage.json',
+	'shopify-order-status.json',
+	'statuspage-incidents.json',
+];
 
 export function readTemplate(file: string): any {
 	return JSON.parse(readFileSync(join(repoRoot, 'templates/workflows', file), 'utf8'));
@@ -16,7 +20,8 @@ export function readTemplate(file: string): any {
 
 export const isNode = (node: any, name: string) => node.type === `${packageName}.${name}`;
 
-export const findNode = (workflow: any, name: string) => workflow.nodes.find((node: any) => isNode(node, name));
+export const findNode = (workflow: any, name: string) =>
+	workflow.nodes.find((node: any) => isNode(node, name));
 
 /** Production URL of a workflow's Fin Trigger (webhook path `fin`, prefixed by the node's webhookId). */
 export function webhookUrl(n8nUrl: string, workflow: any): string {
@@ -29,10 +34,15 @@ export function webhookUrl(n8nUrl: string, workflow: any): string {
  */
 export async function importUnchanged(api: N8nClient, template: any): Promise<any> {
 	const imported = await api.rest('POST', '/rest/workflows', template);
-	expect({ status: imported.status, message: imported.json?.message }).toEqual({ status: 200, message: undefined });
+	expect({ status: imported.status, message: imported.json?.message }).toEqual({
+		status: 200,
+		message: undefined,
+	});
 	const stored = await api.apiOk('GET', `/workflows/${imported.json.data.id}`);
 	expect(stored.connections).toEqual(template.connections);
-	expect(stored.nodes.map((node: any) => node.name).sort()).toEqual(template.nodes.map((node: any) => node.name).sort());
+	expect(stored.nodes.map((node: any) => node.name).sort()).toEqual(
+		template.nodes.map((node: any) => node.name).sort(),
+	);
 	for (const node of template.nodes) {
 		const kept = stored.nodes.find((candidate: any) => candidate.name === node.name);
 		const { name, type, typeVersion, parameters, webhookId } = kept;
@@ -51,19 +61,36 @@ export async function importUnchanged(api: N8nClient, template: any): Promise<an
  * What a user does after importing, through the public API: picks the credentials of the types the
  * nodes ask for, applies `fillIn` (e.g. the API's address), saves and activates.
  */
-export async function fillInAndActivate(api: N8nClient, stored: any, credentials: Record<string, CredentialRef>, fillIn: (node: any) => void): Promise<void> {
+export async function fillInAndActivate(
+	api: N8nClient,
+	stored: any,
+	credentials: Record<string, CredentialRef>,
+	fillIn: (node: any) => void,
+): Promise<void> {
 	const nodes = structuredClone(stored.nodes);
 	for (const node of nodes) {
-		if (isNode(node, 'finTrigger')) node.credentials = { finMessengerApi: credentials.finMessengerApi };
+		if (isNode(node, 'finTrigger'))
+			node.credentials = { finMessengerApi: credentials.finMessengerApi };
 		const authentication = node.parameters.authentication ?? 'none';
 		if (isNode(node, 'apiAction') && authentication !== 'none') {
-			const type = authentication === 'genericCredentialType' ? node.parameters.genericAuthType : authentication;
-			if (!credentials[type]) throw new Error(`Node "${node.name}" needs a "${type}" credential: create one in test/e2e/support/session.ts`);
+			const type =
+				authentication === 'genericCredentialType'
+					? node.parameters.genericAuthType
+					: authentication;
+			if (!credentials[type])
+				throw new Error(
+					`Node "${node.name}" needs a "${type}" credential: create one in test/e2e/support/session.ts`,
+				);
 			node.credentials = { [type]: credentials[type] };
 		}
 		fillIn(node);
 	}
-	await api.apiOk('PUT', `/workflows/${stored.id}`, { name: stored.name, nodes, connections: stored.connections, settings: stored.settings });
+	await api.apiOk('PUT', `/workflows/${stored.id}`, {
+		name: stored.name,
+		nodes,
+		connections: stored.connections,
+		settings: stored.settings,
+	});
 	const activated = await api.apiOk('POST', `/workflows/${stored.id}/activate`);
 	expect(activated.active).toBe(true);
 }
@@ -82,7 +109,10 @@ export async function waitForWebhook(url: string): Promise<void> {
 		});
 		await preflight.arrayBuffer();
 		if (preflight.status === 204) return;
-		if (Date.now() > deadline) throw new Error(`The webhook ${url} was not registered 30 s after activation (last preflight: HTTP ${preflight.status})`);
+		if (Date.now() > deadline)
+			throw new Error(
+				`The webhook ${url} was not registered 30 s after activation (last preflight: HTTP ${preflight.status})`,
+			);
 		await new Promise((done) => setTimeout(done, 200));
 	}
 }
@@ -90,10 +120,12 @@ export async function waitForWebhook(url: string): Promise<void> {
 /** The workflow's executions, newest first, once n8n has finished saving them (the list stays put for a second). */
 export async function settledExecutions(api: N8nClient, workflowId: string): Promise<any[]> {
 	let last = await api.executions(workflowId);
-	for (let stable = 0; stable < 4; ) {
+	for (let stable = 0; stable < 4;) {
 		await new Promise((done) => setTimeout(done, 250));
 		const next = await api.executions(workflowId);
-		const same = next.length === last.length && next.every((execution: any) => execution.status !== 'running' && execution.status !== 'new');
+		const same =
+			next.length === last.length &&
+			next.every((execution: any) => execution.status !== 'running' && execution.status !== 'new');
 		stable = same ? stable + 1 : 0;
 		last = next;
 	}

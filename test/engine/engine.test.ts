@@ -11,8 +11,8 @@ import type {
 	INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { runWorkflow, type WorkflowJson } from './run-workflow';
-import { startLoopbackServer, type LoopbackServer } from './loopback-server';
+import { runWorkflow, type WorkflowJson } from '../../engine/run-workflow';
+import { startLoopbackServer, type LoopbackServer } from '../../engine/loopback-server';
 
 class HarnessFetch implements INodeType {
 	description = {
@@ -41,7 +41,11 @@ class HarnessFetch implements INodeType {
 		for (let i = 0; i < items.length; i++) {
 			const url = this.getNodeParameter('url', i) as string;
 			const credential = this.getNodeParameter('credential', i) as string;
-			const body = await this.helpers.httpRequestWithAuthentication.call(this, credential, { url, method: 'GET', json: true });
+			const body = await this.helpers.httpRequestWithAuthentication.call(this, credential, {
+				url,
+				method: 'GET',
+				json: true,
+			});
 			out.push({ json: { body }, pairedItem: { item: i } });
 		}
 		return [out];
@@ -51,15 +55,32 @@ class HarnessFetch implements INodeType {
 const generic: ICredentialType = {
 	name: 'harnessGeneric',
 	displayName: 'Harness Generic',
-	properties: [{ displayName: 'Token', name: 'token', type: 'string', typeOptions: { password: true }, default: '' }],
-	authenticate: { type: 'generic', properties: { headers: { Authorization: '=Bearer {{$credentials.token}}' }, qs: { tenant: 'acme' } } },
+	properties: [
+		{
+			displayName: 'Token',
+			name: 'token',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+		},
+	],
+	authenticate: {
+		type: 'generic',
+		properties: {
+			headers: { Authorization: '=Bearer {{$credentials.token}}' },
+			qs: { tenant: 'acme' },
+		},
+	},
 };
 
 const fn: ICredentialType = {
 	name: 'harnessFunction',
 	displayName: 'Harness Function',
 	properties: [{ displayName: 'Key', name: 'key', type: 'string', default: '' }],
-	authenticate: async (credentials: ICredentialDataDecryptedObject, options: IHttpRequestOptions) => ({
+	authenticate: async (
+		credentials: ICredentialDataDecryptedObject,
+		options: IHttpRequestOptions,
+	) => ({
 		...options,
 		headers: { ...options.headers, 'x-key': `fn-${credentials.key as string}` },
 	}),
@@ -71,21 +92,50 @@ const expiring: ICredentialType = {
 	displayName: 'Harness Expiring',
 	properties: [
 		{ displayName: 'Token URL', name: 'tokenUrl', type: 'string', default: '' },
-		{ displayName: 'Session', name: 'session', type: 'hidden', typeOptions: { expirable: true, password: true }, default: '' },
+		{
+			displayName: 'Session',
+			name: 'session',
+			type: 'hidden',
+			typeOptions: { expirable: true, password: true },
+			default: '',
+		},
 	],
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		const answer = (await this.helpers.httpRequest({ url: credentials.tokenUrl as string, method: 'POST', json: true })) as { token: string };
+		const answer = (await this.helpers.httpRequest({
+			url: credentials.tokenUrl as string,
+			method: 'POST',
+			json: true,
+		})) as { token: string };
 		tokenCounter++;
 		return { session: answer.token };
 	},
-	authenticate: { type: 'generic', properties: { headers: { Authorization: '=Bearer {{$credentials.session}}' } } },
+	authenticate: {
+		type: 'generic',
+		properties: { headers: { Authorization: '=Bearer {{$credentials.session}}' } },
+	},
 };
 
 function workflow(url: string, credential: string): WorkflowJson {
 	return {
 		nodes: [
-			{ id: '1', name: 'First', type: 'n8n-nodes-fin-actions.harnessFetch', typeVersion: 1, position: [0, 0], parameters: { url: `${url}/one`, credential }, credentials: { [credential]: { id: 'c1', name: 'c' } } },
-			{ id: '2', name: 'Second', type: 'n8n-nodes-fin-actions.harnessFetch', typeVersion: 1, position: [200, 0], parameters: { url: `${url}/two`, credential }, credentials: { [credential]: { id: 'c1', name: 'c' } } },
+			{
+				id: '1',
+				name: 'First',
+				type: 'n8n-nodes-fin-actions.harnessFetch',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: { url: `${url}/one`, credential },
+				credentials: { [credential]: { id: 'c1', name: 'c' } },
+			},
+			{
+				id: '2',
+				name: 'Second',
+				type: 'n8n-nodes-fin-actions.harnessFetch',
+				typeVersion: 1,
+				position: [200, 0],
+				parameters: { url: `${url}/two`, credential },
+				credentials: { [credential]: { id: 'c1', name: 'c' } },
+			},
 		],
 		connections: { First: { main: [[{ node: 'Second', type: 'main', index: 0 }]] } },
 	} as WorkflowJson;
@@ -102,7 +152,10 @@ describe('engine harness', () => {
 
 	it('runs a two-node workflow through WorkflowExecute and reports outputs and requests', async () => {
 		server.setRoutes({ '/one': { body: { n: 1 } }, '/two': { body: { n: 2 } } });
-		const result = await runWorkflow(workflow(server.url, 'harnessGeneric'), { ...extras, credentials: { harnessGeneric: { token: 'T1' } } });
+		const result = await runWorkflow(workflow(server.url, 'harnessGeneric'), {
+			...extras,
+			credentials: { harnessGeneric: { token: 'T1' } },
+		});
 		expect(result.executionOrder).toEqual(['First', 'Second']);
 		expect(result.outputs.Second[0][0].json).toEqual({ body: { n: 2 } });
 		expect(result.requests.map((r) => [r.node, r.method, r.url, r.status])).toEqual([
@@ -115,7 +168,10 @@ describe('engine harness', () => {
 
 	it('applies function-style authenticate', async () => {
 		server.setRoutes({ '*': { body: {} } });
-		await runWorkflow(workflow(server.url, 'harnessFunction'), { ...extras, credentials: { harnessFunction: { key: 'k' } } });
+		await runWorkflow(workflow(server.url, 'harnessFunction'), {
+			...extras,
+			credentials: { harnessFunction: { key: 'k' } },
+		});
 		expect(server.requests.map((r) => r.headers['x-key'])).toEqual(['fn-k', 'fn-k']);
 	});
 
@@ -126,16 +182,24 @@ describe('engine harness', () => {
 			'POST /token': () => ({ body: { token: `tok-${++issued}` } }),
 			'/one': { body: {} },
 			// The second node's first call finds the first token expired.
-			'/two': (req) => (req.headers.authorization === 'Bearer tok-1' ? { status: 401, body: {} } : { body: { ok: true } }),
+			'/two': (req) =>
+				req.headers.authorization === 'Bearer tok-1'
+					? { status: 401, body: {} }
+					: { body: { ok: true } },
 		});
 		const store = { harnessExpiring: { tokenUrl: `${server.url}/token` } };
-		const result = await runWorkflow(workflow(server.url, 'harnessExpiring'), { ...extras, credentials: store });
+		const result = await runWorkflow(workflow(server.url, 'harnessExpiring'), {
+			...extras,
+			credentials: store,
+		});
 		expect(result.errors).toEqual({});
 		expect(result.preAuthenticationCalls).toEqual([
 			{ type: 'harnessExpiring', expired: false },
 			{ type: 'harnessExpiring', expired: true },
 		]);
-		expect(server.requests.map((r) => `${r.method} ${r.path} ${r.headers.authorization ?? ''}`)).toEqual([
+		expect(
+			server.requests.map((r) => `${r.method} ${r.path} ${r.headers.authorization ?? ''}`),
+		).toEqual([
 			'POST /token ',
 			'GET /one Bearer tok-1',
 			'GET /two Bearer tok-1',
@@ -148,7 +212,10 @@ describe('engine harness', () => {
 
 	it('reports a node error with the node name', async () => {
 		server.setRoutes({ '*': { status: 500, body: { error: 'boom' } } });
-		const result = await runWorkflow(workflow(server.url, 'harnessGeneric'), { ...extras, credentials: { harnessGeneric: { token: 'x' } } });
+		const result = await runWorkflow(workflow(server.url, 'harnessGeneric'), {
+			...extras,
+			credentials: { harnessGeneric: { token: 'x' } },
+		});
 		expect((result.errors.First as { httpCode?: string }).httpCode).toBe('500');
 		expect(result.errors.First?.message).toMatch(/not able to process/);
 		expect(result.outputs.Second).toBeUndefined();

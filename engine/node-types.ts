@@ -1,5 +1,11 @@
 // INodeTypes over a fixed set of node classes, named `<package>.<name>` as n8n names community nodes.
-import type { ICredentialType, IDataObject, INodeType, INodeTypes, IVersionedNodeType } from 'n8n-workflow';
+import type {
+	ICredentialType,
+	IDataObject,
+	INodeType,
+	INodeTypes,
+	IVersionedNodeType,
+} from 'n8n-workflow';
 import { NodeHelpers } from 'n8n-workflow';
 
 import { loadPackageCredentials, loadPackageNodes, PACKAGE_NAME } from './package-types';
@@ -13,7 +19,10 @@ export class FixedNodeTypes implements INodeTypes {
 
 	getByName(nodeType: string) {
 		const node = this.byName.get(nodeType);
-		if (!node) throw new Error(`Unknown node type "${nodeType}" (known: ${[...this.byName.keys()].join(', ')})`);
+		if (!node)
+			throw new Error(
+				`Unknown node type "${nodeType}" (known: ${[...this.byName.keys()].join(', ')})`,
+			);
 		return node;
 	}
 
@@ -27,9 +36,14 @@ export class FixedNodeTypes implements INodeTypes {
 }
 
 /** The package's node and credential types plus any a test adds, as the engine and credentials helper want them. */
-export function packageTypes(extraNodes: INodeType[] = [], extraCredentials: ICredentialType[] = []) {
+export function packageTypes(
+	extraNodes: INodeType[] = [],
+	extraCredentials: ICredentialType[] = [],
+) {
 	return {
 		nodeTypes: new FixedNodeTypes([...loadPackageNodes(), ...extraNodes], PACKAGE_NAME),
-		credentialTypes: new Map([...loadPackageCredentials(), ...extraCredentials].map((type) => [type.name, type])),
+		credentialTypes: new Map(
+			[...loadPackageCredentials(), ...extraCredentials].map((type) => [type.name, type]),
+		),
 	};
 }

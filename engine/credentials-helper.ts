@@ -64,8 +64,14 @@ export class StoreCredentialsHelper extends ICredentialsHelper {
 		return structuredClone({ ...defaults, ...saved });
 	}
 
-	async getCredentials(nodeCredentials: INodeCredentialsDetails, type: string): Promise<Credentials> {
-		const credentials = new Credentials({ id: nodeCredentials.id, name: nodeCredentials.name }, type);
+	async getCredentials(
+		nodeCredentials: INodeCredentialsDetails,
+		type: string,
+	): Promise<Credentials> {
+		const credentials = new Credentials(
+			{ id: nodeCredentials.id, name: nodeCredentials.name },
+			type,
+		);
 		return credentials;
 	}
 
@@ -134,10 +140,16 @@ export class StoreCredentialsHelper extends ICredentialsHelper {
 			return undefined;
 		}
 		this.preAuthenticationCalls.push({ type: typeName, expired: credentialsExpired });
-		const output = (await type.preAuthentication.call(helpers, credentials)) as ICredentialDataDecryptedObject;
+		const output = (await type.preAuthentication.call(
+			helpers,
+			credentials,
+		)) as ICredentialDataDecryptedObject;
 		if (output?.[expirable.name] === undefined) return undefined;
 		if (node.credentials?.[typeName]) {
-			await this.updateCredentials(node.credentials[typeName], typeName, { ...this.store[typeName], ...output });
+			await this.updateCredentials(node.credentials[typeName], typeName, {
+				...this.store[typeName],
+				...output,
+			});
 		}
 		return Object.assign(credentials, output);
 	}
@@ -149,7 +161,10 @@ export class StoreCredentialsHelper extends ICredentialsHelper {
 	): Promise<ICredentialDataDecryptedObject | undefined> {
 		const type = this.type(typeName);
 		if (typeof type.preAuthentication !== 'function') return undefined;
-		return (await type.preAuthentication.call(helpers, credentials)) as ICredentialDataDecryptedObject;
+		return (await type.preAuthentication.call(
+			helpers,
+			credentials,
+		)) as ICredentialDataDecryptedObject;
 	}
 
 	isCredentialUsableByNode(): boolean {

@@ -110,7 +110,10 @@ function installRequestRecorder() {
 	(outbound as { recorderInstalled?: boolean }).recorderInstalled = true;
 }
 
-export async function runWorkflow(workflowJson: WorkflowJson, options: RunOptions = {}): Promise<RunResult> {
+export async function runWorkflow(
+	workflowJson: WorkflowJson,
+	options: RunOptions = {},
+): Promise<RunResult> {
 	const { nodeTypes, credentialTypes } = packageTypes(options.extraNodes, options.extraCredentials);
 	const store = options.credentials ?? {};
 	const credentialsHelper = new StoreCredentialsHelper(credentialTypes, store);
@@ -128,7 +131,10 @@ export async function runWorkflow(workflowJson: WorkflowJson, options: RunOption
 		? workflow.getNode(options.startNode)
 		: (workflow.getStartNode() ??
 			// Like a manual run: the first node no other node feeds.
-			workflowJson.nodes.find((node) => workflow.getParentNodes(node.name).length === 0 && !node.type.endsWith('stickyNote')));
+			workflowJson.nodes.find(
+				(node) =>
+					workflow.getParentNodes(node.name).length === 0 && !node.type.endsWith('stickyNote'),
+			));
 	if (!startNode) throw new Error('The workflow has no start node');
 
 	const mode = options.mode ?? 'manual';

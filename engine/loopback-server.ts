@@ -24,7 +24,8 @@ export interface ReceivedRequest {
 }
 
 /** A fixed answer, a list answered in turn (the last one repeats), or a function of the request. */
-export type Script = ScriptedResponse | ScriptedResponse[] | ((request: ReceivedRequest) => ScriptedResponse);
+export type Script =
+	ScriptedResponse | ScriptedResponse[] | ((request: ReceivedRequest) => ScriptedResponse);
 
 export interface LoopbackServer {
 	url: string;
@@ -35,7 +36,9 @@ export interface LoopbackServer {
 	close(): Promise<void>;
 }
 
-export async function startLoopbackServer(routes: Record<string, Script> = {}): Promise<LoopbackServer> {
+export async function startLoopbackServer(
+	routes: Record<string, Script> = {},
+): Promise<LoopbackServer> {
 	let script = routes;
 	const served = new Map<string, number>();
 	const requests: ReceivedRequest[] = [];
@@ -60,7 +63,9 @@ export async function startLoopbackServer(routes: Record<string, Script> = {}): 
 				received.json = undefined;
 			}
 			requests.push(received);
-			const key = [`${received.method} ${received.path}`, received.path, '*'].find((k) => k in script);
+			const key = [`${received.method} ${received.path}`, received.path, '*'].find(
+				(k) => k in script,
+			);
 			let answer: ScriptedResponse = { status: 404, body: { error: 'no route' } };
 			if (key) {
 				const entry = script[key];
@@ -74,7 +79,12 @@ export async function startLoopbackServer(routes: Record<string, Script> = {}): 
 			const send = () => {
 				if (res.destroyed) return;
 				const isRaw = typeof answer.body === 'string' || Buffer.isBuffer(answer.body);
-				const payload = answer.body === undefined ? '' : isRaw ? (answer.body as string | Buffer) : JSON.stringify(answer.body);
+				const payload =
+					answer.body === undefined
+						? ''
+						: isRaw
+							? (answer.body as string | Buffer)
+							: JSON.stringify(answer.body);
 				res.writeHead(answer.status ?? 200, {
 					...(isRaw || answer.body === undefined ? {} : { 'content-type': 'application/json' }),
 					...answer.headers,

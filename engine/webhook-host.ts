@@ -69,7 +69,10 @@ function send(res: ServerResponse, status: number, body: Body): void {
 		return;
 	}
 	const text = typeof body === 'string' ? body : JSON.stringify(body);
-	res.writeHead(status, { 'content-type': typeof body === 'string' ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8' });
+	res.writeHead(status, {
+		'content-type':
+			typeof body === 'string' ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8',
+	});
 	res.end(text);
 }
 
@@ -95,7 +98,8 @@ function parseLikeN8n(rawBody: Buffer, contentType: string): { ok: boolean; body
 		}
 	}
 	if (contentType === 'text/plain') return { ok: true, body: text };
-	if (contentType === 'application/x-www-form-urlencoded') return { ok: true, body: { ...parseQueryString(text) } };
+	if (contentType === 'application/x-www-form-urlencoded')
+		return { ok: true, body: { ...parseQueryString(text) } };
 	return { ok: true, body: undefined };
 }
 
@@ -105,7 +109,11 @@ export async function startWebhookHost(options: WebhookHostOptions): Promise<Web
 	const { nodeTypes, credentialTypes } = packageTypes(options.extraNodes, options.extraCredentials);
 	const triggerNode =
 		options.workflow.nodes.find((node) => node.name === options.triggerName) ??
-		options.workflow.nodes.find((node) => !options.triggerName && nodeTypes.getByNameAndVersion(node.type, node.typeVersion).description.webhooks?.length);
+		options.workflow.nodes.find(
+			(node) =>
+				!options.triggerName &&
+				nodeTypes.getByNameAndVersion(node.type, node.typeVersion).description.webhooks?.length,
+		);
 	if (!triggerNode) throw new Error('The workflow has no webhook node');
 	const limit = (options.payloadSizeMaxMb ?? 16) * 1024 * 1024;
 
@@ -115,8 +123,10 @@ export async function startWebhookHost(options: WebhookHostOptions): Promise<Web
 
 	async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
 		const rawBody = await readBody(req, limit);
-		if (rawBody === undefined) return send(res, 413, { code: 413, message: 'request entity too large' });
-		if (req.method !== 'POST') return send(res, 404, { code: 404, message: 'The requested webhook is not registered.' });
+		if (rawBody === undefined)
+			return send(res, 413, { code: 413, message: 'request entity too large' });
+		if (req.method !== 'POST')
+			return send(res, 404, { code: 404, message: 'The requested webhook is not registered.' });
 
 		// The request as n8n hands it to a node: parsed body, raw bytes, content type, query.
 		const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -146,7 +156,9 @@ export async function startWebhookHost(options: WebhookHostOptions): Promise<Web
 		});
 		const node = workflow.getNode(triggerNode!.name)!;
 		const nodeType = nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
-		const description = nodeType.description.webhooks!.find((webhook) => webhook.name === 'default') as IWebhookDescription;
+		const description = nodeType.description.webhooks!.find(
+			(webhook) => webhook.name === 'default',
+		) as IWebhookDescription;
 		const additionalData = {
 			credentialsHelper: new StoreCredentialsHelper(credentialTypes, store),
 			httpRequest: request,
@@ -168,10 +180,22 @@ export async function startWebhookHost(options: WebhookHostOptions): Promise<Web
 			workflowExecuteAdditionalData: additionalData,
 			isTest: mode === 'manual',
 		};
-		const evaluate = (property: 'responseMode' | 'responseCode' | 'responseData', fallback: unknown) => {
+		const evaluate = (
+			property: 'responseMode' | 'responseCode' | 'responseData',
+			fallback: unknown,
+		) => {
 			const value = description[property];
 			if (value === undefined) return fallback;
-			return workflow.expression.getSimpleParameterValue(node, value as string, mode, {}, undefined, fallback as never) ?? fallback;
+			return (
+				workflow.expression.getSimpleParameterValue(
+					node,
+					value as string,
+					mode,
+					{},
+					undefined,
+					fallback as never,
+				) ?? fallback
+			);
 		};
 		const responseMode = evaluate('responseMode', 'onReceived');
 		const responseCode = Number(evaluate('responseCode', 200));
@@ -179,13 +203,23 @@ export async function startWebhookHost(options: WebhookHostOptions): Promise<Web
 
 		let result: IWebhookResponseData;
 		try {
-			result = await nodeType.webhook!.call(new WebhookContext(workflow, node, additionalData, mode, webhookData, [], null));
+			result = await nodeType.webhook!.call(
+				new WebhookContext(workflow, node, additionalData, mode, webhookData, [], null),
+			);
 		} catch {
-			return send(res, 500, { code: 0, message: 'Workflow Webhook Error: Workflow could not be started!' });
+			return send(res, 500, {
+				code: 0,
+				message: 'Workflow Webhook Error: Workflow could not be started!',
+			});
 		}
 		if (result.noWebhookResponse && !res.writableEnded) res.end();
 		if (!result.workflowData) {
-			if (!result.noWebhookResponse) send(res, responseCode, (result.webhookResponse as Body) ?? { message: 'Webhook call received' });
+			if (!result.noWebhookResponse)
+				send(
+					res,
+					responseCode,
+					(result.webhookResponse as Body) ?? { message: 'Webhook call received' },
+				);
 			return;
 		}
 
@@ -205,24 +239,40 @@ export async function startWebhookHost(options: WebhookHostOptions): Promise<Web
 		if (responseMode === 'onReceived') {
 			background.add(run);
 			void run.finally(() => background.delete(run));
-			const body = responseData === 'noData' ? undefined : ((responseData || result.webhookResponse) as Body) ?? { message: 'Workflow was started' };
+			const body =
+				responseData === 'noData'
+					? undefined
+					: (((responseData || result.webhookResponse) as Body) ?? {
+							message: 'Workflow was started',
+						});
 			return send(res, responseCode, body);
 		}
-		if (responseMode !== 'lastNode') return send(res, 500, { message: `The webhook host does not support responseMode "${String(responseMode)}"` });
+		if (responseMode !== 'lastNode')
+			return send(res, 500, {
+				message: `The webhook host does not support responseMode "${String(responseMode)}"`,
+			});
 
 		const finished = await run;
 		const resultData = finished.run.data.resultData;
 		const lastNode = resultData.lastNodeExecuted;
-		if (resultData.error || (lastNode && finished.errors[lastNode])) return send(res, 500, { message: 'Error in workflow' });
+		if (resultData.error || (lastNode && finished.errors[lastNode]))
+			return send(res, 500, { message: 'Error in workflow' });
 		const items = (lastNode && finished.outputs[lastNode]?.[0]) || [];
 		if (responseData === 'noData') return send(res, responseCode, undefined);
-		if (responseData === 'allEntries') return send(res, responseCode, items.map((item) => item.json));
+		if (responseData === 'allEntries')
+			return send(
+				res,
+				responseCode,
+				items.map((item) => item.json),
+			);
 		if (items.length === 0) return send(res, 500, { message: 'No item to return was found' });
 		return send(res, responseCode, items[0].json);
 	}
 
 	const server: Server = createServer((req, res) => {
-		handle(req, res).catch((error: Error) => send(res, 500, { message: `webhook host: ${error.message}` }));
+		handle(req, res).catch((error: Error) =>
+			send(res, 500, { message: `webhook host: ${error.message}` }),
+		);
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	const { port } = server.address() as AddressInfo;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { ICredentialType, INodeType } from 'n8n-workflow';
 
 export const PACKAGE_NAME = 'n8n-nodes-fin-actions';
-const root = join(__dirname, '..', '..');
+const root = join(__dirname, '..');
 
 function sourceOf(distPath: string): string {
 	return join(root, distPath.replace(/^dist\//, '').replace(/\.js$/, '.ts'));
@@ -21,10 +21,15 @@ function load<T>(distPath: string): T | undefined {
 	return new classes[0]();
 }
 
-const manifest = require(join(root, 'package.json')).n8n as { nodes: string[]; credentials: string[] };
+const manifest = require(join(root, 'package.json')).n8n as {
+	nodes: string[];
+	credentials: string[];
+};
 
 export function loadPackageNodes(): INodeType[] {
-	return manifest.nodes.map((path) => load<INodeType>(path)).filter((node): node is INodeType => node !== undefined);
+	return manifest.nodes
+		.map((path) => load<INodeType>(path))
+		.filter((node): node is INodeType => node !== undefined);
 }
 
 export function loadPackageCredentials(): ICredentialType[] {
