@@ -4,7 +4,19 @@ import communityNodes from '@n8n/eslint-plugin-community-nodes';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-	{ ignores: ['dist/**', 'node_modules/**', 'editor-extension/**', 'test/**', 'bench/**', 'scripts/**', '.n8n-runtime/**', '*.config.*', 'eslint.*'] },
+	{
+		ignores: [
+			'dist/**',
+			'node_modules/**',
+			'editor-extension/**',
+			'test/**',
+			'bench/**',
+			'scripts/**',
+			'.n8n-runtime/**',
+			'*.config.*',
+			'eslint.*',
+		],
+	},
 	{
 		files: ['nodes/**/*.ts', 'credentials/**/*.ts', 'index.ts'],
 		extends: [tseslint.configs.recommended],

@@ -3,7 +3,15 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-	{ ignores: ['dist/**', '**/node_modules/**', 'editor-extension/dist/**', '.n8n-runtime/**', 'test-artifacts/**'] },
+	{
+		ignores: [
+			'dist/**',
+			'**/node_modules/**',
+			'editor-extension/dist/**',
+			'.n8n-runtime/**',
+			'test-artifacts/**',
+		],
+	},
 	{ files: ['**/*.ts', '**/*.tsx', '**/*.mjs'], extends: [tseslint.configs.recommended] },
 	{
 		files: ['**/*.ts', '**/*.tsx', '**/*.mjs'],
@@ -11,7 +19,10 @@ export default tseslint.config(
 			'@typescript-eslint/no-require-imports': 'off',
 			'@typescript-eslint/no-explicit-any': 'off',
 			// `_name` marks a value left out on purpose (e.g. removing a key by destructuring).
-			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
+			'@typescript-eslint/no-unused-vars': [
+				'error',
+				{ argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true },
+			],
 		},
 	},
 );

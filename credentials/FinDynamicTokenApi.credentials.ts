@@ -13,7 +13,9 @@ import { placeToken, tokenPlacementProperties } from './token-placement';
 
 /** Thrown before any request leaves with a stale token: n8n treats it as a 401, refreshes once and retries. */
 function tokenExpired(): Error {
-	return Object.assign(new Error('Fin Dynamic Token: the cached token has expired'), { response: { status: 401 } });
+	return Object.assign(new Error('Fin Dynamic Token: the cached token has expired'), {
+		response: { status: 401 },
+	});
 }
 
 export class FinDynamicTokenApi implements ICredentialType {
@@ -26,7 +28,14 @@ export class FinDynamicTokenApi implements ICredentialType {
 	documentationUrl = 'https://github.com/n8n-nodes-fin-actions/n8n-nodes-fin-actions#credentials';
 
 	properties: INodeProperties[] = [
-		{ displayName: 'Token URL', name: 'tokenUrl', type: 'string', default: '', required: true, placeholder: 'https://auth.example.com/oauth/token' },
+		{
+			displayName: 'Token URL',
+			name: 'tokenUrl',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'https://auth.example.com/oauth/token',
+		},
 		{
 			displayName: 'Token Request Method',
 			name: 'requestMethod',
@@ -58,17 +67,67 @@ export class FinDynamicTokenApi implements ICredentialType {
 			],
 		},
 		{ displayName: 'Client ID', name: 'clientId', type: 'string', default: '' },
-		{ displayName: 'Client Secret', name: 'clientSecret', type: 'string', typeOptions: { password: true }, default: '' },
-		{ displayName: 'User Name', name: 'username', type: 'string', default: '', displayOptions: { show: { grantType: ['password'] } } },
-		{ displayName: 'Password', name: 'password', type: 'string', typeOptions: { password: true }, default: '', displayOptions: { show: { grantType: ['password'] } } },
+		{
+			displayName: 'Client Secret',
+			name: 'clientSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+		},
+		{
+			displayName: 'User Name',
+			name: 'username',
+			type: 'string',
+			default: '',
+			displayOptions: { show: { grantType: ['password'] } },
+		},
+		{
+			displayName: 'Password',
+			name: 'password',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			displayOptions: { show: { grantType: ['password'] } },
+		},
 		{ displayName: 'Scope', name: 'scope', type: 'string', default: '' },
-		{ displayName: 'Token Pointer', name: 'answerPointer', type: 'string', default: '/access_token', description: 'JSON pointer to the token in the answer' },
-		{ displayName: 'Lifetime Pointer', name: 'lifetimePointer', type: 'string', default: '/expires_in', description: 'JSON pointer to the lifetime in seconds' },
-		{ displayName: 'Default Lifetime (Seconds)', name: 'defaultLifetime', type: 'number', default: 3600, description: 'Used when the answer gives no lifetime' },
+		{
+			displayName: 'Token Pointer',
+			name: 'answerPointer',
+			type: 'string',
+			default: '/access_token',
+			description: 'JSON pointer to the token in the answer',
+		},
+		{
+			displayName: 'Lifetime Pointer',
+			name: 'lifetimePointer',
+			type: 'string',
+			default: '/expires_in',
+			description: 'JSON pointer to the lifetime in seconds',
+		},
+		{
+			displayName: 'Default Lifetime (Seconds)',
+			name: 'defaultLifetime',
+			type: 'number',
+			default: 3600,
+			description: 'Used when the answer gives no lifetime',
+		},
 		...tokenPlacementProperties,
-		{ displayName: 'Test URL', name: 'testUrl', type: 'string', default: '', description: 'An address of the API that answers 2xx with a valid token; used by "Test credential"' },
+		{
+			displayName: 'Test URL',
+			name: 'testUrl',
+			type: 'string',
+			default: '',
+			description:
+				'An address of the API that answers 2xx with a valid token; used by "Test credential"',
+		},
 		// Kept by n8n in its database, so every worker in queue mode reuses the same token.
-		{ displayName: 'Access Token', name: 'accessToken', type: 'hidden', typeOptions: { expirable: true, password: true }, default: '' },
+		{
+			displayName: 'Access Token',
+			name: 'accessToken',
+			type: 'hidden',
+			typeOptions: { expirable: true, password: true },
+			default: '',
+		},
 		{ displayName: 'Use Until', name: 'expiresAt', type: 'hidden', default: 0 },
 	];
 
@@ -77,7 +136,10 @@ export class FinDynamicTokenApi implements ICredentialType {
 		return { accessToken, expiresAt };
 	}
 
-	authenticate = async (credentials: ICredentialDataDecryptedObject, options: IHttpRequestOptions): Promise<IHttpRequestOptions> => {
+	authenticate = async (
+		credentials: ICredentialDataDecryptedObject,
+		options: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> => {
 		const token = credentials.accessToken as string;
 		if (!token || Date.now() >= Number(credentials.expiresAt ?? 0)) throw tokenExpired();
 		return placeToken(credentials, token, options);

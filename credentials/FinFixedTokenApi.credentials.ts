@@ -1,4 +1,11 @@
-import type { ICredentialDataDecryptedObject, ICredentialTestRequest, ICredentialType, IHttpRequestOptions, INodeProperties, Icon } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestOptions,
+	INodeProperties,
+	Icon,
+} from 'n8n-workflow';
 
 import { placeToken, tokenPlacementProperties } from './token-placement';
 
@@ -27,12 +34,15 @@ export class FinFixedTokenApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			placeholder: 'https://api.example.com/me',
-			description: 'An address of the API that answers 2xx for a valid token; used by "Test credential"',
+			description:
+				'An address of the API that answers 2xx for a valid token; used by "Test credential"',
 		},
 	];
 
-	authenticate = async (credentials: ICredentialDataDecryptedObject, options: IHttpRequestOptions): Promise<IHttpRequestOptions> =>
-		placeToken(credentials, credentials.token as string, options);
+	authenticate = async (
+		credentials: ICredentialDataDecryptedObject,
+		options: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> => placeToken(credentials, credentials.token as string, options);
 
 	test: ICredentialTestRequest = {
 		request: { url: '={{$credentials.testUrl}}', method: 'GET' },

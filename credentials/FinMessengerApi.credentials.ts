@@ -8,9 +8,13 @@ export class FinMessengerApi implements ICredentialType {
 
 	displayName = 'Fin Messenger API';
 
-	icon: Icon = { light: 'file:../icons/finMessenger.svg', dark: 'file:../icons/finMessenger.dark.svg' };
+	icon: Icon = {
+		light: 'file:../icons/finMessenger.svg',
+		dark: 'file:../icons/finMessenger.dark.svg',
+	};
 
-	documentationUrl = 'https://www.intercom.com/help/en/articles/183-set-up-identity-verification-for-web-and-mobile';
+	documentationUrl =
+		'https://www.intercom.com/help/en/articles/183-set-up-identity-verification-for-web-and-mobile';
 
 	properties: INodeProperties[] = [
 		{
@@ -29,7 +33,7 @@ export class FinMessengerApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			description:
-				"Developer Hub > your app > Basic information: the client secret that signs webhook notifications (X-Hub-Signature). Needed for the Intercom Webhook source.",
+				'Developer Hub > your app > Basic information: the client secret that signs webhook notifications (X-Hub-Signature). Needed for the Intercom Webhook source.',
 		},
 	];
 }

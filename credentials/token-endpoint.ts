@@ -7,7 +7,8 @@ import { parseJson } from '../nodes/shared/parse-json';
 /** The single value a JSON pointer names in the token endpoint's answer. */
 function readPointer(document: unknown, pointer: string): unknown {
 	const problem = pointerProblem(pointer);
-	if (problem) throw new Error(`Fin Dynamic Token: the pointer "${pointer}" is malformed: ${problem}.`);
+	if (problem)
+		throw new Error(`Fin Dynamic Token: the pointer "${pointer}" is malformed: ${problem}.`);
 	return resolvePointer(document, parsePointer(pointer)).values[0];
 }
 
@@ -34,7 +35,10 @@ export function useUntil(now: number, lifetimeSeconds: number): number {
 	return now + lifetime - Math.min(60000, lifetime / 2);
 }
 
-export async function fetchToken(helper: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<FetchedToken> {
+export async function fetchToken(
+	helper: IHttpRequestHelper,
+	credentials: ICredentialDataDecryptedObject,
+): Promise<FetchedToken> {
 	const form = credentials.bodyFormat !== 'json';
 	const body = tokenRequestBody(credentials);
 	let failure: unknown;
@@ -43,15 +47,22 @@ export async function fetchToken(helper: IHttpRequestHelper, credentials: ICrede
 			url: credentials.tokenUrl as string,
 			method: (credentials.requestMethod as 'POST' | 'GET') ?? 'POST',
 			body: form ? new URLSearchParams(body as Record<string, string>).toString() : body,
-			headers: { 'Content-Type': form ? 'application/x-www-form-urlencoded' : 'application/json', Accept: 'application/json' },
+			headers: {
+				'Content-Type': form ? 'application/x-www-form-urlencoded' : 'application/json',
+				Accept: 'application/json',
+			},
 			json: !form,
 			timeout: 10000,
 		})
 		.catch((error: unknown) => (failure = error));
 	if (failure) {
 		// Only the status leaves this function: the request carried the client secret or password.
-		const status = (failure as { response?: { status?: number } }).response?.status ?? (failure as { httpCode?: string }).httpCode;
-		throw new Error(`Fin Dynamic Token: the token endpoint ${status ? `answered ${status}` : 'could not be reached'}. Check the token URL and the client id, secret or user name and password.`);
+		const status =
+			(failure as { response?: { status?: number } }).response?.status ??
+			(failure as { httpCode?: string }).httpCode;
+		throw new Error(
+			`Fin Dynamic Token: the token endpoint ${status ? `answered ${status}` : 'could not be reached'}. Check the token URL and the client id, secret or user name and password.`,
+		);
 	}
 	if (typeof answer === 'string') {
 		const parsed = parseJson(answer);
@@ -60,9 +71,16 @@ export async function fetchToken(helper: IHttpRequestHelper, credentials: ICrede
 	}
 	const token = readPointer(answer, (credentials.answerPointer as string) || '/access_token');
 	if (typeof token !== 'string' || token === '') {
-		throw new Error(`Fin Dynamic Token: no token at "${credentials.answerPointer as string}" in the token endpoint's answer. Set "Token Pointer" to where the token is.`);
+		throw new Error(
+			`Fin Dynamic Token: no token at "${credentials.answerPointer as string}" in the token endpoint's answer. Set "Token Pointer" to where the token is.`,
+		);
 	}
-	const lifetime = Number(readPointer(answer, (credentials.lifetimePointer as string) || '/expires_in'));
-	const seconds = Number.isFinite(lifetime) && lifetime > 0 ? lifetime : Number(credentials.defaultLifetime) || 3600;
+	const lifetime = Number(
+		readPointer(answer, (credentials.lifetimePointer as string) || '/expires_in'),
+	);
+	const seconds =
+		Number.isFinite(lifetime) && lifetime > 0
+			? lifetime
+			: Number(credentials.defaultLifetime) || 3600;
 	return { accessToken: token, expiresAt: useUntil(Date.now(), seconds) };
 }

@@ -1,5 +1,9 @@
 // Where a token goes in a request: shared by the fixed and the dynamic token credentials.
-import type { ICredentialDataDecryptedObject, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IHttpRequestOptions,
+	INodeProperties,
+} from 'n8n-workflow';
 
 export const tokenPlacementProperties: INodeProperties[] = [
 	{
@@ -42,15 +46,26 @@ export const tokenPlacementProperties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'api.example.com',
-		description: 'If set, the token is only ever sent to this host (comma-separate several); n8n refuses any other',
+		description:
+			'If set, the token is only ever sent to this host (comma-separate several); n8n refuses any other',
 	},
 ];
 
-export function placeToken(credentials: ICredentialDataDecryptedObject, token: string, options: IHttpRequestOptions): IHttpRequestOptions {
-	const placed: IHttpRequestOptions = { ...options, headers: { ...options.headers }, qs: { ...options.qs } };
+export function placeToken(
+	credentials: ICredentialDataDecryptedObject,
+	token: string,
+	options: IHttpRequestOptions,
+): IHttpRequestOptions {
+	const placed: IHttpRequestOptions = {
+		...options,
+		headers: { ...options.headers },
+		qs: { ...options.qs },
+	};
 	const placement = (credentials.placement as string) || 'bearer';
 	if (placement === 'query') placed.qs![(credentials.queryName as string) || 'api_key'] = token;
-	else if (placement === 'header') placed.headers![(credentials.headerName as string) || 'X-API-Key'] = `${(credentials.prefix as string) ?? ''}${token}`;
+	else if (placement === 'header')
+		placed.headers![(credentials.headerName as string) || 'X-API-Key'] =
+			`${(credentials.prefix as string) ?? ''}${token}`;
 	else placed.headers!.Authorization = `Bearer ${token}`;
 	const allowed = ((credentials.allowedDomain as string) ?? '').trim();
 	// n8n's HTTP layer itself refuses to send the request anywhere else.

@@ -39,7 +39,8 @@ const WORKFLOW_CHOICES = {
 	},
 	statuspageIncidents: {
 		rules: [],
-		identityNote: 'The incidents are the same for everyone; the Audience Filter lets every verified customer through. Add rules there to limit it.',
+		identityNote:
+			'The incidents are the same for everyone; the Audience Filter lets every verified customer through. Add rules there to limit it.',
 	},
 };
 
@@ -49,39 +50,58 @@ const electricity = {
 	actionName: 'Electricity usage',
 	apiAction: {
 		actionName: 'Electricity usage',
-		whenToUse: 'Use when the customer asks how much electricity they used, about their tariff or their estimated bill.',
+		whenToUse:
+			'Use when the customer asks how much electricity they used, about their tariff or their estimated bill.',
 		template: 'custom',
 		method: 'GET',
 		url: 'https://api.example-utility.com/customers/{{user.user_id}}/usage',
 		authentication: 'finDynamicTokenApi',
 	},
 	credentialType: 'finDynamicTokenApi',
-	rules: [{ name: 'Smart meter customers', attribute: 'user.meter_type', operator: 'equals', value: 'smart' }],
+	rules: [
+		{
+			name: 'Smart meter customers',
+			attribute: 'user.meter_type',
+			operator: 'equals',
+			value: 'smart',
+		},
+	],
 	fields: [
 		{ pointer: '/usage_kwh', name: 'Usage (kWh)', transform: 'number', decimals: 1 },
 		{ pointer: '/period/start', name: 'From', transform: 'date', dateFormat: 'd LLL yyyy' },
 		{ pointer: '/period/end', name: 'To', transform: 'date', dateFormat: 'd LLL yyyy' },
 		{ pointer: '/tariff', name: 'Tariff' },
-		{ pointer: '/estimated_bill/amount', name: 'Estimated bill', transform: 'currency', currency: 'EUR' },
+		{
+			pointer: '/estimated_bill/amount',
+			name: 'Estimated bill',
+			transform: 'currency',
+			currency: 'EUR',
+		},
 	],
 	fillIn: [
-		'**URL**: your usage API, e.g. `https://api.your-utility.com/customers/{{user.user_id}}/usage`. `{{user.user_id}}` is the verified customer\'s id; placeholders may stand in the path, query and headers, never in the host.',
+		"**URL**: your usage API, e.g. `https://api.your-utility.com/customers/{{user.user_id}}/usage`. `{{user.user_id}}` is the verified customer's id; placeholders may stand in the path, query and headers, never in the host.",
 		'**Credential**: a *Fin Dynamic Token API* credential with your token endpoint (client id and secret). The token is fetched, cached and refreshed by n8n.',
-		'**Fields** in *Pick Answer Fields*: JSON pointers into your API\'s answer; only these reach the AI.',
+		"**Fields** in *Pick Answer Fields*: JSON pointers into your API's answer; only these reach the AI.",
 	],
-	identityNote: 'The usage is read for `user.user_id`, which Intercom\'s `user_hash` (or a Messenger JWT) proves.',
+	identityNote:
+		"The usage is read for `user.user_id`, which Intercom's `user_hash` (or a Messenger JWT) proves.",
 };
 
 function fromActionTemplate(action) {
 	const choices = WORKFLOW_CHOICES[action.id] ?? { rules: [] };
 	const apiAction = { template: action.id };
 	for (const field of action.fields) apiAction[`${action.id}_${field.name}`] = field.default;
-	const credentialType = action.auth.credentialType === 'none' ? undefined : action.auth.credentialType;
+	const credentialType =
+		action.auth.credentialType === 'none' ? undefined : action.auth.credentialType;
 	// The API Action's own credential types are options of "Authentication"; any other n8n credential
 	// type (httpHeaderAuth...) goes through "Generic Credential Type".
 	if (!credentialType) apiAction.authentication = 'none';
 	else if (PACKAGE_CREDENTIALS.includes(credentialType)) apiAction.authentication = credentialType;
-	else Object.assign(apiAction, { authentication: 'genericCredentialType', genericAuthType: credentialType });
+	else
+		Object.assign(apiAction, {
+			authentication: 'genericCredentialType',
+			genericAuthType: credentialType,
+		});
 	return {
 		file: `${kebab(action.id)}.json`,
 		name: `Fin Actions: ${action.name}`,
@@ -94,8 +114,12 @@ function fromActionTemplate(action) {
 		// Suggested fields carry the picker's own parameter names (pointer, name, optional transform...).
 		fields: action.suggestedFields.map((field) => ({ ...field })),
 		fillIn: [
-			...action.fields.map((field) => `**${field.displayName}** (API Action): ${field.description}.`),
-			credentialType ? `**Credential** (API Action): ${action.auth.note}` : `**Credential**: ${action.auth.note}`,
+			...action.fields.map(
+				(field) => `**${field.displayName}** (API Action): ${field.description}.`,
+			),
+			credentialType
+				? `**Credential** (API Action): ${action.auth.note}`
+				: `**Credential**: ${action.auth.note}`,
 			'**Fields** in *Pick Answer Fields*: the suggested fields of this template; remove what the AI should not see.',
 		],
 		identityNote: choices.identityNote,
@@ -166,7 +190,9 @@ function buildWorkflow(workflow) {
 		sticky(
 			workflow,
 			'Fill In: API Action',
-			[`### ${workflow.actionName}: fill in`, ...workflow.fillIn.map((line) => `- ${line}`)].join('\n'),
+			[`### ${workflow.actionName}: fill in`, ...workflow.fillIn.map((line) => `- ${line}`)].join(
+				'\n',
+			),
 			[420, -240],
 			560,
 			380,
@@ -180,7 +206,9 @@ function buildWorkflow(workflow) {
 			{
 				source: 'messenger',
 				requireIdentityVerification: true,
-				...(workflow.protectedAttributes ? { protectedAttributes: workflow.protectedAttributes } : {}),
+				...(workflow.protectedAttributes
+					? { protectedAttributes: workflow.protectedAttributes }
+					: {}),
 				responseMode: 'lastNode',
 				options: {},
 			},
@@ -206,7 +234,12 @@ function buildWorkflow(workflow) {
 		node('notMatched', 'n8n-nodes-base.set', 3.4, [480, 440], {
 			mode: 'raw',
 			jsonOutput: JSON.stringify(
-				{ answer: null, fieldsUsed: [], actionUsed: false, reason: 'This action is not available for this customer.' },
+				{
+					answer: null,
+					fieldsUsed: [],
+					actionUsed: false,
+					reason: 'This action is not available for this customer.',
+				},
 				null,
 				2,
 			),
@@ -234,7 +267,10 @@ function allWorkflows() {
 		.filter((file) => file.endsWith('.json'))
 		.sort()
 		.map((file) => JSON.parse(readFileSync(join(actionsDir, file), 'utf8')));
-	return [electricity, ...actions.map(fromActionTemplate)].map((workflow) => ({ file: workflow.file, json: buildWorkflow(workflow) }));
+	return [electricity, ...actions.map(fromActionTemplate)].map((workflow) => ({
+		file: workflow.file,
+		json: buildWorkflow(workflow),
+	}));
 }
 
 const check = process.argv.includes('--check');
@@ -254,7 +290,9 @@ for (const { file, json } of workflows) {
 	const text = `${JSON.stringify(json, null, 2)}\n`;
 	if (check) {
 		if (!existsSync(path) || readFileSync(path, 'utf8') !== text) {
-			console.error(`templates/workflows/${file} is not what scripts/build-workflow-templates.mjs writes: run it and commit the result`);
+			console.error(
+				`templates/workflows/${file} is not what scripts/build-workflow-templates.mjs writes: run it and commit the result`,
+			);
 			stale++;
 		}
 	} else {

@@ -22,7 +22,14 @@ import { validateGraph } from './graph/validation';
 import { graphToWorkflow } from './graph/workflow';
 import { CatalogContext } from './state/CatalogContext';
 import { demoBase, disableDemo, enableDemo } from './state/demoSetup';
-import { addNodeOfType, editorStore, loadWorkflow, openDialog, selectedNode, setLookup } from './state/editor';
+import {
+	addNodeOfType,
+	editorStore,
+	loadWorkflow,
+	openDialog,
+	selectedNode,
+	setLookup,
+} from './state/editor';
 import { runTest } from './state/testRun';
 import { useStore } from './state/store';
 import { loadTestValues, saveTestValues } from './state/testValues';
@@ -50,11 +57,21 @@ function Editor() {
 	const paletteRequest = useStore(editorStore, (state) => state.paletteRequest);
 	const selected = useStore(editorStore, selectedNode);
 	const [testValues, setTestValues] = useState<TestValues>(loadTestValues);
-	const [templatesUseDemo, setTemplatesUseDemo] = useState(() => localStorage.getItem(TEMPLATE_DEMO_KEY) !== 'false');
+	const [templatesUseDemo, setTemplatesUseDemo] = useState(
+		() => localStorage.getItem(TEMPLATE_DEMO_KEY) !== 'false',
+	);
 	const [demoBusy, setDemoBusy] = useState(false);
 
 	const problems = useMemo(() => validateGraph(doc, catalog.lookup), [doc, catalog.lookup]);
-	const problemIds = useMemo(() => new Set(problems.filter((problem) => problem.level === 'error').flatMap((problem) => problem.nodeIds)), [problems]);
+	const problemIds = useMemo(
+		() =>
+			new Set(
+				problems
+					.filter((problem) => problem.level === 'error')
+					.flatMap((problem) => problem.nodeIds),
+			),
+		[problems],
+	);
 	const workflow = useMemo(() => graphToWorkflow(doc), [doc]);
 	const stale = Boolean(run) && run!.fingerprint !== fingerprint(workflow);
 	const demoOn = usesDemo(doc, demoBase());
@@ -69,7 +86,10 @@ function Editor() {
 				if (on) await enableDemo(catalog);
 				else disableDemo();
 			} catch (error) {
-				showError(error, 'The demo credential could not be created: check the canvas server terminal, then try again.');
+				showError(
+					error,
+					'The demo credential could not be created: check the canvas server terminal, then try again.',
+				);
 			} finally {
 				setDemoBusy(false);
 			}
@@ -98,9 +118,13 @@ function Editor() {
 		return (
 			<div className="page-message page-message--error" role="alert" data-testid="load-error">
 				<h1>The canvas could not load</h1>
-				<p><strong>{catalog.error.message}</strong></p>
+				<p>
+					<strong>{catalog.error.message}</strong>
+				</p>
 				<p>{catalog.error.hint}</p>
-				<button className="button button--primary" onClick={catalog.reload}>Try again</button>
+				<button className="button button--primary" onClick={catalog.reload}>
+					Try again
+				</button>
 			</div>
 		);
 	}
@@ -124,11 +148,22 @@ function Editor() {
 					/>
 					<Canvas
 						info={{ lookup: catalog.lookup, run: run?.result, testing, problemIds }}
-						banner={demoOn ? <DemoBanner demoBase={demoBase()} busy={demoBusy} onSwitchOff={() => void switchDemo(false)} /> : undefined}
+						banner={
+							demoOn ? (
+								<DemoBanner
+									demoBase={demoBase()}
+									busy={demoBusy}
+									onSwitchOff={() => void switchDemo(false)}
+								/>
+							) : undefined
+						}
 						emptyHint={
 							<div className="empty-hint" data-testid="empty-hint">
 								<strong>Build a personalized answer</strong>
-								<span>Open a template on the left (they work at once against the built-in demo backend), or drag “Fin Trigger” here.</span>
+								<span>
+									Open a template on the left (they work at once against the built-in demo backend),
+									or drag “Fin Trigger” here.
+								</span>
 							</div>
 						}
 					/>
@@ -154,13 +189,26 @@ function Editor() {
 						onClose={() => openDialog(undefined)}
 						onImport={(imported) => {
 							openDialog(undefined);
-							loadWorkflow(imported, `Imported “${imported.name ?? 'workflow'}” (${imported.nodes.length} nodes).`);
+							loadWorkflow(
+								imported,
+								`Imported “${imported.name ?? 'workflow'}” (${imported.nodes.length} nodes).`,
+							);
 						}}
 					/>
 				)}
-				{dialog === 'export' && <ExportDialog workflow={workflow} onClose={() => openDialog(undefined)} />}
-				{dialog === 'deploy' && <DeployDialog workflow={workflow} usesDemo={demoOn} onClose={() => openDialog(undefined)} />}
-				{dialog === 'preview' && <PreviewDialog run={run} stale={stale} onClose={() => openDialog(undefined)} />}
+				{dialog === 'export' && (
+					<ExportDialog workflow={workflow} onClose={() => openDialog(undefined)} />
+				)}
+				{dialog === 'deploy' && (
+					<DeployDialog
+						workflow={workflow}
+						usesDemo={demoOn}
+						onClose={() => openDialog(undefined)}
+					/>
+				)}
+				{dialog === 'preview' && (
+					<PreviewDialog run={run} stale={stale} onClose={() => openDialog(undefined)} />
+				)}
 				{dialog === 'shortcuts' && <ShortcutsDialog onClose={() => openDialog(undefined)} />}
 			</div>
 		</CatalogContext.Provider>

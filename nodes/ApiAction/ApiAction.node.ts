@@ -14,7 +14,13 @@ import { ACTION_TEMPLATES, templateFieldParameter } from './action-templates';
 import { MissingAttributeError, PlaceholderValueError } from './placeholders';
 import { apiActionProperties } from './properties';
 import { redactUrl, scrubSecrets } from './redact';
-import { applyTemplateFields, buildRequest, RequestConfigError, type NameValue, type RequestTemplate } from './request-builder';
+import {
+	applyTemplateFields,
+	buildRequest,
+	RequestConfigError,
+	type NameValue,
+	type RequestTemplate,
+} from './request-builder';
 import { ApiCallFailure, sendWithRetries, type SendFunction } from './send-request';
 
 const CONVERSATION_KEYS = ['user', 'company', 'conversation', 'message', 'identity'];
@@ -28,24 +34,63 @@ export class ApiAction implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["actionName"] || $parameter["template"]}}',
-		description: 'Read live data for one verified customer from your own API, for the AI to answer with',
+		description:
+			'Read live data for one verified customer from your own API, for the AI to answer with',
 		defaults: { name: 'API Action' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
-			{ name: 'finFixedTokenApi', required: true, displayOptions: { show: { authentication: ['finFixedTokenApi'] } } },
-			{ name: 'finDynamicTokenApi', required: true, displayOptions: { show: { authentication: ['finDynamicTokenApi'] } } },
+			{
+				name: 'finFixedTokenApi',
+				required: true,
+				displayOptions: { show: { authentication: ['finFixedTokenApi'] } },
+			},
+			{
+				name: 'finDynamicTokenApi',
+				required: true,
+				displayOptions: { show: { authentication: ['finDynamicTokenApi'] } },
+			},
 			// n8n's own generic credential types (n8n-nodes-base), offered as the HTTP Request node offers
 			// them: n8n lets a node use only credential types its description names. The community rules
 			// forbid naming another package's credential; these are n8n's built-in generic ones, used only
 			// when the admin picks "Generic Credential Type" (a deliberate exception, see README).
 			/* eslint-disable @n8n/community-nodes/no-credential-reuse, @n8n/community-nodes/valid-credential-references */
-			{ name: 'httpBasicAuth', required: true, displayOptions: { show: { authentication: ['genericCredentialType'], genericAuthType: ['httpBasicAuth'] } } },
-			{ name: 'httpBearerAuth', required: true, displayOptions: { show: { authentication: ['genericCredentialType'], genericAuthType: ['httpBearerAuth'] } } },
-			{ name: 'httpHeaderAuth', required: true, displayOptions: { show: { authentication: ['genericCredentialType'], genericAuthType: ['httpHeaderAuth'] } } },
-			{ name: 'httpQueryAuth', required: true, displayOptions: { show: { authentication: ['genericCredentialType'], genericAuthType: ['httpQueryAuth'] } } },
-			{ name: 'httpCustomAuth', required: true, displayOptions: { show: { authentication: ['genericCredentialType'], genericAuthType: ['httpCustomAuth'] } } },
+			{
+				name: 'httpBasicAuth',
+				required: true,
+				displayOptions: {
+					show: { authentication: ['genericCredentialType'], genericAuthType: ['httpBasicAuth'] },
+				},
+			},
+			{
+				name: 'httpBearerAuth',
+				required: true,
+				displayOptions: {
+					show: { authentication: ['genericCredentialType'], genericAuthType: ['httpBearerAuth'] },
+				},
+			},
+			{
+				name: 'httpHeaderAuth',
+				required: true,
+				displayOptions: {
+					show: { authentication: ['genericCredentialType'], genericAuthType: ['httpHeaderAuth'] },
+				},
+			},
+			{
+				name: 'httpQueryAuth',
+				required: true,
+				displayOptions: {
+					show: { authentication: ['genericCredentialType'], genericAuthType: ['httpQueryAuth'] },
+				},
+			},
+			{
+				name: 'httpCustomAuth',
+				required: true,
+				displayOptions: {
+					show: { authentication: ['genericCredentialType'], genericAuthType: ['httpCustomAuth'] },
+				},
+			},
 			/* eslint-enable @n8n/community-nodes/no-credential-reuse, @n8n/community-nodes/valid-credential-references */
 		],
 		properties: apiActionProperties,
@@ -58,13 +103,30 @@ export class ApiAction implements INodeType {
 			const incoming = items[itemIndex].json;
 			const started = Date.now();
 			let secrets: string[] = [];
-			const record: IDataObject = { name: '', method: '', url: '', status: null, durationMs: 0, responseBytes: 0, source: '', attempts: 0 };
+			const record: IDataObject = {
+				name: '',
+				method: '',
+				url: '',
+				status: null,
+				durationMs: 0,
+				responseBytes: 0,
+				source: '',
+				attempts: 0,
+			};
 			try {
 				const template = readRequestTemplate(this, itemIndex);
-				record.name = (this.getNodeParameter('actionName', itemIndex, '') as string) || template.name || this.getNode().name;
+				record.name =
+					(this.getNodeParameter('actionName', itemIndex, '') as string) ||
+					template.name ||
+					this.getNode().name;
 				record.method = template.request.method.toUpperCase();
-				if (WRITE_METHODS.includes(record.method as string) && !this.getNodeParameter('allowWrites', itemIndex, false)) {
-					throw new RequestConfigError(`${record.method as string} changes data in your backend: switch on "Allow Writes" to send it, or use GET.`);
+				if (
+					WRITE_METHODS.includes(record.method as string) &&
+					!this.getNodeParameter('allowWrites', itemIndex, false)
+				) {
+					throw new RequestConfigError(
+						`${record.method as string} changes data in your backend: switch on "Allow Writes" to send it, or use GET.`,
+					);
 				}
 				const context = conversationContext(this, incoming, itemIndex);
 				const built = buildRequest(template.request, context);
@@ -83,7 +145,14 @@ export class ApiAction implements INodeType {
 					record.source = 'live';
 					const result = await sendWithRetries(
 						senderFor(this, itemIndex),
-						{ method: built.method as IHttpRequestOptions['method'], url: built.url, headers: built.headers, body: built.body as IDataObject, json: built.body !== undefined, sendCredentialsOnCrossOriginRedirect: false },
+						{
+							method: built.method as IHttpRequestOptions['method'],
+							url: built.url,
+							headers: built.headers,
+							body: built.body as IDataObject,
+							json: built.body !== undefined,
+							sendCredentialsOnCrossOriginRedirect: false,
+						},
 						{
 							timeoutMs: (options.timeoutMs as number) ?? 10000,
 							maxResponseBytes: (options.maxResponseBytes as number) ?? 1048576,
@@ -98,7 +167,10 @@ export class ApiAction implements INodeType {
 					record.attempts = result.attempts;
 				}
 				record.durationMs = Date.now() - started;
-				output.push({ json: { ...incoming, [responseKey]: body as IDataObject, action: record }, pairedItem: { item: itemIndex } });
+				output.push({
+					json: { ...incoming, [responseKey]: body as IDataObject, action: record },
+					pairedItem: { item: itemIndex },
+				});
 			} catch (caught) {
 				record.durationMs = Date.now() - started;
 				const error = toNodeError(this, caught, record, secrets, itemIndex);
@@ -108,7 +180,15 @@ export class ApiAction implements INodeType {
 				}
 				if (!this.continueOnFail()) throw error;
 				output.push({
-					json: { ...incoming, action: record, error: { name: error.name, message: error.message, description: error.description ?? null } },
+					json: {
+						...incoming,
+						action: record,
+						error: {
+							name: error.name,
+							message: error.message,
+							description: error.description ?? null,
+						},
+					},
 					// With an error output n8n routes items carrying `error` there; in the regular output n8n
 					// would replace the item's JSON with the message, losing the conversation context.
 					...(this.getNode().onError === 'continueErrorOutput' ? { error } : {}),
@@ -134,7 +214,9 @@ function readRequestTemplate(context: IExecuteFunctions, itemIndex: number): Res
 	const id = context.getNodeParameter('template', itemIndex, 'custom') as string;
 	if (id === 'custom') {
 		const method = context.getNodeParameter('method', itemIndex, 'GET') as string;
-		const body = WRITE_METHODS.includes(method) ? context.getNodeParameter('jsonBody', itemIndex, '') : undefined;
+		const body = WRITE_METHODS.includes(method)
+			? context.getNodeParameter('jsonBody', itemIndex, '')
+			: undefined;
 		return {
 			name: '',
 			request: {
@@ -142,14 +224,23 @@ function readRequestTemplate(context: IExecuteFunctions, itemIndex: number): Res
 				url: context.getNodeParameter('url', itemIndex) as string,
 				query: listOf(context, 'queryParameters', itemIndex),
 				headers: listOf(context, 'headerParameters', itemIndex),
-				body: typeof body === 'string' ? body : body === undefined ? undefined : JSON.stringify(body),
+				body:
+					typeof body === 'string' ? body : body === undefined ? undefined : JSON.stringify(body),
 			},
 		};
 	}
 	const template = ACTION_TEMPLATES.find((candidate) => candidate.id === id);
-	if (!template) throw new RequestConfigError(`Unknown template "${id}". Pick one from the list or "Custom".`);
+	if (!template)
+		throw new RequestConfigError(`Unknown template "${id}". Pick one from the list or "Custom".`);
 	const fields = Object.fromEntries(
-		template.fields.map((field) => [field.name, context.getNodeParameter(templateFieldParameter(template, field.name), itemIndex, field.default) as string]),
+		template.fields.map((field) => [
+			field.name,
+			context.getNodeParameter(
+				templateFieldParameter(template, field.name),
+				itemIndex,
+				field.default,
+			) as string,
+		]),
 	);
 	const fill = (text: string) => applyTemplateFields(text, fields);
 	return {
@@ -164,16 +255,24 @@ function readRequestTemplate(context: IExecuteFunctions, itemIndex: number): Res
 }
 
 /** The item's conversation, or, in a manual run of an item without one, the admin's test values. */
-function conversationContext(context: IExecuteFunctions, item: IDataObject, itemIndex: number): IDataObject {
+function conversationContext(
+	context: IExecuteFunctions,
+	item: IDataObject,
+	itemIndex: number,
+): IDataObject {
 	if (CONVERSATION_KEYS.some((key) => key in item) || context.getMode() !== 'manual') return item;
 	const raw = context.getNodeParameter('testValues', itemIndex, '{}');
-	const values = typeof raw === 'string' ? parseJsonParameter(raw, 'Test Values') : (raw as IDataObject);
+	const values =
+		typeof raw === 'string' ? parseJsonParameter(raw, 'Test Values') : (raw as IDataObject);
 	return { ...values, identity: { verified: false, method: 'none' } };
 }
 
 function parseJsonParameter(raw: string, name: string): IDataObject {
 	const parsed = parseJson(raw);
-	if (!parsed.ok) throw new RequestConfigError(`"${name}" is not valid JSON: ${parsed.reason}. Fix the JSON in the node's settings.`);
+	if (!parsed.ok)
+		throw new RequestConfigError(
+			`"${name}" is not valid JSON: ${parsed.reason}. Fix the JSON in the node's settings.`,
+		);
 	return parsed.value as IDataObject;
 }
 
@@ -183,13 +282,23 @@ function parseMock(raw: unknown): unknown {
 
 function senderFor(context: IExecuteFunctions, itemIndex: number): SendFunction {
 	const authentication = context.getNodeParameter('authentication', itemIndex, 'none') as string;
-	if (authentication === 'none') return async (options) => await context.helpers.httpRequest(options);
+	if (authentication === 'none')
+		return async (options) => await context.helpers.httpRequest(options);
 	const credentialType =
-		authentication === 'genericCredentialType' ? (context.getNodeParameter('genericAuthType', itemIndex) as string) : authentication;
-	return async (options) => await context.helpers.httpRequestWithAuthentication.call(context, credentialType, options);
+		authentication === 'genericCredentialType'
+			? (context.getNodeParameter('genericAuthType', itemIndex) as string)
+			: authentication;
+	return async (options) =>
+		await context.helpers.httpRequestWithAuthentication.call(context, credentialType, options);
 }
 
-function toNodeError(context: IExecuteFunctions, caught: unknown, record: IDataObject, secrets: string[], itemIndex: number) {
+function toNodeError(
+	context: IExecuteFunctions,
+	caught: unknown,
+	record: IDataObject,
+	secrets: string[],
+	itemIndex: number,
+) {
 	const where = record.url ? ` (${record.method as string} ${record.url as string})` : '';
 	if (caught instanceof ApiCallFailure) {
 		const message = scrubSecrets(caught.message, secrets);
@@ -200,8 +309,15 @@ function toNodeError(context: IExecuteFunctions, caught: unknown, record: IDataO
 			itemIndex,
 		});
 	}
-	if (caught instanceof MissingAttributeError || caught instanceof PlaceholderValueError || caught instanceof RequestConfigError) {
-		return new NodeOperationError(context.getNode(), scrubSecrets(caught.message, secrets), { itemIndex, description: `Action "${record.name as string}"${where}.` });
+	if (
+		caught instanceof MissingAttributeError ||
+		caught instanceof PlaceholderValueError ||
+		caught instanceof RequestConfigError
+	) {
+		return new NodeOperationError(context.getNode(), scrubSecrets(caught.message, secrets), {
+			itemIndex,
+			description: `Action "${record.name as string}"${where}.`,
+		});
 	}
 	const message = scrubSecrets((caught as Error)?.message ?? String(caught), secrets);
 	return new NodeOperationError(context.getNode(), message, { itemIndex });

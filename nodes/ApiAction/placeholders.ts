@@ -5,7 +5,8 @@ import type { IDataObject } from 'n8n-workflow';
 import { readAttribute } from '../shared/attributes';
 
 /** Roots a placeholder may read; `template` holds the admin's template fields, never customer data. */
-const PLACEHOLDER = /\{\{\s*((?:user|company|conversation|message|identity\.claims|template)(?:\.[\w-]+)+)\s*(?:\|([^}]*))?\}\}/g;
+const PLACEHOLDER =
+	/\{\{\s*((?:user|company|conversation|message|identity\.claims|template)(?:\.[\w-]+)+)\s*(?:\|([^}]*))?\}\}/g;
 const ANY_BRACES = /\{\{[\s\S]*?\}\}/;
 
 export interface Placeholder {
@@ -58,7 +59,11 @@ export function lookup(item: IDataObject, placeholder: Placeholder, where: strin
 export function toText(value: unknown, path: string, where: string): string {
 	if (typeof value === 'string') return value;
 	if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-	throw new PlaceholderValueError(path, where, 'only text, numbers and booleans can be placed here, not objects or lists');
+	throw new PlaceholderValueError(
+		path,
+		where,
+		'only text, numbers and booleans can be placed here, not objects or lists',
+	);
 }
 
 /**
@@ -89,6 +94,9 @@ export function renderText(
 
 /** The single placeholder a string consists of, if it is exactly one (keeps the value's JSON type). */
 export function wholePlaceholder(text: string): Placeholder | undefined {
-	const match = /^\{\{\s*((?:user|company|conversation|message|identity\.claims|template)(?:\.[\w-]+)+)\s*(?:\|([^}]*))?\}\}$/.exec(text);
+	const match =
+		/^\{\{\s*((?:user|company|conversation|message|identity\.claims|template)(?:\.[\w-]+)+)\s*(?:\|([^}]*))?\}\}$/.exec(
+			text,
+		);
 	return match ? { path: match[1], defaultValue: match[2]?.trim() } : undefined;
 }

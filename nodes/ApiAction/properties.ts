@@ -6,20 +6,22 @@ import { ACTION_TEMPLATES, templateFieldParameter } from './action-templates';
 const custom = { show: { template: ['custom'] } };
 
 const templateFields: INodeProperties[] = ACTION_TEMPLATES.flatMap((template) =>
-	template.fields.map(
-		(field): INodeProperties => ({
-			displayName: field.displayName,
-			name: templateFieldParameter(template, field.name),
-			type: 'string',
-			default: field.default,
-			required: true,
-			description: field.description,
-			displayOptions: { show: { template: [template.id] } },
-		}),
-	),
+	template.fields.map((field): INodeProperties => ({
+		displayName: field.displayName,
+		name: templateFieldParameter(template, field.name),
+		type: 'string',
+		default: field.default,
+		required: true,
+		description: field.description,
+		displayOptions: { show: { template: [template.id] } },
+	})),
 );
 
-const nameValueList = (displayName: string, name: string, placeholder: string): INodeProperties => ({
+const nameValueList = (
+	displayName: string,
+	name: string,
+	placeholder: string,
+): INodeProperties => ({
 	displayName,
 	name,
 	type: 'fixedCollection',
@@ -52,7 +54,8 @@ export const apiActionProperties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'Order status',
-		description: 'Name of the action in logs and rollout buckets. Empty: the template name, or the node name.',
+		description:
+			'Name of the action in logs and rollout buckets. Empty: the template name, or the node name.',
 	},
 	{
 		displayName: 'When Should the AI Use This Action',
@@ -71,7 +74,11 @@ export const apiActionProperties: INodeProperties[] = [
 		default: 'custom',
 		options: [
 			{ name: 'Custom', value: 'custom', description: 'Write the request yourself' },
-			...ACTION_TEMPLATES.map((template) => ({ name: template.name, value: template.id, description: template.whenToUse })),
+			...ACTION_TEMPLATES.map((template) => ({
+				name: template.name,
+				value: template.id,
+				description: template.whenToUse,
+			})),
 		],
 	},
 	...templateFields,
@@ -81,7 +88,10 @@ export const apiActionProperties: INodeProperties[] = [
 		type: 'options',
 		default: 'GET',
 		displayOptions: custom,
-		options: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].map((method) => ({ name: method, value: method })),
+		options: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].map((method) => ({
+			name: method,
+			value: method,
+		})),
 		description: 'Anything but GET changes data in your backend and needs "Allow Writes"',
 	},
 	{
@@ -100,7 +110,8 @@ export const apiActionProperties: INodeProperties[] = [
 		required: true,
 		displayOptions: custom,
 		placeholder: 'https://api.example.com/customers/{{user.user_id}}/orders',
-		description: 'Placeholders may stand in the path and the query, never in the scheme, host or port',
+		description:
+			'Placeholders may stand in the path and the query, never in the scheme, host or port',
 	},
 	nameValueList('Query Parameters', 'queryParameters', 'Add Query Parameter'),
 	nameValueList('Headers', 'headerParameters', 'Add Header'),
@@ -122,7 +133,11 @@ export const apiActionProperties: INodeProperties[] = [
 			{ name: 'None', value: 'none' },
 			{ name: 'Fin Fixed Token', value: 'finFixedTokenApi' },
 			{ name: 'Fin Dynamic Token', value: 'finDynamicTokenApi' },
-			{ name: 'Generic Credential Type', value: 'genericCredentialType', description: 'Any n8n credential: basic, bearer, header, query or custom auth' },
+			{
+				name: 'Generic Credential Type',
+				value: 'genericCredentialType',
+				description: 'Any n8n credential: basic, bearer, header, query or custom auth',
+			},
 		],
 	},
 	{
@@ -142,7 +157,11 @@ export const apiActionProperties: INodeProperties[] = [
 		default: 'live',
 		options: [
 			{ name: 'Live', value: 'live', description: 'Call the API (Test Response)' },
-			{ name: 'Mock', value: 'mock', description: 'Return the mock JSON below without any network call (Mock Response)' },
+			{
+				name: 'Mock',
+				value: 'mock',
+				description: 'Return the mock JSON below without any network call (Mock Response)',
+			},
 		],
 	},
 	{
@@ -157,8 +176,10 @@ export const apiActionProperties: INodeProperties[] = [
 		displayName: 'Test Values',
 		name: 'testValues',
 		type: 'json',
-		default: '{\n  "user": { "user_id": "test-user-1", "email": "test.user@example.com" },\n  "company": {},\n  "conversation": {}\n}',
-		description: 'Attributes used by a manual run whose incoming item has no conversation (for example when this node runs on its own). Never used in production runs.',
+		default:
+			'{\n  "user": { "user_id": "test-user-1", "email": "test.user@example.com" },\n  "company": {},\n  "conversation": {}\n}',
+		description:
+			'Attributes used by a manual run whose incoming item has no conversation (for example when this node runs on its own). Never used in production runs.',
 	},
 	{
 		displayName: 'Options',
@@ -167,10 +188,36 @@ export const apiActionProperties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
-			{ displayName: 'Max Response Size (Bytes)', name: 'maxResponseBytes', type: 'number', default: 1048576, typeOptions: { minValue: 1 }, description: 'A larger answer is an error, never cut short' },
-			{ displayName: 'Response Key', name: 'responseKey', type: 'string', default: 'response', description: 'Where the parsed answer goes in the output item' },
-			{ displayName: 'Retries', name: 'maxRetries', type: 'number', default: 2, typeOptions: { minValue: 0, maxValue: 5 }, description: 'Retries after 429, 502, 503 or 504, with backoff; Retry-After is honoured' },
-			{ displayName: 'Timeout (Ms)', name: 'timeoutMs', type: 'number', default: 10000, typeOptions: { minValue: 1 } },
+			{
+				displayName: 'Max Response Size (Bytes)',
+				name: 'maxResponseBytes',
+				type: 'number',
+				default: 1048576,
+				typeOptions: { minValue: 1 },
+				description: 'A larger answer is an error, never cut short',
+			},
+			{
+				displayName: 'Response Key',
+				name: 'responseKey',
+				type: 'string',
+				default: 'response',
+				description: 'Where the parsed answer goes in the output item',
+			},
+			{
+				displayName: 'Retries',
+				name: 'maxRetries',
+				type: 'number',
+				default: 2,
+				typeOptions: { minValue: 0, maxValue: 5 },
+				description: 'Retries after 429, 502, 503 or 504, with backoff; Retry-After is honoured',
+			},
+			{
+				displayName: 'Timeout (Ms)',
+				name: 'timeoutMs',
+				type: 'number',
+				default: 10000,
+				typeOptions: { minValue: 1 },
+			},
 		],
 	},
 ];

@@ -1,6 +1,7 @@
 // Describes a request without its secrets: token-like query values, user info and any value that
 // came from a secret placeholder are replaced before a URL reaches the output, an error or a log.
-const TOKEN_LIKE = /token|key|secret|password|passwd|pwd|auth|signature|sig$|session|jwt|code|credential/i;
+const TOKEN_LIKE =
+	/token|key|secret|password|passwd|pwd|auth|signature|sig$|session|jwt|code|credential/i;
 export const REDACTED = '[redacted]';
 
 export function redactUrl(url: string, secrets: string[] = []): string {

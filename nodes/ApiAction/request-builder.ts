@@ -59,9 +59,18 @@ export function splitUrlTemplate(url: string): { origin: string; rest: string } 
 			'Placeholders are not allowed in the scheme, host or port of the URL: write the API host out in full and put attributes in the path, the query or the headers.',
 		);
 	}
-	if (!match) throw new RequestConfigError(`The URL "${url}" is not absolute: start it with https:// and a host name.`);
-	if (!/^https?$/i.test(scheme)) throw new RequestConfigError(`The URL scheme "${scheme}" is not supported: use https:// (or http://).`);
-	if (authority.includes('@')) throw new RequestConfigError('The URL must not contain a user name or password: use a credential instead.');
+	if (!match)
+		throw new RequestConfigError(
+			`The URL "${url}" is not absolute: start it with https:// and a host name.`,
+		);
+	if (!/^https?$/i.test(scheme))
+		throw new RequestConfigError(
+			`The URL scheme "${scheme}" is not supported: use https:// (or http://).`,
+		);
+	if (authority.includes('@'))
+		throw new RequestConfigError(
+			'The URL must not contain a user name or password: use a credential instead.',
+		);
 	if (!authority) throw new RequestConfigError(`The URL "${url}" has no host.`);
 	return { origin: `${scheme.toLowerCase()}://${authority}`, rest };
 }
@@ -70,8 +79,10 @@ export function splitUrlTemplate(url: string): { origin: string; rest: string } 
 export function applyTemplateFields(text: string, fields: Record<string, string>): string {
 	return text.replace(/\{\{\s*template\.([\w-]+)\s*\}\}/g, (_match, name: string) => {
 		const value = fields[name];
-		if (value === undefined) throw new RequestConfigError(`The template field "${name}" has no value.`);
-		if (hasPlaceholder(value)) throw new RequestConfigError(`The template field "${name}" must not contain placeholders.`);
+		if (value === undefined)
+			throw new RequestConfigError(`The template field "${name}" has no value.`);
+		if (hasPlaceholder(value))
+			throw new RequestConfigError(`The template field "${name}" must not contain placeholders.`);
 		return value.trim().replace(/\/+$/, '');
 	});
 }
@@ -83,7 +94,10 @@ class Renderer {
 
 	value(placeholder: Placeholder, where: string): unknown {
 		const value = lookup(this.item, placeholder, where);
-		if (isSecretPath(placeholder.path) && (typeof value === 'string' || typeof value === 'number')) {
+		if (
+			isSecretPath(placeholder.path) &&
+			(typeof value === 'string' || typeof value === 'number')
+		) {
 			this.secrets.push(String(value));
 		}
 		return value;
@@ -104,7 +118,11 @@ function renderPath(path: string, renderer: Renderer): string {
 			const rendered = renderer.text(segment, 'URL path', (text) => encodeURIComponent(text));
 			// URL parsers treat "." and ".." (also as %2e) as navigation, even when encoded.
 			if (/^(\.|%2e){1,2}$/i.test(rendered)) {
-				throw new PlaceholderValueError(segment, 'URL path', 'a path segment cannot be "." or ".."');
+				throw new PlaceholderValueError(
+					segment,
+					'URL path',
+					'a path segment cannot be "." or ".."',
+				);
 			}
 			return rendered;
 		})
@@ -119,7 +137,9 @@ function renderQueryPair(name: string, value: string, renderer: Renderer): strin
 function renderBody(body: string, renderer: Renderer): unknown {
 	const parsed = parseJson(body);
 	if (!parsed.ok) {
-		throw new RequestConfigError(`The JSON body is not valid JSON (${parsed.reason}). Put placeholders inside JSON strings, e.g. {"email": "{{user.email}}"}.`);
+		throw new RequestConfigError(
+			`The JSON body is not valid JSON (${parsed.reason}). Put placeholders inside JSON strings, e.g. {"email": "{{user.email}}"}.`,
+		);
 	}
 	const walk = (value: unknown): unknown => {
 		if (typeof value === 'string') {
@@ -154,7 +174,11 @@ export function buildRequest(template: RequestTemplate, item: IDataObject): Buil
 	const pairs: string[] = [];
 	for (const pair of inlineQuery.split('&').filter(Boolean)) {
 		const equals = pair.indexOf('=');
-		pairs.push(equals === -1 ? renderQueryPair(pair, '', renderer) : renderQueryPair(pair.slice(0, equals), pair.slice(equals + 1), renderer));
+		pairs.push(
+			equals === -1
+				? renderQueryPair(pair, '', renderer)
+				: renderQueryPair(pair.slice(0, equals), pair.slice(equals + 1), renderer),
+		);
 	}
 	for (const { name, value } of template.query) {
 		if (!name) continue;
@@ -166,21 +190,33 @@ export function buildRequest(template: RequestTemplate, item: IDataObject): Buil
 	const parsed = new URL(url);
 	const expected = new URL(`${origin}/`);
 	if (parsed.protocol !== expected.protocol || parsed.host !== expected.host) {
-		throw new RequestConfigError(`The rendered URL would leave ${expected.host}; refusing to send it.`);
+		throw new RequestConfigError(
+			`The rendered URL would leave ${expected.host}; refusing to send it.`,
+		);
 	}
 
 	const headers: Record<string, string> = {};
 	for (const { name, value } of template.headers) {
 		if (!name) continue;
 		if (hasPlaceholder(name) || !HEADER_NAME.test(name)) {
-			throw new RequestConfigError(`"${name}" is not a valid header name (letters, digits and - only, no placeholders).`);
+			throw new RequestConfigError(
+				`"${name}" is not a valid header name (letters, digits and - only, no placeholders).`,
+			);
 		}
 		headers[name] = renderer.text(value ?? '', `header "${name}"`, (text, path) => {
-			if (/[\r\n\0]/.test(text)) throw new PlaceholderValueError(path, `header "${name}"`, 'it contains a line break or NUL character');
+			if (/[\r\n\0]/.test(text))
+				throw new PlaceholderValueError(
+					path,
+					`header "${name}"`,
+					'it contains a line break or NUL character',
+				);
 			return text;
 		});
 	}
 
-	const body = template.body !== undefined && template.body.trim() !== '' ? renderBody(template.body, renderer) : undefined;
+	const body =
+		template.body !== undefined && template.body.trim() !== ''
+			? renderBody(template.body, renderer)
+			: undefined;
 	return { method: template.method.toUpperCase(), url, headers, body, secrets: renderer.secrets };
 }

@@ -71,7 +71,11 @@ async function readLimited(response: FullResponse, limit: number): Promise<Buffe
 	const declared = Number(header(response.headers, 'content-length'));
 	if (Number.isFinite(declared) && declared > limit) {
 		response.body.destroy?.();
-		throw new ApiCallFailure('too_large', `The response is ${declared} bytes, more than the limit of ${limit} bytes. Ask the API for less (filters, fields, a page size) or raise "Max Response Size".`, response.statusCode);
+		throw new ApiCallFailure(
+			'too_large',
+			`The response is ${declared} bytes, more than the limit of ${limit} bytes. Ask the API for less (filters, fields, a page size) or raise "Max Response Size".`,
+			response.statusCode,
+		);
 	}
 	const chunks: Buffer[] = [];
 	let total = 0;
@@ -79,7 +83,11 @@ async function readLimited(response: FullResponse, limit: number): Promise<Buffe
 		total += chunk.length;
 		if (total > limit) {
 			response.body.destroy?.();
-			throw new ApiCallFailure('too_large', `The response is larger than the limit of ${limit} bytes. Ask the API for less (filters, fields, a page size) or raise "Max Response Size".`, response.statusCode);
+			throw new ApiCallFailure(
+				'too_large',
+				`The response is larger than the limit of ${limit} bytes. Ask the API for less (filters, fields, a page size) or raise "Max Response Size".`,
+				response.statusCode,
+			);
 		}
 		chunks.push(chunk);
 	}
@@ -92,13 +100,27 @@ function parseBody(raw: Buffer, response: FullResponse): unknown {
 	const parsed = parseJson(text);
 	if (!parsed.ok) {
 		const type = header(response.headers, 'content-type') ?? 'no content type';
-		throw new ApiCallFailure('not_json', `The API answered with a body that is not JSON (${type}, ${raw.length} bytes). Check the URL points at the API, not a web page.`, response.statusCode);
+		throw new ApiCallFailure(
+			'not_json',
+			`The API answered with a body that is not JSON (${type}, ${raw.length} bytes). Check the URL points at the API, not a web page.`,
+			response.statusCode,
+		);
 	}
 	return parsed.value;
 }
 
-function describeTransportError(error: unknown, timeoutMs: number, attempts: number): ApiCallFailure {
-	const found = error as { code?: string; message?: string; cause?: { code?: string; message?: string }; httpCode?: string; response?: { status?: number } };
+function describeTransportError(
+	error: unknown,
+	timeoutMs: number,
+	attempts: number,
+): ApiCallFailure {
+	const found = error as {
+		code?: string;
+		message?: string;
+		cause?: { code?: string; message?: string };
+		httpCode?: string;
+		response?: { status?: number };
+	};
 	const code = found.cause?.code ?? found.code ?? '';
 	const message = `${found.message ?? ''} ${found.cause?.message ?? ''}`;
 	// The dynamic token credential's own errors are already written for a person and hold no secret.
@@ -106,53 +128,104 @@ function describeTransportError(error: unknown, timeoutMs: number, attempts: num
 	if (tokenProblem) return new ApiCallFailure('unauthorized', tokenProblem[0], undefined, attempts);
 	// n8n refuses before sending when the node has no usable credential: say so, not "network error".
 	if (/credentials? (set|not found|of type)|does not have any credentials/i.test(message)) {
-		return new ApiCallFailure('credential', `${found.message ?? 'The credential is missing'}. Choose or create the credential in the node's "Authentication" settings.`, undefined, attempts);
+		return new ApiCallFailure(
+			'credential',
+			`${found.message ?? 'The credential is missing'}. Choose or create the credential in the node's "Authentication" settings.`,
+			undefined,
+			attempts,
+		);
 	}
 	if (found.response?.status === 401) {
 		// Only a call without a credential gets here: with one, n8n wraps the 401 (below).
-		return new ApiCallFailure('unauthorized', 'The API answered 401: it wants credentials. Choose one under "Authentication".', 401, attempts);
+		return new ApiCallFailure(
+			'unauthorized',
+			'The API answered 401: it wants credentials. Choose one under "Authentication".',
+			401,
+			attempts,
+		);
 	}
 	if (found.httpCode === '401' || /\b401\b/.test(found.httpCode ?? '')) {
-		return new ApiCallFailure('unauthorized', 'The API refused the credentials (401), also after a fresh token was fetched. Check the credential.', 401, attempts);
+		return new ApiCallFailure(
+			'unauthorized',
+			'The API refused the credentials (401), also after a fresh token was fetched. Check the credential.',
+			401,
+			attempts,
+		);
 	}
 	if (code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout/i.test(message)) {
-		return new ApiCallFailure('timeout', `The API did not answer within ${timeoutMs} ms. Check that it is up, or raise "Timeout".`, undefined, attempts);
+		return new ApiCallFailure(
+			'timeout',
+			`The API did not answer within ${timeoutMs} ms. Check that it is up, or raise "Timeout".`,
+			undefined,
+			attempts,
+		);
 	}
 	if (code === 'ECONNREFUSED' || /ECONNREFUSED/.test(message)) {
-		return new ApiCallFailure('connection', 'The connection was refused: nothing listens at that host and port. Check the URL and that the API is reachable from n8n.', undefined, attempts);
+		return new ApiCallFailure(
+			'connection',
+			'The connection was refused: nothing listens at that host and port. Check the URL and that the API is reachable from n8n.',
+			undefined,
+			attempts,
+		);
 	}
 	if (code === 'ENOTFOUND' || /ENOTFOUND|EAI_AGAIN/.test(message)) {
-		return new ApiCallFailure('connection', 'The API host name could not be resolved. Check the URL.', undefined, attempts);
+		return new ApiCallFailure(
+			'connection',
+			'The API host name could not be resolved. Check the URL.',
+			undefined,
+			attempts,
+		);
 	}
-	return new ApiCallFailure('connection', `The request could not be completed (${code || 'network error'}). Check the URL and the network between n8n and the API.`, undefined, attempts);
+	return new ApiCallFailure(
+		'connection',
+		`The request could not be completed (${code || 'network error'}). Check the URL and the network between n8n and the API.`,
+		undefined,
+		attempts,
+	);
 }
 
-export async function sendWithRetries(send: SendFunction, options: IHttpRequestOptions, limits: CallLimits): Promise<CallResult> {
+export async function sendWithRetries(
+	send: SendFunction,
+	options: IHttpRequestOptions,
+	limits: CallLimits,
+): Promise<CallResult> {
 	for (let attempt = 1; ; attempt++) {
 		const response = (await send({
-				...options,
-				timeout: limits.timeoutMs,
-				returnFullResponse: true,
-				encoding: 'stream',
-				// Statuses are ours to judge, except 401: n8n must see it to refresh a dynamic token and retry.
-				ignoreHttpStatusErrors: { ignore: true, except: [401] },
-				disableFollowRedirect: true,
-			}).catch((error: unknown) => describeTransportError(error, limits.timeoutMs, attempt))) as FullResponse | ApiCallFailure;
+			...options,
+			timeout: limits.timeoutMs,
+			returnFullResponse: true,
+			encoding: 'stream',
+			// Statuses are ours to judge, except 401: n8n must see it to refresh a dynamic token and retry.
+			ignoreHttpStatusErrors: { ignore: true, except: [401] },
+			disableFollowRedirect: true,
+		}).catch((error: unknown) => describeTransportError(error, limits.timeoutMs, attempt))) as
+			FullResponse | ApiCallFailure;
 		if (response instanceof ApiCallFailure) throw response;
 		const status = response.statusCode;
 		if (RETRYABLE.includes(status)) {
 			response.body.destroy?.();
 			const asked = retryAfterMs(header(response.headers, 'retry-after'));
 			if (attempt > limits.maxRetries || (asked !== undefined && asked > limits.maxRetryAfterMs)) {
-				const wait = asked !== undefined ? ` The API asked to wait ${Math.ceil(asked / 1000)} s.` : '';
-				throw new ApiCallFailure(status === 429 ? 'rate_limited' : 'http_status', `The API answered ${status} on all ${attempt} attempts.${wait} Try again later or raise "Retries".`, status, attempt);
+				const wait =
+					asked !== undefined ? ` The API asked to wait ${Math.ceil(asked / 1000)} s.` : '';
+				throw new ApiCallFailure(
+					status === 429 ? 'rate_limited' : 'http_status',
+					`The API answered ${status} on all ${attempt} attempts.${wait} Try again later or raise "Retries".`,
+					status,
+					attempt,
+				);
 			}
 			await sleep(asked ?? limits.backoffMs * 2 ** (attempt - 1));
 			continue;
 		}
 		const raw = await readLimited(response, limits.maxResponseBytes);
 		if (status >= 400) {
-			throw new ApiCallFailure('http_status', `The API answered ${status}${statusHint(status)}`, status, attempt);
+			throw new ApiCallFailure(
+				'http_status',
+				`The API answered ${status}${statusHint(status)}`,
+				status,
+				attempt,
+			);
 		}
 		return { status, body: parseBody(raw, response), bytes: raw.length, attempts: attempt };
 	}
@@ -160,7 +233,8 @@ export async function sendWithRetries(send: SendFunction, options: IHttpRequestO
 
 function statusHint(status: number): string {
 	if (status === 403) return ': the credential may not read this resource. Check its scopes.';
-	if (status === 404) return ': nothing at that address for this customer. Check the URL and the attributes in it.';
+	if (status === 404)
+		return ': nothing at that address for this customer. Check the URL and the attributes in it.';
 	if (status >= 500) return ': the API failed. Try again later or contact its owner.';
 	return '. Check the request settings.';
 }

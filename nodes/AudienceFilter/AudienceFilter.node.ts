@@ -6,7 +6,13 @@
 // the condition that decided nor tell a missing attribute from an empty one; its strict type
 // validation throws on mismatched types where a missing attribute must simply make the rule false;
 // it has one combinator (no groups); and its regex operator has no static guard.
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { decideAudience, type AudienceConfig, type AudienceRecord } from './audience';
@@ -15,11 +21,17 @@ import { parseTestAccounts } from './test-accounts';
 
 interface RuleGroupParameter {
 	combinator?: Combinator;
-	rules?: { rule?: Array<{ name?: string; attribute?: string; operator?: Operator; value?: unknown }> };
+	rules?: {
+		rule?: Array<{ name?: string; attribute?: string; operator?: Operator; value?: unknown }>;
+	};
 }
 
 function readConfig(context: IExecuteFunctions, itemIndex: number): AudienceConfig {
-	const groups = context.getNodeParameter('ruleGroups.group', itemIndex, []) as RuleGroupParameter[];
+	const groups = context.getNodeParameter(
+		'ruleGroups.group',
+		itemIndex,
+		[],
+	) as RuleGroupParameter[];
 	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const actionName = String(context.getNodeParameter('actionName', itemIndex, '')).trim();
 	return {
@@ -27,39 +39,61 @@ function readConfig(context: IExecuteFunctions, itemIndex: number): AudienceConf
 		testAccounts: parseTestAccounts(context.getNodeParameter('testAccounts', itemIndex, '')),
 		testAccountsRequireVerifiedIdentity: options.testAccountsRequireVerifiedIdentity !== false,
 		combinator: context.getNodeParameter('combinator', itemIndex, 'and') as Combinator,
-		groups: groups.map(
-			(group): RuleGroup => ({
-				combinator: group.combinator ?? 'and',
-				rules: (group.rules?.rule ?? []).map(
-					(rule): Rule => ({
-						name: rule.name || undefined,
-						attribute: String(rule.attribute ?? '').trim(),
-						operator: rule.operator ?? 'equals',
-						value: rule.value,
-					}),
-				),
-			}),
-		),
+		groups: groups.map((group): RuleGroup => ({
+			combinator: group.combinator ?? 'and',
+			rules: (group.rules?.rule ?? []).map((rule): Rule => ({
+				name: rule.name || undefined,
+				attribute: String(rule.attribute ?? '').trim(),
+				operator: rule.operator ?? 'equals',
+				value: rule.value,
+			})),
+		})),
 		caseSensitive: options.caseSensitive === true,
 		rolloutPercentage: context.getNodeParameter('rolloutPercentage', itemIndex, 100) as number,
-		bucketAttribute: String(context.getNodeParameter('bucketAttribute', itemIndex, 'user.user_id')).trim(),
+		bucketAttribute: String(
+			context.getNodeParameter('bucketAttribute', itemIndex, 'user.user_id'),
+		).trim(),
 		// The node's id survives renames; an explicit action name also survives copying the workflow.
 		rolloutKey: actionName || context.getNode().id,
 	};
 }
 
 const OPERATOR_OPTIONS: Array<{ name: string; value: Operator; description: string }> = [
-	{ name: 'Contains', value: 'contains', description: 'Text contains the value, or a list has it as an element' },
-	{ name: 'Does Not Contain', value: 'notContains', description: 'The attribute is set and does not contain the value' },
+	{
+		name: 'Contains',
+		value: 'contains',
+		description: 'Text contains the value, or a list has it as an element',
+	},
+	{
+		name: 'Does Not Contain',
+		value: 'notContains',
+		description: 'The attribute is set and does not contain the value',
+	},
 	{ name: 'Ends With', value: 'endsWith', description: 'Text ends with the value' },
 	{ name: 'Equals', value: 'equals', description: 'Same text, or the same number' },
 	{ name: 'Greater Than', value: 'greaterThan', description: 'A number or date after the value' },
-	{ name: 'Is Not Set', value: 'isNotSet', description: 'The attribute is missing, null, empty text or an empty list' },
-	{ name: 'Is One Of', value: 'isOneOf', description: 'Equals one entry of a comma- or line-separated list' },
+	{
+		name: 'Is Not Set',
+		value: 'isNotSet',
+		description: 'The attribute is missing, null, empty text or an empty list',
+	},
+	{
+		name: 'Is One Of',
+		value: 'isOneOf',
+		description: 'Equals one entry of a comma- or line-separated list',
+	},
 	{ name: 'Is Set', value: 'isSet', description: 'The attribute has a value' },
 	{ name: 'Less Than', value: 'lessThan', description: 'A number or date before the value' },
-	{ name: 'Matches', value: 'matches', description: 'Matches a regular expression (checked against catastrophic backtracking)' },
-	{ name: 'Not Equals', value: 'notEquals', description: 'The attribute is set and differs from the value' },
+	{
+		name: 'Matches',
+		value: 'matches',
+		description: 'Matches a regular expression (checked against catastrophic backtracking)',
+	},
+	{
+		name: 'Not Equals',
+		value: 'notEquals',
+		description: 'The attribute is set and differs from the value',
+	},
 	{ name: 'Starts With', value: 'startsWith', description: 'Text starts with the value' },
 ];
 
@@ -67,11 +101,16 @@ export class AudienceFilter implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Audience Filter',
 		name: 'audienceFilter',
-		icon: { light: 'file:../../icons/audienceFilter.svg', dark: 'file:../../icons/audienceFilter.dark.svg' },
+		icon: {
+			light: 'file:../../icons/audienceFilter.svg',
+			dark: 'file:../../icons/audienceFilter.dark.svg',
+		},
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["status"] === "testing" ? "Testing: test accounts only" : "Rollout " + $parameter["rolloutPercentage"] + "%"}}',
-		description: 'Decide which users get an action: attribute rules, test accounts and a stable phased rollout',
+		subtitle:
+			'={{$parameter["status"] === "testing" ? "Testing: test accounts only" : "Rollout " + $parameter["rolloutPercentage"] + "%"}}',
+		description:
+			'Decide which users get an action: attribute rules, test accounts and a stable phased rollout',
 		defaults: { name: 'Audience Filter' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -83,7 +122,11 @@ export class AudienceFilter implements INodeType {
 				name: 'status',
 				type: 'options',
 				options: [
-					{ name: 'Live', value: 'live', description: 'Test accounts always match; everyone else by rules and rollout' },
+					{
+						name: 'Live',
+						value: 'live',
+						description: 'Test accounts always match; everyone else by rules and rollout',
+					},
 					{ name: 'Testing', value: 'testing', description: 'Only test accounts match' },
 				],
 				default: 'live',
@@ -95,7 +138,8 @@ export class AudienceFilter implements INodeType {
 				typeOptions: { rows: 3 },
 				default: '',
 				placeholder: 'e.g. u_123, tester@acme.com, @acme.com',
-				description: 'User IDs (user.user_id or user.id), emails, or email domains written as @acme.com, separated by commas or new lines. They always match.',
+				description:
+					'User IDs (user.user_id or user.id), emails, or email domains written as @acme.com, separated by commas or new lines. They always match.',
 			},
 			{
 				displayName: 'Combine Groups',
@@ -149,7 +193,8 @@ export class AudienceFilter implements INodeType {
 												default: '',
 												required: true,
 												placeholder: 'e.g. user.plan',
-												description: 'An attribute path starting with user., company., conversation., message. or identity.',
+												description:
+													'An attribute path starting with user., company., conversation., message. or identity.',
 											},
 											{
 												displayName: 'Operator',
@@ -164,7 +209,8 @@ export class AudienceFilter implements INodeType {
 												type: 'string',
 												default: '',
 												placeholder: 'e.g. pro',
-												description: 'For Is One Of: a comma-separated list. For Matches: a pattern such as ^[a-z]+$ or /^pro/i.',
+												description:
+													'For Is One Of: a comma-separated list. For Matches: a pattern such as ^[a-z]+$ or /^pro/i.',
 												displayOptions: { hide: { operator: ['isSet', 'isNotSet'] } },
 											},
 											{
@@ -189,7 +235,8 @@ export class AudienceFilter implements INodeType {
 				type: 'number',
 				typeOptions: { minValue: 0, maxValue: 100, numberPrecision: 2 },
 				default: 100,
-				description: 'Share of matching users who get the action. A user keeps the same answer on every run, and widening the rollout keeps everyone already in.',
+				description:
+					'Share of matching users who get the action. A user keeps the same answer on every run, and widening the rollout keeps everyone already in.',
 			},
 			{
 				displayName: 'Bucketing Attribute',
@@ -204,7 +251,8 @@ export class AudienceFilter implements INodeType {
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. order_status',
-				description: 'Names the action in the rollout hash, so each action rolls out to a different sample of users. Empty: the node ID, which survives renaming the node but not copying it into another workflow.',
+				description:
+					'Names the action in the rollout hash, so each action rolls out to a different sample of users. Empty: the node ID, which survives renaming the node but not copying it into another workflow.',
 			},
 			{
 				displayName: 'Options',
@@ -225,7 +273,8 @@ export class AudienceFilter implements INodeType {
 						name: 'testAccountsRequireVerifiedIdentity',
 						type: 'boolean',
 						default: true,
-						description: 'Whether a test account matches only when Fin Trigger verified the user (identity.verified), so nobody gets a test action by typing a tester\'s email',
+						description:
+							"Whether a test account matches only when Fin Trigger verified the user (identity.verified), so nobody gets a test action by typing a tester's email",
 					},
 				],
 			},
@@ -245,17 +294,24 @@ export class AudienceFilter implements INodeType {
 				if (this.continueOnFail()) {
 					// Fail closed: an item whose audience cannot be decided does not get the action.
 					notMatched.push({
-						json: { ...item.json, audience: { matched: false, decidedBy: 'error', reason: (error as Error).message } },
+						json: {
+							...item.json,
+							audience: { matched: false, decidedBy: 'error', reason: (error as Error).message },
+						},
 						pairedItem: { item: itemIndex },
 					});
 					continue;
 				}
 				throw new NodeOperationError(this.getNode(), error as Error, {
 					itemIndex,
-					description: 'Check the rules, the rollout percentage and the bucketing attribute of this Audience Filter.',
+					description:
+						'Check the rules, the rollout percentage and the bucketing attribute of this Audience Filter.',
 				});
 			}
-			const output: INodeExecutionData = { json: { ...item.json, audience }, pairedItem: { item: itemIndex } };
+			const output: INodeExecutionData = {
+				json: { ...item.json, audience },
+				pairedItem: { item: itemIndex },
+			};
 			if (item.binary) output.binary = item.binary;
 			(audience.matched ? matched : notMatched).push(output);
 		}

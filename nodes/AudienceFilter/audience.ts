@@ -53,12 +53,17 @@ export class AudienceConfigError extends Error {
 
 function describeRule(outcome: RuleOutcome): string {
 	const where = `rule ${outcome.rule} of group ${outcome.group} (${outcome.name})`;
-	if (outcome.missingAttribute) return `${where} is ${outcome.result}: ${outcome.attribute} is missing`;
+	if (outcome.missingAttribute)
+		return `${where} is ${outcome.result}: ${outcome.attribute} is missing`;
 	return `${where} is ${outcome.result}${outcome.note ? `: ${outcome.note}` : ''}`;
 }
 
 function decideRollout(item: IDataObject, config: AudienceConfig): RolloutRecord {
-	const base = { percentage: config.rolloutPercentage, attribute: config.bucketAttribute, key: config.rolloutKey };
+	const base = {
+		percentage: config.rolloutPercentage,
+		attribute: config.bucketAttribute,
+		key: config.rolloutKey,
+	};
 	const lookup = readAttribute(item, config.bucketAttribute);
 	if (!lookup.found) return { ...base, inRollout: false, missingAttribute: true };
 	const bucket = rolloutBucket(config.rolloutKey, toText(lookup.value));
@@ -94,22 +99,43 @@ export function decideAudience(item: IDataObject, config: AudienceConfig): Audie
 		return {
 			matched: false,
 			decidedBy: 'testing',
-			reason: config.testAccountsRequireVerifiedIdentity && !verified
-				? 'the action is in testing and only verified test accounts get it; this user is not verified'
-				: 'the action is in testing and this user is not a test account',
+			reason:
+				config.testAccountsRequireVerifiedIdentity && !verified
+					? 'the action is in testing and only verified test accounts get it; this user is not verified'
+					: 'the action is in testing and this user is not a test account',
 		};
 	}
 
-	const rules = evaluateRuleGroups(item, config.groups, config.combinator, { caseSensitive: config.caseSensitive });
-	const missing = rules.missingAttributes.length > 0 ? { missingAttributes: rules.missingAttributes } : {};
+	const rules = evaluateRuleGroups(item, config.groups, config.combinator, {
+		caseSensitive: config.caseSensitive,
+	});
+	const missing =
+		rules.missingAttributes.length > 0 ? { missingAttributes: rules.missingAttributes } : {};
 	const rule = rules.decidedBy ? { rule: rules.decidedBy as RuleOutcome & IDataObject } : {};
 	if (!rules.result) {
-		return { matched: false, decidedBy: 'rule', reason: describeRule(rules.decidedBy!), ...rule, ...missing };
+		return {
+			matched: false,
+			decidedBy: 'rule',
+			reason: describeRule(rules.decidedBy!),
+			...rule,
+			...missing,
+		};
 	}
 	if (config.rolloutPercentage >= 100) {
 		return rules.decidedBy
-			? { matched: true, decidedBy: 'rule', reason: describeRule(rules.decidedBy), ...rule, ...missing }
-			: { matched: true, decidedBy: 'everyone', reason: 'no rules and a 100% rollout: everyone matches', ...missing };
+			? {
+					matched: true,
+					decidedBy: 'rule',
+					reason: describeRule(rules.decidedBy),
+					...rule,
+					...missing,
+				}
+			: {
+					matched: true,
+					decidedBy: 'everyone',
+					reason: 'no rules and a 100% rollout: everyone matches',
+					...missing,
+				};
 	}
 	const rollout = decideRollout(item, config);
 	const reason = rollout.missingAttribute

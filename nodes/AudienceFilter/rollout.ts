@@ -17,7 +17,12 @@ export function isInRollout(bucket: number, percentage: number): boolean {
 
 /** A percentage from 0 to 100, or an explanation of what is wrong. */
 export function checkPercentage(percentage: unknown): string | undefined {
-	if (typeof percentage !== 'number' || !Number.isFinite(percentage) || percentage < 0 || percentage > 100) {
+	if (
+		typeof percentage !== 'number' ||
+		!Number.isFinite(percentage) ||
+		percentage < 0 ||
+		percentage > 100
+	) {
 		return `the rollout percentage must be a number from 0 to 100, got ${JSON.stringify(percentage)}`;
 	}
 	return undefined;

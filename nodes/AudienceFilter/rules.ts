@@ -142,7 +142,9 @@ class RuleEvaluator {
 			result: false,
 		};
 		// Configuration problems surface whether or not this item has the attribute.
-		const comparable = ['greaterThan', 'lessThan'].includes(rule.operator) ? comparableValue(rule.value) : undefined;
+		const comparable = ['greaterThan', 'lessThan'].includes(rule.operator)
+			? comparableValue(rule.value)
+			: undefined;
 		if (!comparable && ['greaterThan', 'lessThan'].includes(rule.operator)) {
 			throw new RuleConfigError(position, `"${toText(rule.value)}" is neither a number nor a date`);
 		}
@@ -189,11 +191,17 @@ class RuleEvaluator {
 					return { ...outcome, note: `${rule.attribute} is not a ${comparable!.kind}` };
 				}
 				const right = comparable!.value;
-				return { ...outcome, result: rule.operator === 'greaterThan' ? left > right : left < right };
+				return {
+					...outcome,
+					result: rule.operator === 'greaterThan' ? left > right : left < right,
+				};
 			}
 			case 'isOneOf': {
 				const list = listOf(rule.value);
-				return { ...outcome, result: elements.some((element) => list.some((entry) => this.equal(element, entry))) };
+				return {
+					...outcome,
+					result: elements.some((element) => list.some((entry) => this.equal(element, entry))),
+				};
 			}
 			case 'matches': {
 				const notes: string[] = [];
@@ -213,7 +221,11 @@ class RuleEvaluator {
  * Evaluates `list` left to right the way AND / OR short-circuit and returns the result with the
  * element that settled it: the first false one for AND, the first true one for OR, else the last.
  */
-function settle<T>(list: T[], combinator: Combinator, evaluate: (entry: T, index: number) => { result: boolean }) {
+function settle<T>(
+	list: T[],
+	combinator: Combinator,
+	evaluate: (entry: T, index: number) => { result: boolean },
+) {
 	let last: { result: boolean } | undefined;
 	for (let index = 0; index < list.length; index++) {
 		last = evaluate(list[index], index);
@@ -231,7 +243,9 @@ export function evaluateRuleGroups(
 ): RulesDecision {
 	const evaluator = new RuleEvaluator(options);
 	const missingAttributes = new Set<string>();
-	const nonEmpty = groups.map((group, index) => ({ group, number: index + 1 })).filter(({ group }) => group.rules.length > 0);
+	const nonEmpty = groups
+		.map((group, index) => ({ group, number: index + 1 }))
+		.filter(({ group }) => group.rules.length > 0);
 	let decidedBy: RuleOutcome | undefined;
 	const settled = settle(nonEmpty, combinator, ({ group, number }) => {
 		const groupResult = settle(group.rules, group.combinator, (rule, index) => {

@@ -42,7 +42,8 @@ function splitLiteral(raw: string): GuardedPattern {
 function braceQuantifier(source: string, at: number): { length: number; max: number } {
 	const match = /^\{(\d+)(,(\d*))?\}/.exec(source.slice(at));
 	if (!match) return { length: 0, max: 1 };
-	const max = match[2] === undefined ? Number(match[1]) : match[3] === '' ? Infinity : Number(match[3]);
+	const max =
+		match[2] === undefined ? Number(match[1]) : match[3] === '' ? Infinity : Number(match[3]);
 	return { length: match[0].length, max };
 }
 
@@ -81,7 +82,8 @@ function unsafeShape(source: string): string | undefined {
 			continue;
 		}
 		if (char === '(') {
-			if (/^\(\?<?[=!]/.test(source.slice(i))) return 'lookahead and lookbehind assertions are not supported';
+			if (/^\(\?<?[=!]/.test(source.slice(i)))
+				return 'lookahead and lookbehind assertions are not supported';
 			stack.push({ repeats: false, alternates: false });
 			const opener = /^\((\?:|\?<[A-Za-z_$][\w$]*>)?/.exec(source.slice(i))!;
 			i += opener[0].length;
@@ -114,7 +116,12 @@ function unsafeShape(source: string): string | undefined {
 			i++;
 			continue;
 		}
-		if (quantifier.max > 1 && last !== undefined && last !== 'atom' && (last.repeats || last.alternates)) {
+		if (
+			quantifier.max > 1 &&
+			last !== undefined &&
+			last !== 'atom' &&
+			(last.repeats || last.alternates)
+		) {
 			return last.repeats
 				? 'a repeated group contains another quantifier (nested quantifiers such as (a+)+ or (a?a)*)'
 				: 'a repeated group contains an alternation (such as (a|aa)*; write [ab]* for single characters)';
@@ -141,7 +148,10 @@ function compileProblem(source: string, flags: string): string | undefined {
  * Checks a pattern written as `text` or `/text/flags`: either what to run, or why it may not run
  * (too long, a disallowed flag or shape, or it does not compile).
  */
-export function guardPattern(raw: string, ignoreCase: boolean): { pattern: GuardedPattern } | { problem: string } {
+export function guardPattern(
+	raw: string,
+	ignoreCase: boolean,
+): { pattern: GuardedPattern } | { problem: string } {
 	const { source, flags } = splitLiteral(raw);
 	const badFlag = [...flags].find((flag) => !ALLOWED_FLAGS.includes(flag));
 	const allFlags = ignoreCase && !flags.includes('i') ? `${flags}i` : flags;
@@ -153,17 +163,24 @@ export function guardPattern(raw: string, ignoreCase: boolean): { pattern: Guard
 				: badFlag
 					? `flag "${badFlag}" is not supported (use i, m, s or u)`
 					: (unsafeShape(source) ?? compileProblem(source, allFlags));
-	if (problem) return { problem: `the regular expression "${raw.length > 60 ? `${raw.slice(0, 60)}...` : raw}" is not allowed: ${problem}` };
+	if (problem)
+		return {
+			problem: `the regular expression "${raw.length > 60 ? `${raw.slice(0, 60)}...` : raw}" is not allowed: ${problem}`,
+		};
 	return { pattern: { source, flags: allFlags } };
 }
 
 /** Runs a guarded pattern against one input; never throws for a time-out or an over-long input. */
 export function testPattern(pattern: GuardedPattern, input: string): PatternTest {
 	if (input.length > MAX_INPUT_LENGTH) {
-		return { matched: false, note: `input longer than ${MAX_INPUT_LENGTH} characters is not matched` };
+		return {
+			matched: false,
+			note: `input longer than ${MAX_INPUT_LENGTH} characters is not matched`,
+		};
 	}
 	// Older n8n-workflow versions do not export safeRegex: the static guard and caps still apply.
-	if (typeof safeRegex?.test !== 'function') return { matched: new RegExp(pattern.source, pattern.flags).test(input) };
+	if (typeof safeRegex?.test !== 'function')
+		return { matched: new RegExp(pattern.source, pattern.flags).test(input) };
 	try {
 		return { matched: safeRegex.test(pattern.source, input, pattern.flags) };
 	} catch (error) {

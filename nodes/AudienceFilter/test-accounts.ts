@@ -26,7 +26,10 @@ export function parseTestAccounts(raw: unknown): string[] {
  * domain, an entry with `@` matches that email (both case-insensitive), anything else a user id
  * (`user.user_id` or `user.id`, exactly).
  */
-export function findTestAccount(item: IDataObject, entries: string[]): TestAccountMatch | undefined {
+export function findTestAccount(
+	item: IDataObject,
+	entries: string[],
+): TestAccountMatch | undefined {
 	const email = readAttribute(item, EMAIL_ATTRIBUTE);
 	const emailText = email.found ? toText(email.value).trim().toLowerCase() : undefined;
 	for (const entry of entries) {

@@ -26,7 +26,13 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import type { ConversationItem } from '../shared/conversation-item';
-import { checkBodySize, decodeUtf8, DEFAULT_MAX_BODY_KB, rawBodyOf, type WebhookRequest } from './body-limits';
+import {
+	checkBodySize,
+	decodeUtf8,
+	DEFAULT_MAX_BODY_KB,
+	rawBodyOf,
+	type WebhookRequest,
+} from './body-limits';
 import { verifyIntercomSignature } from './intercom-signature';
 import { parseIntercomNotification } from './intercom-envelope';
 import { messageOf, parseMessengerBody } from './messenger-body';
@@ -44,11 +50,15 @@ interface MessengerSecrets extends ICredentialDataDecryptedObject {
 type Received = { kind: 'item'; item: ConversationItem } | { kind: 'ignored' };
 
 /** Reads the body as JSON from the raw bytes (or, without them, from n8n's parsed body). */
-function readJsonBody(raw: Buffer | undefined, parsedBody: unknown): Outcome<Record<string, unknown> | undefined> {
+function readJsonBody(
+	raw: Buffer | undefined,
+	parsedBody: unknown,
+): Outcome<Record<string, unknown> | undefined> {
 	let value: unknown;
 	if (raw) {
 		const text = decodeUtf8(raw);
-		if (text === undefined) return refuse(400, 'invalid_encoding', 'The request body is not valid UTF-8');
+		if (text === undefined)
+			return refuse(400, 'invalid_encoding', 'The request body is not valid UTF-8');
 		if (text.trim() === '') return accept(undefined);
 		const parsed = parseJsonSafely(text);
 		if (!parsed.ok) {
@@ -58,12 +68,16 @@ function readJsonBody(raw: Buffer | undefined, parsedBody: unknown): Outcome<Rec
 		}
 		value = parsed.value;
 	} else {
-		if (parsedBody === undefined || parsedBody === null || parsedBody === '') return accept(undefined);
-		if (typeof parsedBody === 'string') return refuse(400, 'invalid_json', 'The request body is not valid JSON');
+		if (parsedBody === undefined || parsedBody === null || parsedBody === '')
+			return accept(undefined);
+		if (typeof parsedBody === 'string')
+			return refuse(400, 'invalid_json', 'The request body is not valid JSON');
 		value = sanitizeJson(parsedBody);
-		if (value === undefined) return refuse(400, 'body_too_deep', 'The request body nests too deeply');
+		if (value === undefined)
+			return refuse(400, 'body_too_deep', 'The request body nests too deeply');
 	}
-	if (!isPlainRecord(value)) return refuse(400, 'invalid_body', 'The request body must be a JSON object');
+	if (!isPlainRecord(value))
+		return refuse(400, 'invalid_body', 'The request body must be a JSON object');
 	return accept(value);
 }
 
@@ -77,14 +91,21 @@ async function secretsOf(context: IWebhookFunctions): Promise<MessengerSecrets> 
 
 async function receive(context: IWebhookFunctions): Promise<Outcome<Received>> {
 	const source = context.getNodeParameter('source', 'messenger') as string;
-	const requireVerification = context.getNodeParameter('requireIdentityVerification', true) as boolean;
+	const requireVerification = context.getNodeParameter(
+		'requireIdentityVerification',
+		true,
+	) as boolean;
 	const options = context.getNodeParameter('options', {}) as { maxBodySize?: number };
 	const isTestRun = context.getMode() === 'manual';
 	const request = context.getRequestObject() as WebhookRequest;
 	const now = new Date();
 
 	if (!requireVerification && !isTestRun) {
-		return refuse(403, 'verification_required', 'Identity verification can be switched off for test runs only');
+		return refuse(
+			403,
+			'verification_required',
+			'Identity verification can be switched off for test runs only',
+		);
 	}
 
 	const raw = await rawBodyOf(request);
@@ -95,18 +116,34 @@ async function receive(context: IWebhookFunctions): Promise<Outcome<Received>> {
 	// Intercom's signature covers the bytes, so it is checked before anything of them is read.
 	const isIntercom = source === 'intercomWebhook';
 	let secrets: MessengerSecrets | undefined;
-	const hasContent = raw ? raw.toString('utf8').trim() !== '' : request.body !== undefined && request.body !== '';
+	const hasContent = raw
+		? raw.toString('utf8').trim() !== ''
+		: request.body !== undefined && request.body !== '';
 	if (requireVerification && isIntercom && (hasContent || !isTestRun)) {
 		if (!raw) {
-			return refuse(500, 'raw_body_unavailable', 'The raw request body is not available, so the Intercom signature cannot be checked');
+			return refuse(
+				500,
+				'raw_body_unavailable',
+				'The raw request body is not available, so the Intercom signature cannot be checked',
+			);
 		}
 		secrets = await secretsOf(context);
 		if (secrets.intercomClientSecret === '') {
-			return refuse(500, 'secret_missing', 'The Fin Messenger credential has no Intercom client secret');
+			return refuse(
+				500,
+				'secret_missing',
+				'The Fin Messenger credential has no Intercom client secret',
+			);
 		}
-		const signature = verifyIntercomSignature(secrets.intercomClientSecret, raw, request.headers['x-hub-signature']);
-		if (signature === 'missing') return refuse(401, 'signature_missing', 'The X-Hub-Signature header is missing');
-		if (signature !== 'valid') return refuse(401, 'signature_invalid', 'The X-Hub-Signature does not match the body');
+		const signature = verifyIntercomSignature(
+			secrets.intercomClientSecret,
+			raw,
+			request.headers['x-hub-signature'],
+		);
+		if (signature === 'missing')
+			return refuse(401, 'signature_missing', 'The X-Hub-Signature header is missing');
+		if (signature !== 'valid')
+			return refuse(401, 'signature_invalid', 'The X-Hub-Signature does not match the body');
 	}
 
 	const body = readJsonBody(raw, request.body);
@@ -126,7 +163,9 @@ async function receive(context: IWebhookFunctions): Promise<Outcome<Received>> {
 			kind: 'item',
 			item: {
 				...notification.value.parts,
-				identity: requireVerification ? { verified: true, method: 'intercom_signature' } : { verified: false, method: 'none' },
+				identity: requireVerification
+					? { verified: true, method: 'intercom_signature' }
+					: { verified: false, method: 'none' },
 				source: 'intercom_webhook',
 			},
 		});
@@ -135,13 +174,23 @@ async function receive(context: IWebhookFunctions): Promise<Outcome<Received>> {
 	const messenger = parseMessengerBody(body.value);
 	if (!messenger.ok) return messenger;
 	const { user, company, conversation } = messenger.value;
-	const protectedList = parseProtectedAttributes(context.getNodeParameter('protectedAttributes', '') as string);
-	const base = { message: messageOf(messenger.value.message, now), company, conversation, source: 'messenger' as const };
+	const protectedList = parseProtectedAttributes(
+		context.getNodeParameter('protectedAttributes', '') as string,
+	);
+	const base = {
+		message: messageOf(messenger.value.message, now),
+		company,
+		conversation,
+		source: 'messenger' as const,
+	};
 
 	if (!requireVerification) {
 		const check = checkProtectedAttributes(protectedList, { user, company });
 		if (!check.ok) return check;
-		return accept({ kind: 'item', item: { ...base, user, identity: { verified: false, method: 'none' } } as ConversationItem });
+		return accept({
+			kind: 'item',
+			item: { ...base, user, identity: { verified: false, method: 'none' } } as ConversationItem,
+		});
 	}
 
 	secrets ??= await secretsOf(context);
@@ -153,7 +202,14 @@ async function receive(context: IWebhookFunctions): Promise<Outcome<Received>> {
 	);
 	if (!identity.ok) return identity;
 	const { method, signedUser, claims } = identity.value;
-	const checked = method === 'jwt' ? [...protectedList, { root: 'user' as const, key: 'user_id' }, { root: 'user' as const, key: 'email' }] : protectedList;
+	const checked =
+		method === 'jwt'
+			? [
+					...protectedList,
+					{ root: 'user' as const, key: 'user_id' },
+					{ root: 'user' as const, key: 'email' },
+				]
+			: protectedList;
 	const check = checkProtectedAttributes(checked, { user, company }, signedUser);
 	if (!check.ok) return check;
 	return accept({
@@ -161,7 +217,9 @@ async function receive(context: IWebhookFunctions): Promise<Outcome<Received>> {
 		item: {
 			...base,
 			user: { ...user, ...signedUser },
-			identity: claims ? { verified: true, method, claims: claims as IDataObject } : { verified: true, method },
+			identity: claims
+				? { verified: true, method, claims: claims as IDataObject }
+				: { verified: true, method },
 		} as ConversationItem,
 	});
 }
@@ -170,11 +228,15 @@ export class FinTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Fin Trigger',
 		name: 'finTrigger',
-		icon: { light: 'file:../../icons/finTrigger.svg', dark: 'file:../../icons/finTrigger.dark.svg' },
+		icon: {
+			light: 'file:../../icons/finTrigger.svg',
+			dark: 'file:../../icons/finTrigger.dark.svg',
+		},
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["source"] === "intercomWebhook" ? "Intercom webhook" : "Messenger"}}',
-		description: "Starts the workflow when a customer's chat message arrives, with the customer's identity verified",
+		description:
+			"Starts the workflow when a customer's chat message arrives, with the customer's identity verified",
 		defaults: { name: 'Fin Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -200,12 +262,14 @@ export class FinTrigger implements INodeType {
 					{
 						name: 'Messenger',
 						value: 'messenger',
-						description: 'Your Messenger backend posts the message with a user_hash or a Messenger JWT',
+						description:
+							'Your Messenger backend posts the message with a user_hash or a Messenger JWT',
 					},
 					{
 						name: 'Intercom Webhook',
 						value: 'intercomWebhook',
-						description: 'Intercom posts conversation notifications signed with your app\'s client secret',
+						description:
+							"Intercom posts conversation notifications signed with your app's client secret",
 					},
 				],
 				default: 'messenger',
@@ -223,10 +287,11 @@ export class FinTrigger implements INodeType {
 				type: 'boolean',
 				default: true,
 				description:
-					'Whether every message must prove the customer\'s identity. Switch off for test runs only: on the test URL every item then says identity.verified: false, and on the production URL the node refuses all calls.',
+					"Whether every message must prove the customer's identity. Switch off for test runs only: on the test URL every item then says identity.verified: false, and on the production URL the node refuses all calls.",
 			},
 			{
-				displayName: 'Identity verification is off: only test runs are accepted, and every item says identity.verified: false',
+				displayName:
+					'Identity verification is off: only test runs are accepted, and every item says identity.verified: false',
 				name: 'verificationOffNotice',
 				type: 'notice',
 				default: '',
@@ -239,7 +304,7 @@ export class FinTrigger implements INodeType {
 				default: '',
 				placeholder: 'plan, account_id, company.plan',
 				description:
-					'Comma-separated attributes that may only come from a signed source (JWT claims or Intercom\'s signed webhook). A request that sets one in its unsigned body is refused with 403. With a JWT, user_id and email are always protected.',
+					"Comma-separated attributes that may only come from a signed source (JWT claims or Intercom's signed webhook). A request that sets one in its unsigned body is refused with 403. With a JWT, user_id and email are always protected.",
 				displayOptions: { show: { source: ['messenger'] } },
 			},
 			{
@@ -248,9 +313,10 @@ export class FinTrigger implements INodeType {
 				type: 'options',
 				options: [
 					{
-						name: 'With Last Node\'s Output',
+						name: "With Last Node's Output",
 						value: 'lastNode',
-						description: 'The chat system receives the personalized data of the last node synchronously',
+						description:
+							'The chat system receives the personalized data of the last node synchronously',
 					},
 					{
 						name: 'At Once With 202 Accepted',
@@ -293,7 +359,8 @@ export class FinTrigger implements INodeType {
 						name: 'attributes',
 						type: 'json',
 						default: '{}',
-						description: 'User attributes; "company" and "conversation" keys fill those parts of the item',
+						description:
+							'User attributes; "company" and "conversation" keys fill those parts of the item',
 					},
 				],
 			},
@@ -331,15 +398,25 @@ export class FinTrigger implements INodeType {
 				const secrets = [
 					['Identity Verification Secret', data.identityVerificationSecret],
 					['Intercom Client Secret', data.intercomClientSecret],
-				].filter(([, value]) => typeof value === 'string' && value !== '') as Array<[string, string]>;
+				].filter(([, value]) => typeof value === 'string' && value !== '') as Array<
+					[string, string]
+				>;
 				if (secrets.length === 0) {
-					return { status: 'Error', message: 'Enter the identity-verification secret, the Intercom client secret, or both' };
+					return {
+						status: 'Error',
+						message: 'Enter the identity-verification secret, the Intercom client secret, or both',
+					};
 				}
 				for (const [label, value] of secrets) {
-					if (value.trim() !== value) return { status: 'Error', message: `${label} starts or ends with white space` };
-					if (value.length < 16) return { status: 'Error', message: `${label} is shorter than 16 characters` };
+					if (value.trim() !== value)
+						return { status: 'Error', message: `${label} starts or ends with white space` };
+					if (value.length < 16)
+						return { status: 'Error', message: `${label} is shorter than 16 characters` };
 				}
-				return { status: 'OK', message: `Secrets look usable: ${secrets.map(([label]) => label).join(', ')}` };
+				return {
+					status: 'OK',
+					message: `Secrets look usable: ${secrets.map(([label]) => label).join(', ')}`,
+				};
 			},
 		},
 	};
@@ -354,7 +431,10 @@ export class FinTrigger implements INodeType {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
 				const staticData = this.getWorkflowStaticData('node');
-				return staticData.webhookUrl !== undefined && staticData.webhookUrl === this.getNodeWebhookUrl('default');
+				return (
+					staticData.webhookUrl !== undefined &&
+					staticData.webhookUrl === this.getNodeWebhookUrl('default')
+				);
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
 				const staticData = this.getWorkflowStaticData('node');

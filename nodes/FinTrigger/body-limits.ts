@@ -23,7 +23,11 @@ export async function rawBodyOf(request: WebhookRequest): Promise<Buffer | undef
 export function checkBodySize(byteLength: number, maxKb: number): Outcome<void> {
 	const limit = Math.max(1, Math.floor(maxKb)) * 1024;
 	if (byteLength > limit) {
-		return refuse(413, 'body_too_large', `The request body is larger than the limit of ${Math.floor(limit / 1024)} KB`);
+		return refuse(
+			413,
+			'body_too_large',
+			`The request body is larger than the limit of ${Math.floor(limit / 1024)} KB`,
+		);
 	}
 	return accept(undefined);
 }

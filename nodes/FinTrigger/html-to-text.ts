@@ -11,13 +11,23 @@ const NAMED_ENTITIES: Record<string, string> = {
 };
 
 function decodeEntities(text: string): string {
-	return text.replace(/&(#x[0-9a-fA-F]{1,6}|#[0-9]{1,7}|[a-zA-Z]{2,8});/g, (entity, body: string) => {
-		if (body.startsWith('#')) {
-			const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
-			return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : '';
-		}
-		return Object.prototype.hasOwnProperty.call(NAMED_ENTITIES, body.toLowerCase()) ? NAMED_ENTITIES[body.toLowerCase()] : entity;
-	});
+	return text.replace(
+		/&(#x[0-9a-fA-F]{1,6}|#[0-9]{1,7}|[a-zA-Z]{2,8});/g,
+		(entity, body: string) => {
+			if (body.startsWith('#')) {
+				const code =
+					body[1] === 'x' || body[1] === 'X'
+						? parseInt(body.slice(2), 16)
+						: parseInt(body.slice(1), 10);
+				return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff)
+					? String.fromCodePoint(code)
+					: '';
+			}
+			return Object.prototype.hasOwnProperty.call(NAMED_ENTITIES, body.toLowerCase())
+				? NAMED_ENTITIES[body.toLowerCase()]
+				: entity;
+		},
+	);
 }
 
 /** Drops <script> and <style> blocks with their content; an unclosed one runs to the end. */

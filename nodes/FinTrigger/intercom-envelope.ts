@@ -31,7 +31,10 @@ const conversationSchema = z
 
 export type IntercomNotification =
 	| { kind: 'ignored' }
-	| { kind: 'message'; parts: Pick<ConversationItem, 'message' | 'user' | 'company' | 'conversation'> };
+	| {
+			kind: 'message';
+			parts: Pick<ConversationItem, 'message' | 'user' | 'company' | 'conversation'>;
+	  };
 
 interface Part {
 	id?: unknown;
@@ -47,13 +50,17 @@ function record(value: unknown): Record<string, unknown> {
 
 function customerPart(conversation: Record<string, unknown>, topic: string): Part | undefined {
 	const isCustomer = (part: Part) =>
-		CUSTOMER_AUTHOR_TYPES.includes(String(record(part.author).type)) && typeof part.body === 'string' && part.body !== '';
+		CUSTOMER_AUTHOR_TYPES.includes(String(record(part.author).type)) &&
+		typeof part.body === 'string' &&
+		part.body !== '';
 	const parts = record(conversation.conversation_parts).conversation_parts;
 	if (topic === 'conversation.user.replied' && Array.isArray(parts)) {
 		const written = (parts as unknown[])
 			.filter(isPlainRecord)
 			.map((part) => part as Part)
-			.filter((part) => (part.part_type === 'comment' || part.part_type === 'open') && isCustomer(part));
+			.filter(
+				(part) => (part.part_type === 'comment' || part.part_type === 'open') && isCustomer(part),
+			);
 		if (written.length > 0) {
 			return written.reduce((newest, part) =>
 				Number(part.created_at ?? 0) >= Number(newest.created_at ?? 0) ? part : newest,
@@ -66,7 +73,8 @@ function customerPart(conversation: Record<string, unknown>, topic: string): Par
 
 function compact(entries: Record<string, unknown>): IDataObject {
 	const out: IDataObject = {};
-	for (const [key, value] of Object.entries(entries)) if (value !== undefined && value !== null) out[key] = value as IDataObject[string];
+	for (const [key, value] of Object.entries(entries))
+		if (value !== undefined && value !== null) out[key] = value as IDataObject[string];
 	return out;
 }
 
@@ -74,7 +82,11 @@ export function parseIntercomNotification(body: unknown, now: Date): Outcome<Int
 	const envelope = envelopeSchema.safeParse(body);
 	if (!envelope.success) {
 		const issue = envelope.error.issues[0];
-		return refuse(400, 'invalid_body', `The request body is not an Intercom notification: ${issue.path.join('.') || 'body'}: ${issue.message}`);
+		return refuse(
+			400,
+			'invalid_body',
+			`The request body is not an Intercom notification: ${issue.path.join('.') || 'body'}: ${issue.message}`,
+		);
 	}
 	const { topic } = body as { topic: string };
 	if (!(CUSTOMER_TOPICS as readonly string[]).includes(topic)) return accept({ kind: 'ignored' });
@@ -83,7 +95,11 @@ export function parseIntercomNotification(body: unknown, now: Date): Outcome<Int
 	const conversation = conversationSchema.safeParse(item);
 	if (!conversation.success) {
 		const issue = conversation.error.issues[0];
-		return refuse(400, 'invalid_body', `The notification carries no conversation: data.item.${issue.path.join('.')}: ${issue.message}`);
+		return refuse(
+			400,
+			'invalid_body',
+			`The notification carries no conversation: data.item.${issue.path.join('.')}: ${issue.message}`,
+		);
 	}
 	const part = customerPart(item, topic);
 	const text = part ? htmlToText(part.body as string) : '';

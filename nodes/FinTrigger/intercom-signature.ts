@@ -12,7 +12,11 @@ export function computeIntercomSignature(clientSecret: string, rawBody: Buffer):
 	return `sha1=${createHmac('sha1', clientSecret).update(rawBody).digest('hex')}`;
 }
 
-export function verifyIntercomSignature(clientSecret: string, rawBody: Buffer, header: unknown): SignatureOutcome {
+export function verifyIntercomSignature(
+	clientSecret: string,
+	rawBody: Buffer,
+	header: unknown,
+): SignatureOutcome {
 	if (typeof header !== 'string' || header === '') return 'missing';
 	const match = HEADER_PATTERN.exec(header.trim());
 	if (!match) return 'malformed';

@@ -15,7 +15,10 @@ const messengerBodySchema = z
 		message: z
 			.object({
 				id: identifier.optional(),
-				text: z.string().max(20000).refine((text) => text.trim() !== '', 'must not be empty'),
+				text: z
+					.string()
+					.max(20000)
+					.refine((text) => text.trim() !== '', 'must not be empty'),
 				created_at: z.union([z.number(), z.string().max(64)]).optional(),
 				createdAt: z.union([z.number(), z.string().max(64)]).optional(),
 			})
@@ -55,7 +58,11 @@ export function parseMessengerBody(body: unknown): Outcome<MessengerBody> {
 	if (!result.success) {
 		const issue = result.error.issues[0];
 		const path = issue.path.length > 0 ? issue.path.join('.') : 'body';
-		return refuse(400, 'invalid_body', `The request body is not a valid Messenger message: ${path}: ${issue.message}`);
+		return refuse(
+			400,
+			'invalid_body',
+			`The request body is not a valid Messenger message: ${path}: ${issue.message}`,
+		);
 	}
 	const source = body as Record<string, Record<string, unknown> | string | undefined>;
 	const rawUser = (source.user ?? {}) as Record<string, unknown>;
@@ -67,11 +74,16 @@ export function parseMessengerBody(body: unknown): Outcome<MessengerBody> {
 		company: (source.company ?? {}) as Record<string, unknown>,
 		conversation: (source.conversation ?? {}) as Record<string, unknown>,
 		userHash: (source.user_hash as string | undefined) ?? (rawUser.user_hash as string | undefined),
-		jwt: (source.intercom_user_jwt as string | undefined) ?? (rawUser.intercom_user_jwt as string | undefined),
+		jwt:
+			(source.intercom_user_jwt as string | undefined) ??
+			(rawUser.intercom_user_jwt as string | undefined),
 	});
 }
 
-export function messageOf(message: MessengerBody['message'], now: Date): ConversationItem['message'] {
+export function messageOf(
+	message: MessengerBody['message'],
+	now: Date,
+): ConversationItem['message'] {
 	return {
 		id: message.id === undefined ? randomUUID() : String(message.id),
 		text: message.text,

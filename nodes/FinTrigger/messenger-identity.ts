@@ -37,7 +37,11 @@ export function verifyMessengerIdentity(
 ): Outcome<MessengerIdentity> {
 	const token = bearerToken(authorization) ?? body.jwt;
 	if ((token !== undefined || body.userHash !== undefined) && secret === '') {
-		return refuse(500, 'secret_missing', 'The Fin Messenger credential has no identity-verification secret');
+		return refuse(
+			500,
+			'secret_missing',
+			'The Fin Messenger credential has no identity-verification secret',
+		);
 	}
 	if (token !== undefined) {
 		const outcome = verifyMessengerJwt(token, secret, nowSeconds);
@@ -45,10 +49,16 @@ export function verifyMessengerIdentity(
 		const claims = sanitizeJson(outcome.claims) as Record<string, unknown> | undefined;
 		if (!claims) return refuse(401, 'jwt_malformed', JWT_MESSAGES.malformed);
 		const signedUser: Record<string, unknown> = {};
-		for (const key of Object.keys(claims)) if (!REGISTERED_CLAIMS.has(key)) signedUser[key] = claims[key];
-		if (signedUser.user_id === undefined && typeof claims.sub === 'string' && claims.sub !== '') signedUser.user_id = claims.sub;
+		for (const key of Object.keys(claims))
+			if (!REGISTERED_CLAIMS.has(key)) signedUser[key] = claims[key];
+		if (signedUser.user_id === undefined && typeof claims.sub === 'string' && claims.sub !== '')
+			signedUser.user_id = claims.sub;
 		if (!hashedIdentifier(signedUser)) {
-			return refuse(401, 'jwt_without_user', 'The Messenger JWT names no user (user_id, sub or email claim)');
+			return refuse(
+				401,
+				'jwt_without_user',
+				'The Messenger JWT names no user (user_id, sub or email claim)',
+			);
 		}
 		return accept({ method: 'jwt', signedUser, claims });
 	}
@@ -56,9 +66,13 @@ export function verifyMessengerIdentity(
 		return refuse(401, 'identity_missing', 'No identity proof: send user_hash or a Messenger JWT');
 	}
 	const identifier = hashedIdentifier(body.user);
-	if (!identifier) return refuse(401, 'user_hash_without_user', 'user_hash needs user.user_id or user.email');
+	if (!identifier)
+		return refuse(401, 'user_hash_without_user', 'user_hash needs user.user_id or user.email');
 	if (!verifyUserHash(secret, identifier.value, body.userHash)) {
 		return refuse(401, 'user_hash_invalid', 'user_hash does not match the user');
 	}
-	return accept({ method: 'user_hash', signedUser: { [identifier.field]: body.user[identifier.field] } });
+	return accept({
+		method: 'user_hash',
+		signedUser: { [identifier.field]: body.user[identifier.field] },
+	});
 }

@@ -17,7 +17,9 @@ export function parseProtectedAttributes(list: string): ProtectedAttribute[] {
 			const dot = entry.indexOf('.');
 			const root = dot === -1 ? 'user' : entry.slice(0, dot);
 			const key = dot === -1 ? entry : entry.slice(dot + 1);
-			return root === 'company' ? { root: 'company' as const, key } : { root: 'user' as const, key: root === 'user' ? key : entry };
+			return root === 'company'
+				? { root: 'company' as const, key }
+				: { root: 'user' as const, key: root === 'user' ? key : entry };
 		});
 }
 

@@ -11,7 +11,8 @@ export function isForbiddenKey(key: string): boolean {
 	return FORBIDDEN_KEYS.has(key);
 }
 
-export type JsonParseOutcome = { ok: true; value: unknown } | { ok: false; reason: 'syntax' | 'depth' };
+export type JsonParseOutcome =
+	{ ok: true; value: unknown } | { ok: false; reason: 'syntax' | 'depth' };
 
 /** Parses JSON text, dropping forbidden keys; refuses text that nests deeper than MAX_JSON_DEPTH. */
 export function parseJsonSafely(text: string): JsonParseOutcome {

@@ -24,7 +24,8 @@ export const TEST_DEFAULTS = {
 export function buildTestItem(values: TestValues, now: Date): Outcome<ConversationItem> {
 	let attributes: unknown = values.attributes ?? {};
 	if (typeof attributes === 'string') {
-		const parsed = attributes.trim() === '' ? { ok: true as const, value: {} } : parseJsonSafely(attributes);
+		const parsed =
+			attributes.trim() === '' ? { ok: true as const, value: {} } : parseJsonSafely(attributes);
 		attributes = parsed.ok ? parsed.value : undefined;
 	} else {
 		attributes = sanitizeJson(attributes);
@@ -34,7 +35,11 @@ export function buildTestItem(values: TestValues, now: Date): Outcome<Conversati
 	}
 	const { company, conversation, ...userAttributes } = attributes;
 	return accept({
-		message: { id: `test-${randomUUID()}`, text: values.messageText || TEST_DEFAULTS.messageText, createdAt: now.toISOString() },
+		message: {
+			id: `test-${randomUUID()}`,
+			text: values.messageText || TEST_DEFAULTS.messageText,
+			createdAt: now.toISOString(),
+		},
 		user: {
 			...(userAttributes as IDataObject),
 			user_id: values.userId || TEST_DEFAULTS.userId,

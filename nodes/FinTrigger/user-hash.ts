@@ -9,12 +9,18 @@ export function computeUserHash(secret: string, identifier: string): string {
 }
 
 /** The value the hash signs: user_id when present (string or number), else email. */
-export function hashedIdentifier(user: Record<string, unknown>): { field: 'user_id' | 'email'; value: string } | undefined {
+export function hashedIdentifier(
+	user: Record<string, unknown>,
+): { field: 'user_id' | 'email'; value: string } | undefined {
 	const userId = user.user_id;
-	if ((typeof userId === 'string' && userId !== '') || (typeof userId === 'number' && Number.isFinite(userId))) {
+	if (
+		(typeof userId === 'string' && userId !== '') ||
+		(typeof userId === 'number' && Number.isFinite(userId))
+	) {
 		return { field: 'user_id', value: String(userId) };
 	}
-	if (typeof user.email === 'string' && user.email !== '') return { field: 'email', value: user.email };
+	if (typeof user.email === 'string' && user.email !== '')
+		return { field: 'email', value: user.email };
 	return undefined;
 }
 

@@ -7,7 +7,13 @@
 // and no binary data, because whatever stays in the item can reach the AI. Later nodes that need
 // the conversation (e.g. to post the reply) read it through the paired item, for instance
 // `{{ $('Fin Trigger').item.json.conversation.id }}`.
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { deepCopy, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { compileFields, pickFields, type FieldSpec } from './pick';
@@ -41,14 +47,27 @@ function transformOf(field: FieldParameter): TransformSpec {
 		case 'valueMap':
 			return {
 				type: 'valueMap',
-				mappings: (field.mappings?.mapping ?? []).map((entry) => ({ from: String(entry.from ?? ''), to: String(entry.to ?? '') })),
+				mappings: (field.mappings?.mapping ?? []).map((entry) => ({
+					from: String(entry.from ?? ''),
+					to: String(entry.to ?? ''),
+				})),
 			};
 		case 'date':
-			return { type: 'date', format: field.dateFormat ?? 'd LLL yyyy', timezone: field.timezone ?? 'UTC', locale };
+			return {
+				type: 'date',
+				format: field.dateFormat ?? 'd LLL yyyy',
+				timezone: field.timezone ?? 'UTC',
+				locale,
+			};
 		case 'number':
 			return { type: 'number', decimals: field.decimals ?? 2, locale };
 		case 'currency':
-			return { type: 'currency', currency: field.currency ?? 'USD', locale, minorUnits: field.minorUnits === true };
+			return {
+				type: 'currency',
+				currency: field.currency ?? 'USD',
+				locale,
+				minorUnits: field.minorUnits === true,
+			};
 		case 'truncate':
 			return { type: 'truncate', maxLength: field.maxLength ?? 200 };
 		case 'mask':
@@ -76,11 +95,15 @@ export class ResponseFieldPicker implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Response Field Picker',
 		name: 'responseFieldPicker',
-		icon: { light: 'file:../../icons/responseFieldPicker.svg', dark: 'file:../../icons/responseFieldPicker.dark.svg' },
+		icon: {
+			light: 'file:../../icons/responseFieldPicker.svg',
+			dark: 'file:../../icons/responseFieldPicker.dark.svg',
+		},
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["access"] === "full" ? "Full response" : "Selected fields"}}',
-		description: 'Choose which fields of an API response the AI may see, with display names and transforms',
+		description:
+			'Choose which fields of an API response the AI may see, with display names and transforms',
 		defaults: { name: 'Response Field Picker' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -98,13 +121,22 @@ export class ResponseFieldPicker implements INodeType {
 				name: 'access',
 				type: 'options',
 				options: [
-					{ name: 'Selected Fields', value: 'selected', description: 'The AI sees only the fields listed below' },
-					{ name: 'Full Response', value: 'full', description: 'The AI may read the whole response' },
+					{
+						name: 'Selected Fields',
+						value: 'selected',
+						description: 'The AI sees only the fields listed below',
+					},
+					{
+						name: 'Full Response',
+						value: 'full',
+						description: 'The AI may read the whole response',
+					},
 				],
 				default: 'selected',
 			},
 			{
-				displayName: 'Everything not picked is removed from the item, including the raw response and the incoming fields. Later nodes read conversation details through the trigger, e.g. $(\'Fin Trigger\').item.json.conversation.id.',
+				displayName:
+					"Everything not picked is removed from the item, including the raw response and the incoming fields. Later nodes read conversation details through the trigger, e.g. $('Fin Trigger').item.json.conversation.id.",
 				name: 'notice',
 				type: 'notice',
 				default: '',
@@ -129,7 +161,8 @@ export class ResponseFieldPicker implements INodeType {
 								default: '',
 								required: true,
 								placeholder: 'e.g. /orders/*/fulfillment_status',
-								description: 'RFC 6901 pointer into the response; * selects every element of an array; write ~1 for "/" and ~0 for "~" inside a key',
+								description:
+									'RFC 6901 pointer into the response; * selects every element of an array; write ~1 for "/" and ~0 for "~" inside a key',
 							},
 							{
 								displayName: 'Display Name',
@@ -151,7 +184,11 @@ export class ResponseFieldPicker implements INodeType {
 									{ name: 'None', value: 'none' },
 									{ name: 'Number Format', value: 'number' },
 									{ name: 'Truncate', value: 'truncate' },
-									{ name: 'Value Map', value: 'valueMap', description: 'Replace values, e.g. fulfilled by Shipped' },
+									{
+										name: 'Value Map',
+										value: 'valueMap',
+										description: 'Replace values, e.g. fulfilled by Shipped',
+									},
 								],
 								default: 'none',
 							},
@@ -168,8 +205,20 @@ export class ResponseFieldPicker implements INodeType {
 										displayName: 'Mapping',
 										name: 'mapping',
 										values: [
-											{ displayName: 'From', name: 'from', type: 'string', default: '', placeholder: 'e.g. fulfilled' },
-											{ displayName: 'To', name: 'to', type: 'string', default: '', placeholder: 'e.g. Shipped' },
+											{
+												displayName: 'From',
+												name: 'from',
+												type: 'string',
+												default: '',
+												placeholder: 'e.g. fulfilled',
+											},
+											{
+												displayName: 'To',
+												name: 'to',
+												type: 'string',
+												default: '',
+												placeholder: 'e.g. Shipped',
+											},
 										],
 									},
 								],
@@ -211,7 +260,8 @@ export class ResponseFieldPicker implements INodeType {
 								name: 'minorUnits',
 								type: 'boolean',
 								default: false,
-								description: 'Whether the response gives cents (1999 for 19.99), as many billing APIs do',
+								description:
+									'Whether the response gives cents (1999 for 19.99), as many billing APIs do',
 								displayOptions: show(['currency']),
 							},
 							{
@@ -236,7 +286,8 @@ export class ResponseFieldPicker implements INodeType {
 								type: 'number',
 								typeOptions: { minValue: 0 },
 								default: 4,
-								description: 'Visible characters at the end; a value no longer than this is masked entirely',
+								description:
+									'Visible characters at the end; a value no longer than this is masked entirely',
 								displayOptions: show(['mask']),
 							},
 							{
@@ -251,7 +302,8 @@ export class ResponseFieldPicker implements INodeType {
 								name: 'defaultValue',
 								type: 'string',
 								default: '',
-								description: 'Used when the pointer finds nothing or null. Empty: the field is left out of the answer.',
+								description:
+									'Used when the pointer finds nothing or null. Empty: the field is left out of the answer.',
 							},
 							{
 								displayName: 'Required',
@@ -281,14 +333,22 @@ export class ResponseFieldPicker implements INodeType {
 			const item = items[itemIndex].json;
 			try {
 				const responseKey = this.getNodeParameter('responseKey', itemIndex, 'response') as string;
-				const answerKey = (this.getNodeParameter('answerKey', itemIndex, 'answer') as string).trim();
+				const answerKey = (
+					this.getNodeParameter('answerKey', itemIndex, 'answer') as string
+				).trim();
 				if (!answerKey || RESERVED_KEYS.includes(answerKey)) {
-					throw new NodeOperationError(this.getNode(), `The answer key "${answerKey}" cannot be used`, {
-						itemIndex,
-						description: `Choose a key other than ${RESERVED_KEYS.join(' and ')}, e.g. "answer".`,
-					});
+					throw new NodeOperationError(
+						this.getNode(),
+						`The answer key "${answerKey}" cannot be used`,
+						{
+							itemIndex,
+							description: `Choose a key other than ${RESERVED_KEYS.join(' and ')}, e.g. "answer".`,
+						},
+					);
 				}
-				const response = Object.prototype.hasOwnProperty.call(item, responseKey) ? item[responseKey] : undefined;
+				const response = Object.prototype.hasOwnProperty.call(item, responseKey)
+					? item[responseKey]
+					: undefined;
 				// An action's response (API Action puts it beside its `action` record) that is not null.
 				const hasResponse = response !== undefined && response !== null;
 				let json: IDataObject;
@@ -299,26 +359,43 @@ export class ResponseFieldPicker implements INodeType {
 						actionUsed: hasResponse,
 					};
 				} else {
-					const parameters = this.getNodeParameter('fields.field', itemIndex, []) as FieldParameter[];
+					const parameters = this.getNodeParameter(
+						'fields.field',
+						itemIndex,
+						[],
+					) as FieldParameter[];
 					const fields = compileFields(fieldSpecs(parameters));
 					const picked = pickFields(response, fields);
 					if (picked.missingRequired.length > 0) {
-						const list = picked.missingRequired.map((field) => `"${field.name}" (${field.pointer})`).join(', ');
-						throw new NodeOperationError(this.getNode(), `Required field ${list} found nothing in the response`, {
-							itemIndex,
-							description: hasResponse
-								? 'The pointer matched no value that is not null. Check the pointer, or untick Required and give a default.'
-								: `The item has no "${responseKey}": check the Response Key and that an API Action comes before this node.`,
-						});
+						const list = picked.missingRequired
+							.map((field) => `"${field.name}" (${field.pointer})`)
+							.join(', ');
+						throw new NodeOperationError(
+							this.getNode(),
+							`Required field ${list} found nothing in the response`,
+							{
+								itemIndex,
+								description: hasResponse
+									? 'The pointer matched no value that is not null. Check the pointer, or untick Required and give a default.'
+									: `The item has no "${responseKey}": check the Response Key and that an API Action comes before this node.`,
+							},
+						);
 					}
 					// The answer came from the action only when at least one field found something in it.
-					json = { [answerKey]: picked.answer, fieldsUsed: picked.fieldsUsed, actionUsed: picked.fieldsUsed.length > 0 };
+					json = {
+						[answerKey]: picked.answer,
+						fieldsUsed: picked.fieldsUsed,
+						actionUsed: picked.fieldsUsed.length > 0,
+					};
 				}
 				output.push({ json, pairedItem: { item: itemIndex } });
 			} catch (error) {
 				if (this.continueOnFail()) {
 					// Only the error message: the failed item's response must not pass either.
-					output.push({ json: { error: (error as Error).message }, pairedItem: { item: itemIndex } });
+					output.push({
+						json: { error: (error as Error).message },
+						pairedItem: { item: itemIndex },
+					});
 					continue;
 				}
 				throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });

@@ -4,7 +4,12 @@
 import type { IDataObject } from 'n8n-workflow';
 import { deepCopy } from 'n8n-workflow';
 
-import { parsePointer, pointerProblem, resolvePointer, type PointerToken } from '../shared/json-pointer';
+import {
+	parsePointer,
+	pointerProblem,
+	resolvePointer,
+	type PointerToken,
+} from '../shared/json-pointer';
 import { compileTransform, type Transform, type TransformSpec } from './transforms';
 
 export interface FieldSpec {
@@ -42,7 +47,9 @@ export class FieldConfigError extends Error {
 }
 
 function defaultName(tokens: PointerToken[], pointer: string): string {
-	const named = [...tokens].reverse().find((token) => !token.wildcard && !/^\d+$/.test(token.key) && token.key !== '');
+	const named = [...tokens]
+		.reverse()
+		.find((token) => !token.wildcard && !/^\d+$/.test(token.key) && token.key !== '');
 	return named?.key ?? (pointer || 'response');
 }
 
@@ -52,13 +59,22 @@ export function compileFields(specs: FieldSpec[]): CompiledField[] {
 	return specs.map((spec, index) => {
 		const position = index + 1;
 		const problem = pointerProblem(spec.pointer);
-		if (problem) throw new FieldConfigError(position, spec, `the JSON pointer "${spec.pointer}" is malformed: ${problem}`);
+		if (problem)
+			throw new FieldConfigError(
+				position,
+				spec,
+				`the JSON pointer "${spec.pointer}" is malformed: ${problem}`,
+			);
 		const tokens = parsePointer(spec.pointer);
 		const transform = compileTransform(spec.transform);
 		if (typeof transform === 'string') throw new FieldConfigError(position, spec, transform);
 		const name = spec.name?.trim() || defaultName(tokens, spec.pointer);
 		if (names.has(name)) {
-			throw new FieldConfigError(position, spec, `another field is already named "${name}"; give each field its own display name`);
+			throw new FieldConfigError(
+				position,
+				spec,
+				`another field is already named "${name}"; give each field its own display name`,
+			);
 		}
 		names.add(name);
 		return {
@@ -88,9 +104,13 @@ export function pickFields(response: unknown, fields: CompiledField[]): PickResu
 		else if (!many) value = field.transform(values[0]);
 		else {
 			// Nulls inside a list keep their place (they line up with other wildcard fields) or take the default.
-			const transformed = field.transform(values.map((element) => (isPresent(element) ? element : null)));
+			const transformed = field.transform(
+				values.map((element) => (isPresent(element) ? element : null)),
+			);
 			value = Array.isArray(transformed)
-				? transformed.map((element) => (isPresent(element) ? element : (field.defaultValue ?? null)))
+				? transformed.map((element) =>
+						isPresent(element) ? element : (field.defaultValue ?? null),
+					)
 				: transformed;
 		}
 		if (value !== undefined) answer[field.name] = value as IDataObject[keyof IDataObject];

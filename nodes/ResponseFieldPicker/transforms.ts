@@ -37,7 +37,9 @@ function eachScalar(transform: (value: string | number | boolean) => unknown): T
 }
 
 function integerProblem(value: number, name: string, min: number, max: number): string | undefined {
-	return Number.isInteger(value) && value >= min && value <= max ? undefined : `${name} must be a whole number from ${min} to ${max}`;
+	return Number.isInteger(value) && value >= min && value <= max
+		? undefined
+		: `${name} must be a whole number from ${min} to ${max}`;
 }
 
 function localeProblem(locale: string): string | undefined {
@@ -69,16 +71,20 @@ export function compileTransform(spec: TransformSpec): Transform | string {
 		}
 		case 'date': {
 			if (!spec.format.trim()) return 'the date format is empty';
-			if (!DateTime.utc().setZone(spec.timezone).isValid) return `"${spec.timezone}" is not a time zone such as UTC or Europe/Paris`;
+			if (!DateTime.utc().setZone(spec.timezone).isValid)
+				return `"${spec.timezone}" is not a time zone such as UTC or Europe/Paris`;
 			const problem = localeProblem(spec.locale);
 			if (problem) return problem;
 			return eachScalar((value) => {
 				const date = toDateTime(value);
-				return date ? date.setZone(spec.timezone).setLocale(spec.locale).toFormat(spec.format) : value;
+				return date
+					? date.setZone(spec.timezone).setLocale(spec.locale).toFormat(spec.format)
+					: value;
 			});
 		}
 		case 'number': {
-			const problem = integerProblem(spec.decimals, 'decimals', 0, 20) ?? localeProblem(spec.locale);
+			const problem =
+				integerProblem(spec.decimals, 'decimals', 0, 20) ?? localeProblem(spec.locale);
 			if (problem) return problem;
 			const format = new Intl.NumberFormat(spec.locale, {
 				minimumFractionDigits: spec.decimals,
@@ -95,7 +101,9 @@ export function compileTransform(spec: TransformSpec): Transform | string {
 			const format = currencyFormat(spec.locale, spec.currency.trim().toUpperCase());
 			if (typeof format === 'string') return format;
 			// Minor units (cents, as Stripe and many billing APIs send them) by the currency's own digits.
-			const divisor = spec.minorUnits ? 10 ** (format.resolvedOptions().maximumFractionDigits ?? 2) : 1;
+			const divisor = spec.minorUnits
+				? 10 ** (format.resolvedOptions().maximumFractionDigits ?? 2)
+				: 1;
 			return eachScalar((value) => {
 				const number = toFiniteNumber(value);
 				return number === undefined ? value : format.format(number / divisor);
@@ -118,11 +126,15 @@ export function compileTransform(spec: TransformSpec): Transform | string {
 			return eachScalar((value) => {
 				const characters = Array.from(toText(value));
 				const keep = characters.length > spec.keepLast ? spec.keepLast : 0;
-				return MASK_CHARACTER.repeat(characters.length - keep) + characters.slice(characters.length - keep).join('');
+				return (
+					MASK_CHARACTER.repeat(characters.length - keep) +
+					characters.slice(characters.length - keep).join('')
+				);
 			});
 		}
 		case 'join': {
-			const flatten = (value: unknown): unknown[] => (Array.isArray(value) ? value.flatMap(flatten) : [value]);
+			const flatten = (value: unknown): unknown[] =>
+				Array.isArray(value) ? value.flatMap(flatten) : [value];
 			return (value) =>
 				Array.isArray(value)
 					? flatten(value)

@@ -13,13 +13,19 @@ const PATH_PATTERN = /^[A-Za-z_][\w-]*(\.[\w-]+)+$/;
 
 /** True when `path` is `<root>.<key>[.<key>...]` with a known root. */
 export function isAttributePath(path: string): boolean {
-	return PATH_PATTERN.test(path) && (ATTRIBUTE_ROOTS as readonly string[]).includes(path.split('.')[0]);
+	return (
+		PATH_PATTERN.test(path) && (ATTRIBUTE_ROOTS as readonly string[]).includes(path.split('.')[0])
+	);
 }
 
 export function readAttribute(item: IDataObject, path: string): AttributeLookup {
 	let current: unknown = item;
 	for (const key of path.split('.')) {
-		if (current === null || typeof current !== 'object' || !Object.prototype.hasOwnProperty.call(current, key)) {
+		if (
+			current === null ||
+			typeof current !== 'object' ||
+			!Object.prototype.hasOwnProperty.call(current, key)
+		) {
 			return { found: false };
 		}
 		current = (current as Record<string, unknown>)[key];

@@ -24,7 +24,8 @@ export function pointerProblem(pointer: string): string | undefined {
 	if (pointer.startsWith('#')) {
 		return `the URI fragment form is not supported; write "${decodeFragment(pointer.slice(1))}" instead`;
 	}
-	if (!pointer.startsWith('/')) return `it must be empty (the whole response) or start with "/", e.g. "/${pointer}"`;
+	if (!pointer.startsWith('/'))
+		return `it must be empty (the whole response) or start with "/", e.g. "/${pointer}"`;
 	const badEscape = /~(?![01])/.exec(pointer);
 	if (badEscape) {
 		const found = pointer.slice(badEscape.index, badEscape.index + 2);
@@ -70,9 +71,13 @@ export function resolvePointer(document: unknown, tokens: PointerToken[]): Point
 				if (token.wildcard) {
 					next.push(...value);
 					many = true;
-				}
-				else if (ARRAY_INDEX.test(token.key) && Number(token.key) < value.length) next.push(value[Number(token.key)]);
-			} else if (value !== null && typeof value === 'object' && Object.prototype.hasOwnProperty.call(value, token.key)) {
+				} else if (ARRAY_INDEX.test(token.key) && Number(token.key) < value.length)
+					next.push(value[Number(token.key)]);
+			} else if (
+				value !== null &&
+				typeof value === 'object' &&
+				Object.prototype.hasOwnProperty.call(value, token.key)
+			) {
 				next.push((value as Record<string, unknown>)[token.key]);
 			}
 		}

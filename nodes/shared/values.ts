@@ -27,7 +27,9 @@ export function toDateTime(value: unknown): DateTime | undefined {
 	if (value instanceof Date) return toDateTime(value.getTime());
 	const epoch = toFiniteNumber(value);
 	if (epoch !== undefined) {
-		const date = DateTime.fromMillis(Math.abs(epoch) < SECONDS_LIMIT ? epoch * 1000 : epoch, { zone: 'utc' });
+		const date = DateTime.fromMillis(Math.abs(epoch) < SECONDS_LIMIT ? epoch * 1000 : epoch, {
+			zone: 'utc',
+		});
 		return date.isValid ? date : undefined;
 	}
 	if (typeof value !== 'string') return undefined;
@@ -41,7 +43,8 @@ export function toDateTime(value: unknown): DateTime | undefined {
 /** Strings, numbers and booleans as written; other values as JSON. */
 export function toText(value: unknown): string {
 	if (typeof value === 'string') return value;
-	if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+	if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
+		return String(value);
 	if (value === undefined) return '';
 	return JSON.stringify(value);
 }

@@ -26,11 +26,16 @@ export class ApiError extends Error {
 	}
 }
 
-const http = axios.create({ baseURL: '/', timeout: 0, headers: { 'content-type': 'application/json' } });
+const http = axios.create({
+	baseURL: '/',
+	timeout: 0,
+	headers: { 'content-type': 'application/json' },
+});
 
 export function toApiError(error: unknown, doing: string): ApiError {
 	if (error instanceof ApiError) return error;
-	if (axios.isCancel(error)) return new ApiError(`${doing} was cancelled.`, 'Start it again when you are ready.');
+	if (axios.isCancel(error))
+		return new ApiError(`${doing} was cancelled.`, 'Start it again when you are ready.');
 	const axiosError = error as AxiosError<{ error?: unknown; hint?: unknown; message?: unknown }>;
 	const response = axiosError.response;
 	if (!response) {
@@ -41,7 +46,12 @@ export function toApiError(error: unknown, doing: string): ApiError {
 	}
 	const body = response.data && typeof response.data === 'object' ? response.data : {};
 	const { error: message, hint, ...extra } = body as Record<string, unknown>;
-	const text = typeof message === 'string' ? message : typeof body.message === 'string' ? body.message : `${doing} failed (HTTP ${response.status}).`;
+	const text =
+		typeof message === 'string'
+			? message
+			: typeof body.message === 'string'
+				? body.message
+				: `${doing} failed (HTTP ${response.status}).`;
 	const advice =
 		typeof hint === 'string'
 			? hint
@@ -61,16 +71,27 @@ async function call<T>(doing: string, request: () => Promise<{ data: T }>): Prom
 
 export const api = {
 	nodes: () => call<NodeTypeInfo[]>('Loading the nodes', () => http.get('/api/nodes')),
-	credentialTypes: () => call<CredentialTypeInfo[]>('Loading credential types', () => http.get('/api/credential-types')),
+	credentialTypes: () =>
+		call<CredentialTypeInfo[]>('Loading credential types', () => http.get('/api/credential-types')),
 	templates: () => call<TemplateInfo[]>('Loading templates', () => http.get('/api/templates')),
-	credentials: () => call<CredentialInfo[]>('Loading credentials', () => http.get('/api/credentials')),
+	credentials: () =>
+		call<CredentialInfo[]>('Loading credentials', () => http.get('/api/credentials')),
 	createCredential: (body: { type: string; name: string; data: Record<string, unknown> }) =>
 		call<CredentialInfo>('Saving the credential', () => http.post('/api/credentials', body)),
 	updateCredential: (id: string, body: { name?: string; data?: Record<string, unknown> }) =>
-		call<CredentialInfo>('Saving the credential', () => http.patch(`/api/credentials/${encodeURIComponent(id)}`, body)),
-	deleteCredential: (id: string) => call<CredentialInfo>('Deleting the credential', () => http.delete(`/api/credentials/${encodeURIComponent(id)}`)),
+		call<CredentialInfo>('Saving the credential', () =>
+			http.patch(`/api/credentials/${encodeURIComponent(id)}`, body),
+		),
+	deleteCredential: (id: string) =>
+		call<CredentialInfo>('Deleting the credential', () =>
+			http.delete(`/api/credentials/${encodeURIComponent(id)}`),
+		),
 	test: (workflow: N8nWorkflow, testValues: TestValues, signal?: AbortSignal) =>
-		call<TestResult>('Testing the response', () => http.post('/api/test', { workflow, testValues }, { signal })),
+		call<TestResult>('Testing the response', () =>
+			http.post('/api/test', { workflow, testValues }, { signal }),
+		),
 	deploy: (body: DeployRequest, signal?: AbortSignal) =>
-		call<DeployResult & { warnings?: string[] }>('Deploying to n8n', () => http.post('/api/deploy', body, { signal })),
+		call<DeployResult & { warnings?: string[] }>('Deploying to n8n', () =>
+			http.post('/api/deploy', body, { signal }),
+		),
 };

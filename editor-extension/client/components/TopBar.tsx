@@ -7,7 +7,9 @@ import { Spinner } from './common/Spinner';
 import { useDraft } from './inputs/useDraft';
 
 export function TopBar({ onTest }: { onTest: () => void }) {
-	const name = useStore(editorStore, (state) => String(state.history.present.meta.fields.name ?? ''));
+	const name = useStore(editorStore, (state) =>
+		String(state.history.present.meta.fields.name ?? ''),
+	);
 	const undoable = useStore(editorStore, (state) => canUndo(state.history));
 	const redoable = useStore(editorStore, (state) => canRedo(state.history));
 	const testing = useStore(editorStore, (state) => state.testing);
@@ -15,13 +17,19 @@ export function TopBar({ onTest }: { onTest: () => void }) {
 	const hasRun = useStore(editorStore, (state) => Boolean(state.run));
 	const [draft, setDraft] = useDraft(name);
 	const rename = () => {
-		if (draft.trim() && draft !== name) commit({ ...doc(), meta: { ...doc().meta, fields: { ...doc().meta.fields, name: draft.trim() } } });
+		if (draft.trim() && draft !== name)
+			commit({
+				...doc(),
+				meta: { ...doc().meta, fields: { ...doc().meta.fields, name: draft.trim() } },
+			});
 		else setDraft(name);
 	};
 	return (
 		<header className="top-bar">
 			<div className="top-bar__brand">
-				<span className="logo" aria-hidden>◆</span>
+				<span className="logo" aria-hidden>
+					◆
+				</span>
 				<span>Fin Actions</span>
 			</div>
 			<input
@@ -34,32 +42,87 @@ export function TopBar({ onTest }: { onTest: () => void }) {
 				data-testid="workflow-name"
 			/>
 			<div className="top-bar__group">
-				<button className="button button--ghost" onClick={undoChange} disabled={!undoable} title="Undo (Ctrl+Z)" data-testid="undo">↶ Undo</button>
-				<button className="button button--ghost" onClick={redoChange} disabled={!redoable} title="Redo (Ctrl+Shift+Z)" data-testid="redo">↷ Redo</button>
+				<button
+					className="button button--ghost"
+					onClick={undoChange}
+					disabled={!undoable}
+					title="Undo (Ctrl+Z)"
+					data-testid="undo"
+				>
+					↶ Undo
+				</button>
+				<button
+					className="button button--ghost"
+					onClick={redoChange}
+					disabled={!redoable}
+					title="Redo (Ctrl+Shift+Z)"
+					data-testid="redo"
+				>
+					↷ Redo
+				</button>
 				<span className="top-bar__separator" />
-				<button className="button button--ghost" onClick={() => openDialog('import')} data-testid="open-import">Import</button>
-				<button className="button button--ghost" onClick={() => openDialog('export')} title="Export (Ctrl+S)" data-testid="open-export">Export</button>
-				<button className="button button--ghost" onClick={() => openDialog('shortcuts')} title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts">?</button>
+				<button
+					className="button button--ghost"
+					onClick={() => openDialog('import')}
+					data-testid="open-import"
+				>
+					Import
+				</button>
+				<button
+					className="button button--ghost"
+					onClick={() => openDialog('export')}
+					title="Export (Ctrl+S)"
+					data-testid="open-export"
+				>
+					Export
+				</button>
+				<button
+					className="button button--ghost"
+					onClick={() => openDialog('shortcuts')}
+					title="Keyboard shortcuts (?)"
+					aria-label="Keyboard shortcuts"
+				>
+					?
+				</button>
 			</div>
 			<div className="top-bar__actions">
 				{testing ? (
 					<>
-						<span className="top-bar__progress" data-testid="test-progress"><Spinner label="Testing" /> Testing the whole graph…</span>
-						<button className="button" onClick={cancelTest} data-testid="test-cancel">Cancel</button>
+						<span className="top-bar__progress" data-testid="test-progress">
+							<Spinner label="Testing" /> Testing the whole graph…
+						</span>
+						<button className="button" onClick={cancelTest} data-testid="test-cancel">
+							Cancel
+						</button>
 					</>
 				) : (
-					<button className="button button--primary" onClick={onTest} title="Run the whole graph with the test values (Ctrl+Enter)" data-testid="test-response">
+					<button
+						className="button button--primary"
+						onClick={onTest}
+						title="Run the whole graph with the test values (Ctrl+Enter)"
+						data-testid="test-response"
+					>
 						▶ Test response
 					</button>
 				)}
-				<button className="button" onClick={() => openDialog('preview')} disabled={!hasRun} title={hasRun ? 'Exactly what the AI would receive' : 'Run “Test response” first'} data-testid="preview-answer">
+				<button
+					className="button"
+					onClick={() => openDialog('preview')}
+					disabled={!hasRun}
+					title={hasRun ? 'Exactly what the AI would receive' : 'Run “Test response” first'}
+					data-testid="preview-answer"
+				>
 					Preview answer
 				</button>
 				<button
 					className="button button--live"
 					onClick={() => openDialog('deploy')}
 					disabled={!live}
-					title={live ? 'Send this action to n8n and activate it' : 'Set live needs a successful test (live or mock) of the graph as it is now'}
+					title={
+						live
+							? 'Send this action to n8n and activate it'
+							: 'Set live needs a successful test (live or mock) of the graph as it is now'
+					}
 					data-testid="set-live"
 				>
 					Set live

@@ -10,7 +10,10 @@ export function copySelection(doc: GraphDoc, ids: Iterable<string>): string {
 	const wanted = new Set(ids);
 	const nodes = doc.nodes.filter((node) => wanted.has(node.id));
 	const edges = doc.edges.filter((edge) => wanted.has(edge.source) && wanted.has(edge.target));
-	const fragment: N8nWorkflow = { nodes: nodes.map(toN8nNode), connections: buildConnections(nodes, edges) };
+	const fragment: N8nWorkflow = {
+		nodes: nodes.map(toN8nNode),
+		connections: buildConnections(nodes, edges),
+	};
 	return JSON.stringify(fragment, null, 2);
 }
 
@@ -29,7 +32,12 @@ export interface PasteOptions {
 }
 
 /** Adds the nodes of a copied fragment under new ids and unique names; a second trigger is left out. */
-export function pasteFragment(doc: GraphDoc, text: string, lookup: TypeLookup, options: PasteOptions = {}): PasteResult {
+export function pasteFragment(
+	doc: GraphDoc,
+	text: string,
+	lookup: TypeLookup,
+	options: PasteOptions = {},
+): PasteResult {
 	const makeId = options.makeId ?? newId;
 	const fragment = parseWorkflowJson(text);
 	const notices: string[] = [];
@@ -43,7 +51,10 @@ export function pasteFragment(doc: GraphDoc, text: string, lookup: TypeLookup, o
 	});
 	if (!kept.length) return { doc, pastedIds: [], notices };
 
-	const piece = workflowToGraph({ ...fragment, nodes: kept.map(({ id: _id, ...node }) => node) }, makeId);
+	const piece = workflowToGraph(
+		{ ...fragment, nodes: kept.map(({ id: _id, ...node }) => node) },
+		makeId,
+	);
 	const taken = new Set(doc.nodes.map((node) => node.data.node.name));
 	const webhookIds = new Set(doc.nodes.map((node) => node.data.node.webhookId).filter(Boolean));
 	const minX = Math.min(...piece.nodes.map((node) => node.position.x));
@@ -64,8 +75,14 @@ export function pasteFragment(doc: GraphDoc, text: string, lookup: TypeLookup, o
 	return {
 		doc: {
 			...doc,
-			nodes: [...doc.nodes.map((node) => (node.selected ? { ...node, selected: false } : node)), ...pasted],
-			edges: [...doc.edges.map((edge) => (edge.selected ? { ...edge, selected: false } : edge)), ...piece.edges],
+			nodes: [
+				...doc.nodes.map((node) => (node.selected ? { ...node, selected: false } : node)),
+				...pasted,
+			],
+			edges: [
+				...doc.edges.map((edge) => (edge.selected ? { ...edge, selected: false } : edge)),
+				...piece.edges,
+			],
 		},
 		pastedIds: pasted.map((node) => node.id),
 		notices,

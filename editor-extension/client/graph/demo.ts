@@ -66,39 +66,68 @@ export interface DemoOptions {
 }
 
 /** Points every API Action at the demo; returns the changes made (empty when nothing applied). */
-export function applyDemo(doc: GraphDoc, options: DemoOptions): { doc: GraphDoc; changes: DemoChange[] } {
+export function applyDemo(
+	doc: GraphDoc,
+	options: DemoOptions,
+): { doc: GraphDoc; changes: DemoChange[] } {
 	const changes: DemoChange[] = [];
 	let next = doc;
 	for (const graphNode of doc.nodes) {
 		const node = graphNode.data.node;
 		const description = options.describe(node.type);
 		if (!isApiAction(node.type) || !description) continue;
-		const values = resolveValues(description.properties, node.parameters, undefined, node.typeVersion);
-		const shown = visibleProperties(description.properties, { level: values, root: values, typeVersion: node.typeVersion });
+		const values = resolveValues(
+			description.properties,
+			node.parameters,
+			undefined,
+			node.typeVersion,
+		);
+		const shown = visibleProperties(description.properties, {
+			level: values,
+			root: values,
+			typeVersion: node.typeVersion,
+		});
 		const parameters = { ...node.parameters };
 		for (const property of shown) {
 			const value = values[property.name];
 			if (property.type !== 'string' || typeof value !== 'string') continue;
 			const demoUrl = demoUrlFor(value, options.demoBase);
 			if (!demoUrl) continue;
-			changes.push({ nodeId: graphNode.id, key: property.name, from: node.parameters[property.name], to: demoUrl });
+			changes.push({
+				nodeId: graphNode.id,
+				key: property.name,
+				from: node.parameters[property.name],
+				to: demoUrl,
+			});
 			parameters[property.name] = demoUrl;
 		}
 		if (!changes.some((change) => change.nodeId === graphNode.id)) continue;
 		const credentials = { ...(node.credentials ?? {}) };
 		const credentialsFor = (authentication: unknown) =>
-			(description.credentials ?? []).filter((credential) => credential.displayOptions?.show?.authentication?.includes(authentication as never));
+			(description.credentials ?? []).filter((credential) =>
+				credential.displayOptions?.show?.authentication?.includes(authentication as never),
+			);
 		const servable = (authentication: unknown) => {
 			const list = credentialsFor(authentication);
-			return list.length > 0 && list.every((credential) => options.demoCredential?.(credential.name));
+			return (
+				list.length > 0 && list.every((credential) => options.demoCredential?.(credential.name))
+			);
 		};
 		let needed = credentialsFor(values.authentication);
 		if (needed.length && !servable(values.authentication)) {
 			// e.g. a Fin Dynamic Token needs a token endpoint the demo does not have: use the demo's fixed token.
 			const authProperty = shown.find((property) => property.name === 'authentication');
-			const alternative = (authProperty?.options ?? []).filter(isOption).map((option) => option.value).find(servable);
+			const alternative = (authProperty?.options ?? [])
+				.filter(isOption)
+				.map((option) => option.value)
+				.find(servable);
 			if (alternative !== undefined) {
-				changes.push({ nodeId: graphNode.id, key: 'authentication', from: node.parameters.authentication, to: alternative });
+				changes.push({
+					nodeId: graphNode.id,
+					key: 'authentication',
+					from: node.parameters.authentication,
+					to: alternative,
+				});
 				parameters.authentication = alternative;
 				needed = credentialsFor(alternative);
 			}
@@ -106,7 +135,12 @@ export function applyDemo(doc: GraphDoc, options: DemoOptions): { doc: GraphDoc;
 		for (const credential of needed) {
 			const demo = options.demoCredential?.(credential.name);
 			if (!demo || credentials[credential.name]?.id === demo.id) continue;
-			changes.push({ nodeId: graphNode.id, key: `credentials.${credential.name}`, from: credentials[credential.name], to: { id: demo.id, name: demo.name } });
+			changes.push({
+				nodeId: graphNode.id,
+				key: `credentials.${credential.name}`,
+				from: credentials[credential.name],
+				to: { id: demo.id, name: demo.name },
+			});
 			credentials[credential.name] = { id: demo.id, name: demo.name };
 		}
 		next = updateN8nNode(next, graphNode.id, (current) => ({
@@ -148,6 +182,8 @@ export function usesDemo(doc: GraphDoc, demoBase: string): boolean {
 	return doc.nodes.some(
 		(graphNode) =>
 			isApiAction(graphNode.data.node.type) &&
-			Object.values(graphNode.data.node.parameters).some((value) => typeof value === 'string' && value.startsWith(demoBase)),
+			Object.values(graphNode.data.node.parameters).some(
+				(value) => typeof value === 'string' && value.startsWith(demoBase),
+			),
 	);
 }

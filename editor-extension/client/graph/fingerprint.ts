@@ -19,7 +19,14 @@ function stable(value: unknown): unknown {
 export function fingerprint(workflow: N8nWorkflow): string {
 	const nodes = workflow.nodes
 		.filter((node) => node.type !== STICKY_TYPE)
-		.map(({ name, type, typeVersion, parameters, credentials, disabled }) => ({ name, type, typeVersion, parameters, credentials, disabled }))
+		.map(({ name, type, typeVersion, parameters, credentials, disabled }) => ({
+			name,
+			type,
+			typeVersion,
+			parameters,
+			credentials,
+			disabled,
+		}))
 		.sort((a, b) => a.name.localeCompare(b.name));
 	return JSON.stringify(stable({ nodes, connections: workflow.connections }));
 }

@@ -13,7 +13,10 @@ export const N8N_GENERIC_CREDENTIAL_TYPES: Array<{ name: string; displayName: st
 ];
 
 /** Credential types a `credentialsSelect` parameter offers, from its `credentialTypes` filter. */
-export function credentialChoices(filter: unknown, packageTypes: Array<{ name: string; displayName: string }>): Array<{ name: string; displayName: string }> {
+export function credentialChoices(
+	filter: unknown,
+	packageTypes: Array<{ name: string; displayName: string }>,
+): Array<{ name: string; displayName: string }> {
 	const filters = Array.isArray(filter) ? (filter as string[]) : [];
 	if (filters.includes('has:genericAuth')) return N8N_GENERIC_CREDENTIAL_TYPES;
 	return packageTypes;

@@ -15,7 +15,11 @@ export function createHistory<T>(present: T): History<T> {
 export function record<T>(history: History<T>, next: T, limit = HISTORY_LIMIT): History<T> {
 	if (next === history.present) return history;
 	const past = [...history.past, history.present];
-	return { past: past.length > limit ? past.slice(past.length - limit) : past, present: next, future: [] };
+	return {
+		past: past.length > limit ? past.slice(past.length - limit) : past,
+		present: next,
+		future: [],
+	};
 }
 
 /** Replaces the present without an undo step (selection, run status, a drag in progress). */
@@ -26,7 +30,11 @@ export function replacePresent<T>(history: History<T>, next: T): History<T> {
 export function undo<T>(history: History<T>): History<T> {
 	if (!history.past.length) return history;
 	const previous = history.past[history.past.length - 1];
-	return { past: history.past.slice(0, -1), present: previous, future: [history.present, ...history.future] };
+	return {
+		past: history.past.slice(0, -1),
+		present: previous,
+		future: [history.present, ...history.future],
+	};
 }
 
 export function redo<T>(history: History<T>): History<T> {

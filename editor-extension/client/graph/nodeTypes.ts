@@ -15,10 +15,14 @@ function portList(value: unknown, names: string[] | undefined): Port[] {
 	if (!Array.isArray(value)) return [{ connectionType: 'main', index: 0, label: names?.[0] }];
 	const counters = new Map<string, number>();
 	return value.map((entry, position) => {
-		const connectionType = typeof entry === 'string' ? entry : String((entry as { type?: string })?.type ?? 'main');
+		const connectionType =
+			typeof entry === 'string' ? entry : String((entry as { type?: string })?.type ?? 'main');
 		const index = counters.get(connectionType) ?? 0;
 		counters.set(connectionType, index + 1);
-		const displayName = typeof entry === 'object' && entry ? (entry as { displayName?: string }).displayName : undefined;
+		const displayName =
+			typeof entry === 'object' && entry
+				? (entry as { displayName?: string }).displayName
+				: undefined;
 		return { connectionType, index, label: displayName ?? names?.[position] };
 	});
 }
@@ -49,7 +53,8 @@ export function outputsOf(description: NodeDescription | undefined): Port[] {
 
 export function inputsOf(description: NodeDescription | undefined, type = ''): Port[] {
 	if (isTriggerDescription(description, type)) return [];
-	if (!description || !Array.isArray(description.inputs)) return [{ connectionType: 'main', index: 0 }];
+	if (!description || !Array.isArray(description.inputs))
+		return [{ connectionType: 'main', index: 0 }];
 	return portList(description.inputs, description.inputNames);
 }
 
@@ -59,5 +64,7 @@ export function baseNodeName(description: NodeDescription): string {
 }
 
 export function latestVersion(description: NodeDescription): number {
-	return Array.isArray(description.version) ? Math.max(...description.version) : description.version;
+	return Array.isArray(description.version)
+		? Math.max(...description.version)
+		: description.version;
 }

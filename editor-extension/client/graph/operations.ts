@@ -17,7 +17,13 @@ function deselected<T extends { selected?: boolean }>(items: T[]): T[] {
 	return items.map((item) => (item.selected ? { ...item, selected: false } : item));
 }
 
-export function createN8nNode(type: string, description: NodeDescription, doc: GraphDoc, position: { x: number; y: number }, makeId = newId): N8nNode {
+export function createN8nNode(
+	type: string,
+	description: NodeDescription,
+	doc: GraphDoc,
+	position: { x: number; y: number },
+	makeId = newId,
+): N8nNode {
 	const id = makeId();
 	const node: N8nNode = {
 		parameters: {},
@@ -60,15 +66,29 @@ export function addNode(
 ): AddResult {
 	const n8nNode = createN8nNode(type, description, doc, position, makeId);
 	const graphNode = { ...toGraphNode(n8nNode, n8nNode.id!), selected: true };
-	let next: GraphDoc = { ...doc, nodes: [...deselected(doc.nodes), graphNode], edges: deselected(doc.edges) };
+	let next: GraphDoc = {
+		...doc,
+		nodes: [...deselected(doc.nodes), graphNode],
+		edges: deselected(doc.edges),
+	};
 	let notConnected: string | undefined;
 	const source = doc.nodes.find((node) => node.id === after);
 	if (source && source.type !== 'sticky') {
-		const used = new Set(doc.edges.filter((edge) => edge.source === source.id).map((edge) => edge.sourceHandle));
-		const ports = outputsOf(lookup(source.data.node.type)).filter((port) => port.connectionType === 'main');
-		const port = ports.find((candidate) => !used.has(handleId('main', candidate.index))) ?? ports[0];
+		const used = new Set(
+			doc.edges.filter((edge) => edge.source === source.id).map((edge) => edge.sourceHandle),
+		);
+		const ports = outputsOf(lookup(source.data.node.type)).filter(
+			(port) => port.connectionType === 'main',
+		);
+		const port =
+			ports.find((candidate) => !used.has(handleId('main', candidate.index))) ?? ports[0];
 		if (port) {
-			const request = { source: source.id, target: graphNode.id, sourceHandle: handleId('main', port.index), targetHandle: 'main:0' };
+			const request = {
+				source: source.id,
+				target: graphNode.id,
+				sourceHandle: handleId('main', port.index),
+				targetHandle: 'main:0',
+			};
 			const verdict = checkConnection(next, request, lookup);
 			if (verdict.ok) next = connect(next, request);
 			else notConnected = verdict.reason;
@@ -77,7 +97,12 @@ export function addNode(
 	return { doc: next, id: graphNode.id, notConnected };
 }
 
-export function addSticky(doc: GraphDoc, position: { x: number; y: number }, content = '## Note\nWrite what this step is for.', makeId = newId): AddResult {
+export function addSticky(
+	doc: GraphDoc,
+	position: { x: number; y: number },
+	content = '## Note\nWrite what this step is for.',
+	makeId = newId,
+): AddResult {
 	const id = makeId();
 	const node: N8nNode = {
 		parameters: { content, ...DEFAULT_STICKY_SIZE },
@@ -87,7 +112,14 @@ export function addSticky(doc: GraphDoc, position: { x: number; y: number }, con
 		id,
 		name: uniqueName('Sticky Note', nodeNames(doc)),
 	};
-	return { doc: { ...doc, nodes: [...deselected(doc.nodes), { ...toGraphNode(node, id), selected: true }], edges: deselected(doc.edges) }, id };
+	return {
+		doc: {
+			...doc,
+			nodes: [...deselected(doc.nodes), { ...toGraphNode(node, id), selected: true }],
+			edges: deselected(doc.edges),
+		},
+		id,
+	};
 }
 
 /** Adds an edge; call checkConnection first (connectChecked does both). */
@@ -105,19 +137,30 @@ export function connect(doc: GraphDoc, request: ConnectionRequest): GraphDoc {
 	return { ...doc, edges: [...doc.edges, edge] };
 }
 
-export function connectChecked(doc: GraphDoc, request: ConnectionRequest, lookup: TypeLookup): { doc: GraphDoc; verdict: Verdict } {
+export function connectChecked(
+	doc: GraphDoc,
+	request: ConnectionRequest,
+	lookup: TypeLookup,
+): { doc: GraphDoc; verdict: Verdict } {
 	const verdict = checkConnection(doc, request, lookup);
 	return { doc: verdict.ok ? connect(doc, request) : doc, verdict };
 }
 
 /** Removes nodes (with their edges) and edges. */
-export function removeElements(doc: GraphDoc, nodeIds: Iterable<string>, edgeIds: Iterable<string> = []): GraphDoc {
+export function removeElements(
+	doc: GraphDoc,
+	nodeIds: Iterable<string>,
+	edgeIds: Iterable<string> = [],
+): GraphDoc {
 	const nodesGone = new Set(nodeIds);
 	const edgesGone = new Set(edgeIds);
 	return {
 		...doc,
 		nodes: doc.nodes.filter((node) => !nodesGone.has(node.id)),
-		edges: doc.edges.filter((edge) => !edgesGone.has(edge.id) && !nodesGone.has(edge.source) && !nodesGone.has(edge.target)),
+		edges: doc.edges.filter(
+			(edge) =>
+				!edgesGone.has(edge.id) && !nodesGone.has(edge.source) && !nodesGone.has(edge.target),
+		),
 	};
 }
 
@@ -132,35 +175,63 @@ export function selectOnly(doc: GraphDoc, ids: Iterable<string>): GraphDoc {
 	const wanted = new Set(ids);
 	return {
 		...doc,
-		nodes: doc.nodes.map((node) => (Boolean(node.selected) === wanted.has(node.id) ? node : { ...node, selected: wanted.has(node.id) })),
+		nodes: doc.nodes.map((node) =>
+			Boolean(node.selected) === wanted.has(node.id)
+				? node
+				: { ...node, selected: wanted.has(node.id) },
+		),
 		edges: deselected(doc.edges),
 	};
 }
 
-export function updateN8nNode(doc: GraphDoc, id: string, change: (node: N8nNode) => N8nNode): GraphDoc {
+export function updateN8nNode(
+	doc: GraphDoc,
+	id: string,
+	change: (node: N8nNode) => N8nNode,
+): GraphDoc {
 	return {
 		...doc,
 		nodes: doc.nodes.map((graphNode: GraphNode) =>
-			graphNode.id === id ? { ...graphNode, data: { ...graphNode.data, node: change(graphNode.data.node) } } : graphNode,
+			graphNode.id === id
+				? { ...graphNode, data: { ...graphNode.data, node: change(graphNode.data.node) } }
+				: graphNode,
 		),
 	};
 }
 
-export function renameNode(doc: GraphDoc, id: string, wanted: string): { doc: GraphDoc; verdict: Verdict } {
+export function renameNode(
+	doc: GraphDoc,
+	id: string,
+	wanted: string,
+): { doc: GraphDoc; verdict: Verdict } {
 	const node = doc.nodes.find((candidate) => candidate.id === id);
 	const name = wanted.trim();
-	if (!node) return { doc, verdict: { ok: false, reason: 'That node is no longer on the canvas.' } };
-	if (!name) return { doc, verdict: { ok: false, reason: 'A node needs a name: n8n connects nodes by name.' } };
+	if (!node)
+		return { doc, verdict: { ok: false, reason: 'That node is no longer on the canvas.' } };
+	if (!name)
+		return {
+			doc,
+			verdict: { ok: false, reason: 'A node needs a name: n8n connects nodes by name.' },
+		};
 	if (name === node.data.node.name) return { doc, verdict: { ok: true } };
 	if (doc.nodes.some((other) => other.id !== id && other.data.node.name === name)) {
-		return { doc, verdict: { ok: false, reason: `Another node is already called "${name}". Node names must be unique.` } };
+		return {
+			doc,
+			verdict: {
+				ok: false,
+				reason: `Another node is already called "${name}". Node names must be unique.`,
+			},
+		};
 	}
 	const oldName = node.data.node.name;
 	let next = updateN8nNode(doc, id, (n8nNode) => ({ ...n8nNode, name }));
 	const pinData = next.meta.fields.pinData as Record<string, unknown> | undefined;
 	if (pinData && oldName in pinData) {
 		const { [oldName]: pinned, ...rest } = pinData;
-		next = { ...next, meta: { ...next.meta, fields: { ...next.meta.fields, pinData: { ...rest, [name]: pinned } } } };
+		next = {
+			...next,
+			meta: { ...next.meta, fields: { ...next.meta.fields, pinData: { ...rest, [name]: pinned } } },
+		};
 	}
 	return { doc: next, verdict: { ok: true } };
 }
@@ -171,7 +242,9 @@ export function toggleDisabled(doc: GraphDoc, ids: string[]): GraphDoc {
 	const disable = targets.some((node) => !node.data.node.disabled);
 	let next = doc;
 	for (const target of targets) {
-		next = updateN8nNode(next, target.id, ({ disabled: _disabled, ...rest }) => (disable ? { ...rest, disabled: true } : (rest as N8nNode)));
+		next = updateN8nNode(next, target.id, ({ disabled: _disabled, ...rest }) =>
+			disable ? { ...rest, disabled: true } : (rest as N8nNode),
+		);
 	}
 	return next;
 }

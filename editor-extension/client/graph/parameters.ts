@@ -1,6 +1,12 @@
 // Reading a node's parameters the way n8n's editor does: defaults from the description, visibility
 // from `displayOptions` (show/hide, `/root` paths, `@version`, `_cnd` conditions).
-import type { DisplayOptions, NodeCredentialDescription, NodeProperty, PropertyCollectionOption, PropertyOption } from './types';
+import type {
+	DisplayOptions,
+	NodeCredentialDescription,
+	NodeProperty,
+	PropertyCollectionOption,
+	PropertyOption,
+} from './types';
 
 export type Params = Record<string, unknown>;
 
@@ -19,7 +25,12 @@ function isEqual(a: unknown, b: unknown): boolean {
 
 type Condition = { _cnd: Record<string, unknown> };
 const isCondition = (value: unknown): value is Condition =>
-	Boolean(value && typeof value === 'object' && '_cnd' in (value as object) && Object.keys(value as object).length === 1);
+	Boolean(
+		value &&
+		typeof value === 'object' &&
+		'_cnd' in (value as object) &&
+		Object.keys(value as object).length === 1,
+	);
 
 /** n8n's checkConditions: does any listed value (or `_cnd` condition) match every actual value? */
 export function checkConditions(conditions: unknown[], actual: unknown[]): boolean {
@@ -31,27 +42,38 @@ export function checkConditions(conditions: unknown[], actual: unknown[]): boole
 			const v = value as number & string;
 			const t = target as number & string;
 			switch (key) {
-				case 'eq': return isEqual(value, target);
-				case 'not': return !isEqual(value, target);
-				case 'gte': return v >= t;
-				case 'lte': return v <= t;
-				case 'gt': return v > t;
-				case 'lt': return v < t;
+				case 'eq':
+					return isEqual(value, target);
+				case 'not':
+					return !isEqual(value, target);
+				case 'gte':
+					return v >= t;
+				case 'lte':
+					return v <= t;
+				case 'gt':
+					return v > t;
+				case 'lt':
+					return v < t;
 				case 'between': {
 					const { from, to } = target as { from: number; to: number };
 					return v >= from && v <= to;
 				}
-				case 'includes': return typeof value === 'string' && value.includes(t);
-				case 'startsWith': return typeof value === 'string' && value.startsWith(t);
-				case 'endsWith': return typeof value === 'string' && value.endsWith(t);
+				case 'includes':
+					return typeof value === 'string' && value.includes(t);
+				case 'startsWith':
+					return typeof value === 'string' && value.startsWith(t);
+				case 'endsWith':
+					return typeof value === 'string' && value.endsWith(t);
 				case 'regex':
 					try {
 						return typeof value === 'string' && new RegExp(t).test(value);
 					} catch {
 						return false;
 					}
-				case 'exists': return value !== null && value !== undefined && value !== '';
-				default: return false;
+				case 'exists':
+					return value !== null && value !== undefined && value !== '';
+				default:
+					return false;
 			}
 		});
 	});
@@ -71,12 +93,16 @@ function valuesFor(name: string, context: DisplayContext): unknown[] {
 	else if (name === '@version') value = context.typeVersion ?? 0;
 	else if (name.startsWith('@')) return [];
 	else value = getPath(context.level, name);
-	if (value && typeof value === 'object' && (value as { __rl?: boolean }).__rl) value = (value as { value: unknown }).value;
+	if (value && typeof value === 'object' && (value as { __rl?: boolean }).__rl)
+		value = (value as { value: unknown }).value;
 	return Array.isArray(value) ? value : [value];
 }
 
 /** n8n's displayParameter: every `show` rule must match, and no `hide` rule may. */
-export function isDisplayed(displayOptions: DisplayOptions | undefined, context: DisplayContext): boolean {
+export function isDisplayed(
+	displayOptions: DisplayOptions | undefined,
+	context: DisplayContext,
+): boolean {
 	if (!displayOptions) return true;
 	const { show, hide } = displayOptions;
 	for (const [name, conditions] of Object.entries(show ?? {})) {
@@ -101,14 +127,22 @@ export function clone<T>(value: T): T {
  * The values n8n would see: stored values, and the default of every property that is shown and not
  * stored. Properties may share a name with different displayOptions: the first one shown wins.
  */
-export function resolveValues(properties: NodeProperty[], stored: Params, root?: Params, typeVersion?: number): Params {
+export function resolveValues(
+	properties: NodeProperty[],
+	stored: Params,
+	root?: Params,
+	typeVersion?: number,
+): Params {
 	let values: Params = { ...stored };
 	// Repeat until stable, as a default may make another property's rule true (or false).
 	for (let pass = 0; pass < 4; pass++) {
 		const next: Params = { ...stored };
 		for (const property of properties) {
 			if (property.name in next || isLayout(property)) continue;
-			if (isDisplayed(property.displayOptions, { level: values, root: root ?? values, typeVersion })) next[property.name] = clone(property.default);
+			if (
+				isDisplayed(property.displayOptions, { level: values, root: root ?? values, typeVersion })
+			)
+				next[property.name] = clone(property.default);
 		}
 		const stable = JSON.stringify(next) === JSON.stringify(values);
 		values = next;
@@ -123,7 +157,10 @@ export function isLayout(property: NodeProperty): boolean {
 }
 
 /** The shown properties at one level, de-duplicated by name (first shown wins). */
-export function visibleProperties(properties: NodeProperty[], context: DisplayContext): NodeProperty[] {
+export function visibleProperties(
+	properties: NodeProperty[],
+	context: DisplayContext,
+): NodeProperty[] {
 	const seen = new Set<string>();
 	return properties.filter((property) => {
 		if (property.type === 'hidden') return false;
@@ -136,15 +173,25 @@ export function visibleProperties(properties: NodeProperty[], context: DisplayCo
 	});
 }
 
-export function visibleCredentials(credentials: NodeCredentialDescription[] | undefined, root: Params, typeVersion?: number): NodeCredentialDescription[] {
-	return (credentials ?? []).filter((credential) => isDisplayed(credential.displayOptions, { level: root, root, typeVersion }));
+export function visibleCredentials(
+	credentials: NodeCredentialDescription[] | undefined,
+	root: Params,
+	typeVersion?: number,
+): NodeCredentialDescription[] {
+	return (credentials ?? []).filter((credential) =>
+		isDisplayed(credential.displayOptions, { level: root, root, typeVersion }),
+	);
 }
 
 export const isOption = (option: unknown): option is PropertyOption =>
 	Boolean(option && typeof option === 'object' && 'value' in (option as object));
 
 export const isCollectionOption = (option: unknown): option is PropertyCollectionOption =>
-	Boolean(option && typeof option === 'object' && Array.isArray((option as PropertyCollectionOption).values));
+	Boolean(
+		option &&
+		typeof option === 'object' &&
+		Array.isArray((option as PropertyCollectionOption).values),
+	);
 
 /** A new entry of a fixedCollection option: the defaults of its children that are shown, as n8n adds it. */
 export function newCollectionEntry(option: PropertyCollectionOption, root?: Params): Params {

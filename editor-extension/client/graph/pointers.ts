@@ -3,7 +3,12 @@
 // every element of an array (`/orders/*/fulfillment_status`).
 import jsonPointer from 'json-pointer';
 
-import { collectionEntries, isCollectionOption, newCollectionEntry, type Params } from './parameters';
+import {
+	collectionEntries,
+	isCollectionOption,
+	newCollectionEntry,
+	type Params,
+} from './parameters';
 import type { NodeProperty, PropertyCollectionOption } from './types';
 
 export const WILDCARD = '*';
@@ -38,7 +43,10 @@ function kindOf(value: unknown): TreeEntry['kind'] {
 }
 
 export function previewOf(value: unknown, max = 60): string {
-	const text = typeof value === 'string' ? JSON.stringify(value) : String(JSON.stringify(value) ?? 'undefined');
+	const text =
+		typeof value === 'string'
+			? JSON.stringify(value)
+			: String(JSON.stringify(value) ?? 'undefined');
 	return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
@@ -52,9 +60,11 @@ export function mergeElements(elements: unknown[]): unknown {
 		for (const key of new Set(objects.flatMap((object) => Object.keys(object)))) {
 			const values = objects.filter((object) => key in object).map((object) => object[key]);
 			const structured = values.filter((value) => kindOf(value) !== 'value');
-			if (structured.length === 0) merged[key] = values.find((value) => value !== null && value !== undefined) ?? values[0];
+			if (structured.length === 0)
+				merged[key] = values.find((value) => value !== null && value !== undefined) ?? values[0];
 			else if (structured.every(Array.isArray)) merged[key] = (structured as unknown[][]).flat();
-			else if (structured.every((value) => kindOf(value) === 'object')) merged[key] = mergeElements(structured);
+			else if (structured.every((value) => kindOf(value) === 'object'))
+				merged[key] = mergeElements(structured);
 			else merged[key] = structured[0];
 		}
 		return merged;
@@ -63,9 +73,23 @@ export function mergeElements(elements: unknown[]): unknown {
 	return present[0];
 }
 
-function entry(key: string, tokens: string[], value: unknown, wildcard: boolean, maxItems: number, depth: number): TreeEntry {
+function entry(
+	key: string,
+	tokens: string[],
+	value: unknown,
+	wildcard: boolean,
+	maxItems: number,
+	depth: number,
+): TreeEntry {
 	const kind = kindOf(value);
-	const node: TreeEntry = { key, tokens, pointer: compilePointer(tokens), kind, wildcard, children: [] };
+	const node: TreeEntry = {
+		key,
+		tokens,
+		pointer: compilePointer(tokens),
+		kind,
+		wildcard,
+		children: [],
+	};
 	if (kind === 'value') node.preview = previewOf(value);
 	if (depth > 12) return node;
 	if (kind === 'object') {
@@ -77,10 +101,14 @@ function entry(key: string, tokens: string[], value: unknown, wildcard: boolean,
 		const elements = value as unknown[];
 		node.count = elements.length;
 		if (elements.length) {
-			node.children.push(entry(WILDCARD, [...tokens, WILDCARD], mergeElements(elements), true, maxItems, depth + 1));
+			node.children.push(
+				entry(WILDCARD, [...tokens, WILDCARD], mergeElements(elements), true, maxItems, depth + 1),
+			);
 		}
 		elements.slice(0, maxItems).forEach((element, index) => {
-			node.children.push(entry(String(index), [...tokens, String(index)], element, wildcard, maxItems, depth + 1));
+			node.children.push(
+				entry(String(index), [...tokens, String(index)], element, wildcard, maxItems, depth + 1),
+			);
 		});
 	}
 	return node;
@@ -127,14 +155,21 @@ export function findPickerSlots(properties: NodeProperty[]): PickerSlots | undef
 				option.values.find((value) => /^(path|field|jsonPath)$/i.test(value.name));
 			if (!pointerChild) continue;
 			const labelChild = option.values.find(
-				(value) => value !== pointerChild && value.type === 'string' && /name|label|title/i.test(value.name),
+				(value) =>
+					value !== pointerChild && value.type === 'string' && /name|label|title/i.test(value.name),
 			);
 			const gate: Params = {};
 			for (const [name, conditions] of Object.entries(property.displayOptions?.show ?? {})) {
 				const value = firstPlainValue(conditions);
 				if (value !== undefined && !name.startsWith('@')) gate[name.replace(/^\//, '')] = value;
 			}
-			return { property, option, pointerField: pointerChild.name, labelField: labelChild?.name, gate };
+			return {
+				property,
+				option,
+				pointerField: pointerChild.name,
+				labelField: labelChild?.name,
+				gate,
+			};
 		}
 	}
 	return undefined;
@@ -149,7 +184,12 @@ export function pickedPointers(params: Params, slots: PickerSlots): string[] {
 }
 
 /** Ticks (adds) or unticks (removes) a pointer in the picker's parameters; returns new parameters. */
-export function togglePointer(params: Params, slots: PickerSlots, pointer: string, label?: string): Params {
+export function togglePointer(
+	params: Params,
+	slots: PickerSlots,
+	pointer: string,
+	label?: string,
+): Params {
 	const multiple = isMultiple(slots);
 	const current = collectionEntries(params[slots.property.name], slots.option.name, multiple);
 	const present = current.some((entry) => entry[slots.pointerField] === pointer);
@@ -160,11 +200,14 @@ export function togglePointer(params: Params, slots: PickerSlots, pointer: strin
 				{
 					...newCollectionEntry(slots.option),
 					[slots.pointerField]: pointer,
-					...(slots.labelField ? { [slots.labelField]: label ?? labelFor(parsePointer(pointer)) } : {}),
+					...(slots.labelField
+						? { [slots.labelField]: label ?? labelFor(parsePointer(pointer)) }
+						: {}),
 				},
 			];
 	const collection = { ...((params[slots.property.name] as Params | undefined) ?? {}) };
-	if (entries.length) collection[slots.option.name] = multiple ? entries : entries[entries.length - 1];
+	if (entries.length)
+		collection[slots.option.name] = multiple ? entries : entries[entries.length - 1];
 	else delete collection[slots.option.name];
 	return { ...params, ...(present ? {} : slots.gate), [slots.property.name]: collection };
 }
@@ -176,7 +219,11 @@ export function resolvePointer(value: unknown, pointer: string): unknown[] {
 		const next: unknown[] = [];
 		for (const item of current) {
 			if (token === WILDCARD && Array.isArray(item)) next.push(...item);
-			else if (item && typeof item === 'object' && Object.prototype.hasOwnProperty.call(item, token)) {
+			else if (
+				item &&
+				typeof item === 'object' &&
+				Object.prototype.hasOwnProperty.call(item, token)
+			) {
 				next.push((item as Record<string, unknown>)[token]);
 			}
 		}

@@ -87,8 +87,12 @@ export function shortcutFor(event: KeyInput): ShortcutAction | undefined {
 }
 
 /** Shortcuts never fire while the user types in a field. */
-export function isTypingTarget(target: { tagName?: string; isContentEditable?: boolean } | null): boolean {
+export function isTypingTarget(
+	target: { tagName?: string; isContentEditable?: boolean } | null,
+): boolean {
 	if (!target) return false;
 	const tag = (target.tagName ?? '').toUpperCase();
-	return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || Boolean(target.isContentEditable);
+	return (
+		tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || Boolean(target.isContentEditable)
+	);
 }

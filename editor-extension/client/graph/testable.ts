@@ -5,16 +5,31 @@ import type { TypeLookup } from './nodeTypes';
 import type { N8nConnections, N8nWorkflow } from './types';
 import { STICKY_TYPE } from './types';
 
-export function testableWorkflow(workflow: N8nWorkflow, lookup: TypeLookup): { workflow: N8nWorkflow; skipped: string[] } {
-	const skipped = workflow.nodes.filter((node) => node.type !== STICKY_TYPE && !lookup(node.type)).map((node) => node.name);
+export function testableWorkflow(
+	workflow: N8nWorkflow,
+	lookup: TypeLookup,
+): { workflow: N8nWorkflow; skipped: string[] } {
+	const skipped = workflow.nodes
+		.filter((node) => node.type !== STICKY_TYPE && !lookup(node.type))
+		.map((node) => node.name);
 	if (!skipped.length) return { workflow, skipped };
 	const gone = new Set(skipped);
 	const connections: N8nConnections = {};
 	for (const [source, byType] of Object.entries(workflow.connections)) {
 		if (gone.has(source)) continue;
 		connections[source] = Object.fromEntries(
-			Object.entries(byType).map(([type, outputs]) => [type, outputs.map((targets) => (targets ?? []).filter((target) => !gone.has(target.node)))]),
+			Object.entries(byType).map(([type, outputs]) => [
+				type,
+				outputs.map((targets) => (targets ?? []).filter((target) => !gone.has(target.node))),
+			]),
 		);
 	}
-	return { workflow: { ...workflow, nodes: workflow.nodes.filter((node) => !gone.has(node.name)), connections }, skipped };
+	return {
+		workflow: {
+			...workflow,
+			nodes: workflow.nodes.filter((node) => !gone.has(node.name)),
+			connections,
+		},
+		skipped,
+	};
 }

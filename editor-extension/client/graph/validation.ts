@@ -50,16 +50,28 @@ export function findPath(edges: GraphEdge[], from: string, to: string): string[]
 function outputLabel(doc: GraphDoc, lookup: TypeLookup, nodeId: string, handle: string): string {
 	const node = doc.nodes.find((candidate) => candidate.id === nodeId);
 	const { connectionType, index } = parseHandle(handle);
-	const port = outputsOf(lookup(node?.data.node.type ?? '')).find((p) => p.connectionType === connectionType && p.index === index);
+	const port = outputsOf(lookup(node?.data.node.type ?? '')).find(
+		(p) => p.connectionType === connectionType && p.index === index,
+	);
 	return port?.label ? `"${port.label}"` : `output ${index + 1}`;
 }
 
-export function checkConnection(doc: GraphDoc, request: ConnectionRequest, lookup: TypeLookup): Verdict {
+export function checkConnection(
+	doc: GraphDoc,
+	request: ConnectionRequest,
+	lookup: TypeLookup,
+): Verdict {
 	const source = doc.nodes.find((node) => node.id === request.source);
 	const target = doc.nodes.find((node) => node.id === request.target);
-	if (!source || !target) return { ok: false, reason: 'Both ends of a connection must be nodes on the canvas.' };
-	if (isSticky(source) || isSticky(target)) return { ok: false, reason: 'Sticky notes are comments: they cannot be connected.' };
-	if (source.id === target.id) return { ok: false, reason: `${source.data.node.name} cannot feed itself. Connect it to the next step instead.` };
+	if (!source || !target)
+		return { ok: false, reason: 'Both ends of a connection must be nodes on the canvas.' };
+	if (isSticky(source) || isSticky(target))
+		return { ok: false, reason: 'Sticky notes are comments: they cannot be connected.' };
+	if (source.id === target.id)
+		return {
+			ok: false,
+			reason: `${source.data.node.name} cannot feed itself. Connect it to the next step instead.`,
+		};
 	if (isTriggerType(target.data.node.type, lookup)) {
 		return {
 			ok: false,
@@ -71,14 +83,29 @@ export function checkConnection(doc: GraphDoc, request: ConnectionRequest, looku
 	const from = parseHandle(sourceHandle);
 	const to = parseHandle(targetHandle);
 	if (from.connectionType !== to.connectionType) {
-		return { ok: false, reason: `An output of kind "${from.connectionType}" cannot go into an input of kind "${to.connectionType}".` };
+		return {
+			ok: false,
+			reason: `An output of kind "${from.connectionType}" cannot go into an input of kind "${to.connectionType}".`,
+		};
 	}
-	if (inputsOf(lookup(target.data.node.type), target.data.node.type).length === 0 && lookup(target.data.node.type)) {
+	if (
+		inputsOf(lookup(target.data.node.type), target.data.node.type).length === 0 &&
+		lookup(target.data.node.type)
+	) {
 		return { ok: false, reason: `${target.data.node.name} takes no input.` };
 	}
-	const sameEnds = doc.edges.filter((edge) => edge.source === source.id && edge.target === target.id);
-	if (sameEnds.some((edge) => edge.sourceHandle === sourceHandle && edge.targetHandle === targetHandle)) {
-		return { ok: false, reason: `${source.data.node.name} is already connected to ${target.data.node.name}.` };
+	const sameEnds = doc.edges.filter(
+		(edge) => edge.source === source.id && edge.target === target.id,
+	);
+	if (
+		sameEnds.some(
+			(edge) => edge.sourceHandle === sourceHandle && edge.targetHandle === targetHandle,
+		)
+	) {
+		return {
+			ok: false,
+			reason: `${source.data.node.name} is already connected to ${target.data.node.name}.`,
+		};
 	}
 	const otherOutput = sameEnds.find((edge) => edge.sourceHandle !== sourceHandle);
 	if (otherOutput) {
@@ -92,7 +119,10 @@ export function checkConnection(doc: GraphDoc, request: ConnectionRequest, looku
 	const loop = findPath(doc.edges, target.id, source.id);
 	if (loop) {
 		const names = [...loop, target.id].map((id) => nameOf(doc, id)).join(' → ');
-		return { ok: false, reason: `This would make a loop (${names}). An action runs once, from the trigger to the answer.` };
+		return {
+			ok: false,
+			reason: `This would make a loop (${names}). An action runs once, from the trigger to the answer.`,
+		};
 	}
 	return { ok: true };
 }
@@ -110,7 +140,9 @@ export function canAddNode(doc: GraphDoc, type: string, lookup: TypeLookup): Ver
 /** Node ids on a cycle, if any (Kahn's algorithm leaves them unprocessed). */
 export function nodesOnCycles(doc: GraphDoc): string[] {
 	const indegree = new Map(doc.nodes.map((node) => [node.id, 0]));
-	for (const edge of doc.edges) if (indegree.has(edge.target) && indegree.has(edge.source)) indegree.set(edge.target, indegree.get(edge.target)! + 1);
+	for (const edge of doc.edges)
+		if (indegree.has(edge.target) && indegree.has(edge.source))
+			indegree.set(edge.target, indegree.get(edge.target)! + 1);
 	const queue = [...indegree].filter(([, count]) => count === 0).map(([id]) => id);
 	while (queue.length) {
 		const id = queue.shift()!;
@@ -131,11 +163,19 @@ export function validateGraph(doc: GraphDoc, lookup: TypeLookup): Problem[] {
 	const working = doc.nodes.filter((node) => !isSticky(node));
 	const triggers = working.filter((node) => isTriggerType(node.data.node.type, lookup));
 	if (working.length === 0) {
-		problems.push({ level: 'error', message: 'The canvas is empty. Open a template, or add a Fin Trigger from the palette.', nodeIds: [] });
+		problems.push({
+			level: 'error',
+			message: 'The canvas is empty. Open a template, or add a Fin Trigger from the palette.',
+			nodeIds: [],
+		});
 		return problems;
 	}
 	if (triggers.length === 0) {
-		problems.push({ level: 'error', message: 'Add a Fin Trigger: every action starts when a chat message arrives.', nodeIds: [] });
+		problems.push({
+			level: 'error',
+			message: 'Add a Fin Trigger: every action starts when a chat message arrives.',
+			nodeIds: [],
+		});
 	}
 	if (triggers.length > 1) {
 		problems.push({
@@ -166,7 +206,9 @@ export function validateGraph(doc: GraphDoc, lookup: TypeLookup): Problem[] {
 		const outgoing = doc.edges.filter((edge) => edge.source === node.id);
 		const reported = new Set<string>();
 		for (const edge of outgoing) {
-			const merged = outgoing.find((other) => other.target === edge.target && other.sourceHandle !== edge.sourceHandle);
+			const merged = outgoing.find(
+				(other) => other.target === edge.target && other.sourceHandle !== edge.sourceHandle,
+			);
 			if (merged && !reported.has(edge.target)) {
 				reported.add(edge.target);
 				problems.push({

@@ -20,12 +20,22 @@ export function handleId(connectionType: string, index: number): string {
 	return `${connectionType}:${index}`;
 }
 
-export function parseHandle(handle: string | null | undefined): { connectionType: string; index: number } {
+export function parseHandle(handle: string | null | undefined): {
+	connectionType: string;
+	index: number;
+} {
 	const match = /^(.+):(\d+)$/.exec(handle ?? '');
-	return match ? { connectionType: match[1], index: Number(match[2]) } : { connectionType: 'main', index: 0 };
+	return match
+		? { connectionType: match[1], index: Number(match[2]) }
+		: { connectionType: 'main', index: 0 };
 }
 
-export function edgeId(source: string, sourceHandle: string, target: string, targetHandle: string): string {
+export function edgeId(
+	source: string,
+	sourceHandle: string,
+	target: string,
+	targetHandle: string,
+): string {
 	return `${source}/${sourceHandle}->${target}/${targetHandle}`;
 }
 
@@ -41,7 +51,12 @@ function stickySize(node: N8nNode): { width: number; height: number } {
 /** A canvas node for an n8n node. The n8n node is kept whole in `data.node` (its position lives on the canvas). */
 export function toGraphNode(node: N8nNode, id: string): GraphNode {
 	const [x, y] = Array.isArray(node.position) ? node.position : [0, 0];
-	const graphNode: GraphNode = { id, type: node.type === STICKY_TYPE ? 'sticky' : 'fin', position: { x, y }, data: { node } };
+	const graphNode: GraphNode = {
+		id,
+		type: node.type === STICKY_TYPE ? 'sticky' : 'fin',
+		position: { x, y },
+		data: { node },
+	};
 	if (node.type === STICKY_TYPE) {
 		const size = stickySize(node);
 		graphNode.width = size.width;
@@ -77,7 +92,10 @@ export function workflowToGraph(workflow: N8nWorkflow, makeId: () => string = ne
 		for (const [connectionType, outputs] of Object.entries(byType)) {
 			if (sourceId) {
 				const data = nodeById.get(sourceId)!.data;
-				data.outputShape = { ...data.outputShape, [connectionType]: (outputs ?? []).map((slot) => slot === null) };
+				data.outputShape = {
+					...data.outputShape,
+					[connectionType]: (outputs ?? []).map((slot) => slot === null),
+				};
 			}
 			(outputs ?? []).forEach((targets, outputIndex) => {
 				(targets ?? []).forEach((entry, order) => {
@@ -103,18 +121,29 @@ export function workflowToGraph(workflow: N8nWorkflow, makeId: () => string = ne
 			});
 		}
 	}
-	return { nodes, edges, meta: { fields, orphans, ...(emptySources.length ? { emptySources } : {}) } };
+	return {
+		nodes,
+		edges,
+		meta: { fields, orphans, ...(emptySources.length ? { emptySources } : {}) },
+	};
 }
 
 /** The n8n node of a canvas node, with the canvas position (and a sticky note's size) written back. */
 export function toN8nNode(graphNode: GraphNode): N8nNode {
-	const node: N8nNode = { ...graphNode.data.node, position: [graphNode.position.x, graphNode.position.y] };
+	const node: N8nNode = {
+		...graphNode.data.node,
+		position: [graphNode.position.x, graphNode.position.y],
+	};
 	if (node.type === STICKY_TYPE) {
 		const current = stickySize(node);
 		const width = graphNode.width ?? current.width;
 		const height = graphNode.height ?? current.height;
 		if (width !== current.width || height !== current.height) {
-			node.parameters = { ...node.parameters, width: Math.round(width), height: Math.round(height) };
+			node.parameters = {
+				...node.parameters,
+				width: Math.round(width),
+				height: Math.round(height),
+			};
 		}
 	}
 	return node;
@@ -127,7 +156,11 @@ export function buildConnections(nodes: GraphNode[], edges: GraphEdge[]): N8nCon
 	const sorted = edges
 		.map((edge, position) => ({ edge, position }))
 		.filter(({ edge }) => nameById.has(edge.source) && nameById.has(edge.target))
-		.sort((a, b) => (a.edge.data?.order ?? Infinity) - (b.edge.data?.order ?? Infinity) || a.position - b.position);
+		.sort(
+			(a, b) =>
+				(a.edge.data?.order ?? Infinity) - (b.edge.data?.order ?? Infinity) ||
+				a.position - b.position,
+		);
 	for (const node of nodes) {
 		const shape = node.data.outputShape;
 		if (!shape) continue;
@@ -143,7 +176,12 @@ export function buildConnections(nodes: GraphNode[], edges: GraphEdge[]): N8nCon
 		const byType = (connections[nameById.get(edge.source)!] ??= {});
 		const outputs = (byType[connectionType] ??= []);
 		for (let i = 0; i <= outputIndex; i++) if (outputs[i] === undefined) outputs[i] = [];
-		const entry: N8nConnection = { node: nameById.get(edge.target)!, type: target.connectionType, index: target.index, ...(edge.data?.extra ?? {}) };
+		const entry: N8nConnection = {
+			node: nameById.get(edge.target)!,
+			type: target.connectionType,
+			index: target.index,
+			...(edge.data?.extra ?? {}),
+		};
 		(outputs[outputIndex] ??= []).push(entry);
 	}
 	for (const byType of Object.values(connections)) {
@@ -170,7 +208,11 @@ export function graphToWorkflow(doc: GraphDoc): N8nWorkflow {
 }
 
 export function emptyDoc(name = 'My action'): GraphDoc {
-	return { nodes: [], edges: [], meta: { fields: { name, settings: { executionOrder: 'v1' } }, orphans: [] } };
+	return {
+		nodes: [],
+		edges: [],
+		meta: { fields: { name, settings: { executionOrder: 'v1' } }, orphans: [] },
+	};
 }
 
 /** Parses pasted or uploaded text as n8n workflow JSON, with an error that says what to do. */
@@ -179,19 +221,36 @@ export function parseWorkflowJson(text: string): N8nWorkflow {
 	try {
 		value = JSON.parse(text);
 	} catch (error) {
-		throw new Error(`This is not valid JSON (${(error as Error).message}). Paste the whole file n8n exported, from { to }.`);
+		throw new Error(
+			`This is not valid JSON (${(error as Error).message}). Paste the whole file n8n exported, from { to }.`,
+		);
 	}
 	if (!value || typeof value !== 'object' || Array.isArray(value)) {
-		throw new Error('This JSON is not an n8n workflow: expected an object with "nodes" and "connections".');
+		throw new Error(
+			'This JSON is not an n8n workflow: expected an object with "nodes" and "connections".',
+		);
 	}
 	const workflow = value as Partial<N8nWorkflow>;
 	if (!Array.isArray(workflow.nodes)) {
-		throw new Error('This JSON has no "nodes" list, so it is not an n8n workflow. In n8n use "Download" or select nodes and copy them.');
+		throw new Error(
+			'This JSON has no "nodes" list, so it is not an n8n workflow. In n8n use "Download" or select nodes and copy them.',
+		);
 	}
 	for (const [index, node] of workflow.nodes.entries()) {
-		if (!node || typeof node !== 'object' || typeof node.name !== 'string' || typeof node.type !== 'string') {
-			throw new Error(`Node ${index + 1} has no "name" or "type": the file is damaged. Export it from n8n again.`);
+		if (
+			!node ||
+			typeof node !== 'object' ||
+			typeof node.name !== 'string' ||
+			typeof node.type !== 'string'
+		) {
+			throw new Error(
+				`Node ${index + 1} has no "name" or "type": the file is damaged. Export it from n8n again.`,
+			);
 		}
 	}
-	return { ...workflow, nodes: workflow.nodes, connections: workflow.connections ?? {} } as N8nWorkflow;
+	return {
+		...workflow,
+		nodes: workflow.nodes,
+		connections: workflow.connections ?? {},
+	} as N8nWorkflow;
 }

@@ -13,7 +13,11 @@ export function copy(): boolean {
 	clipboard = copySelection(doc(), nodes);
 	pasteCount = 0;
 	navigator.clipboard?.writeText(clipboard).catch(() => undefined);
-	showToast('info', `Copied ${nodes.length} node${nodes.length === 1 ? '' : 's'}.`, 'Paste with Ctrl+V here or in n8n.');
+	showToast(
+		'info',
+		`Copied ${nodes.length} node${nodes.length === 1 ? '' : 's'}.`,
+		'Paste with Ctrl+V here or in n8n.',
+	);
 	return true;
 }
 
@@ -25,17 +29,28 @@ export function cut() {
 export function paste(text?: string) {
 	const source = text && text.trim().startsWith('{') ? text : clipboard;
 	if (!source) {
-		showToast('info', 'Nothing to paste.', 'Select nodes and press Ctrl+C first, or copy nodes in n8n.');
+		showToast(
+			'info',
+			'Nothing to paste.',
+			'Select nodes and press Ctrl+C first, or copy nodes in n8n.',
+		);
 		return;
 	}
 	try {
 		pasteCount = source === clipboard ? pasteCount + 1 : 1;
-		const result = pasteFragment(doc(), source, getLookup(), source === clipboard ? {} : { at: view.center() });
+		const result = pasteFragment(
+			doc(),
+			source,
+			getLookup(),
+			source === clipboard ? {} : { at: view.center() },
+		);
 		if (source === clipboard && pasteCount > 1) {
 			// Each further paste of the same copy lands a step further away.
 			const shift = 40 * (pasteCount - 1);
 			result.doc.nodes = result.doc.nodes.map((node) =>
-				result.pastedIds.includes(node.id) ? { ...node, position: { x: node.position.x + shift, y: node.position.y + shift } } : node,
+				result.pastedIds.includes(node.id)
+					? { ...node, position: { x: node.position.x + shift, y: node.position.y + shift } }
+					: node,
 			);
 		}
 		if (result.pastedIds.length) commit(result.doc);
@@ -53,4 +68,3 @@ export function duplicate() {
 	if (result.pastedIds.length) commit(result.doc);
 	for (const notice of result.notices) showToast('warning', notice);
 }
-

@@ -1,6 +1,13 @@
 // The editor: the graph with its undo history, the last test run, and every action the toolbar,
 // the canvas, the palette and the keyboard trigger. Graph logic lives in ../graph (pure, tested).
-import { applyEdgeChanges, applyNodeChanges, type EdgeChange, type NodeChange, type Node, type Edge } from '@xyflow/react';
+import {
+	applyEdgeChanges,
+	applyNodeChanges,
+	type EdgeChange,
+	type NodeChange,
+	type Node,
+	type Edge,
+} from '@xyflow/react';
 
 import type { TestResult } from '../api/types';
 import type { DemoChange } from '../graph/demo';
@@ -103,17 +110,24 @@ export function selectedNode(state: EditorState = editorStore.get()): GraphNode 
 export function loadWorkflow(workflow: N8nWorkflow, message?: string) {
 	const next = workflowToGraph(structuredClone(workflow));
 	commit(next);
-	editorStore.set((state) => ({ run: undefined, demo: undefined, fitRequest: state.fitRequest + 1 }));
+	editorStore.set((state) => ({
+		run: undefined,
+		demo: undefined,
+		fitRequest: state.fitRequest + 1,
+	}));
 	if (message) showToast('success', message, 'Ctrl+Z brings back what was on the canvas before.');
 }
-
 
 // ---- adding and connecting -----------------------------------------------------------------------
 
 export function addNodeOfType(type: string, dropAt?: { x: number; y: number }) {
 	const description = lookup(type);
 	if (!description) {
-		showToast('error', `The node type ${type} is not available.`, 'Reload the page; if it stays missing, the package build is broken.');
+		showToast(
+			'error',
+			`The node type ${type} is not available.`,
+			'Reload the page; if it stays missing, the package build is broken.',
+		);
 		return;
 	}
 	const current = doc();
@@ -122,12 +136,13 @@ export function addNodeOfType(type: string, dropAt?: { x: number; y: number }) {
 		showToast('warning', allowed.reason);
 		return;
 	}
-	const after = dropAt ? undefined : selectedNode()?.id ?? lastNodeId(current);
+	const after = dropAt ? undefined : (selectedNode()?.id ?? lastNodeId(current));
 	const position = dropAt ?? nextPosition(current, after);
 	const result = addNode(current, type, description, position, lookup, after);
 	commit(result.doc);
 	if (!dropAt) setTimeout(() => view.reveal(position), 0);
-	if (result.notConnected) showToast('info', `Added ${description.displayName}, not connected: ${result.notConnected}`);
+	if (result.notConnected)
+		showToast('info', `Added ${description.displayName}, not connected: ${result.notConnected}`);
 }
 
 function lastNodeId(current: GraphDoc): string | undefined {
@@ -165,7 +180,10 @@ export function onNodesChange(changes: NodeChange[]) {
 	const meaningful = changes.filter((change) => change.type !== 'remove');
 	if (!meaningful.length) return;
 	const current = doc();
-	const nodes = applyNodeChanges(meaningful, current.nodes as unknown as Node[]) as unknown as GraphNode[];
+	const nodes = applyNodeChanges(
+		meaningful,
+		current.nodes as unknown as Node[],
+	) as unknown as GraphNode[];
 	patch({ ...current, nodes });
 }
 
@@ -173,7 +191,13 @@ export function onEdgesChange(changes: EdgeChange[]) {
 	const meaningful = changes.filter((change) => change.type !== 'remove');
 	if (!meaningful.length) return;
 	const current = doc();
-	patch({ ...current, edges: applyEdgeChanges(meaningful, current.edges as unknown as Edge[]) as unknown as GraphEdge[] });
+	patch({
+		...current,
+		edges: applyEdgeChanges(
+			meaningful,
+			current.edges as unknown as Edge[],
+		) as unknown as GraphEdge[],
+	});
 }
 
 /** A drag or resize starts: remember the graph before it, for one undo step at the end. */
@@ -188,9 +212,16 @@ export function endGesture() {
 	const after = doc();
 	const moved = after.nodes.some((node) => {
 		const old = before.nodes.find((candidate) => candidate.id === node.id);
-		return !old || old.position.x !== node.position.x || old.position.y !== node.position.y || old.width !== node.width || old.height !== node.height;
+		return (
+			!old ||
+			old.position.x !== node.position.x ||
+			old.position.y !== node.position.y ||
+			old.width !== node.width ||
+			old.height !== node.height
+		);
 	});
-	if (moved) editorStore.set((state) => ({ history: record(replacePresent(state.history, before), after) }));
+	if (moved)
+		editorStore.set((state) => ({ history: record(replacePresent(state.history, before), after) }));
 }
 
 // ---- selection and deletion (copy and paste: clipboardActions.ts) --------------------------------------------------------------
@@ -200,7 +231,12 @@ export function selectNodes(ids: string[]) {
 }
 
 export function selectAll() {
-	patch(selectOnly(doc(), doc().nodes.map((node) => node.id)));
+	patch(
+		selectOnly(
+			doc(),
+			doc().nodes.map((node) => node.id),
+		),
+	);
 }
 
 export function deleteSelection() {
@@ -235,8 +271,11 @@ export function setNodeParameters(id: string, parameters: Record<string, unknown
 	commit(updateN8nNode(doc(), id, (node) => ({ ...node, parameters })));
 }
 
-
-export function setNodeCredential(id: string, type: string, reference: { id: string; name: string } | undefined) {
+export function setNodeCredential(
+	id: string,
+	type: string,
+	reference: { id: string; name: string } | undefined,
+) {
 	commit(
 		updateN8nNode(doc(), id, (node) => {
 			const credentials = { ...(node.credentials ?? {}) };

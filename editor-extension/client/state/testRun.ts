@@ -16,7 +16,14 @@ export async function runTest(testValues: TestValues) {
 	const current = doc();
 	const errors = validateGraph(current, getLookup()).filter((problem) => problem.level === 'error');
 	if (errors.length) {
-		showToast('error', `Cannot test yet: ${errors[0].message}`, errors.length > 1 ? `${errors.length - 1} more problem(s) are listed in the panel on the right.` : undefined, 'test');
+		showToast(
+			'error',
+			`Cannot test yet: ${errors[0].message}`,
+			errors.length > 1
+				? `${errors.length - 1} more problem(s) are listed in the panel on the right.`
+				: undefined,
+			'test',
+		);
 		selectNodes([]);
 		return;
 	}
@@ -24,13 +31,21 @@ export async function runTest(testValues: TestValues) {
 	const print = fingerprint(full);
 	const { workflow, skipped } = testableWorkflow(full, getLookup());
 	if (skipped.length) {
-		showToast('info', `Not run in this test: ${skipped.join(', ')}.`, 'Nodes of other packages (e.g. n8n’s Set) run once the workflow is in n8n; the canvas runs only Fin Actions nodes.', 'test');
+		showToast(
+			'info',
+			`Not run in this test: ${skipped.join(', ')}.`,
+			'Nodes of other packages (e.g. n8n’s Set) run once the workflow is in n8n; the canvas runs only Fin Actions nodes.',
+			'test',
+		);
 	}
 	testAbort = new AbortController();
 	editorStore.set({ testing: true });
 	try {
 		const result = await api.test(workflow, testValues, testAbort.signal);
-		editorStore.set({ run: { result, fingerprint: print, at: new Date() }, passed: result.ok ? print : undefined });
+		editorStore.set({
+			run: { result, fingerprint: print, at: new Date() },
+			passed: result.ok ? print : undefined,
+		});
 		reportRun(result);
 	} catch (error) {
 		const apiError = toApiError(error, 'Testing the response');
@@ -42,12 +57,23 @@ export async function runTest(testValues: TestValues) {
 }
 
 function reportRun(result: TestResult) {
-	for (const warning of (result.warnings as string[] | undefined) ?? []) showToast('warning', warning, undefined, 'test');
+	for (const warning of (result.warnings as string[] | undefined) ?? [])
+		showToast('warning', warning, undefined, 'test');
 	if (result.ok) {
 		if (result.answer === null || result.answer === undefined) {
-			showToast('warning', 'The graph ran, but the AI would receive no answer.', 'The messages above say why; “Preview answer” shows what n8n would send.', 'test');
+			showToast(
+				'warning',
+				'The graph ran, but the AI would receive no answer.',
+				'The messages above say why; “Preview answer” shows what n8n would send.',
+				'test',
+			);
 		} else {
-			showToast('success', 'Test passed: the AI would receive an answer.', 'Check it with “Preview answer”, then “Set live”.', 'test');
+			showToast(
+				'success',
+				'Test passed: the AI would receive an answer.',
+				'Check it with “Preview answer”, then “Set live”.',
+				'test',
+			);
 		}
 		return;
 	}
@@ -56,11 +82,22 @@ function reportRun(result: TestResult) {
 		const [name, run] = failed;
 		const id = doc().nodes.find((node) => node.data.node.name === name)?.id;
 		if (id) selectNodes([id]);
-		showToast('error', `${name} failed: ${run.error?.message ?? 'unknown error'}`, run.error?.description ?? 'Its Output tab on the right shows the details; fix the setting it names and test again.', 'test');
+		showToast(
+			'error',
+			`${name} failed: ${run.error?.message ?? 'unknown error'}`,
+			run.error?.description ??
+				'Its Output tab on the right shows the details; fix the setting it names and test again.',
+			'test',
+		);
 		return;
 	}
 	const runError = typeof result.error === 'string' ? { message: result.error } : result.error;
-	showToast('error', `The test failed: ${runError?.message ?? 'no node produced output'}`, runError?.description ?? 'Check the connections from the trigger, then test again.', 'test');
+	showToast(
+		'error',
+		`The test failed: ${runError?.message ?? 'no node produced output'}`,
+		runError?.description ?? 'Check the connections from the trigger, then test again.',
+		'test',
+	);
 }
 
 export function cancelTest() {
@@ -68,6 +105,7 @@ export function cancelTest() {
 }
 
 export function isLive(state: EditorState): boolean {
-	return Boolean(state.passed) && state.passed === fingerprint(graphToWorkflow(state.history.present));
+	return (
+		Boolean(state.passed) && state.passed === fingerprint(graphToWorkflow(state.history.present))
+	);
 }
-

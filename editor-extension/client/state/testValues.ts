@@ -5,7 +5,13 @@ const KEY = 'fin-canvas.testValues';
 
 /** A customer the demo backend knows (usage of cus_1001, Shopify orders of ada@example.com). */
 export const DEFAULT_TEST_VALUES: TestValues = {
-	user: { user_id: 'cus_1001', email: 'ada@example.com', name: 'Ada Lovelace', plan: 'pro', meter_type: 'smart' },
+	user: {
+		user_id: 'cus_1001',
+		email: 'ada@example.com',
+		name: 'Ada Lovelace',
+		plan: 'pro',
+		meter_type: 'smart',
+	},
 	company: { company_id: 'acme', name: 'Acme Energy', plan: 'enterprise' },
 	conversation: { id: 'conv_1', channel: 'messenger' },
 	message: { text: 'How much electricity did I use this week?' },

@@ -17,9 +17,19 @@ export function dismissToast(id: number) {
 	toastStore.set((state) => ({ toasts: state.toasts.filter((toast) => toast.id !== id) }));
 }
 
-export function showToast(kind: Toast['kind'], title: string, hint?: string, group?: string): number {
+export function showToast(
+	kind: Toast['kind'],
+	title: string,
+	hint?: string,
+	group?: string,
+): number {
 	const id = ++counter;
-	toastStore.set((state) => ({ toasts: [...state.toasts.filter((toast) => toast.title !== title), { id, kind, title, hint, group }].slice(-4) }));
+	toastStore.set((state) => ({
+		toasts: [
+			...state.toasts.filter((toast) => toast.title !== title),
+			{ id, kind, title, hint, group },
+		].slice(-4),
+	}));
 	if (kind !== 'error') setTimeout(() => dismissToast(id), kind === 'warning' ? 9000 : 5000);
 	return id;
 }

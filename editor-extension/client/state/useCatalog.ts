@@ -30,7 +30,9 @@ export function useCatalog(): Catalog {
 	const reload = useCallback(() => {
 		setState((current) => ({ ...current, loading: true, error: undefined }));
 		Promise.all([api.nodes(), api.credentialTypes(), api.credentials(), api.templates()])
-			.then(([nodes, credentialTypes, credentials, templates]) => setState({ loading: false, nodes, credentialTypes, credentials, templates }))
+			.then(([nodes, credentialTypes, credentials, templates]) =>
+				setState({ loading: false, nodes, credentialTypes, credentials, templates }),
+			)
 			.catch((error: ApiError) => setState((current) => ({ ...current, loading: false, error })));
 	}, []);
 
@@ -42,7 +44,10 @@ export function useCatalog(): Catalog {
 
 	useEffect(reload, [reload]);
 
-	const byType = useMemo(() => new Map(state.nodes.map((node) => [node.type, node.description])), [state.nodes]);
+	const byType = useMemo(
+		() => new Map(state.nodes.map((node) => [node.type, node.description])),
+		[state.nodes],
+	);
 	const lookup = useCallback<TypeLookup>((type) => byType.get(type), [byType]);
 	return { ...state, lookup, reload, reloadCredentials };
 }

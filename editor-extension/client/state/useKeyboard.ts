@@ -51,9 +51,13 @@ export function useKeyboard(onTest: () => void) {
 				zoomIn: view.zoomIn,
 				zoomOut: view.zoomOut,
 				toggleDisabled: toggleDisabledSelection,
-				rename: () => selectedNode() && editorStore.set((state) => ({ renameRequest: state.renameRequest + 1 })),
-				openNode: () => selectedNode() && editorStore.set((state) => ({ openRequest: state.openRequest + 1 })),
-				openPalette: () => editorStore.set((state) => ({ paletteRequest: state.paletteRequest + 1 })),
+				rename: () =>
+					selectedNode() &&
+					editorStore.set((state) => ({ renameRequest: state.renameRequest + 1 })),
+				openNode: () =>
+					selectedNode() && editorStore.set((state) => ({ openRequest: state.openRequest + 1 })),
+				openPalette: () =>
+					editorStore.set((state) => ({ paletteRequest: state.paletteRequest + 1 })),
 				addSticky: addStickyNote,
 				export: () => openDialog('export'),
 				help: () => openDialog('shortcuts'),
@@ -71,8 +75,15 @@ export function useKeyboard(onTest: () => void) {
 		};
 
 		const onCopy = (event: ClipboardEvent) => {
-			if (isTypingTarget(event.target as HTMLElement) || editorStore.get().dialog || window.getSelection()?.toString()) return;
-			const ids = doc().nodes.filter((node) => node.selected).map((node) => node.id);
+			if (
+				isTypingTarget(event.target as HTMLElement) ||
+				editorStore.get().dialog ||
+				window.getSelection()?.toString()
+			)
+				return;
+			const ids = doc()
+				.nodes.filter((node) => node.selected)
+				.map((node) => node.id);
 			if (!ids.length) return;
 			event.clipboardData?.setData('text/plain', copySelection(doc(), ids));
 			event.preventDefault();

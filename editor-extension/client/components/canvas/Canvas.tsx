@@ -37,7 +37,9 @@ import { StickyNote } from './StickyNote';
 
 const nodeTypes = { fin: FinNode, sticky: StickyNote };
 const edgeTypes = { default: FinEdge };
-const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16, color: '#8d939c' } };
+const defaultEdgeOptions = {
+	markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16, color: '#8d939c' },
+};
 
 function miniMapColor(node: Node): string {
 	return (node as unknown as GraphNode).type === 'sticky' ? '#fde68a' : '#c4c8d0';
@@ -64,7 +66,10 @@ export function Canvas({ info, banner, emptyHint }: Props) {
 			void flow.fitView({ padding: 0.2, maxZoom: 1.2 });
 		}
 	}, [fitRequest, initialized, flow]);
-	const edges = useMemo(() => doc.edges.map((edge) => ({ ...edge, ...defaultEdgeOptions })) as unknown as Edge[], [doc.edges]);
+	const edges = useMemo(
+		() => doc.edges.map((edge) => ({ ...edge, ...defaultEdgeOptions })) as unknown as Edge[],
+		[doc.edges],
+	);
 
 	useEffect(() => {
 		view.fitView = () => void flow.fitView({ padding: 0.25, duration: 200, maxZoom: 1.2 });
@@ -74,7 +79,10 @@ export function Canvas({ info, banner, emptyHint }: Props) {
 		view.center = () => {
 			const pane = document.querySelector('.react-flow')?.getBoundingClientRect();
 			if (!pane) return undefined;
-			return flow.screenToFlowPosition({ x: pane.left + pane.width / 2, y: pane.top + pane.height / 2 });
+			return flow.screenToFlowPosition({
+				x: pane.left + pane.width / 2,
+				y: pane.top + pane.height / 2,
+			});
 		};
 		view.reveal = (position) => {
 			const pane = document.querySelector('.react-flow')?.getBoundingClientRect();
@@ -82,7 +90,11 @@ export function Canvas({ info, banner, emptyHint }: Props) {
 			const topLeft = flow.flowToScreenPosition(position);
 			const bottomRight = flow.flowToScreenPosition({ x: position.x + 100, y: position.y + 150 });
 			const margin = 40;
-			const inside = topLeft.x >= pane.left + margin && topLeft.y >= pane.top + margin && bottomRight.x <= pane.right - margin && bottomRight.y <= pane.bottom - margin;
+			const inside =
+				topLeft.x >= pane.left + margin &&
+				topLeft.y >= pane.top + margin &&
+				bottomRight.x <= pane.right - margin &&
+				bottomRight.y <= pane.bottom - margin;
 			if (!inside) void flow.fitView({ padding: 0.25, duration: 200, maxZoom: flow.getZoom() });
 		};
 	}, [flow]);
@@ -92,28 +104,42 @@ export function Canvas({ info, banner, emptyHint }: Props) {
 		if (!type) return;
 		event.preventDefault();
 		const point = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
-		addNodeOfType(type, { x: Math.round((point.x - 50) / 20) * 20, y: Math.round((point.y - 50) / 20) * 20 });
+		addNodeOfType(type, {
+			x: Math.round((point.x - 50) / 20) * 20,
+			y: Math.round((point.y - 50) / 20) * 20,
+		});
 	};
 
 	const onConnectEnd = (_event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
-		if (state.isValid || !state.fromNode || !state.toNode || state.fromNode.id === state.toNode.id && !state.toHandle) return;
+		if (
+			state.isValid ||
+			!state.fromNode ||
+			!state.toNode ||
+			(state.fromNode.id === state.toNode.id && !state.toHandle)
+		)
+			return;
 		const forward = state.fromHandle?.type !== 'target';
 		explainRefusedConnection({
 			source: forward ? state.fromNode.id : state.toNode.id,
 			target: forward ? state.toNode.id : state.fromNode.id,
-			sourceHandle: forward ? state.fromHandle?.id : state.toHandle?.id ?? 'main:0',
-			targetHandle: forward ? state.toHandle?.id ?? 'main:0' : state.fromHandle?.id,
+			sourceHandle: forward ? state.fromHandle?.id : (state.toHandle?.id ?? 'main:0'),
+			targetHandle: forward ? (state.toHandle?.id ?? 'main:0') : state.fromHandle?.id,
 		});
 	};
 
 	return (
 		<CanvasContext.Provider value={info}>
-			<div className="canvas" data-testid="canvas" onDrop={onDrop} onDragOver={(event) => {
-				if (event.dataTransfer.types.includes(DRAG_TYPE)) {
-					event.preventDefault();
-					event.dataTransfer.dropEffect = 'copy';
-				}
-			}}>
+			<div
+				className="canvas"
+				data-testid="canvas"
+				onDrop={onDrop}
+				onDragOver={(event) => {
+					if (event.dataTransfer.types.includes(DRAG_TYPE)) {
+						event.preventDefault();
+						event.dataTransfer.dropEffect = 'copy';
+					}
+				}}
+			>
 				<ReactFlow
 					nodes={nodes}
 					edges={edges}
@@ -141,9 +167,20 @@ export function Canvas({ info, banner, emptyHint }: Props) {
 				>
 					<Background variant={BackgroundVariant.Dots} gap={20} size={1.3} color="#c9ccd3" />
 					<Controls showInteractive={false} position="top-left" />
-					<MiniMap pannable zoomable nodeColor={miniMapColor} nodeStrokeWidth={2} position="bottom-right" ariaLabel="Minimap" />
+					<MiniMap
+						pannable
+						zoomable
+						nodeColor={miniMapColor}
+						nodeStrokeWidth={2}
+						position="bottom-right"
+						ariaLabel="Minimap"
+					/>
 					{banner && <Panel position="top-center">{banner}</Panel>}
-					{doc.nodes.length === 0 && emptyHint && <Panel position="top-center" className="canvas__empty">{emptyHint}</Panel>}
+					{doc.nodes.length === 0 && emptyHint && (
+						<Panel position="top-center" className="canvas__empty">
+							{emptyHint}
+						</Panel>
+					)}
 				</ReactFlow>
 			</div>
 		</CanvasContext.Provider>

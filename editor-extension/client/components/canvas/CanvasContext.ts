@@ -13,7 +13,11 @@ export interface CanvasInfo {
 	problemIds: Set<string>;
 }
 
-export const CanvasContext = createContext<CanvasInfo>({ lookup: () => undefined, testing: false, problemIds: new Set() });
+export const CanvasContext = createContext<CanvasInfo>({
+	lookup: () => undefined,
+	testing: false,
+	problemIds: new Set(),
+});
 
 /** Items per output of a node in the last run. */
 export function outputCounts(run: TestResult | undefined, name: string): number[] {

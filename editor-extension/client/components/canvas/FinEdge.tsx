@@ -1,5 +1,11 @@
 // A connection: a curve with the item count of the last run and, when selected, a delete button.
-import { BaseEdge, EdgeLabelRenderer, getBezierPath, type Edge, type EdgeProps } from '@xyflow/react';
+import {
+	BaseEdge,
+	EdgeLabelRenderer,
+	getBezierPath,
+	type Edge,
+	type EdgeProps,
+} from '@xyflow/react';
 import { useContext } from 'react';
 
 import type { GraphEdgeData } from '../../graph/types';
@@ -8,19 +14,56 @@ import { deleteEdge, doc } from '../../state/editor';
 import { CanvasContext, outputCounts } from './CanvasContext';
 
 export function FinEdge(props: EdgeProps<Edge<GraphEdgeData>>) {
-	const { id, source, sourceHandleId, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, selected, markerEnd } = props;
+	const {
+		id,
+		source,
+		sourceHandleId,
+		sourceX,
+		sourceY,
+		targetX,
+		targetY,
+		sourcePosition,
+		targetPosition,
+		selected,
+		markerEnd,
+	} = props;
 	const { run } = useContext(CanvasContext);
-	const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+	const [path, labelX, labelY] = getBezierPath({
+		sourceX,
+		sourceY,
+		targetX,
+		targetY,
+		sourcePosition,
+		targetPosition,
+	});
 	const sourceName = doc().nodes.find((node) => node.id === source)?.data.node.name;
-	const count = sourceName && run?.nodes[sourceName]?.status === 'success' ? outputCounts(run, sourceName)[parseHandle(sourceHandleId).index] : undefined;
+	const count =
+		sourceName && run?.nodes[sourceName]?.status === 'success'
+			? outputCounts(run, sourceName)[parseHandle(sourceHandleId).index]
+			: undefined;
 	return (
 		<>
-			<BaseEdge id={id} path={path} markerEnd={markerEnd} className={count ? 'fin-edge--ran' : undefined} />
+			<BaseEdge
+				id={id}
+				path={path}
+				markerEnd={markerEnd}
+				className={count ? 'fin-edge--ran' : undefined}
+			/>
 			<EdgeLabelRenderer>
-				<div className="fin-edge__label nodrag nopan" style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}>
-					{count !== undefined && <span className="fin-edge__count">{`${count} item${count === 1 ? '' : 's'}`}</span>}
+				<div
+					className="fin-edge__label nodrag nopan"
+					style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+				>
+					{count !== undefined && (
+						<span className="fin-edge__count">{`${count} item${count === 1 ? '' : 's'}`}</span>
+					)}
 					{selected && (
-						<button className="fin-edge__delete" onClick={() => deleteEdge(id)} aria-label="Delete connection" data-testid="edge-delete">
+						<button
+							className="fin-edge__delete"
+							onClick={() => deleteEdge(id)}
+							aria-label="Delete connection"
+							data-testid="edge-delete"
+						>
 							×
 						</button>
 					)}

@@ -36,7 +36,12 @@ export function FinNode({ id, data, selected }: NodeProps<Node<FinNodeData>>) {
 		problemIds.has(id) && 'fin-node--problem',
 	].filter(Boolean);
 	return (
-		<div className={classes.join(' ')} data-testid={`canvas-node-${node.name}`} data-status={status ?? 'none'} data-items={nodeRun ? items : undefined}>
+		<div
+			className={classes.join(' ')}
+			data-testid={`canvas-node-${node.name}`}
+			data-status={status ?? 'none'}
+			data-items={nodeRun ? items : undefined}
+		>
 			{inputs.map((port, index) => (
 				<Handle
 					key={handleId(port.connectionType, port.index)}
@@ -49,17 +54,29 @@ export function FinNode({ id, data, selected }: NodeProps<Node<FinNodeData>>) {
 			))}
 			<div className="fin-node__box">
 				<NodeIcon description={description} size={40} />
-				{status === 'running' && <span className="fin-node__status fin-node__status--running" aria-label="Running" />}
+				{status === 'running' && (
+					<span className="fin-node__status fin-node__status--running" aria-label="Running" />
+				)}
 				{status && status !== 'running' && (
-					<span className={`fin-node__status fin-node__status--${status}`} title={nodeRun?.error?.message ?? status} data-testid={`node-status-${node.name}`}>
+					<span
+						className={`fin-node__status fin-node__status--${status}`}
+						title={nodeRun?.error?.message ?? status}
+						data-testid={`node-status-${node.name}`}
+					>
 						{STATUS_ICON[status]}
 					</span>
 				)}
 				{node.disabled && <span className="fin-node__disabled-mark">Deactivated</span>}
 			</div>
 			{outputs.map((port, index) => (
-				<div key={handleId(port.connectionType, port.index)} className="fin-node__output" style={{ top: spread(index, outputs.length) }}>
-					{outputs.length > 1 && port.label && <span className="fin-node__output-label">{port.label}</span>}
+				<div
+					key={handleId(port.connectionType, port.index)}
+					className="fin-node__output"
+					style={{ top: spread(index, outputs.length) }}
+				>
+					{outputs.length > 1 && port.label && (
+						<span className="fin-node__output-label">{port.label}</span>
+					)}
 					<Handle
 						type="source"
 						position={Position.Right}
@@ -70,8 +87,14 @@ export function FinNode({ id, data, selected }: NodeProps<Node<FinNodeData>>) {
 			))}
 			<div className="fin-node__label">
 				<strong>{node.name}</strong>
-				{description && description.displayName !== node.name && <span>{description.displayName}</span>}
-				{!description && <span className="fin-node__unknown">{node.type.replace(/^n8n-nodes-base\./, 'n8n ')} · runs in n8n only</span>}
+				{description && description.displayName !== node.name && (
+					<span>{description.displayName}</span>
+				)}
+				{!description && (
+					<span className="fin-node__unknown">
+						{node.type.replace(/^n8n-nodes-base\./, 'n8n ')} · runs in n8n only
+					</span>
+				)}
 				{nodeRun && nodeRun.status !== 'skipped' && (
 					<span className={`pill pill--${nodeRun.status}`} data-testid={`node-items-${node.name}`}>
 						{nodeRun.status === 'error' ? 'Error' : `${items} item${items === 1 ? '' : 's'}`}

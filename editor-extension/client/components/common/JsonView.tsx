@@ -1,7 +1,15 @@
 // Read-only JSON, formatted, with a copy button.
 import { useState } from 'react';
 
-export function JsonView({ value, testId, maxHeight }: { value: unknown; testId?: string; maxHeight?: number }) {
+export function JsonView({
+	value,
+	testId,
+	maxHeight,
+}: {
+	value: unknown;
+	testId?: string;
+	maxHeight?: number;
+}) {
 	const [copied, setCopied] = useState(false);
 	const text = JSON.stringify(value, null, 2) ?? 'undefined';
 	return (
@@ -9,7 +17,10 @@ export function JsonView({ value, testId, maxHeight }: { value: unknown; testId?
 			<button
 				className="json-view__copy button button--small"
 				onClick={() => {
-					navigator.clipboard?.writeText(text).then(() => setCopied(true)).catch(() => undefined);
+					navigator.clipboard
+						?.writeText(text)
+						.then(() => setCopied(true))
+						.catch(() => undefined);
 					setTimeout(() => setCopied(false), 1500);
 				}}
 			>

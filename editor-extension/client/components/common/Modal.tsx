@@ -22,11 +22,25 @@ export function Modal({ title, onClose, children, footer, testId, wide }: Props)
 		return () => window.removeEventListener('keydown', onKey, true);
 	}, [onClose]);
 	return (
-		<div className="modal-backdrop" onMouseDown={(event) => event.target === event.currentTarget && onClose()}>
-			<div className={`modal${wide ? ' modal--wide' : ''}`} role="dialog" aria-modal="true" aria-label={title} data-testid={testId}>
+		<div
+			className="modal-backdrop"
+			onMouseDown={(event) => event.target === event.currentTarget && onClose()}
+		>
+			<div
+				className={`modal${wide ? ' modal--wide' : ''}`}
+				role="dialog"
+				aria-modal="true"
+				aria-label={title}
+				data-testid={testId}
+			>
 				<header className="modal__header">
 					<h2>{title}</h2>
-					<button className="icon-button" onClick={onClose} aria-label="Close" data-testid={`${testId}-close`}>
+					<button
+						className="icon-button"
+						onClick={onClose}
+						aria-label="Close"
+						data-testid={`${testId}-close`}
+					>
 						×
 					</button>
 				</header>

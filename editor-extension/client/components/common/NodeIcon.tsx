@@ -1,13 +1,31 @@
 // A node type's icon as n8n shows it: the package's SVG, or the first letter on its colour.
 import type { NodeDescription } from '../../graph/types';
 
-export function NodeIcon({ description, size = 28 }: { description?: NodeDescription; size?: number }) {
+export function NodeIcon({
+	description,
+	size = 28,
+}: {
+	description?: NodeDescription;
+	size?: number;
+}) {
 	if (description?.iconUrl) {
-		return <img className="node-icon" src={description.iconUrl} alt="" width={size} height={size} draggable={false} />;
+		return (
+			<img
+				className="node-icon"
+				src={description.iconUrl}
+				alt=""
+				width={size}
+				height={size}
+				draggable={false}
+			/>
+		);
 	}
 	const letter = (description?.displayName ?? '?').charAt(0).toUpperCase();
 	return (
-		<span className="node-icon node-icon--letter" style={{ width: size, height: size, background: description?.defaults?.color ?? '#8b8f98' }}>
+		<span
+			className="node-icon node-icon--letter"
+			style={{ width: size, height: size, background: description?.defaults?.color ?? '#8b8f98' }}
+		>
 			{letter}
 		</span>
 	);

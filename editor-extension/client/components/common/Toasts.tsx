@@ -9,13 +9,22 @@ export function Toasts() {
 	return (
 		<div className="toasts" aria-live="polite">
 			{toasts.map((toast) => (
-				<div key={toast.id} className={`toast toast--${toast.kind}`} data-testid={`toast-${toast.kind}`} role={toast.kind === 'error' ? 'alert' : 'status'}>
+				<div
+					key={toast.id}
+					className={`toast toast--${toast.kind}`}
+					data-testid={`toast-${toast.kind}`}
+					role={toast.kind === 'error' ? 'alert' : 'status'}
+				>
 					<span className="toast__icon">{ICONS[toast.kind]}</span>
 					<div className="toast__text">
 						<strong>{toast.title}</strong>
 						{toast.hint && <p>{toast.hint}</p>}
 					</div>
-					<button className="icon-button" onClick={() => dismissToast(toast.id)} aria-label="Dismiss">
+					<button
+						className="icon-button"
+						onClick={() => dismissToast(toast.id)}
+						aria-label="Dismiss"
+					>
 						×
 					</button>
 				</div>

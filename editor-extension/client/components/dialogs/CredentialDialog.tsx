@@ -33,11 +33,18 @@ export function CredentialDialog({ type, existing, suggestedName, onClose, onSav
 		try {
 			let saved: CredentialInfo;
 			if (existing) {
-				saved = await api.updateCredential(existing.id, { ...(name !== existing.name ? { name } : {}), ...(Object.keys(values).length ? { data: values } : {}) });
+				saved = await api.updateCredential(existing.id, {
+					...(name !== existing.name ? { name } : {}),
+					...(Object.keys(values).length ? { data: values } : {}),
+				});
 			} else {
 				const resolved = resolveValues(properties, values);
 				const shown = visibleProperties(properties, { level: resolved, root: resolved });
-				const data = Object.fromEntries(shown.filter((property) => property.name in resolved).map((property) => [property.name, resolved[property.name]]));
+				const data = Object.fromEntries(
+					shown
+						.filter((property) => property.name in resolved)
+						.map((property) => [property.name, resolved[property.name]]),
+				);
 				saved = await api.createCredential({ type: type.name, name, data });
 			}
 			setValues({});
@@ -60,24 +67,43 @@ export function CredentialDialog({ type, existing, suggestedName, onClose, onSav
 					<button className="button" onClick={onClose}>
 						Cancel
 					</button>
-					<button className="button button--primary" onClick={save} disabled={saving || !name.trim()} data-testid="credential-save">
+					<button
+						className="button button--primary"
+						onClick={save}
+						disabled={saving || !name.trim()}
+						data-testid="credential-save"
+					>
 						{saving ? <Spinner /> : null} {saving ? 'Saving…' : 'Save credential'}
 					</button>
 				</>
 			}
 		>
 			<p className="notice">
-				Secrets go to the canvas server only and are never shown again, returned to this page, or exported.
+				Secrets go to the canvas server only and are never shown again, returned to this page, or
+				exported.
 				{existing ? ' Saved values are not shown: fill in only what you want to change.' : ''}
 			</p>
 			<div className="field">
 				<div className="field__label">
 					<label htmlFor="credential-name">Credential name</label>
 				</div>
-				<input id="credential-name" className="input" value={name} onChange={(event) => setName(event.target.value)} data-testid="credential-name" />
+				<input
+					id="credential-name"
+					className="input"
+					value={name}
+					onChange={(event) => setName(event.target.value)}
+					data-testid="credential-name"
+				/>
 			</div>
-			<FormSettingsContext.Provider value={{ credentialTypes: catalog.credentialTypes, savedSecrets: Boolean(existing) }}>
-				<ParameterForm properties={properties} values={values} onChange={setValues} prefix="credential-" />
+			<FormSettingsContext.Provider
+				value={{ credentialTypes: catalog.credentialTypes, savedSecrets: Boolean(existing) }}
+			>
+				<ParameterForm
+					properties={properties}
+					values={values}
+					onChange={setValues}
+					prefix="credential-"
+				/>
 			</FormSettingsContext.Provider>
 			{error && (
 				<div className="run-error" role="alert" data-testid="credential-error">

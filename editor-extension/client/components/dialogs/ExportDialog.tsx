@@ -5,11 +5,20 @@ import { Modal } from '../common/Modal';
 import { JsonView } from '../common/JsonView';
 
 function fileName(workflow: N8nWorkflow): string {
-	const base = String(workflow.name ?? 'workflow').trim().replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '');
+	const base = String(workflow.name ?? 'workflow')
+		.trim()
+		.replace(/[^\w.-]+/g, '-')
+		.replace(/^-+|-+$/g, '');
 	return `${base || 'workflow'}.json`;
 }
 
-export function ExportDialog({ workflow, onClose }: { workflow: N8nWorkflow; onClose: () => void }) {
+export function ExportDialog({
+	workflow,
+	onClose,
+}: {
+	workflow: N8nWorkflow;
+	onClose: () => void;
+}) {
 	const text = JSON.stringify(workflow, null, 2);
 	const download = () => {
 		const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
@@ -31,7 +40,10 @@ export function ExportDialog({ workflow, onClose }: { workflow: N8nWorkflow; onC
 				</button>
 			}
 		>
-			<p className="field__hint">Import this file in n8n (Workflows → Import from File). Credentials are referenced by name: create them in n8n with the same names. No secret is in this file.</p>
+			<p className="field__hint">
+				Import this file in n8n (Workflows → Import from File). Credentials are referenced by name:
+				create them in n8n with the same names. No secret is in this file.
+			</p>
 			<JsonView value={workflow} testId="export-json" maxHeight={420} />
 		</Modal>
 	);

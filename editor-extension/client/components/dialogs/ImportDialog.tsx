@@ -6,7 +6,13 @@ import { parseWorkflowJson } from '../../graph/workflow';
 import type { N8nWorkflow } from '../../graph/types';
 import { Modal } from '../common/Modal';
 
-export function ImportDialog({ onClose, onImport }: { onClose: () => void; onImport: (workflow: N8nWorkflow) => void }) {
+export function ImportDialog({
+	onClose,
+	onImport,
+}: {
+	onClose: () => void;
+	onImport: (workflow: N8nWorkflow) => void;
+}) {
 	const [text, setText] = useState('');
 	const [error, setError] = useState<string>();
 	const submit = (value = text) => {
@@ -40,13 +46,21 @@ export function ImportDialog({ onClose, onImport }: { onClose: () => void; onImp
 							}}
 						/>
 					</label>
-					<button className="button button--primary" onClick={() => submit()} disabled={!text.trim()} data-testid="import-submit">
+					<button
+						className="button button--primary"
+						onClick={() => submit()}
+						disabled={!text.trim()}
+						data-testid="import-submit"
+					>
 						Import
 					</button>
 				</>
 			}
 		>
-			<p className="field__hint">Paste the JSON of a workflow (n8n: ⋯ menu → Download, or select nodes and copy). The current canvas is replaced; Ctrl+Z brings it back.</p>
+			<p className="field__hint">
+				Paste the JSON of a workflow (n8n: ⋯ menu → Download, or select nodes and copy). The current
+				canvas is replaced; Ctrl+Z brings it back.
+			</p>
 			<textarea
 				className="input input--code"
 				rows={16}
@@ -59,7 +73,11 @@ export function ImportDialog({ onClose, onImport }: { onClose: () => void; onImp
 				data-testid="import-text"
 				autoFocus
 			/>
-			{error && <p className="field__error" role="alert" data-testid="import-error">{error}</p>}
+			{error && (
+				<p className="field__error" role="alert" data-testid="import-error">
+					{error}
+				</p>
+			)}
 		</Modal>
 	);
 }

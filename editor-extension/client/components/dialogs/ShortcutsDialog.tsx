@@ -18,7 +18,10 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
 					))}
 				</tbody>
 			</table>
-			<p className="field__hint">Also: drag on empty canvas to pan, scroll to zoom, Shift+drag to select several nodes, Ctrl+click to add to the selection.</p>
+			<p className="field__hint">
+				Also: drag on empty canvas to pan, scroll to zoom, Shift+drag to select several nodes,
+				Ctrl+click to add to the selection.
+			</p>
 		</Modal>
 	);
 }

@@ -18,7 +18,9 @@ export function CollectionInput({ property, value, root, onChange, path }: Props
 	const available = children.filter((child) => !(child.name in values));
 	return (
 		<div className="collection" data-testid={path}>
-			{added.length === 0 && <p className="muted">No options set: every option uses its default.</p>}
+			{added.length === 0 && (
+				<p className="muted">No options set: every option uses its default.</p>
+			)}
 			{added.map((child) => (
 				<ParameterField
 					key={child.name}

@@ -1,6 +1,11 @@
 // n8n `fixedCollection`: named groups of fields; with multipleValues a list of entries (sortable when
 // the description says so), each rendered from the option's own child properties.
-import { collectionEntries, isCollectionOption, newCollectionEntry, type Params } from '../../graph/parameters';
+import {
+	collectionEntries,
+	isCollectionOption,
+	newCollectionEntry,
+	type Params,
+} from '../../graph/parameters';
 import type { NodeProperty, PropertyCollectionOption } from '../../graph/types';
 import { ParameterForm } from '../panel/ParameterForm';
 
@@ -25,15 +30,24 @@ export function FixedCollectionInput({ property, value, root, onChange, path }: 
 		onChange(next);
 	};
 
-	const addable = options.filter((option) => multiple || collectionEntries(values, option.name, false).length === 0);
-	const addLabel = (option: PropertyCollectionOption) => (options.length === 1 && property.placeholder ? property.placeholder : `Add ${option.displayName}`);
+	const addable = options.filter(
+		(option) => multiple || collectionEntries(values, option.name, false).length === 0,
+	);
+	const addLabel = (option: PropertyCollectionOption) =>
+		options.length === 1 && property.placeholder
+			? property.placeholder
+			: `Add ${option.displayName}`;
 
 	return (
 		<div className="fixed-collection" data-testid={path}>
 			{options.map((option) => {
 				const entries = collectionEntries(values, option.name, multiple);
 				return entries.map((entry, index) => (
-					<div key={`${option.name}-${index}`} className="fixed-collection__entry" data-testid={`${path}.${option.name}.${index}`}>
+					<div
+						key={`${option.name}-${index}`}
+						className="fixed-collection__entry"
+						data-testid={`${path}.${option.name}.${index}`}
+					>
 						<div className="fixed-collection__entry-header">
 							<span>
 								{option.displayName}
@@ -41,19 +55,32 @@ export function FixedCollectionInput({ property, value, root, onChange, path }: 
 							</span>
 							<span className="fixed-collection__tools">
 								{sortable && index > 0 && (
-									<button className="icon-button" aria-label="Move up" onClick={() => write(option, swap(entries, index, index - 1))}>
+									<button
+										className="icon-button"
+										aria-label="Move up"
+										onClick={() => write(option, swap(entries, index, index - 1))}
+									>
 										↑
 									</button>
 								)}
 								{sortable && index < entries.length - 1 && (
-									<button className="icon-button" aria-label="Move down" onClick={() => write(option, swap(entries, index, index + 1))}>
+									<button
+										className="icon-button"
+										aria-label="Move down"
+										onClick={() => write(option, swap(entries, index, index + 1))}
+									>
 										↓
 									</button>
 								)}
 								<button
 									className="icon-button"
 									aria-label={`Remove ${option.displayName}`}
-									onClick={() => write(option, entries.filter((_, position) => position !== index))}
+									onClick={() =>
+										write(
+											option,
+											entries.filter((_, position) => position !== index),
+										)
+									}
 									data-testid={`${path}.${option.name}.${index}-remove`}
 								>
 									×
@@ -65,7 +92,12 @@ export function FixedCollectionInput({ property, value, root, onChange, path }: 
 							values={entry}
 							root={root}
 							prefix={`${path}.${option.name}.${index}.`}
-							onChange={(next) => write(option, entries.map((old, position) => (position === index ? next : old)))}
+							onChange={(next) =>
+								write(
+									option,
+									entries.map((old, position) => (position === index ? next : old)),
+								)
+							}
 						/>
 					</div>
 				));
@@ -76,7 +108,12 @@ export function FixedCollectionInput({ property, value, root, onChange, path }: 
 						<button
 							key={option.name}
 							className="button button--dashed"
-							onClick={() => write(option, [...collectionEntries(values, option.name, multiple), newCollectionEntry(option)])}
+							onClick={() =>
+								write(option, [
+									...collectionEntries(values, option.name, multiple),
+									newCollectionEntry(option),
+								])
+							}
 							data-testid={`${path}-add-${option.name}`}
 						>
 							+ {addLabel(option)}

@@ -21,7 +21,11 @@ function problemOf(text: string): string | undefined {
 }
 
 export function JsonInput({ value, onChange, testId, asString, rows = 6 }: Props) {
-	const text = asString ? (typeof value === 'string' ? value : JSON.stringify(value ?? {}, null, 2)) : JSON.stringify(value ?? null, null, 2);
+	const text = asString
+		? typeof value === 'string'
+			? value
+			: JSON.stringify(value ?? {}, null, 2)
+		: JSON.stringify(value ?? null, null, 2);
 	const [draft, setDraft] = useDraft(text);
 	const problem = problemOf(draft);
 	const commit = () => {

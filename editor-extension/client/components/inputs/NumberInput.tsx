@@ -1,7 +1,17 @@
 import type { NodeProperty } from '../../graph/types';
 import { useDraft } from './useDraft';
 
-export function NumberInput({ property, value, onChange, testId }: { property: NodeProperty; value: unknown; onChange: (value: number) => void; testId: string }) {
+export function NumberInput({
+	property,
+	value,
+	onChange,
+	testId,
+}: {
+	property: NodeProperty;
+	value: unknown;
+	onChange: (value: number) => void;
+	testId: string;
+}) {
 	const text = value === undefined || value === null ? '' : String(value);
 	const [draft, setDraft] = useDraft(text);
 	const min = property.typeOptions?.minValue as number | undefined;
@@ -26,13 +36,21 @@ export function NumberInput({ property, value, onChange, testId }: { property: N
 				value={draft}
 				min={min}
 				max={max}
-				step={property.typeOptions?.numberPrecision ? 10 ** -Number(property.typeOptions.numberPrecision) : 1}
+				step={
+					property.typeOptions?.numberPrecision
+						? 10 ** -Number(property.typeOptions.numberPrecision)
+						: 1
+				}
 				onChange={(event) => setDraft(event.target.value)}
 				onBlur={commit}
 				onKeyDown={(event) => event.key === 'Enter' && commit()}
 				data-testid={testId}
 			/>
-			{problem && <p className="field__error">{problem} The value is kept as {text || 'empty'} until this is fixed.</p>}
+			{problem && (
+				<p className="field__error">
+					{problem} The value is kept as {text || 'empty'} until this is fixed.
+				</p>
+			)}
 		</>
 	);
 }

@@ -18,7 +18,17 @@ export function TextInput({ property, value, onChange, testId, secretSaved }: Pr
 	const commit = () => draft !== text && onChange(draft);
 	const placeholder = secretSaved ? 'Saved on the server (type to replace)' : property.placeholder;
 	if (rows > 1 && !password) {
-		return <textarea className="input" rows={rows} value={draft} placeholder={placeholder} onChange={(event) => setDraft(event.target.value)} onBlur={commit} data-testid={testId} />;
+		return (
+			<textarea
+				className="input"
+				rows={rows}
+				value={draft}
+				placeholder={placeholder}
+				onChange={(event) => setDraft(event.target.value)}
+				onBlur={commit}
+				data-testid={testId}
+			/>
+		);
 	}
 	return (
 		<input

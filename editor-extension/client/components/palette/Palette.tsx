@@ -21,17 +21,36 @@ function matches(query: string, ...texts: Array<string | undefined>): boolean {
 	return words.every((word) => haystack.includes(word));
 }
 
-export function Palette({ nodes, templates, useDemo, onUseDemo, onAdd, onOpenTemplate, focusRequest }: Props) {
+export function Palette({
+	nodes,
+	templates,
+	useDemo,
+	onUseDemo,
+	onAdd,
+	onOpenTemplate,
+	focusRequest,
+}: Props) {
 	const [query, setQuery] = useState('');
 	const search = useRef<HTMLInputElement>(null);
 	useEffect(() => {
 		if (focusRequest) search.current?.focus();
 	}, [focusRequest]);
 	const shownNodes = useMemo(
-		() => nodes.filter((node) => matches(query, node.description.displayName, node.description.description, node.description.name)),
+		() =>
+			nodes.filter((node) =>
+				matches(
+					query,
+					node.description.displayName,
+					node.description.description,
+					node.description.name,
+				),
+			),
 		[nodes, query],
 	);
-	const shownTemplates = useMemo(() => templates.filter((template) => matches(query, template.name, template.description)), [templates, query]);
+	const shownTemplates = useMemo(
+		() => templates.filter((template) => matches(query, template.name, template.description)),
+		[templates, query],
+	);
 	return (
 		<aside className="palette" data-testid="palette">
 			<input
@@ -57,9 +76,16 @@ export function Palette({ nodes, templates, useDemo, onUseDemo, onAdd, onOpenTem
 					<PaletteNode key={node.type} info={node} onAdd={onAdd} />
 				))}
 				{shownNodes.length === 0 && <p className="muted">No node matches “{query}”.</p>}
-				<p className="palette__tip">Drag a node onto the canvas, or click it to add it after the selected node.</p>
+				<p className="palette__tip">
+					Drag a node onto the canvas, or click it to add it after the selected node.
+				</p>
 			</section>
-			<TemplateList templates={shownTemplates} useDemo={useDemo} onUseDemo={onUseDemo} onOpen={onOpenTemplate} />
+			<TemplateList
+				templates={shownTemplates}
+				useDemo={useDemo}
+				onUseDemo={onUseDemo}
+				onOpen={onOpenTemplate}
+			/>
 		</aside>
 	);
 }

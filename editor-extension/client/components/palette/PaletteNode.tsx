@@ -5,7 +5,13 @@ import { NodeIcon } from '../common/NodeIcon';
 
 export const DRAG_TYPE = 'application/x-fin-node-type';
 
-export function PaletteNode({ info, onAdd }: { info: NodeTypeInfo; onAdd: (type: string) => void }) {
+export function PaletteNode({
+	info,
+	onAdd,
+}: {
+	info: NodeTypeInfo;
+	onAdd: (type: string) => void;
+}) {
 	const { description } = info;
 	return (
 		<button

@@ -23,15 +23,32 @@ export function TemplateList({ templates, useDemo, onUseDemo, onOpen }: Props) {
 	return (
 		<section className="palette__section" data-testid="template-list">
 			<h3>Templates</h3>
-			<label className="checkbox-line" title="The canvas server imitates the electricity, Shopify and Statuspage APIs at /demo, so you can test at once">
-				<input type="checkbox" checked={useDemo} onChange={(event) => onUseDemo(event.target.checked)} data-testid="template-use-demo" />
+			<label
+				className="checkbox-line"
+				title="The canvas server imitates the electricity, Shopify and Statuspage APIs at /demo, so you can test at once"
+			>
+				<input
+					type="checkbox"
+					checked={useDemo}
+					onChange={(event) => onUseDemo(event.target.checked)}
+					data-testid="template-use-demo"
+				/>
 				Open with the built-in demo backend (no account needed)
 			</label>
-			{templates.length === 0 && <p className="muted">No templates found in templates/workflows.</p>}
+			{templates.length === 0 && (
+				<p className="muted">No templates found in templates/workflows.</p>
+			)}
 			{templates.map((template) => (
-				<button key={template.id} className="template-card" onClick={() => onOpen(template)} data-testid={`template-${template.id}`}>
+				<button
+					key={template.id}
+					className="template-card"
+					onClick={() => onOpen(template)}
+					data-testid={`template-${template.id}`}
+				>
 					<strong>{template.name}</strong>
-					{template.description && <span>{plainDescription(template.name, template.description)}</span>}
+					{template.description && (
+						<span>{plainDescription(template.name, template.description)}</span>
+					)}
 				</button>
 			))}
 		</section>

@@ -13,32 +13,60 @@ interface Props {
 
 function summary(entry: TreeEntry): string {
 	if (entry.kind === 'array') return `list of ${entry.count}`;
-	if (entry.kind === 'object') return `${entry.children.length} field${entry.children.length === 1 ? '' : 's'}`;
+	if (entry.kind === 'object')
+		return `${entry.children.length} field${entry.children.length === 1 ? '' : 's'}`;
 	return entry.preview ?? '';
 }
 
-function TreeRow({ entry, picked, onToggle, depth }: { entry: TreeEntry; picked: Set<string>; onToggle: (entry: TreeEntry) => void; depth: number }) {
+function TreeRow({
+	entry,
+	picked,
+	onToggle,
+	depth,
+}: {
+	entry: TreeEntry;
+	picked: Set<string>;
+	onToggle: (entry: TreeEntry) => void;
+	depth: number;
+}) {
 	// Open by default: the first levels, and every "every item" branch; single items start closed.
 	const [open, setOpen] = useState(depth < 2 && (!/^\d+$/.test(entry.key) || entry.wildcard));
 	const expandable = entry.children.length > 0;
-	const label = entry.key === '*' ? 'every item (*)' : /^\d+$/.test(entry.key) ? `item ${Number(entry.key) + 1}` : entry.key;
+	const label =
+		entry.key === '*'
+			? 'every item (*)'
+			: /^\d+$/.test(entry.key)
+				? `item ${Number(entry.key) + 1}`
+				: entry.key;
 	return (
 		<li className={`tree__row${entry.key === '*' ? ' tree__row--wildcard' : ''}`}>
 			<div className="tree__line">
 				{expandable ? (
-					<button className="tree__toggle" onClick={() => setOpen(!open)} aria-label={open ? 'Collapse' : 'Expand'} aria-expanded={open}>
+					<button
+						className="tree__toggle"
+						onClick={() => setOpen(!open)}
+						aria-label={open ? 'Collapse' : 'Expand'}
+						aria-expanded={open}
+					>
 						{open ? '▾' : '▸'}
 					</button>
 				) : (
 					<span className="tree__toggle" />
 				)}
 				<label className="tree__label" title={entry.pointer}>
-					<input type="checkbox" checked={picked.has(entry.pointer)} onChange={() => onToggle(entry)} data-testid={`pick-${entry.pointer}`} />
+					<input
+						type="checkbox"
+						checked={picked.has(entry.pointer)}
+						onChange={() => onToggle(entry)}
+						data-testid={`pick-${entry.pointer}`}
+					/>
 					<span className="tree__key">{label}</span>
 					<span className={`tree__value tree__value--${entry.kind}`}>{summary(entry)}</span>
 				</label>
 			</div>
-			{expandable && open && <FieldTree entries={entry.children} picked={picked} onToggle={onToggle} depth={depth + 1} />}
+			{expandable && open && (
+				<FieldTree entries={entry.children} picked={picked} onToggle={onToggle} depth={depth + 1} />
+			)}
 		</li>
 	);
 }
@@ -47,7 +75,13 @@ export function FieldTree({ entries, picked, onToggle, depth = 0 }: Props) {
 	return (
 		<ul className="tree">
 			{entries.map((entry) => (
-				<TreeRow key={entry.pointer} entry={entry} picked={picked} onToggle={onToggle} depth={depth} />
+				<TreeRow
+					key={entry.pointer}
+					entry={entry}
+					picked={picked}
+					onToggle={onToggle}
+					depth={depth}
+				/>
 			))}
 		</ul>
 	);

@@ -2,11 +2,23 @@
 import { useEffect, useRef, useState } from 'react';
 
 import type { GraphNode, NodeDescription } from '../../graph/types';
-import { deleteNode, editorStore, rename, selectNodes, toggleDisabledSelection } from '../../state/editor';
+import {
+	deleteNode,
+	editorStore,
+	rename,
+	selectNodes,
+	toggleDisabledSelection,
+} from '../../state/editor';
 import { useStore } from '../../state/store';
 import { NodeIcon } from '../common/NodeIcon';
 
-export function NodeHeader({ node, description }: { node: GraphNode; description?: NodeDescription }) {
+export function NodeHeader({
+	node,
+	description,
+}: {
+	node: GraphNode;
+	description?: NodeDescription;
+}) {
 	const name = node.data.node.name;
 	const [draft, setDraft] = useState(name);
 	const [problem, setProblem] = useState<string>();
@@ -39,19 +51,36 @@ export function NodeHeader({ node, description }: { node: GraphNode; description
 					data-testid="panel-node-name"
 				/>
 				<div className="panel-header__meta">
-					<span className="panel-header__type">{description?.displayName ?? node.data.node.type}</span>
+					<span className="panel-header__type">
+						{description?.displayName ?? node.data.node.type}
+					</span>
 					<span className="panel-header__tools">
-						<button className="button button--small" onClick={toggleDisabledSelection} title="Deactivate (D): the node passes nothing on" data-testid="panel-toggle-disabled">
+						<button
+							className="button button--small"
+							onClick={toggleDisabledSelection}
+							title="Deactivate (D): the node passes nothing on"
+							data-testid="panel-toggle-disabled"
+						>
 							{node.data.node.disabled ? 'Activate' : 'Deactivate'}
 						</button>
-						<button className="button button--small button--danger" onClick={() => deleteNode(node.id)} title="Delete (Del)" data-testid="panel-delete">
+						<button
+							className="button button--small button--danger"
+							onClick={() => deleteNode(node.id)}
+							title="Delete (Del)"
+							data-testid="panel-delete"
+						>
 							Delete
 						</button>
 					</span>
 				</div>
 				{problem && <span className="field__error">{problem}</span>}
 			</div>
-			<button className="icon-button" onClick={() => selectNodes([])} aria-label="Close panel" data-testid="panel-close">
+			<button
+				className="icon-button"
+				onClick={() => selectNodes([])}
+				aria-label="Close panel"
+				data-testid="panel-close"
+			>
 				×
 			</button>
 		</header>

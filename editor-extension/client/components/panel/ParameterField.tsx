@@ -29,29 +29,91 @@ function Input({ property, value, root, path, onChange }: Props) {
 	const testId = path;
 	switch (property.type) {
 		case 'string':
-			return <TextInput property={property} value={value} onChange={onChange} testId={testId} secretSaved={settings.savedSecrets && property.typeOptions?.password === true} />;
+			return (
+				<TextInput
+					property={property}
+					value={value}
+					onChange={onChange}
+					testId={testId}
+					secretSaved={settings.savedSecrets && property.typeOptions?.password === true}
+				/>
+			);
 		case 'number':
 			return <NumberInput property={property} value={value} onChange={onChange} testId={testId} />;
 		case 'boolean':
-			return <BooleanInput value={value} onChange={onChange} testId={testId} label={property.displayName} />;
+			return (
+				<BooleanInput
+					value={value}
+					onChange={onChange}
+					testId={testId}
+					label={property.displayName}
+				/>
+			);
 		case 'options':
 			return <OptionsInput property={property} value={value} onChange={onChange} testId={testId} />;
 		case 'multiOptions':
-			return <MultiOptionsInput property={property} value={value} onChange={onChange} testId={testId} />;
+			return (
+				<MultiOptionsInput property={property} value={value} onChange={onChange} testId={testId} />
+			);
 		case 'json':
-			return <JsonInput value={value} onChange={onChange} testId={testId} asString rows={Number(property.typeOptions?.rows ?? 6)} />;
+			return (
+				<JsonInput
+					value={value}
+					onChange={onChange}
+					testId={testId}
+					asString
+					rows={Number(property.typeOptions?.rows ?? 6)}
+				/>
+			);
 		case 'collection':
-			return <CollectionInput property={property} value={value} root={root} onChange={onChange} path={path} />;
+			return (
+				<CollectionInput
+					property={property}
+					value={value}
+					root={root}
+					onChange={onChange}
+					path={path}
+				/>
+			);
 		case 'fixedCollection':
-			return <FixedCollectionInput property={property} value={value} root={root} onChange={onChange} path={path} />;
+			return (
+				<FixedCollectionInput
+					property={property}
+					value={value}
+					root={root}
+					onChange={onChange}
+					path={path}
+				/>
+			);
 		case 'dateTime':
-			return <input className="input" type="datetime-local" value={typeof value === 'string' ? value.slice(0, 16) : ''} onChange={(event) => onChange(event.target.value)} data-testid={testId} />;
+			return (
+				<input
+					className="input"
+					type="datetime-local"
+					value={typeof value === 'string' ? value.slice(0, 16) : ''}
+					onChange={(event) => onChange(event.target.value)}
+					data-testid={testId}
+				/>
+			);
 		case 'color':
-			return <input className="input input--color" type="color" value={typeof value === 'string' ? value : '#000000'} onChange={(event) => onChange(event.target.value)} data-testid={testId} />;
+			return (
+				<input
+					className="input input--color"
+					type="color"
+					value={typeof value === 'string' ? value : '#000000'}
+					onChange={(event) => onChange(event.target.value)}
+					data-testid={testId}
+				/>
+			);
 		case 'credentialsSelect':
 			return (
 				<OptionsInput
-					property={{ ...property, options: credentialChoices(property.credentialTypes, settings.credentialTypes).map((type) => ({ name: type.displayName, value: type.name })) }}
+					property={{
+						...property,
+						options: credentialChoices(property.credentialTypes, settings.credentialTypes).map(
+							(type) => ({ name: type.displayName, value: type.name }),
+						),
+					}}
 					value={value}
 					onChange={onChange}
 					testId={testId}
@@ -61,7 +123,9 @@ function Input({ property, value, root, path, onChange }: Props) {
 			return (
 				<>
 					<JsonInput value={value} onChange={onChange} testId={testId} asString={false} />
-					<p className="field__hint">“{property.type}” parameters are edited as JSON here; n8n shows a richer editor.</p>
+					<p className="field__hint">
+						“{property.type}” parameters are edited as JSON here; n8n shows a richer editor.
+					</p>
 				</>
 			);
 	}
@@ -70,7 +134,11 @@ function Input({ property, value, root, path, onChange }: Props) {
 export function ParameterField(props: Props) {
 	const { property, onRemove } = props;
 	if (property.type === 'notice' || property.type === 'callout') {
-		return <p className="notice" data-testid={props.path}>{property.displayName}</p>;
+		return (
+			<p className="notice" data-testid={props.path}>
+				{property.displayName}
+			</p>
+		);
 	}
 	const nested = property.type === 'collection' || property.type === 'fixedCollection';
 	return (
@@ -78,10 +146,19 @@ export function ParameterField(props: Props) {
 			<div className="field__label">
 				<label>
 					{property.displayName}
-					{property.required && <span className="field__required" title="Required">*</span>}
+					{property.required && (
+						<span className="field__required" title="Required">
+							*
+						</span>
+					)}
 				</label>
 				{onRemove && (
-					<button className="icon-button" onClick={onRemove} aria-label={`Remove ${property.displayName}`} data-testid={`${props.path}-remove`}>
+					<button
+						className="icon-button"
+						onClick={onRemove}
+						aria-label={`Remove ${property.displayName}`}
+						data-testid={`${props.path}-remove`}
+					>
 						×
 					</button>
 				)}

@@ -30,7 +30,11 @@ interface Props {
 export function ParameterForm({ properties, values, root, onChange, prefix }: Props) {
 	const settings = useContext(FormSettingsContext);
 	const resolved = resolveValues(properties, values, root, settings.typeVersion);
-	const shown = visibleProperties(properties, { level: resolved, root: root ?? resolved, typeVersion: settings.typeVersion });
+	const shown = visibleProperties(properties, {
+		level: resolved,
+		root: root ?? resolved,
+		typeVersion: settings.typeVersion,
+	});
 	return (
 		<div className="parameter-form">
 			{shown.map((property, index) => (

@@ -3,7 +3,11 @@ import { JsonView } from '../common/JsonView';
 
 export function RequestLog({ requests }: { requests: Array<Record<string, unknown>> | undefined }) {
 	if (!requests || requests.length === 0) {
-		return <p className="muted" data-testid="request-log">No request was sent. With “Response Source: Mock” the node answers without calling the API.</p>;
+		return (
+			<p className="muted" data-testid="request-log">
+				No request was sent. With “Response Source: Mock” the node answers without calling the API.
+			</p>
+		);
 	}
 	return (
 		<div data-testid="request-log">
@@ -13,8 +17,11 @@ export function RequestLog({ requests }: { requests: Array<Record<string, unknow
 				return (
 					<details key={index} className="request" open={index === requests.length - 1}>
 						<summary>
-							<span className={`pill ${ok ? 'pill--success' : 'pill--error'}`}>{status ?? 'failed'}</span>
-							<code>{String(request.method ?? 'GET')}</code> <span className="request__url">{String(request.url ?? '')}</span>
+							<span className={`pill ${ok ? 'pill--success' : 'pill--error'}`}>
+								{status ?? 'failed'}
+							</span>
+							<code>{String(request.method ?? 'GET')}</code>{' '}
+							<span className="request__url">{String(request.url ?? '')}</span>
 						</summary>
 						{Boolean(request.error) && <p className="field__error">{String(request.error)}</p>}
 						<JsonView value={{ headers: request.headers, query: request.qs, body: request.body }} />

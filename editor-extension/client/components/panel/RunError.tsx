@@ -6,7 +6,9 @@ export function RunError({ error }: { error: NonNullable<NodeRun['error']> }) {
 		<div className="run-error" role="alert" data-testid="run-error">
 			<strong>{error.message}</strong>
 			{error.description && <p>{error.description}</p>}
-			<p className="muted">Fix the setting named above in the Parameters tab, then run “Test response” again.</p>
+			<p className="muted">
+				Fix the setting named above in the Parameters tab, then run “Test response” again.
+			</p>
 		</div>
 	);
 }

@@ -2,8 +2,21 @@
 import type { Item } from '../../api/types';
 import { JsonView } from '../common/JsonView';
 
-export function RunItems({ items, empty, testId }: { items: Item[] | undefined; empty: string; testId: string }) {
-	if (!items || items.length === 0) return <p className="muted" data-testid={testId}>{empty}</p>;
+export function RunItems({
+	items,
+	empty,
+	testId,
+}: {
+	items: Item[] | undefined;
+	empty: string;
+	testId: string;
+}) {
+	if (!items || items.length === 0)
+		return (
+			<p className="muted" data-testid={testId}>
+				{empty}
+			</p>
+		);
 	return (
 		<div data-testid={testId}>
 			{items.map((item, index) => (

@@ -32,7 +32,10 @@ export function SidePanel({ node, run, onTest }: Props) {
 	const [tab, setTab] = useState<Tab>('parameters');
 	const body = useRef<HTMLDivElement>(null);
 	const openRequest = useStore(editorStore, (state) => state.openRequest);
-	const slots = useMemo(() => (description ? findPickerSlots(description.properties) : undefined), [description]);
+	const slots = useMemo(
+		() => (description ? findPickerSlots(description.properties) : undefined),
+		[description],
+	);
 	const nodeRun = run?.nodes[node.data.node.name];
 	const isAction = /\.apiAction$/.test(node.data.node.type) || Boolean(nodeRun?.requests?.length);
 
@@ -59,26 +62,66 @@ export function SidePanel({ node, run, onTest }: Props) {
 				{tabs
 					.filter(([, , shown]) => shown)
 					.map(([id, label]) => (
-						<button key={id} role="tab" aria-selected={tab === id} className={`tab${tab === id ? ' tab--active' : ''}`} onClick={() => setTab(id)} data-testid={`panel-tab-${id}`}>
+						<button
+							key={id}
+							role="tab"
+							aria-selected={tab === id}
+							className={`tab${tab === id ? ' tab--active' : ''}`}
+							onClick={() => setTab(id)}
+							data-testid={`panel-tab-${id}`}
+						>
 							{label}
 						</button>
 					))}
 			</nav>
 			<div className="side-panel__body" ref={body}>
 				{tab === 'parameters' && <ParametersTab node={node} />}
-				{tab === 'fields' && description && slots && <FieldPicker node={node} description={description} slots={slots} run={run} onTest={onTest} />}
-				{tab === 'input' && <RunItems items={nodeRun?.input} empty={run ? 'This node received nothing in the last test.' : 'Run “Test response” to see what this node receives.'} testId="run-input" />}
+				{tab === 'fields' && description && slots && (
+					<FieldPicker
+						node={node}
+						description={description}
+						slots={slots}
+						run={run}
+						onTest={onTest}
+					/>
+				)}
+				{tab === 'input' && (
+					<RunItems
+						items={nodeRun?.input}
+						empty={
+							run
+								? 'This node received nothing in the last test.'
+								: 'Run “Test response” to see what this node receives.'
+						}
+						testId="run-input"
+					/>
+				)}
 				{tab === 'output' && (
 					<>
 						{nodeRun?.error && <RunError error={nodeRun.error} />}
-						{nodeRun?.status === 'skipped' && <p className="muted">This node did not run: no item reached it (for example, the Audience Filter sent the test user the other way).</p>}
+						{nodeRun?.status === 'skipped' && (
+							<p className="muted">
+								This node did not run: no item reached it (for example, the Audience Filter sent the
+								test user the other way).
+							</p>
+						)}
 						{(nodeRun?.output ?? []).map((items, index, all) => (
 							<section key={index}>
-								{all.length > 1 && <h4>{outputsOf(description)[index]?.label ?? `Output ${index + 1}`}</h4>}
-								<RunItems items={items} empty="No items on this output." testId={`run-output-${index}`} />
+								{all.length > 1 && (
+									<h4>{outputsOf(description)[index]?.label ?? `Output ${index + 1}`}</h4>
+								)}
+								<RunItems
+									items={items}
+									empty="No items on this output."
+									testId={`run-output-${index}`}
+								/>
 							</section>
 						))}
-						{!nodeRun && <p className="muted" data-testid="run-output-0">Run “Test response” to see what this node produces.</p>}
+						{!nodeRun && (
+							<p className="muted" data-testid="run-output-0">
+								Run “Test response” to see what this node produces.
+							</p>
+						)}
 					</>
 				)}
 				{tab === 'requests' && <RequestLog requests={nodeRun?.requests} />}
@@ -92,20 +135,48 @@ function ParametersTab({ node }: { node: GraphNode }) {
 	const n8nNode = node.data.node;
 	const description = catalog.lookup(n8nNode.type);
 	if (!description) {
-		return <p className="notice">This node's type ({n8nNode.type}) is not part of this package. It is kept unchanged in exports; edit it in n8n.</p>;
+		return (
+			<p className="notice">
+				This node's type ({n8nNode.type}) is not part of this package. It is kept unchanged in
+				exports; edit it in n8n.
+			</p>
+		);
 	}
-	const resolved = resolveValues(description.properties, n8nNode.parameters, undefined, n8nNode.typeVersion);
+	const resolved = resolveValues(
+		description.properties,
+		n8nNode.parameters,
+		undefined,
+		n8nNode.typeVersion,
+	);
 	const credentials = visibleCredentials(description.credentials, resolved, n8nNode.typeVersion);
-	const generic = resolved.authentication === 'genericCredentialType' && typeof resolved.genericAuthType === 'string' && resolved.genericAuthType ? [resolved.genericAuthType] : [];
+	const generic =
+		resolved.authentication === 'genericCredentialType' &&
+		typeof resolved.genericAuthType === 'string' &&
+		resolved.genericAuthType
+			? [resolved.genericAuthType]
+			: [];
 	return (
-		<FormSettingsContext.Provider value={{ typeVersion: n8nNode.typeVersion, credentialTypes: catalog.credentialTypes }}>
+		<FormSettingsContext.Provider
+			value={{ typeVersion: n8nNode.typeVersion, credentialTypes: catalog.credentialTypes }}
+		>
 			{credentials.map((credential) => (
-				<CredentialField key={credential.name} node={node} type={credential.name} required={credential.required} trigger={isTriggerDescription(description)} />
+				<CredentialField
+					key={credential.name}
+					node={node}
+					type={credential.name}
+					required={credential.required}
+					trigger={isTriggerDescription(description)}
+				/>
 			))}
 			{generic.map((type) => (
 				<CredentialField key={type} node={node} type={type} />
 			))}
-			<ParameterForm properties={description.properties} values={n8nNode.parameters} onChange={(parameters) => setNodeParameters(node.id, parameters)} prefix="param-" />
+			<ParameterForm
+				properties={description.properties}
+				values={n8nNode.parameters}
+				onChange={(parameters) => setNodeParameters(node.id, parameters)}
+				prefix="param-"
+			/>
 		</FormSettingsContext.Provider>
 	);
 }

@@ -10,20 +10,26 @@ import { CredentialDialog } from '../dialogs/CredentialDialog';
 export function CredentialList() {
 	const catalog = useCatalogContext();
 	const [editing, setEditing] = useState<CredentialInfo>();
-	if (!catalog.credentials.length) return <p className="muted">None yet. Choose or create one in an API Action's settings.</p>;
+	if (!catalog.credentials.length)
+		return <p className="muted">None yet. Choose or create one in an API Action's settings.</p>;
 	const typeOf = (name: string) => catalog.credentialTypes.find((type) => type.name === name);
 	return (
 		<ul className="credential-list" data-testid="credential-list">
 			{catalog.credentials.map((credential) => (
 				<li key={credential.id}>
 					<span>
-						<strong>{credential.name}</strong> <span className="muted">{typeOf(credential.type)?.displayName ?? credential.type}</span>
+						<strong>{credential.name}</strong>{' '}
+						<span className="muted">{typeOf(credential.type)?.displayName ?? credential.type}</span>
 					</span>
 					<span>
-						<button className="button button--small" onClick={() => setEditing(credential)}>Change</button>
+						<button className="button button--small" onClick={() => setEditing(credential)}>
+							Change
+						</button>
 						<button
 							className="button button--small button--danger"
-							onClick={() => api.deleteCredential(credential.id).then(catalog.reloadCredentials).catch(showError)}
+							onClick={() =>
+								api.deleteCredential(credential.id).then(catalog.reloadCredentials).catch(showError)
+							}
 						>
 							Delete
 						</button>
@@ -31,7 +37,12 @@ export function CredentialList() {
 				</li>
 			))}
 			{editing && typeOf(editing.type) && (
-				<CredentialDialog type={typeOf(editing.type)!} existing={editing} onClose={() => setEditing(undefined)} onSaved={() => setEditing(undefined)} />
+				<CredentialDialog
+					type={typeOf(editing.type)!}
+					existing={editing}
+					onClose={() => setEditing(undefined)}
+					onSaved={() => setEditing(undefined)}
+				/>
 			)}
 		</ul>
 	);

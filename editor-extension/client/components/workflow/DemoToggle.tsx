@@ -11,7 +11,14 @@ export function DemoToggle({ on, busy, demoBase, onChange }: Props) {
 	return (
 		<div className={`demo-toggle${on ? ' demo-toggle--on' : ''}`}>
 			<label className="switch">
-				<input type="checkbox" checked={on} disabled={busy} onChange={(event) => onChange(event.target.checked)} data-testid="demo-toggle" aria-label="Use demo backend" />
+				<input
+					type="checkbox"
+					checked={on}
+					disabled={busy}
+					onChange={(event) => onChange(event.target.checked)}
+					data-testid="demo-toggle"
+					aria-label="Use demo backend"
+				/>
 				<span className="switch__track" />
 				<span className="switch__text">Use demo backend</span>
 			</label>

@@ -2,14 +2,28 @@
 import type { RunState } from '../../state/editor';
 
 export function RunSummary({ run, stale }: { run?: RunState; stale: boolean }) {
-	if (!run) return <p className="muted" data-testid="run-summary">No test yet. “Test response” runs the whole graph with the values below.</p>;
+	if (!run)
+		return (
+			<p className="muted" data-testid="run-summary">
+				No test yet. “Test response” runs the whole graph with the values below.
+			</p>
+		);
 	const nodes = Object.values(run.result.nodes);
 	const failed = nodes.filter((node) => node.status === 'error').length;
 	return (
-		<div className={`run-summary run-summary--${run.result.ok ? 'ok' : 'failed'}`} data-testid="run-summary">
-			<strong>{run.result.ok ? '✓ Last test passed' : `✕ Last test failed${failed ? ` in ${failed} node${failed === 1 ? '' : 's'}` : ''}`}</strong>
+		<div
+			className={`run-summary run-summary--${run.result.ok ? 'ok' : 'failed'}`}
+			data-testid="run-summary"
+		>
+			<strong>
+				{run.result.ok
+					? '✓ Last test passed'
+					: `✕ Last test failed${failed ? ` in ${failed} node${failed === 1 ? '' : 's'}` : ''}`}
+			</strong>
 			<span className="muted"> at {run.at.toLocaleTimeString()}</span>
-			{stale && <p className="field__hint">The graph changed since: test again before setting it live.</p>}
+			{stale && (
+				<p className="field__hint">The graph changed since: test again before setting it live.</p>
+			)}
 		</div>
 	);
 }

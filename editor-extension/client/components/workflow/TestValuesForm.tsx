@@ -9,7 +9,11 @@ interface Props {
 }
 
 const GROUPS: Array<[keyof TestValues, string, string]> = [
-	['user', 'User attributes', 'As Intercom sends them, e.g. user_id, email, plan. Placeholders such as {{user.user_id}} read these.'],
+	[
+		'user',
+		'User attributes',
+		'As Intercom sends them, e.g. user_id, email, plan. Placeholders such as {{user.user_id}} read these.',
+	],
 	['company', 'Company attributes', 'e.g. company_id, plan, size'],
 	['conversation', 'Conversation attributes', 'e.g. id, channel'],
 ];
@@ -41,14 +45,18 @@ export function TestValuesForm({ values, onChange }: Props) {
 						asString={false}
 						rows={key === 'user' ? 6 : 3}
 						onChange={(value) => {
-							if (value && typeof value === 'object' && !Array.isArray(value)) onChange({ ...values, [key]: value });
+							if (value && typeof value === 'object' && !Array.isArray(value))
+								onChange({ ...values, [key]: value });
 						}}
 						testId={`test-values-${key}`}
 					/>
 					<p className="field__hint">{hint}</p>
 				</div>
 			))}
-			<p className="field__hint">Nothing is verified in a test: the trigger marks the item identity.verified = false, source = test.</p>
+			<p className="field__hint">
+				Nothing is verified in a test: the trigger marks the item identity.verified = false, source
+				= test.
+			</p>
 		</div>
 	);
 }

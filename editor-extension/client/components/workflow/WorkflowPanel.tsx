@@ -35,7 +35,12 @@ export function WorkflowPanel(props: Props) {
 				</section>
 				<section className="panel-section">
 					<h3>Demo backend</h3>
-					<DemoToggle on={props.demoOn} busy={props.demoBusy} demoBase={props.demoBase} onChange={props.onDemo} />
+					<DemoToggle
+						on={props.demoOn}
+						busy={props.demoBusy}
+						demoBase={props.demoBase}
+						onChange={props.onDemo}
+					/>
 				</section>
 				<section className="panel-section">
 					<h3>Test values</h3>
