@@ -16,7 +16,7 @@ export class FinFixedTokenApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/finToken.svg', dark: 'file:../icons/finToken.dark.svg' };
 
-	documentationUrl = 'https://github.com/n8n-nodes-fin-actions/n8n-nodes-fin-actions#credentials';
+	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-fin-actions#fin-fixed-token-api';
 
 	properties: INodeProperties[] = [
 		{

@@ -13,8 +13,7 @@ export class FinMessengerApi implements ICredentialType {
 		dark: 'file:../icons/finMessenger.dark.svg',
 	};
 
-	documentationUrl =
-		'https://www.intercom.com/help/en/articles/183-set-up-identity-verification-for-web-and-mobile';
+	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-fin-actions#fin-messenger-api';
 
 	properties: INodeProperties[] = [
 		{
