@@ -9,8 +9,11 @@
 //    workflow with runWorkflow (n8n-core's WorkflowExecute) from the webhook node, then answers per
 //    the node's responseMode: 'lastNode' with the last node's first item (or all items / no data,
 //    per responseData), 'onReceived' at once (the run continues in the background).
+// Multipart bodies: n8n parses them with formidable before the node runs (the stream is consumed,
+// `req.body` is `{data, files}`, no `rawBody`, and `readRawBody()` throws "not readable"); the host
+// does the same with the bytes it read (fields only, no files).
 // What it does not do: routing by path and method beyond "POST to the node", binary bodies,
-// multipart forms, 'responseNode' and streaming modes.
+// 'responseNode' and streaming modes.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parse as parseQueryString } from 'node:querystring';
@@ -131,14 +134,21 @@ export async function startWebhookHost(options: WebhookHostOptions): Promise<Web
 		// The request as n8n hands it to a node: parsed body, raw bytes, content type, query.
 		const url = new URL(req.url ?? '/', 'http://127.0.0.1');
 		const contentType = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
-		const parsed = parseLikeN8n(rawBody, contentType);
+		const multipart = contentType.startsWith('multipart/');
+		const parsed = multipart
+			? { ok: true, body: { data: {}, files: {} } }
+			: parseLikeN8n(rawBody, contentType);
 		if (!parsed.ok) return send(res, 422, { code: 422, message: 'Failed to parse request body' });
 		const request = Object.assign(req, {
-			rawBody: options.rawBody === false ? undefined : rawBody,
+			rawBody: options.rawBody === false || multipart ? undefined : rawBody,
 			_body: true,
 			contentType,
 			encoding: 'utf-8' as BufferEncoding,
-			readRawBody: async () => {},
+			readRawBody: multipart
+				? async () => {
+						throw new Error('Request body stream was aborted or is not readable');
+					}
+				: async () => {},
 			body: parsed.body,
 			query: Object.fromEntries(url.searchParams),
 			params: {},

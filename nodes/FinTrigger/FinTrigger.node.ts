@@ -3,7 +3,7 @@
 // - Messenger: your Messenger backend posts {message, user, company?, conversation?} with Intercom's
 //   `user_hash` or a Messenger JWT (HS256, the same identity-verification secret).
 // - Intercom webhook: Intercom's signed notification (X-Hub-Signature, the app's client secret).
-// A refused request is answered here (401/403/400/413 with a JSON error) and starts no execution.
+// A refused request is answered here (400/401/403/413/415 with a JSON error) and starts no execution.
 //
 // Test runs: n8n runs a webhook trigger in the editor by listening on its test URL ("Listen for
 // test event"); n8n never calls a webhook node's `execute` without a request, so Fin Trigger has
@@ -33,6 +33,7 @@ import {
 	rawBodyOf,
 	type WebhookRequest,
 } from './body-limits';
+import { checkContentType } from './content-type';
 import { verifyIntercomSignature } from './intercom-signature';
 import { parseIntercomNotification } from './intercom-envelope';
 import { messageOf, parseMessengerBody } from './messenger-body';
@@ -90,6 +91,10 @@ async function secretsOf(context: IWebhookFunctions): Promise<MessengerSecrets> 
 }
 
 async function receive(context: IWebhookFunctions): Promise<Outcome<Received>> {
+	const request = context.getRequestObject() as WebhookRequest;
+	// Before anything else: nothing of a non-JSON request is read (see content-type.ts).
+	const contentType = checkContentType(request.headers['content-type']);
+	if (!contentType.ok) return contentType;
 	const source = context.getNodeParameter('source', 'messenger') as string;
 	const requireVerification = context.getNodeParameter(
 		'requireIdentityVerification',
@@ -97,7 +102,6 @@ async function receive(context: IWebhookFunctions): Promise<Outcome<Received>> {
 	) as boolean;
 	const options = context.getNodeParameter('options', {}) as { maxBodySize?: number };
 	const isTestRun = context.getMode() === 'manual';
-	const request = context.getRequestObject() as WebhookRequest;
 	const now = new Date();
 
 	if (!requireVerification && !isTestRun) {
