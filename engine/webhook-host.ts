@@ -48,6 +48,8 @@ export interface WebhookHostOptions {
 	payloadSizeMaxMb?: number;
 	/** false: hand the node no `rawBody` (and a no-op readRawBody), to test a host that keeps none. */
 	rawBody?: boolean;
+	/** The workflow's static data as n8n would load it from its database. */
+	staticData?: IDataObject;
 }
 
 export interface WebhookHost {
@@ -57,6 +59,8 @@ export interface WebhookHost {
 	readonly executionsStarted: number;
 	/** Finished runs, in the order they finished. */
 	runs: RunResult[];
+	/** The workflow's static data as last saved (n8n saves it after each webhook call that changed it). */
+	readonly staticData: IDataObject;
 	/** Resolves when every background run (responseMode 'onReceived') has finished. */
 	idle(): Promise<void>;
 	close(): Promise<void>;
@@ -121,6 +125,7 @@ export async function startWebhookHost(options: WebhookHostOptions): Promise<Web
 	const limit = (options.payloadSizeMaxMb ?? 16) * 1024 * 1024;
 
 	let executionsStarted = 0;
+	let savedStaticData: IDataObject = structuredClone(options.staticData ?? {});
 	const runs: RunResult[] = [];
 	const background = new Set<Promise<unknown>>();
 
@@ -163,7 +168,13 @@ export async function startWebhookHost(options: WebhookHostOptions): Promise<Web
 			nodeTypes,
 			settings: options.workflow.settings,
 			active: mode === 'webhook',
+			// Loaded per request, like n8n loads the workflow row for every production call.
+			staticData: structuredClone(savedStaticData),
 		});
+		const saveStaticData = () => {
+			if (workflow.staticData.__dataChanged)
+				savedStaticData = JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject;
+		};
 		const node = workflow.getNode(triggerNode!.name)!;
 		const nodeType = nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
 		const description = nodeType.description.webhooks!.find(
@@ -223,6 +234,8 @@ export async function startWebhookHost(options: WebhookHostOptions): Promise<Web
 			});
 		}
 		if (result.noWebhookResponse && !res.writableEnded) res.end();
+		// n8n saves the static data when the webhook call is answered; earlier here is equivalent.
+		saveStaticData();
 		if (!result.workflowData) {
 			if (!result.noWebhookResponse)
 				send(
@@ -292,6 +305,9 @@ export async function startWebhookHost(options: WebhookHostOptions): Promise<Web
 		url: `http://127.0.0.1:${port}/${mode === 'manual' ? 'webhook-test' : 'webhook'}/${path}`,
 		get executionsStarted() {
 			return executionsStarted;
+		},
+		get staticData() {
+			return savedStaticData;
 		},
 		runs,
 		idle: async () => {

@@ -39,6 +39,7 @@ import { parseIntercomNotification } from './intercom-envelope';
 import { messageOf, parseMessengerBody } from './messenger-body';
 import { verifyMessengerIdentity } from './messenger-identity';
 import { checkProtectedAttributes, parseProtectedAttributes } from './protected-attributes';
+import { deliveryOf, recordDelivery } from './replay-guard';
 import { accept, refuse, sendRejection, type Outcome } from './rejection';
 import { isPlainRecord, parseJsonSafely, sanitizeJson } from './safe-json';
 import { buildTestItem, TEST_DEFAULTS, type TestValues } from './test-values';
@@ -48,7 +49,8 @@ interface MessengerSecrets extends ICredentialDataDecryptedObject {
 	intercomClientSecret: string;
 }
 
-type Received = { kind: 'item'; item: ConversationItem } | { kind: 'ignored' };
+type Received =
+	{ kind: 'item'; item: ConversationItem } | { kind: 'ignored' | 'duplicate' | 'expired' };
 
 /** Reads the body as JSON from the raw bytes (or, without them, from n8n's parsed body). */
 function readJsonBody(
@@ -163,6 +165,17 @@ async function receive(context: IWebhookFunctions): Promise<Outcome<Received>> {
 		const notification = parseIntercomNotification(body.value, now);
 		if (!notification.ok) return notification;
 		if (notification.value.kind === 'ignored') return accept({ kind: 'ignored' });
+		if (requireVerification && !isTestRun) {
+			// A signed notification starts one run, however often it is posted (replay-guard.ts).
+			const delivery = deliveryOf(body.value);
+			if (!delivery.ok) return delivery;
+			const seen = recordDelivery(
+				context.getWorkflowStaticData('node'),
+				delivery.value,
+				Math.floor(now.getTime() / 1000),
+			);
+			if (seen !== 'new') return accept({ kind: seen });
+		}
 		return accept({
 			kind: 'item',
 			item: {
@@ -461,7 +474,7 @@ export class FinTrigger implements INodeType {
 			sendRejection(this.getResponseObject(), outcome.rejection);
 			return { noWebhookResponse: true };
 		}
-		if (outcome.value.kind === 'ignored') return { webhookResponse: { status: 'ignored' } };
+		if (outcome.value.kind !== 'item') return { webhookResponse: { status: outcome.value.kind } };
 		return {
 			webhookResponse: { status: 'accepted' },
 			workflowData: [[{ json: outcome.value.item, pairedItem: { item: 0 } }]],

@@ -12,6 +12,7 @@ import {
 	CREDENTIALS,
 	finWorkflow,
 	hubSignature,
+	nowSeconds,
 	Personalize,
 	post,
 } from './helpers';
@@ -38,7 +39,7 @@ function notification(topic: string, item: IDataObject = {}): IDataObject {
 		app_id: 'app1',
 		id: 'notif_1',
 		topic,
-		created_at: 1764000100,
+		created_at: nowSeconds(), // within the replay window (replay-guard.ts)
 		delivery_attempts: 1,
 		data: {
 			type: 'notification_event_data',
