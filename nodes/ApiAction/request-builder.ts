@@ -53,7 +53,6 @@ export class RequestConfigError extends Error {
  * could split or end the header. Names the code point, never the value.
  */
 export function headerValueProblem(text: string): string | undefined {
-	// eslint-disable-next-line no-control-regex
 	const bad = /[\u0000-\u0008\u000a-\u001f\u007f]|[^\u0000-\u00ff]/u.exec(text);
 	if (!bad) return undefined;
 	const code = bad[0].codePointAt(0)!;
