@@ -7,7 +7,7 @@
 //
 // Test runs: n8n runs a webhook trigger in the editor by listening on its test URL ("Listen for
 // test event"); n8n never calls a webhook node's `execute` without a request, so Fin Trigger has
-// none. Instead, a call to the *test* URL with an empty body (or `{}`) emits the Test Values below,
+// none. Instead, a call to the *test* URL with an empty JSON body (or `{}`) emits the Test Values below,
 // marked identity.verified: false and source: 'test'; pinned data works as for any trigger.
 // "Require Identity Verification" can be switched off for test runs only: on the production URL
 // the node then refuses every call rather than let unverified customers through.
@@ -350,7 +350,7 @@ export class FinTrigger implements INodeType {
 				placeholder: 'Add Test Value',
 				default: {},
 				description:
-					'Used when the test URL receives an empty body (or {}), e.g. after "Listen for test event". The item says identity.verified: false and source: test.',
+					'Used when the test URL receives an empty JSON body (or {}, with Content-Type: application/json), e.g. after "Listen for test event". The item says identity.verified: false and source: test.',
 				options: [
 					{
 						displayName: 'Message Text',
