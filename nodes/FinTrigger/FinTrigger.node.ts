@@ -7,8 +7,8 @@
 //
 // Test runs: n8n runs a webhook trigger in the editor by listening on its test URL ("Listen for
 // test event"); n8n never calls a webhook node's `execute` without a request, so Fin Trigger has
-// none. Instead, a call to the *test* URL with an empty JSON body (or `{}`) emits the Test Values below,
-// marked identity.verified: false and source: 'test'; pinned data works as for any trigger.
+// none. Instead, a call to the *test* URL with an empty JSON body (or `{}`) emits the Test Values
+// below, marked identity.verified: false and source: 'test'; pinned data works as for any trigger.
 // "Require Identity Verification" can be switched off for test runs only: on the production URL
 // the node then refuses every call rather than let unverified customers through.
 import type {
