@@ -37,13 +37,11 @@ export function useUntil(now: number, lifetimeSeconds: number): number {
 
 /** The host of the Token URL: the only host the client secret or password is ever sent to. */
 function tokenHost(tokenUrl: unknown): string {
-	try {
-		return new URL(String(tokenUrl)).hostname;
-	} catch {
+	if (!URL.canParse(String(tokenUrl)))
 		throw new Error(
 			'Fin Dynamic Token: the Token URL is not a valid absolute URL (e.g. https://auth.example.com/oauth/token).',
 		);
-	}
+	return new URL(String(tokenUrl)).hostname;
 }
 
 export async function fetchToken(

@@ -51,9 +51,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 	addDemoRoutes(router);
 
 	// Set once the port is known (the cookie is named after it); no request is handled before.
-	let session: Session | undefined;
+	const state: { session?: Session } = {};
 	const server = createServer((req, res) => {
-		handle(req, res, router, distDir, session!).catch((error: unknown) => {
+		handle(req, res, router, distDir, state.session!).catch((error: unknown) => {
 			// An unread body must not be taken for the next request on a kept-alive connection.
 			if (!req.readableEnded) req.resume();
 			fail(res, error);
@@ -67,7 +67,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 		});
 	});
 	const { port } = server.address() as AddressInfo;
-	session = new Session(port);
+	const session = (state.session = new Session(port));
 	const urlHost = host === '::1' || host === '[::1]' ? '[::1]' : host;
 	const url = `http://${urlHost}:${port}`;
 	return {
