@@ -14,6 +14,7 @@
 // does the same with the bytes it read (fields only, no files).
 // What it does not do: routing by path and method beyond "POST to the node", binary bodies,
 // 'responseNode' and streaming modes.
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parse as parseQueryString } from 'node:querystring';
@@ -59,7 +60,7 @@ export interface WebhookHost {
 	readonly executionsStarted: number;
 	/** Finished runs, in the order they finished. */
 	runs: RunResult[];
-	/** The workflow's static data as last saved (n8n saves it after each webhook call that changed it). */
+	/** The workflow's static data as last saved (as n8n 2.40.7: after calls that start no execution). */
 	readonly staticData: IDataObject;
 	/** Resolves when every background run (responseMode 'onReceived') has finished. */
 	idle(): Promise<void>;
@@ -124,6 +125,8 @@ export async function startWebhookHost(options: WebhookHostOptions): Promise<Web
 	if (!triggerNode) throw new Error('The workflow has no webhook node');
 	const limit = (options.payloadSizeMaxMb ?? 16) * 1024 * 1024;
 
+	// Each host serves its own workflow, as each n8n workflow has its own id.
+	const workflowId = `harness-${randomUUID()}`;
 	let executionsStarted = 0;
 	let savedStaticData: IDataObject = structuredClone(options.staticData ?? {});
 	const runs: RunResult[] = [];
@@ -161,7 +164,7 @@ export async function startWebhookHost(options: WebhookHostOptions): Promise<Web
 		});
 
 		const workflow = new Workflow({
-			id: 'harness',
+			id: workflowId,
 			name: options.workflow.name ?? 'harness',
 			nodes: structuredClone(options.workflow.nodes),
 			connections: options.workflow.connections,
@@ -197,7 +200,7 @@ export async function startWebhookHost(options: WebhookHostOptions): Promise<Web
 			node: node.name,
 			path: String(description.path),
 			webhookDescription: description,
-			workflowId: 'harness',
+			workflowId,
 			workflowExecuteAdditionalData: additionalData,
 			isTest: mode === 'manual',
 		};
@@ -234,9 +237,11 @@ export async function startWebhookHost(options: WebhookHostOptions): Promise<Web
 			});
 		}
 		if (result.noWebhookResponse && !res.writableEnded) res.end();
-		// n8n saves the static data when the webhook call is answered; earlier here is equivalent.
-		saveStaticData();
 		if (!result.workflowData) {
+			// n8n saves the static data when the call is answered. When the call starts an execution,
+			// n8n 2.40.7 creates the execution's workflow from the same static-data object first,
+			// which resets its "changed" flag: the webhook's change is then not saved. Same here.
+			saveStaticData();
 			if (!result.noWebhookResponse)
 				send(
 					res,

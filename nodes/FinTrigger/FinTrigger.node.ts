@@ -171,6 +171,7 @@ async function receive(context: IWebhookFunctions): Promise<Outcome<Received>> {
 			if (!delivery.ok) return delivery;
 			const seen = recordDelivery(
 				context.getWorkflowStaticData('node'),
+				`${context.getWorkflow().id ?? ''}\u0000${context.getNode().name}`,
 				delivery.value,
 				Math.floor(now.getTime() / 1000),
 			);

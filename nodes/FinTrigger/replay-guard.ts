@@ -1,13 +1,18 @@
 // Replay guard for signed Intercom notifications. A signature proves Intercom sent the bytes once,
-// not that they are sent now: anyone who saw a delivery could post it again. Fin Trigger keeps the
-// ids of delivered notifications in the workflow's static data (saved by n8n after each webhook
-// call) and starts a run for each id once.
+// not that they are sent now: anyone who saw a delivery could post it again. Fin Trigger remembers
+// the ids of delivered notifications and starts a run for each id once, in two places:
+// - a bounded in-memory record per workflow and node (this process): n8n 2.40.7 does not save a
+//   webhook node's static-data change when the call starts an execution (creating the execution's
+//   workflow resets the "changed" flag of the same static-data object), so this is what catches a
+//   replay, also two copies arriving at once;
+// - the workflow's static data, which n8n saves after calls that start nothing and loads for every
+//   call, so what it holds survives a restart once saved.
+// This is the one piece of module state in the package, on purpose and bounded.
 // - Bounded: at most MAX_REMEMBERED ids, each for WINDOW_SECONDS after the notification's signed
 //   `created_at`. A notification older than the window, or older than an id that was forgotten
 //   to stay in bounds, can no longer be told from a replay, so it starts nothing either.
 // - Answered with 200 (Intercom retries any other status, which would only repeat the duplicate).
-// - Limit: two copies arriving at the same moment (before n8n saved the first) may both pass, and
-//   in queue mode each webhook process saves its own copy; see README "Replayed notifications".
+// - Limit: in queue mode each webhook process remembers its own deliveries; see the README.
 import type { IDataObject } from 'n8n-workflow';
 
 import { accept, refuse, type Outcome } from './rejection';
@@ -26,6 +31,10 @@ interface Remembered {
 }
 
 export type Delivery = 'new' | 'duplicate' | 'expired';
+
+/** Per process, by workflow and node; bounded in keys and (by MAX_REMEMBERED) in entries. */
+const MAX_MEMORY_KEYS = 1000;
+const memory = new Map<string, Remembered>();
 
 function remembered(staticData: IDataObject): Remembered {
 	const value = staticData[KEY] as Partial<Remembered> | undefined;
@@ -54,13 +63,30 @@ export function deliveryOf(
 	return accept({ id, createdAt });
 }
 
-/** Records a delivery in the node's static data; says whether it is new. */
+/** Both records together: every id either holds, the newer forgetting point. */
+function merged(stored: Remembered, kept: Remembered | undefined): Remembered {
+	if (!kept) return stored;
+	const byId = new Map(stored.entries);
+	for (const [id, createdAt] of kept.entries) byId.set(id, createdAt);
+	const forgottenUpTo = Math.max(stored.forgottenUpTo, kept.forgottenUpTo);
+	// What one record already forgot stays forgotten (and is refused as expired).
+	return {
+		entries: [...byId.entries()].filter(([, createdAt]) => createdAt > forgottenUpTo),
+		forgottenUpTo,
+	};
+}
+
+/**
+ * Records a delivery in memory and in the node's static data; says whether it is new. Runs without
+ * any await between reading and writing, so two copies handled at once cannot both be new.
+ */
 export function recordDelivery(
 	staticData: IDataObject,
+	memoryKey: string,
 	delivery: { id: string; createdAt: number },
 	nowSeconds: number,
 ): Delivery {
-	const state = remembered(staticData);
+	const state = merged(remembered(staticData), memory.get(memoryKey));
 	const oldestAccepted = Math.max(nowSeconds - WINDOW_SECONDS, state.forgottenUpTo + 1);
 	const entries = state.entries.filter(([, createdAt]) => createdAt >= nowSeconds - WINDOW_SECONDS);
 	if (entries.some(([id]) => id === delivery.id)) return 'duplicate';
@@ -72,5 +98,9 @@ export function recordDelivery(
 	while (entries.length > MAX_REMEMBERED)
 		forgottenUpTo = Math.max(forgottenUpTo, entries.shift()![1]);
 	staticData[KEY] = { entries, forgottenUpTo } as unknown as IDataObject;
+	memory.delete(memoryKey);
+	memory.set(memoryKey, { entries: [...entries], forgottenUpTo });
+	// The least recently used workflow is forgotten first.
+	if (memory.size > MAX_MEMORY_KEYS) memory.delete(memory.keys().next().value!);
 	return 'new';
 }

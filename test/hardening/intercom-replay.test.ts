@@ -91,6 +91,28 @@ describe('signed Intercom notification replay', () => {
 		expect(host.executionsStarted).toBe(0);
 	});
 
+	it('copies arriving at the same moment start one run', async () => {
+		await serve();
+		const body = notification('notif_burst');
+		const replies = await Promise.all(Array.from({ length: 6 }, () => deliver(body)));
+		expect(replies.map((reply) => reply.status)).toEqual(Array(6).fill(200));
+		expect(replies.filter((reply) => reply.json?.status === 'duplicate')).toHaveLength(5);
+		expect(host.executionsStarted).toBe(1);
+	});
+
+	it('what static data held (e.g. before a restart) is remembered too', async () => {
+		const now = nowSeconds();
+		await serve({
+			'node:Fin Trigger': {
+				intercomDeliveries: { entries: [['notif_saved', now - 60]], forgottenUpTo: 0 },
+			},
+		});
+		expect((await deliver(notification('notif_saved', now - 60))).json).toEqual({
+			status: 'duplicate',
+		});
+		expect(host.executionsStarted).toBe(0);
+	});
+
 	it('the remembered ids are bounded; what was forgotten can no longer start a run', async () => {
 		const base = nowSeconds() - 1800;
 		// Static data as n8n would load it after MAX_REMEMBERED deliveries, one a second.
@@ -98,15 +120,16 @@ describe('signed Intercom notification replay', () => {
 		await serve({ 'node:Fin Trigger': { intercomDeliveries: { entries, forgottenUpTo: 0 } } });
 		expect((await deliver(notification('notif_new', base + MAX_REMEMBERED))).status).toBe(200);
 		expect(host.executionsStarted).toBe(1);
-		const stored = (host.staticData['node:Fin Trigger'] as any).intercomDeliveries;
-		expect(stored.entries).toHaveLength(MAX_REMEMBERED);
-		expect(JSON.stringify(stored)).not.toContain('"notif_0"');
-		// notif_0 was forgotten: posted again it is expired, as is anything not newer than it.
+		// The oldest were forgotten to stay in bounds: posted again they are expired, as is anything
+		// not newer than them; a remembered one is a duplicate.
 		expect((await deliver(notification('notif_0', base))).json).toEqual({ status: 'expired' });
 		expect((await deliver(notification('notif_x', base - 5))).json).toEqual({ status: 'expired' });
-		expect((await deliver(notification('notif_1', base + 1))).json).toEqual({
+		expect((await deliver(notification('notif_400', base + 400))).json).toEqual({
 			status: 'duplicate',
 		});
 		expect(host.executionsStarted).toBe(1);
+		// What the trigger saved (on calls that started nothing) stays within the bound.
+		const saved = (host.staticData['node:Fin Trigger'] as any).intercomDeliveries;
+		expect(saved.entries.length).toBeLessThanOrEqual(MAX_REMEMBERED);
 	});
 });
