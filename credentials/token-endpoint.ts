@@ -35,16 +35,31 @@ export function useUntil(now: number, lifetimeSeconds: number): number {
 	return now + lifetime - Math.min(60000, lifetime / 2);
 }
 
+/** The host of the Token URL: the only host the client secret or password is ever sent to. */
+function tokenHost(tokenUrl: unknown): string {
+	if (!URL.canParse(String(tokenUrl)))
+		throw new Error(
+			'Fin Dynamic Token: the Token URL is not a valid absolute URL (e.g. https://auth.example.com/oauth/token).',
+		);
+	return new URL(String(tokenUrl)).hostname;
+}
+
 export async function fetchToken(
 	helper: IHttpRequestHelper,
 	credentials: ICredentialDataDecryptedObject,
 ): Promise<FetchedToken> {
 	const form = credentials.bodyFormat !== 'json';
 	const body = tokenRequestBody(credentials);
+	const host = tokenHost(credentials.tokenUrl);
 	let failure: unknown;
 	let answer: unknown = await helper.helpers
 		.httpRequest({
 			url: credentials.tokenUrl as string,
+			// The request carries the client secret or password: a redirect (even 307/308, which
+			// re-post the body) would hand it to whatever host the answer names, so none is followed,
+			// and n8n's HTTP layer refuses any host but the configured one.
+			disableFollowRedirect: true,
+			allowedDomains: host,
 			method: (credentials.requestMethod as 'POST' | 'GET') ?? 'POST',
 			body: form ? new URLSearchParams(body as Record<string, string>).toString() : body,
 			headers: {
@@ -60,6 +75,11 @@ export async function fetchToken(
 		const status =
 			(failure as { response?: { status?: number } }).response?.status ??
 			(failure as { httpCode?: string }).httpCode;
+		if (Number(status) >= 300 && Number(status) < 400) {
+			throw new Error(
+				`Fin Dynamic Token: the token endpoint answered ${status} (a redirect). The client secret is never re-sent elsewhere, so Fin Dynamic Token never follows redirects: set the Token URL to the final address of the token endpoint.`,
+			);
+		}
 		throw new Error(
 			`Fin Dynamic Token: the token endpoint ${status ? `answered ${status}` : 'could not be reached'}. Check the token URL and the client id, secret or user name and password.`,
 		);

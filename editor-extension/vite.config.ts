@@ -1,5 +1,6 @@
 // Builds the canvas client (client/main.tsx via index.html) into dist/, which the canvas server serves.
-// `npx vite` (dev) proxies the API and the demo backend to a server started with `npm start`.
+// `npx vite` (dev) proxies the API and the demo backend to a server started with `npm start`: open
+// the address that server printed once (it sets the session cookie for 127.0.0.1, sent to any port).
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 

@@ -9,8 +9,12 @@
 //    workflow with runWorkflow (n8n-core's WorkflowExecute) from the webhook node, then answers per
 //    the node's responseMode: 'lastNode' with the last node's first item (or all items / no data,
 //    per responseData), 'onReceived' at once (the run continues in the background).
+// Multipart bodies: n8n parses them with formidable before the node runs (the stream is consumed,
+// `req.body` is `{data, files}`, no `rawBody`, and `readRawBody()` throws "not readable"); the host
+// does the same with the bytes it read (fields only, no files).
 // What it does not do: routing by path and method beyond "POST to the node", binary bodies,
-// multipart forms, 'responseNode' and streaming modes.
+// 'responseNode' and streaming modes.
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parse as parseQueryString } from 'node:querystring';
@@ -45,6 +49,8 @@ export interface WebhookHostOptions {
 	payloadSizeMaxMb?: number;
 	/** false: hand the node no `rawBody` (and a no-op readRawBody), to test a host that keeps none. */
 	rawBody?: boolean;
+	/** The workflow's static data as n8n would load it from its database. */
+	staticData?: IDataObject;
 }
 
 export interface WebhookHost {
@@ -54,6 +60,8 @@ export interface WebhookHost {
 	readonly executionsStarted: number;
 	/** Finished runs, in the order they finished. */
 	runs: RunResult[];
+	/** The workflow's static data as last saved (as n8n 2.40.7: after calls that start no execution). */
+	readonly staticData: IDataObject;
 	/** Resolves when every background run (responseMode 'onReceived') has finished. */
 	idle(): Promise<void>;
 	close(): Promise<void>;
@@ -117,7 +125,10 @@ export async function startWebhookHost(options: WebhookHostOptions): Promise<Web
 	if (!triggerNode) throw new Error('The workflow has no webhook node');
 	const limit = (options.payloadSizeMaxMb ?? 16) * 1024 * 1024;
 
+	// Each host serves its own workflow, as each n8n workflow has its own id.
+	const workflowId = `harness-${randomUUID()}`;
 	let executionsStarted = 0;
+	let savedStaticData: IDataObject = structuredClone(options.staticData ?? {});
 	const runs: RunResult[] = [];
 	const background = new Set<Promise<unknown>>();
 
@@ -131,14 +142,21 @@ export async function startWebhookHost(options: WebhookHostOptions): Promise<Web
 		// The request as n8n hands it to a node: parsed body, raw bytes, content type, query.
 		const url = new URL(req.url ?? '/', 'http://127.0.0.1');
 		const contentType = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
-		const parsed = parseLikeN8n(rawBody, contentType);
+		const multipart = contentType.startsWith('multipart/');
+		const parsed = multipart
+			? { ok: true, body: { data: {}, files: {} } }
+			: parseLikeN8n(rawBody, contentType);
 		if (!parsed.ok) return send(res, 422, { code: 422, message: 'Failed to parse request body' });
 		const request = Object.assign(req, {
-			rawBody: options.rawBody === false ? undefined : rawBody,
+			rawBody: options.rawBody === false || multipart ? undefined : rawBody,
 			_body: true,
 			contentType,
 			encoding: 'utf-8' as BufferEncoding,
-			readRawBody: async () => {},
+			readRawBody: multipart
+				? async () => {
+						throw new Error('Request body stream was aborted or is not readable');
+					}
+				: async () => {},
 			body: parsed.body,
 			query: Object.fromEntries(url.searchParams),
 			params: {},
@@ -146,14 +164,20 @@ export async function startWebhookHost(options: WebhookHostOptions): Promise<Web
 		});
 
 		const workflow = new Workflow({
-			id: 'harness',
+			id: workflowId,
 			name: options.workflow.name ?? 'harness',
 			nodes: structuredClone(options.workflow.nodes),
 			connections: options.workflow.connections,
 			nodeTypes,
 			settings: options.workflow.settings,
 			active: mode === 'webhook',
+			// Loaded per request, like n8n loads the workflow row for every production call.
+			staticData: structuredClone(savedStaticData),
 		});
+		const saveStaticData = () => {
+			if (workflow.staticData.__dataChanged)
+				savedStaticData = JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject;
+		};
 		const node = workflow.getNode(triggerNode!.name)!;
 		const nodeType = nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
 		const description = nodeType.description.webhooks!.find(
@@ -176,7 +200,7 @@ export async function startWebhookHost(options: WebhookHostOptions): Promise<Web
 			node: node.name,
 			path: String(description.path),
 			webhookDescription: description,
-			workflowId: 'harness',
+			workflowId,
 			workflowExecuteAdditionalData: additionalData,
 			isTest: mode === 'manual',
 		};
@@ -214,6 +238,10 @@ export async function startWebhookHost(options: WebhookHostOptions): Promise<Web
 		}
 		if (result.noWebhookResponse && !res.writableEnded) res.end();
 		if (!result.workflowData) {
+			// n8n saves the static data when the call is answered. When the call starts an execution,
+			// n8n 2.40.7 creates the execution's workflow from the same static-data object first,
+			// which resets its "changed" flag: the webhook's change is then not saved. Same here.
+			saveStaticData();
 			if (!result.noWebhookResponse)
 				send(
 					res,
@@ -282,6 +310,9 @@ export async function startWebhookHost(options: WebhookHostOptions): Promise<Web
 		url: `http://127.0.0.1:${port}/${mode === 'manual' ? 'webhook-test' : 'webhook'}/${path}`,
 		get executionsStarted() {
 			return executionsStarted;
+		},
+		get staticData() {
+			return savedStaticData;
 		},
 		runs,
 		idle: async () => {

@@ -11,6 +11,7 @@ import { addDemoRoutes } from './demo';
 import { HttpError, sendError } from './http';
 import { CLIENT_DIST_DIR } from './paths';
 import { Router } from './router';
+import { Session, setFrameHeaders } from './session';
 import { serveStatic } from './static';
 
 export interface ServerOptions {
@@ -23,8 +24,15 @@ export interface ServerOptions {
 }
 
 export interface RunningServer {
+	/** The server's base address (API calls also need `token`). */
 	url: string;
+	/** The address to open: `url` with the session secret (`/?token=...`). */
+	openUrl: string;
 	port: number;
+	/** This start's session secret (session.ts). */
+	token: string;
+	/** The cookie the page keeps the secret in. */
+	cookieName: string;
 	close(): Promise<void>;
 }
 
@@ -42,8 +50,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 	addApiRoutes(router);
 	addDemoRoutes(router);
 
+	// Set once the port is known (the cookie is named after it); no request is handled before.
+	const state: { session?: Session } = {};
 	const server = createServer((req, res) => {
-		handle(req, res, router, distDir).catch((error: unknown) => {
+		handle(req, res, router, distDir, state.session!).catch((error: unknown) => {
 			// An unread body must not be taken for the next request on a kept-alive connection.
 			if (!req.readableEnded) req.resume();
 			fail(res, error);
@@ -57,10 +67,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 		});
 	});
 	const { port } = server.address() as AddressInfo;
+	const session = (state.session = new Session(port));
 	const urlHost = host === '::1' || host === '[::1]' ? '[::1]' : host;
+	const url = `http://${urlHost}:${port}`;
 	return {
-		url: `http://${urlHost}:${port}`,
+		url,
+		openUrl: `${url}/?token=${session.token}`,
 		port,
+		token: session.token,
+		cookieName: session.cookieName,
 		close: () =>
 			new Promise<void>((resolve, reject) => {
 				server.close((error) => (error ? reject(error) : resolve()));
@@ -102,10 +117,21 @@ function checkCaller(req: IncomingMessage) {
 	}
 }
 
-async function handle(req: IncomingMessage, res: ServerResponse, router: Router, distDir: string) {
+async function handle(
+	req: IncomingMessage,
+	res: ServerResponse,
+	router: Router,
+	distDir: string,
+	session: Session,
+) {
+	setFrameHeaders(res);
 	checkCaller(req);
 	const url = new URL(req.url ?? '/', 'http://127.0.0.1');
 	const method = req.method ?? 'GET';
+	const isApiPath = url.pathname === '/api' || url.pathname.startsWith('/api/');
+	// Before routing: an unauthenticated caller learns nothing, not even which routes exist.
+	if (isApiPath) session.check(req);
+	else if (session.exchange(req, res, url)) return;
 	const match = router.match(method, url.pathname);
 	if (match && 'handler' in match) {
 		await match.handler({ req, res, params: match.params, url });

@@ -77,8 +77,12 @@ export class CredentialStore {
 			credential.name = name;
 		}
 		if (body.data !== undefined) {
-			const data = checkData(this.credentialType(credential.type), body.data);
-			credential.data = withoutNulls({ ...credential.data, ...data });
+			const type = this.credentialType(credential.type);
+			const data = checkData(type, body.data);
+			const rebound = checkHostBindings(type, credential.data, data);
+			// A token cached for the old host is not sent to the new one: it is fetched again.
+			const kept = rebound ? withoutCachedTokens(type, credential.data) : credential.data;
+			credential.data = withoutNulls({ ...kept, ...data });
 		}
 		return summary(credential);
 	}
@@ -243,6 +247,67 @@ function checkData(type: ICredentialType, value: unknown): ICredentialDataDecryp
 		}
 	}
 	return value as ICredentialDataDecryptedObject;
+}
+
+/** Fields that decide where a credential is sent: any URL, domain or host field the type declares. */
+function hostBindingFields(type: ICredentialType): string[] {
+	return type.properties
+		.filter((property) => property.type !== 'hidden' && /url|domain|host/i.test(property.name))
+		.map((property) => property.name);
+}
+
+/** Fields a person enters as secrets (not the hidden tokens a run caches). */
+function secretFields(type: ICredentialType): string[] {
+	return type.properties
+		.filter(
+			(property) =>
+				property.type !== 'hidden' &&
+				(property.typeOptions?.password === true || SECRET_NAME.test(property.name)),
+		)
+		.map((property) => property.name);
+}
+
+const asText = (value: unknown) => (value === undefined || value === null ? '' : String(value));
+
+/**
+ * A host binding (allowedDomain, tokenUrl, testUrl...) changes only when every secret stored in the
+ * credential is entered again in the same request: otherwise whoever can call the API could point
+ * the stored secret at a host of their choosing. Returns whether a binding changes.
+ */
+function checkHostBindings(
+	type: ICredentialType,
+	stored: ICredentialDataDecryptedObject,
+	update: ICredentialDataDecryptedObject,
+): boolean {
+	const changed = hostBindingFields(type).filter(
+		(field) => field in update && asText(update[field]) !== asText(stored[field]),
+	);
+	if (changed.length === 0) return false;
+	const missing = secretFields(type).filter(
+		(field) => asText(stored[field]) !== '' && asText(update[field]) === '',
+	);
+	if (missing.length > 0) {
+		throw new HttpError(
+			403,
+			`${changed.join(', ')} decides where this credential's secrets are sent and cannot change on its own`,
+			`Enter ${missing.join(', ')} again in the same request to change ${changed.join(', ')}.`,
+		);
+	}
+	return true;
+}
+
+function withoutCachedTokens(
+	type: ICredentialType,
+	data: ICredentialDataDecryptedObject,
+): ICredentialDataDecryptedObject {
+	const hidden = new Set(
+		type.properties
+			.filter((property) => property.type === 'hidden')
+			.map((property) => property.name),
+	);
+	return Object.fromEntries(
+		Object.entries(data).filter(([key]) => !hidden.has(key)),
+	) as ICredentialDataDecryptedObject;
 }
 
 function withoutNulls(data: ICredentialDataDecryptedObject): ICredentialDataDecryptedObject {

@@ -18,7 +18,8 @@ async function main() {
 	const port = portFromArgs(process.argv.slice(2), process.env);
 	try {
 		const server = await startServer({ port });
-		console.log(`Fin actions canvas: ${server.url}`);
+		// The secret in this address is what lets the page use the server (session.ts): keep it private.
+		console.log(`Fin actions canvas: ${server.openUrl}`);
 		const stop = () => void server.close().then(() => process.exit(0));
 		process.once('SIGINT', stop);
 		process.once('SIGTERM', stop);

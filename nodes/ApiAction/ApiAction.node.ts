@@ -21,10 +21,10 @@ import {
 	type NameValue,
 	type RequestTemplate,
 } from './request-builder';
+import { checkMethod, refuseExpressions, WRITE_METHODS } from './request-policy';
 import { ApiCallFailure, sendWithRetries, type SendFunction } from './send-request';
 
 const CONVERSATION_KEYS = ['user', 'company', 'conversation', 'message', 'identity'];
-const WRITE_METHODS = ['POST', 'PUT', 'PATCH', 'DELETE'];
 
 export class ApiAction implements INodeType {
 	description: INodeTypeDescription = {
@@ -120,14 +120,11 @@ export class ApiAction implements INodeType {
 					template.name ||
 					this.getNode().name;
 				record.method = template.request.method.toUpperCase();
-				if (
-					WRITE_METHODS.includes(record.method as string) &&
-					!this.getNodeParameter('allowWrites', itemIndex, false)
-				) {
-					throw new RequestConfigError(
-						`${record.method as string} changes data in your backend: switch on "Allow Writes" to send it, or use GET.`,
-					);
-				}
+				checkMethod(
+					record.method as string,
+					this.getNodeParameter('allowWrites', itemIndex, false) as boolean,
+				);
+				refuseExpressions(this.getNode().parameters, template.fieldParameters);
 				const context = conversationContext(this, incoming, itemIndex);
 				const built = buildRequest(template.request, context);
 				secrets = built.secrets;
@@ -203,6 +200,8 @@ export class ApiAction implements INodeType {
 interface ResolvedTemplate {
 	name: string;
 	request: RequestTemplate;
+	/** The parameters holding the template's fields (they end up in the URL or headers). */
+	fieldParameters: string[];
 }
 
 function listOf(context: IExecuteFunctions, name: string, itemIndex: number): NameValue[] {
@@ -219,6 +218,7 @@ function readRequestTemplate(context: IExecuteFunctions, itemIndex: number): Res
 			: undefined;
 		return {
 			name: '',
+			fieldParameters: [],
 			request: {
 				method,
 				url: context.getNodeParameter('url', itemIndex) as string,
@@ -245,6 +245,7 @@ function readRequestTemplate(context: IExecuteFunctions, itemIndex: number): Res
 	const fill = (text: string) => applyTemplateFields(text, fields);
 	return {
 		name: template.actionName,
+		fieldParameters: template.fields.map((field) => templateFieldParameter(template, field.name)),
 		request: {
 			method: template.request.method,
 			url: fill(template.request.url),

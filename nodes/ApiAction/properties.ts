@@ -88,11 +88,12 @@ export const apiActionProperties: INodeProperties[] = [
 		type: 'options',
 		default: 'GET',
 		displayOptions: custom,
-		options: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].map((method) => ({
+		options: ['GET', 'HEAD', 'OPTIONS', 'POST', 'PUT', 'PATCH', 'DELETE'].map((method) => ({
 			name: method,
 			value: method,
 		})),
-		description: 'Anything but GET changes data in your backend and needs "Allow Writes"',
+		description:
+			'GET, HEAD and OPTIONS only read. POST, PUT, PATCH and DELETE change data in your backend and need "Allow Writes"; no other method is sent.',
 	},
 	{
 		displayName: 'Allow Writes',

@@ -47,6 +47,23 @@ export class RequestConfigError extends Error {
 	}
 }
 
+/**
+ * Why a header value cannot be sent unchanged, if it cannot: headers travel as Latin-1, so a
+ * character above U+00FF would be altered on the way, and a control character (other than tab)
+ * could split or end the header. Names the code point, never the value.
+ */
+export function headerValueProblem(text: string): string | undefined {
+	const bad = /[\u0000-\u0008\u000a-\u001f\u007f]|[^\u0000-\u00ff]/u.exec(text);
+	if (!bad) return undefined;
+	const code = bad[0].codePointAt(0)!;
+	const point = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+	if (code === 0x0a || code === 0x0d) return `it contains a line break (${point})`;
+	if (code === 0) return `it contains a NUL character (${point})`;
+	return code < 0x20 || code === 0x7f
+		? `it contains a control character (${point})`
+		: `it contains a character outside Latin-1 (${point}), which a header cannot carry unchanged`;
+}
+
 const ORIGIN = /^([A-Za-z][A-Za-z0-9+.-]*):\/\/([^/?#]*)(.*)$/s;
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
@@ -134,6 +151,42 @@ function renderQueryPair(name: string, value: string, renderer: Renderer): strin
 	return `${renderer.text(name, 'query parameter name', encode)}=${renderer.text(value, `query parameter "${name}"`, encode)}`;
 }
 
+/**
+ * `"{{object:user.address}}"` / `"{{list:user.tags}}"`: a JSON body string that is exactly one
+ * typed placeholder inserts an object or a list. Untyped whole placeholders insert scalars only, so
+ * an attribute that happens to hold `{"$ne": null}` cannot turn a value into a query operator.
+ */
+const TYPED_PLACEHOLDER =
+	/^\{\{\s*(object|list):\s*((?:user|company|conversation|message|identity\.claims)(?:\.[\w-]+)+)\s*\}\}$/;
+
+function jsonKind(value: unknown): string {
+	if (Array.isArray(value)) return 'a list';
+	if (value === null) return 'null';
+	if (typeof value === 'object') return 'an object';
+	return typeof value === 'string' ? 'text' : `a ${typeof value}`;
+}
+
+function typedValue(renderer: Renderer, type: 'object' | 'list', path: string): unknown {
+	const value = renderer.value({ path }, 'JSON body');
+	const matches = type === 'list' ? Array.isArray(value) : jsonKind(value) === 'an object';
+	if (!matches)
+		throw new PlaceholderValueError(
+			path,
+			'JSON body',
+			`it is declared as ${type === 'list' ? 'a list' : 'an object'} but is ${jsonKind(value)}`,
+		);
+	return value;
+}
+
+function scalarValue(value: unknown, path: string): unknown {
+	if (value === null || typeof value !== 'object') return value;
+	throw new PlaceholderValueError(
+		path,
+		'JSON body',
+		`it is ${jsonKind(value)}, and only text, numbers, booleans and null are inserted as they are. If this field takes ${jsonKind(value)}, declare it: {{${Array.isArray(value) ? 'list' : 'object'}:${path}}}`,
+	);
+}
+
 function renderBody(body: string, renderer: Renderer): unknown {
 	const parsed = parseJson(body);
 	if (!parsed.ok) {
@@ -143,9 +196,12 @@ function renderBody(body: string, renderer: Renderer): unknown {
 	}
 	const walk = (value: unknown): unknown => {
 		if (typeof value === 'string') {
+			const typed = TYPED_PLACEHOLDER.exec(value);
+			if (typed) return typedValue(renderer, typed[1] as 'object' | 'list', typed[2]);
 			const whole = wholePlaceholder(value);
-			// A string that is one placeholder keeps the attribute's JSON type (number, boolean, object).
-			if (whole) return renderer.value(whole, 'JSON body');
+			// A string that is one placeholder keeps the attribute's scalar JSON type (number,
+			// boolean, null); an object or a list only where the admin declared one (see above).
+			if (whole) return scalarValue(renderer.value(whole, 'JSON body'), whole.path);
 			return renderer.text(value, 'JSON body', (text) => text);
 		}
 		if (Array.isArray(value)) return value.map(walk);
@@ -204,14 +260,15 @@ export function buildRequest(template: RequestTemplate, item: IDataObject): Buil
 			);
 		}
 		headers[name] = renderer.text(value ?? '', `header "${name}"`, (text, path) => {
-			if (/[\r\n\0]/.test(text))
-				throw new PlaceholderValueError(
-					path,
-					`header "${name}"`,
-					'it contains a line break or NUL character',
-				);
+			const problem = headerValueProblem(text);
+			if (problem) throw new PlaceholderValueError(path, `header "${name}"`, problem);
 			return text;
 		});
+		const problem = headerValueProblem(headers[name]);
+		if (problem)
+			throw new RequestConfigError(
+				`The value of header "${name}" cannot be sent: ${problem}. Remove it, or send the value in the query or the JSON body instead.`,
+			);
 	}
 
 	const body =

@@ -7,7 +7,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { isAttributePath, readAttribute } from '../shared/attributes';
 import { ATTRIBUTE_ROOTS } from '../shared/conversation-item';
 import { toDateTime, toFiniteNumber, toText } from '../shared/values';
-import { guardPattern, testPattern, type GuardedPattern } from './safe-regex';
+import { guardPattern, RegexBudget, type GuardedPattern } from './safe-regex';
 
 export const OPERATORS = [
 	'equals',
@@ -112,6 +112,9 @@ function comparableAttribute(attribute: unknown, against: Comparable): number | 
 class RuleEvaluator {
 	private readonly fold: (text: string) => string;
 
+	/** One evaluator per item, so one regex budget per item (safe-regex.ts). */
+	private readonly regexBudget = new RegexBudget();
+
 	constructor(private readonly options: RuleOptions) {
 		this.fold = options.caseSensitive ? (text) => text : (text) => text.toLowerCase();
 	}
@@ -206,7 +209,7 @@ class RuleEvaluator {
 			case 'matches': {
 				const notes: string[] = [];
 				const result = elements.some((element) => {
-					const test = testPattern(pattern!, toText(element));
+					const test = this.regexBudget.test(pattern!, toText(element));
 					if (test.note) notes.push(test.note);
 					return test.matched;
 				});

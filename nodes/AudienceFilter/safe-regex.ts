@@ -5,8 +5,14 @@
 //     contains a quantifier or an alternation: `(a+)+`, `(\w*)*`, `(a?a)+`, `(a|aa)*`, `((ab)*c)+`.
 //     Those shapes are where exponential backtracking comes from; without them (star height 1, no
 //     ambiguous repeated alternation) the worst case is polynomial in the input length.
+//     Also refused: quantified atoms next to each other (only optional atoms between them) that can
+//     match the same characters, such as `\s*\s*$` or `\d+\d+x`: each such pair multiplies the
+//     ways to split the input, the polynomial shape that blocked n8n for seconds per value.
 //  2. Size caps: patterns up to 200 characters, inputs up to 1,000 characters (a longer input makes
 //     the rule false, with a note in the audience record), which bounds the polynomial worst case.
+//     Per item (RegexBudget): one time budget for all its "matches" rules together, and at most
+//     MAX_ELEMENTS_PER_ITEM values tested (a list attribute counts each element), so a signed
+//     request with many long values cannot buy one budget per value.
 //  3. Execution through n8n's own `safeRegex` engine when the running n8n provides it (n8n-workflow
 //     2.x runs it in a `node:vm` context with a 250 ms timeout); a time-out makes the rule false.
 //     Older n8n versions without it fall back to the native engine, still behind layers 1 and 2.
@@ -30,6 +36,36 @@ export interface PatternTest {
 interface GroupScan {
 	repeats: boolean;
 	alternates: boolean;
+	/** Repeated atoms since the last mandatory one: what a next repeated atom must not overlap. */
+	run: string[];
+	/** `run` where the group opened, restored after each `|`. */
+	runAtOpen: string[];
+}
+
+/** Characters tried when asking whether two atoms can match the same character. */
+const SAMPLE: string[] = [
+	...Array.from({ length: 0x250 }, (_, code) => String.fromCharCode(code)),
+	'\u2028',
+	'\u3000',
+	'\uFEFF',
+	'中',
+	'😀',
+];
+
+/** Whether two atoms (`\s`, `[a-z]`, `.`, `x`, a group) can match one same character. */
+function overlaps(left: string, right: string, flags: string): boolean {
+	const compile = (atom: string) => {
+		try {
+			return new RegExp(`^(?:${atom})$`, flags.replace(/[gy]/g, ''));
+		} catch {
+			return undefined;
+		}
+	};
+	const a = compile(left);
+	const b = compile(right);
+	// An atom that cannot be compiled on its own is treated as overlapping: refuse rather than guess.
+	if (!a || !b) return true;
+	return SAMPLE.some((char) => a.test(char) && b.test(char));
 }
 
 /** Splits `/source/flags` literals; a plain string is the source itself. */
@@ -47,6 +83,22 @@ function braceQuantifier(source: string, at: number): { length: number; max: num
 	return { length: match[0].length, max };
 }
 
+/** Index of the `(` that opens the group closing at `close` (escapes and classes skipped). */
+function groupStart(source: string, close: number): number {
+	const opens: number[] = [];
+	let i = 0;
+	while (i < close) {
+		if (source[i] === '\\') i += 2;
+		else if (source[i] === '[') i = skipClass(source, i);
+		else {
+			if (source[i] === '(') opens.push(i);
+			else if (source[i] === ')') opens.pop();
+			i++;
+		}
+	}
+	return opens.pop() ?? 0;
+}
+
 /** Index just after the character class that opens at `at`. */
 function skipClass(source: string, at: number): number {
 	let i = at + 1;
@@ -57,15 +109,25 @@ function skipClass(source: string, at: number): number {
 }
 
 /** What is unsafe about `source` (the shapes described at the top of this file), if anything. */
-function unsafeShape(source: string): string | undefined {
-	const stack: GroupScan[] = [{ repeats: false, alternates: false }];
+function unsafeShape(source: string, flags = ''): string | undefined {
+	const stack: GroupScan[] = [{ repeats: false, alternates: false, run: [], runAtOpen: [] }];
 	// What the next quantifier applies to: a single atom, a closed group, or nothing (start, `|`).
 	let last: 'atom' | GroupScan | undefined;
+	// Where the atom (or group) `last` names starts, and whether it was left without a quantifier.
+	let lastStart = 0;
 	let i = 0;
 	while (i < source.length) {
 		const char = source[i];
 		const current = stack[stack.length - 1];
 		let quantifier: { length: number; max: number } | undefined;
+		const isQuantifier =
+			char === '*' ||
+			char === '+' ||
+			char === '?' ||
+			(char === '{' && braceQuantifier(source, i).length > 0);
+		// The previous atom stood without a quantifier: it must match, so it separates repeated atoms.
+		if (!isQuantifier && last === 'atom') current.run = [];
+		if (char !== ')' && !isQuantifier) lastStart = i;
 		if (char === '\\') {
 			const next = source[i + 1] ?? '';
 			if (/[1-9]/.test(next) || (next === 'k' && source[i + 2] === '<')) {
@@ -84,7 +146,12 @@ function unsafeShape(source: string): string | undefined {
 		if (char === '(') {
 			if (/^\(\?<?[=!]/.test(source.slice(i)))
 				return 'lookahead and lookbehind assertions are not supported';
-			stack.push({ repeats: false, alternates: false });
+			stack.push({
+				repeats: false,
+				alternates: false,
+				run: [...current.run],
+				runAtOpen: [...current.run],
+			});
 			const opener = /^\((\?:|\?<[A-Za-z_$][\w$]*>)?/.exec(source.slice(i))!;
 			i += opener[0].length;
 			last = undefined;
@@ -95,12 +162,16 @@ function unsafeShape(source: string): string | undefined {
 			const parent = stack[stack.length - 1];
 			parent.repeats ||= closed.repeats;
 			parent.alternates ||= closed.alternates;
+			// What a group leaves repeated at its end is next to what follows it.
+			parent.run = closed.alternates ? [...closed.runAtOpen, ...closed.run] : closed.run;
 			last = closed;
+			lastStart = groupStart(source, i);
 			i++;
 			continue;
 		}
 		if (char === '|') {
 			current.alternates = true;
+			current.run = [...current.runAtOpen];
 			last = undefined;
 			i++;
 			continue;
@@ -125,6 +196,13 @@ function unsafeShape(source: string): string | undefined {
 			return last.repeats
 				? 'a repeated group contains another quantifier (nested quantifiers such as (a+)+ or (a?a)*)'
 				: 'a repeated group contains an alternation (such as (a|aa)*; write [ab]* for single characters)';
+		}
+		// Small bounded repeats (\d{3}\d{4}) split the input in few ways; large ones count as unbounded.
+		if (quantifier.max > 10 && last !== undefined) {
+			const atom = source.slice(lastStart, i);
+			if (current.run.some((earlier) => overlaps(earlier, atom, flags)))
+				return 'quantifiers next to each other over overlapping characters (such as \\s*\\s* or \\d+\\d+) take polynomial time; merge them into one (\\s*) or separate them with a character that must match';
+			current.run.push(atom);
 		}
 		// Any quantifier, even `?`, makes a group ambiguous enough to blow up when repeated: (a?a)+.
 		current.repeats = true;
@@ -162,7 +240,7 @@ export function guardPattern(
 				? `patterns are limited to ${MAX_PATTERN_LENGTH} characters`
 				: badFlag
 					? `flag "${badFlag}" is not supported (use i, m, s or u)`
-					: (unsafeShape(source) ?? compileProblem(source, allFlags));
+					: (compileProblem(source, allFlags) ?? unsafeShape(source, allFlags));
 	if (problem)
 		return {
 			problem: `the regular expression "${raw.length > 60 ? `${raw.slice(0, 60)}...` : raw}" is not allowed: ${problem}`,
@@ -185,5 +263,40 @@ export function testPattern(pattern: GuardedPattern, input: string): PatternTest
 		return { matched: safeRegex.test(pattern.source, input, pattern.flags) };
 	} catch (error) {
 		return { matched: false, note: `regular expression stopped: ${(error as Error).message}` };
+	}
+}
+
+/** Time all "matches" rules of one item may spend together (a single test may overrun it once). */
+export const ITEM_BUDGET_MS = 250;
+/** Values one item may have tested (each element of a list attribute is one). */
+export const MAX_ELEMENTS_PER_ITEM = 100;
+
+/**
+ * One budget per item: without it each value got its own time limit, and a signed request with a
+ * hundred long values bought a hundred of them. Past the budget or the element cap a value is
+ * not matched, with a note saying why.
+ */
+export class RegexBudget {
+	private spentMs = 0;
+	private tested = 0;
+
+	test(pattern: GuardedPattern, input: string): PatternTest {
+		if (this.tested >= MAX_ELEMENTS_PER_ITEM) {
+			return {
+				matched: false,
+				note: `more than ${MAX_ELEMENTS_PER_ITEM} values or list elements of this item were tested against regular expressions; the rest are not matched`,
+			};
+		}
+		if (this.spentMs >= ITEM_BUDGET_MS) {
+			return {
+				matched: false,
+				note: `the regular-expression budget of ${ITEM_BUDGET_MS} ms for this item is used up; the rest are not matched`,
+			};
+		}
+		this.tested++;
+		const started = Date.now();
+		const result = testPattern(pattern, input);
+		this.spentMs += Date.now() - started;
+		return result;
 	}
 }

@@ -3,12 +3,12 @@
 // - Messenger: your Messenger backend posts {message, user, company?, conversation?} with Intercom's
 //   `user_hash` or a Messenger JWT (HS256, the same identity-verification secret).
 // - Intercom webhook: Intercom's signed notification (X-Hub-Signature, the app's client secret).
-// A refused request is answered here (401/403/400/413 with a JSON error) and starts no execution.
+// A refused request is answered here (400/401/403/413/415 with a JSON error) and starts no execution.
 //
 // Test runs: n8n runs a webhook trigger in the editor by listening on its test URL ("Listen for
 // test event"); n8n never calls a webhook node's `execute` without a request, so Fin Trigger has
-// none. Instead, a call to the *test* URL with an empty body (or `{}`) emits the Test Values below,
-// marked identity.verified: false and source: 'test'; pinned data works as for any trigger.
+// none. Instead, a call to the *test* URL with an empty JSON body (or `{}`) emits the Test Values
+// below, marked identity.verified: false and source: 'test'; pinned data works as for any trigger.
 // "Require Identity Verification" can be switched off for test runs only: on the production URL
 // the node then refuses every call rather than let unverified customers through.
 import type {
@@ -33,11 +33,13 @@ import {
 	rawBodyOf,
 	type WebhookRequest,
 } from './body-limits';
+import { checkContentType } from './content-type';
 import { verifyIntercomSignature } from './intercom-signature';
 import { parseIntercomNotification } from './intercom-envelope';
 import { messageOf, parseMessengerBody } from './messenger-body';
 import { verifyMessengerIdentity } from './messenger-identity';
 import { checkProtectedAttributes, parseProtectedAttributes } from './protected-attributes';
+import { deliveryOf, recordDelivery } from './replay-guard';
 import { accept, refuse, sendRejection, type Outcome } from './rejection';
 import { isPlainRecord, parseJsonSafely, sanitizeJson } from './safe-json';
 import { buildTestItem, TEST_DEFAULTS, type TestValues } from './test-values';
@@ -47,7 +49,8 @@ interface MessengerSecrets extends ICredentialDataDecryptedObject {
 	intercomClientSecret: string;
 }
 
-type Received = { kind: 'item'; item: ConversationItem } | { kind: 'ignored' };
+type Received =
+	{ kind: 'item'; item: ConversationItem } | { kind: 'ignored' | 'duplicate' | 'expired' };
 
 /** Reads the body as JSON from the raw bytes (or, without them, from n8n's parsed body). */
 function readJsonBody(
@@ -90,6 +93,10 @@ async function secretsOf(context: IWebhookFunctions): Promise<MessengerSecrets> 
 }
 
 async function receive(context: IWebhookFunctions): Promise<Outcome<Received>> {
+	const request = context.getRequestObject() as WebhookRequest;
+	// Before anything else: nothing of a non-JSON request is read (see content-type.ts).
+	const contentType = checkContentType(request.headers['content-type']);
+	if (!contentType.ok) return contentType;
 	const source = context.getNodeParameter('source', 'messenger') as string;
 	const requireVerification = context.getNodeParameter(
 		'requireIdentityVerification',
@@ -97,7 +104,6 @@ async function receive(context: IWebhookFunctions): Promise<Outcome<Received>> {
 	) as boolean;
 	const options = context.getNodeParameter('options', {}) as { maxBodySize?: number };
 	const isTestRun = context.getMode() === 'manual';
-	const request = context.getRequestObject() as WebhookRequest;
 	const now = new Date();
 
 	if (!requireVerification && !isTestRun) {
@@ -159,6 +165,18 @@ async function receive(context: IWebhookFunctions): Promise<Outcome<Received>> {
 		const notification = parseIntercomNotification(body.value, now);
 		if (!notification.ok) return notification;
 		if (notification.value.kind === 'ignored') return accept({ kind: 'ignored' });
+		if (requireVerification && !isTestRun) {
+			// A signed notification starts one run, however often it is posted (replay-guard.ts).
+			const delivery = deliveryOf(body.value);
+			if (!delivery.ok) return delivery;
+			const seen = recordDelivery(
+				context.getWorkflowStaticData('node'),
+				`${context.getWorkflow().id ?? ''}\u0000${context.getNode().name}`,
+				delivery.value,
+				Math.floor(now.getTime() / 1000),
+			);
+			if (seen !== 'new') return accept({ kind: seen });
+		}
 		return accept({
 			kind: 'item',
 			item: {
@@ -333,7 +351,7 @@ export class FinTrigger implements INodeType {
 				placeholder: 'Add Test Value',
 				default: {},
 				description:
-					'Used when the test URL receives an empty body (or {}), e.g. after "Listen for test event". The item says identity.verified: false and source: test.',
+					'Used when the test URL receives an empty JSON body (or {}, with Content-Type: application/json), e.g. after "Listen for test event". The item says identity.verified: false and source: test.',
 				options: [
 					{
 						displayName: 'Message Text',
@@ -457,7 +475,7 @@ export class FinTrigger implements INodeType {
 			sendRejection(this.getResponseObject(), outcome.rejection);
 			return { noWebhookResponse: true };
 		}
-		if (outcome.value.kind === 'ignored') return { webhookResponse: { status: 'ignored' } };
+		if (outcome.value.kind !== 'item') return { webhookResponse: { status: outcome.value.kind } };
 		return {
 			webhookResponse: { status: 'accepted' },
 			workflowData: [[{ json: outcome.value.item, pairedItem: { item: 0 } }]],

@@ -2,7 +2,7 @@
 // written here, never built from the request, so nothing the caller sent is echoed back.
 
 export interface Rejection {
-	status: 400 | 401 | 403 | 413 | 500;
+	status: 400 | 401 | 403 | 413 | 415 | 500;
 	code: string;
 	message: string;
 }

@@ -35,7 +35,7 @@ step(
 
 		const deployed = await http(`${canvas!.url}/api/deploy`, {
 			method: 'POST',
-			headers: { 'content-type': 'application/json' },
+			headers: { 'content-type': 'application/json', 'x-canvas-token': canvas!.token },
 			body: JSON.stringify({ workflow, baseUrl: n8n.url, apiKey: api.apiKey, activate: true }),
 		});
 		expect({ status: deployed.status, body: deployed.json }).toMatchObject({

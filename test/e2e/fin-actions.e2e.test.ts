@@ -199,6 +199,32 @@ describe('electricity usage (custom API Action, Fin Dynamic Token)', () => {
 		expect(session.value.apis.utility.requests).toHaveLength(0);
 	});
 
+	// Issue 12.3: n8n parses multipart itself before the node runs; the node must still refuse.
+	step('a body that is not JSON gets 415 and starts no execution', async () => {
+		const before = (await executions(workflow.id)).length;
+		const form = new FormData();
+		form.append('message', 'How much power did I use?');
+		form.append('file', new Blob(['x'.repeat(2000)]), 'a.txt');
+		const bodies: Array<{ body: BodyInit; headers: Record<string, string> }> = [
+			{ body: form, headers: {} },
+			{
+				body: 'message=hi',
+				headers: { 'content-type': 'application/x-www-form-urlencoded' },
+			},
+			{ body: '{"message": {"text": "hi"}}', headers: { 'content-type': 'text/plain' } },
+			{ body: new Uint8Array(Buffer.from('{"message": {"text": "hi"}}')), headers: {} },
+		];
+		for (const { body, headers } of bodies) {
+			const answer = await fetch(workflow.webhookUrl, { method: 'POST', body, headers });
+			expect({ status: answer.status, body: await answer.json() }).toEqual({
+				status: 415,
+				body: { error: { code: 'unsupported_media_type', message: expect.any(String) } },
+			});
+		}
+		expect((await executions(workflow.id)).length).toBe(before);
+		expect(session.value.apis.utility.requests).toHaveLength(0);
+	});
+
 	step(
 		'answers a verified customer with the picked fields only, fetching the token once',
 		async () => {

@@ -85,7 +85,7 @@ describe('Fin Trigger in the engine', () => {
 			}),
 		);
 		const request: any = {
-			headers: {},
+			headers: { 'content-type': 'application/json' },
 			body: {},
 			readRawBody: async () => (request.rawBody = raw),
 		};
@@ -109,7 +109,7 @@ describe('Fin Trigger in the engine', () => {
 		);
 		const response = { writeHead: jest.fn(), end: jest.fn() };
 		Object.assign(additionalData, {
-			httpRequest: { headers: {}, body: {}, rawBody: raw },
+			httpRequest: { headers: { 'content-type': 'application/json' }, body: {}, rawBody: raw },
 			httpResponse: response,
 		});
 		const result = await trigger.webhook.call(

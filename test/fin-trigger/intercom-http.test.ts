@@ -12,6 +12,7 @@ import {
 	CREDENTIALS,
 	finWorkflow,
 	hubSignature,
+	nowSeconds,
 	Personalize,
 	post,
 } from './helpers';
@@ -27,6 +28,9 @@ async function serve(parameters: IDataObject = {}, options: Partial<WebhookHostO
 }
 afterEach(async () => host?.close());
 
+/** Valid JSON once n8n decodes it lossily, so it reaches the node, where it is not UTF-8. */
+const notUtf8 = Buffer.concat([Buffer.from('{"a":"'), Buffer.from([0xff]), Buffer.from('"}')]);
+
 const triggerItem = () => host.runs.at(-1)!.outputs['Fin Trigger'][0][0].json as any;
 
 function notification(topic: string, item: IDataObject = {}): IDataObject {
@@ -35,7 +39,7 @@ function notification(topic: string, item: IDataObject = {}): IDataObject {
 		app_id: 'app1',
 		id: 'notif_1',
 		topic,
-		created_at: 1764000100,
+		created_at: nowSeconds(), // within the replay window (replay-guard.ts)
 		delivery_attempts: 1,
 		data: {
 			type: 'notification_event_data',
@@ -185,7 +189,8 @@ describe('Intercom webhook', () => {
 
 	it('checks the signature before the body: an unsigned malformed body is 401, not 400', async () => {
 		await serve();
-		const reply = await post(host.url, '{not json', { 'content-type': 'text/plain' });
+		// Invalid UTF-8 passes n8n's JSON parser (decoded lossily) and reaches the node.
+		const reply = await post(host.url, notUtf8);
 		expect(reply.status).toBe(401);
 	});
 
@@ -231,12 +236,8 @@ describe('Intercom webhook', () => {
 		const reply = await post(host.url, raw, headers);
 		expect(reply.status).toBe(400);
 		expect(reply.json.error.message).toContain('data.item.type');
-		const notJson = signed('{"type": "notification_event"');
-		const bad = await post(host.url, notJson.raw, {
-			...notJson.headers,
-			'content-type': 'text/plain',
-		});
-		expect(bad.json.error.code).toBe('invalid_json');
+		const bad = await post(host.url, notUtf8, { 'x-hub-signature': hubSignature(notUtf8) });
+		expect(bad.json.error.code).toBe('invalid_encoding');
 		expect(host.executionsStarted).toBe(0);
 	});
 

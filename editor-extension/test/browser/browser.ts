@@ -76,7 +76,7 @@ export async function openCanvas(): Promise<Session> {
 		if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
 			pageErrors.push(message.text());
 	});
-	await page.goto(server.url);
+	await page.goto(server.openUrl);
 	await page.getByTestId('palette').waitFor();
 	return {
 		server,

@@ -59,7 +59,11 @@ async function dismissToasts() {
 async function templates(): Promise<
 	Array<{ id: string; name: string; workflow: { nodes: Array<{ name: string; type: string }> } }>
 > {
-	return (await fetch(`${session.server.url}/api/templates`)).json() as never;
+	return (
+		await fetch(`${session.server.url}/api/templates`, {
+			headers: { 'x-canvas-token': session.server.token },
+		})
+	).json() as never;
 }
 
 test('the three templates are listed and each passes a test at once against the demo backend', async () => {

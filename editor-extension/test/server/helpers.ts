@@ -21,11 +21,19 @@ export function call(
 	server: RunningServer,
 	method: string,
 	path: string,
-	options: { body?: unknown; rawBody?: string | Buffer; headers?: Record<string, string> } = {},
+	options: {
+		body?: unknown;
+		rawBody?: string | Buffer;
+		headers?: Record<string, string>;
+		/** The session secret sent as X-Canvas-Token: the server's own by default, null for none. */
+		token?: string | null;
+	} = {},
 ): Promise<Answer> {
+	const token = options.token === undefined ? server.token : options.token;
 	const payload =
 		options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
 	const headers: Record<string, string> = {
+		...(token ? { 'x-canvas-token': token } : {}),
 		...(payload !== undefined
 			? { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(payload)) }
 			: {}),

@@ -36,7 +36,10 @@ it('answers 413 JSON for a body over 1 MB, both announced and streamed', async (
 		const { request } = require('node:http') as typeof import('node:http');
 		const req = request(
 			`${server.url}/api/credentials`,
-			{ method: 'POST', headers: { 'content-type': 'application/json' } },
+			{
+				method: 'POST',
+				headers: { 'content-type': 'application/json', 'x-canvas-token': server.token },
+			},
 			(res) => {
 				const chunks: Buffer[] = [];
 				res.on('data', (chunk: Buffer) => chunks.push(chunk));
