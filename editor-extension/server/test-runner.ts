@@ -19,7 +19,12 @@ import { runWorkflow, type RecordedRequest, type WorkflowJson } from '../../engi
 import type { CredentialStore } from './credentials';
 import { HttpError, isObject, type JsonObject } from './http';
 import { packageNodes } from './package-info';
-import { redactHeaders, redactSecrets } from './redact';
+import {
+	recordableBody,
+	WITHHELD_BODY,
+	redactHeaders,
+	redactSecrets,
+} from '../../nodes/shared/redact';
 
 const STICKY_NOTE = 'n8n-nodes-base.stickyNote';
 
@@ -249,8 +254,24 @@ export async function runTest(body: JsonObject, store: CredentialStore): Promise
 	const lastTask = (name: string): ITaskData | undefined =>
 		runData[name]?.[runData[name].length - 1];
 	const requestsByNode = new Map<string, RecordedRequest[]>();
+	const tokenEndpoints = new Set(
+		Object.values(runCredentials).flatMap((data) =>
+			typeof data.tokenUrl === 'string' ? [endpointOf(data.tokenUrl)] : [],
+		),
+	);
 	for (const request of result.requests) {
-		const clean = { ...request, headers: redactHeaders(request.headers) };
+		// A token request always carries the client secret or password: its body is never recorded,
+		// nor is any other body that carries a credential secret (scrubbing is only the fallback).
+		const body = tokenEndpoints.has(endpointOf(request.url))
+			? request.body === undefined
+				? undefined
+				: WITHHELD_BODY
+			: recordableBody(request.body, secrets);
+		const clean = {
+			...request,
+			headers: redactHeaders(request.headers, secrets),
+			...(body === undefined ? {} : { body }),
+		};
 		if (request.node)
 			requestsByNode.set(request.node, [...(requestsByNode.get(request.node) ?? []), clean]);
 	}
@@ -309,6 +330,16 @@ export async function runTest(body: JsonObject, store: CredentialStore): Promise
 			: {}),
 	};
 	return redactSecrets(report, secrets);
+}
+
+/** Scheme, host, port and path: a token URL is the same endpoint whatever its query says. */
+function endpointOf(url: string): string {
+	try {
+		const parsed = new URL(url);
+		return `${parsed.origin}${parsed.pathname}`;
+	} catch {
+		return url;
+	}
 }
 
 /** Credential types the node's current settings require (e.g. API Action with Authentication "Fin Fixed Token"). */

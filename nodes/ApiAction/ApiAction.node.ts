@@ -13,7 +13,7 @@ import { parseJson } from '../shared/parse-json';
 import { ACTION_TEMPLATES, templateFieldParameter } from './action-templates';
 import { MissingAttributeError, PlaceholderValueError } from './placeholders';
 import { apiActionProperties } from './properties';
-import { redactUrl, scrubSecrets } from './redact';
+import { redactUrl, scrubSecrets } from '../shared/redact';
 import {
 	applyTemplateFields,
 	buildRequest,
