@@ -16,6 +16,7 @@ import { buildTestItem, type TestValues } from '../../nodes/FinTrigger/test-valu
 import type { ConversationItem } from '../../nodes/shared/conversation-item';
 import { PACKAGE_NAME } from '../../engine/package-types';
 import { runWorkflow, type RecordedRequest, type WorkflowJson } from '../../engine/run-workflow';
+import type { Item as TestItem, NodeReport, TestReport, TestRequestBody } from '../shared/api';
 import type { CredentialStore } from './credentials';
 import { HttpError, isObject, type JsonObject } from './http';
 import { packageNodes } from './package-info';
@@ -27,32 +28,6 @@ import {
 } from '../../nodes/shared/redact';
 
 const STICKY_NOTE = 'n8n-nodes-base.stickyNote';
-
-export interface TestItem {
-	json: IDataObject;
-}
-
-export interface NodeReport {
-	status: 'success' | 'error' | 'skipped';
-	input: TestItem[];
-	output: TestItem[][];
-	error?: { message: string; description?: string };
-	requests?: RecordedRequest[];
-	/** Why a node of another package did not run in the canvas. */
-	notRun?: string;
-}
-
-export interface TestReport {
-	ok: boolean;
-	executionOrder: string[];
-	nodes: Record<string, NodeReport>;
-	/** Exactly what the AI would receive (see answerOf); null when the run failed or n8n would answer with an error. */
-	answer: IDataObject | null;
-	/** Things the user should know that did not stop the run (e.g. a credential that is not entered). */
-	warnings: string[];
-	/** Run-level failure that no single node owns. */
-	error?: { message: string; description?: string };
-}
 
 /**
  * The item Fin Trigger emits in a test: its own "Test Values" parameter (buildTestItem, the same code
@@ -120,22 +95,10 @@ function errorOf(error: { message?: string; description?: string | null } | unde
 	};
 }
 
-export async function runTest(body: JsonObject, store: CredentialStore): Promise<TestReport> {
-	const workflow = body.workflow;
-	if (!isObject(workflow) || !Array.isArray(workflow.nodes) || !isObject(workflow.connections)) {
-		throw new HttpError(
-			400,
-			'"workflow" must be an n8n workflow with "nodes" and "connections"',
-			'Send the workflow as the canvas exports it: {"workflow": {"nodes": [...], "connections": {...}}, "testValues": {...}}.',
-		);
-	}
-	const testValues = body.testValues ?? {};
-	if (!isObject(testValues))
-		throw new HttpError(
-			400,
-			'"testValues" must be an object',
-			'Send {"user": {...}, "company": {...}, "conversation": {...}, "message": "..."}.',
-		);
+/** Runs a request already checked against testRequestBody (shared/api.ts). */
+export async function runTest(body: TestRequestBody, store: CredentialStore): Promise<TestReport> {
+	const { workflow } = body;
+	const testValues = (body.testValues ?? {}) as JsonObject;
 
 	const types = new Map(
 		packageNodes().map((type) => [`${PACKAGE_NAME}.${type.description.name}`, type]),
@@ -421,5 +384,5 @@ function answerOf(
 		);
 		return null;
 	}
-	return first.json;
+	return first.json as IDataObject;
 }
