@@ -271,7 +271,7 @@ function parseJsonParameter(raw: string, name: string): IDataObject {
 	const parsed = parseJson(raw);
 	if (!parsed.ok)
 		throw new RequestConfigError(
-			`"${name}" is not valid JSON: ${parsed.reason}. Fix the JSON in the node's settings.`,
+			`"${name}" is not valid JSON: ${parsed.message}. Fix the JSON in the node's settings.`,
 		);
 	return parsed.value as IDataObject;
 }
