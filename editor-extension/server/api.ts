@@ -1,5 +1,11 @@
 // The JSON API under /api/: package info, templates, write-only credentials, test runs and deploys.
 import { PACKAGE_NAME } from '../../engine/package-types';
+import {
+	createCredentialBody,
+	deployRequestBody,
+	testRequestBody,
+	updateCredentialBody,
+} from '../shared/api';
 import { CredentialStore } from './credentials';
 import { deployWorkflow } from './deploy';
 import { readJsonObject, sendJson } from './http';
@@ -7,6 +13,14 @@ import { addPackageRoutes, packageCredentials, packageNodes } from './package-in
 import type { Router } from './router';
 import { addTemplateRoutes } from './templates';
 import { runTest } from './test-runner';
+import { validBody } from './validate';
+
+const CREDENTIAL_EXAMPLE =
+	'{"type": "finFixedTokenApi", "name": "My token", "data": {"token": "..."}}';
+const TEST_EXAMPLE =
+	'{"workflow": {"nodes": [...], "connections": {...}}, "testValues": {"user": {...}, "message": "..."}}';
+const DEPLOY_EXAMPLE =
+	'{"workflow": {...}, "baseUrl": "https://n8n.example.com", "apiKey": "...", "activate": true}';
 
 /** Node types that receive webhooks (Fin Trigger); empty while the nodes cannot be loaded. */
 function webhookNodeTypes(): Set<string> {
@@ -28,21 +42,40 @@ export function addApiRoutes(router: Router, store = new CredentialStore(package
 
 	router.add('GET', '/api/credentials', ({ res }) => sendJson(res, 200, store.list()));
 	router.add('POST', '/api/credentials', async ({ req, res }) =>
-		sendJson(res, 201, store.create(await readJsonObject(req))),
+		sendJson(
+			res,
+			201,
+			store.create(validBody(createCredentialBody, await readJsonObject(req), CREDENTIAL_EXAMPLE)),
+		),
 	);
 	router.add('PATCH', '/api/credentials/:id', async ({ req, res, params }) =>
-		sendJson(res, 200, store.update(params.id, await readJsonObject(req))),
+		sendJson(
+			res,
+			200,
+			store.update(
+				params.id,
+				validBody(
+					updateCredentialBody,
+					await readJsonObject(req),
+					'{"name": "...", "data": {...}}',
+				),
+			),
+		),
 	);
 	router.add('DELETE', '/api/credentials/:id', ({ res, params }) =>
 		sendJson(res, 200, store.remove(params.id)),
 	);
 
 	router.add('POST', '/api/test', async ({ req, res }) =>
-		sendJson(res, 200, await runTest(await readJsonObject(req), store)),
+		sendJson(
+			res,
+			200,
+			await runTest(validBody(testRequestBody, await readJsonObject(req), TEST_EXAMPLE), store),
+		),
 	);
 
 	router.add('POST', '/api/deploy', async ({ req, res }) => {
-		const body = await readJsonObject(req);
+		const body = validBody(deployRequestBody, await readJsonObject(req), DEPLOY_EXAMPLE);
 		sendJson(
 			res,
 			200,

@@ -8,6 +8,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { looksSecretName } from '../../nodes/shared/redact';
 import { HttpError, isObject, type JsonObject } from './http';
 
 /** What the API may show about a credential. */
@@ -24,9 +25,6 @@ interface StoredCredential extends CredentialSummary {
 /** Ids this store hands out; deploy.ts uses the prefix to tell them from ids of a real n8n. */
 export const LOCAL_ID_PREFIX = 'local_';
 const MAX_NAME_LENGTH = 128;
-/** Field names that hold secrets even if a credential type forgot to mark them as passwords. */
-const SECRET_NAME =
-	/^(token|secret|password|passwd|apiKey|api_key|accessToken|refreshToken|clientSecret|privateKey|jwt|signature)$/i;
 
 export class CredentialStore {
 	private readonly entries = new Map<string, StoredCredential>();
@@ -135,7 +133,7 @@ export class CredentialStore {
 				!property ||
 				property.typeOptions?.password === true ||
 				property.typeOptions?.expirable === true ||
-				SECRET_NAME.test(key);
+				looksSecretName(key);
 			if (secret && String(value) !== '') secrets.push(String(value));
 		}
 		return secrets;

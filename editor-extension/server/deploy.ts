@@ -6,7 +6,7 @@ import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
 
 import { LOCAL_ID_PREFIX, type CredentialStore } from './credentials';
 import { HttpError, isObject, type JsonObject } from './http';
-import { redactSecrets } from './redact';
+import { redactSecrets } from '../../nodes/shared/redact';
 
 /** Node fields n8n's public API accepts (node.yml has additionalProperties: false). */
 const NODE_FIELDS = [

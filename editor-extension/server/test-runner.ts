@@ -16,38 +16,18 @@ import { buildTestItem, type TestValues } from '../../nodes/FinTrigger/test-valu
 import type { ConversationItem } from '../../nodes/shared/conversation-item';
 import { PACKAGE_NAME } from '../../engine/package-types';
 import { runWorkflow, type RecordedRequest, type WorkflowJson } from '../../engine/run-workflow';
+import type { Item as TestItem, NodeReport, TestReport, TestRequestBody } from '../shared/api';
 import type { CredentialStore } from './credentials';
 import { HttpError, isObject, type JsonObject } from './http';
 import { packageNodes } from './package-info';
-import { redactHeaders, redactSecrets } from './redact';
+import {
+	recordableBody,
+	WITHHELD_BODY,
+	redactHeaders,
+	redactSecrets,
+} from '../../nodes/shared/redact';
 
 const STICKY_NOTE = 'n8n-nodes-base.stickyNote';
-
-export interface TestItem {
-	json: IDataObject;
-}
-
-export interface NodeReport {
-	status: 'success' | 'error' | 'skipped';
-	input: TestItem[];
-	output: TestItem[][];
-	error?: { message: string; description?: string };
-	requests?: RecordedRequest[];
-	/** Why a node of another package did not run in the canvas. */
-	notRun?: string;
-}
-
-export interface TestReport {
-	ok: boolean;
-	executionOrder: string[];
-	nodes: Record<string, NodeReport>;
-	/** Exactly what the AI would receive (see answerOf); null when the run failed or n8n would answer with an error. */
-	answer: IDataObject | null;
-	/** Things the user should know that did not stop the run (e.g. a credential that is not entered). */
-	warnings: string[];
-	/** Run-level failure that no single node owns. */
-	error?: { message: string; description?: string };
-}
 
 /**
  * The item Fin Trigger emits in a test: its own "Test Values" parameter (buildTestItem, the same code
@@ -115,22 +95,10 @@ function errorOf(error: { message?: string; description?: string | null } | unde
 	};
 }
 
-export async function runTest(body: JsonObject, store: CredentialStore): Promise<TestReport> {
-	const workflow = body.workflow;
-	if (!isObject(workflow) || !Array.isArray(workflow.nodes) || !isObject(workflow.connections)) {
-		throw new HttpError(
-			400,
-			'"workflow" must be an n8n workflow with "nodes" and "connections"',
-			'Send the workflow as the canvas exports it: {"workflow": {"nodes": [...], "connections": {...}}, "testValues": {...}}.',
-		);
-	}
-	const testValues = body.testValues ?? {};
-	if (!isObject(testValues))
-		throw new HttpError(
-			400,
-			'"testValues" must be an object',
-			'Send {"user": {...}, "company": {...}, "conversation": {...}, "message": "..."}.',
-		);
+/** Runs a request already checked against testRequestBody (shared/api.ts). */
+export async function runTest(body: TestRequestBody, store: CredentialStore): Promise<TestReport> {
+	const { workflow } = body;
+	const testValues = (body.testValues ?? {}) as JsonObject;
 
 	const types = new Map(
 		packageNodes().map((type) => [`${PACKAGE_NAME}.${type.description.name}`, type]),
@@ -249,8 +217,24 @@ export async function runTest(body: JsonObject, store: CredentialStore): Promise
 	const lastTask = (name: string): ITaskData | undefined =>
 		runData[name]?.[runData[name].length - 1];
 	const requestsByNode = new Map<string, RecordedRequest[]>();
+	const tokenEndpoints = new Set(
+		Object.values(runCredentials).flatMap((data) =>
+			typeof data.tokenUrl === 'string' ? [endpointOf(data.tokenUrl)] : [],
+		),
+	);
 	for (const request of result.requests) {
-		const clean = { ...request, headers: redactHeaders(request.headers) };
+		// A token request always carries the client secret or password: its body is never recorded,
+		// nor is any other body that carries a credential secret (scrubbing is only the fallback).
+		const body = tokenEndpoints.has(endpointOf(request.url))
+			? request.body === undefined
+				? undefined
+				: WITHHELD_BODY
+			: recordableBody(request.body, secrets);
+		const clean = {
+			...request,
+			headers: redactHeaders(request.headers, secrets),
+			...(body === undefined ? {} : { body }),
+		};
 		if (request.node)
 			requestsByNode.set(request.node, [...(requestsByNode.get(request.node) ?? []), clean]);
 	}
@@ -309,6 +293,16 @@ export async function runTest(body: JsonObject, store: CredentialStore): Promise
 			: {}),
 	};
 	return redactSecrets(report, secrets);
+}
+
+/** Scheme, host, port and path: a token URL is the same endpoint whatever its query says. */
+function endpointOf(url: string): string {
+	try {
+		const parsed = new URL(url);
+		return `${parsed.origin}${parsed.pathname}`;
+	} catch {
+		return url;
+	}
 }
 
 /** Credential types the node's current settings require (e.g. API Action with Authentication "Fin Fixed Token"). */
@@ -390,5 +384,5 @@ function answerOf(
 		);
 		return null;
 	}
-	return first.json;
+	return first.json as IDataObject;
 }

@@ -13,7 +13,7 @@ import { parseJson } from '../shared/parse-json';
 import { ACTION_TEMPLATES, templateFieldParameter } from './action-templates';
 import { MissingAttributeError, PlaceholderValueError } from './placeholders';
 import { apiActionProperties } from './properties';
-import { redactUrl, scrubSecrets } from './redact';
+import { redactUrl, scrubSecrets } from '../shared/redact';
 import {
 	applyTemplateFields,
 	buildRequest,
@@ -272,7 +272,7 @@ function parseJsonParameter(raw: string, name: string): IDataObject {
 	const parsed = parseJson(raw);
 	if (!parsed.ok)
 		throw new RequestConfigError(
-			`"${name}" is not valid JSON: ${parsed.reason}. Fix the JSON in the node's settings.`,
+			`"${name}" is not valid JSON: ${parsed.message}. Fix the JSON in the node's settings.`,
 		);
 	return parsed.value as IDataObject;
 }

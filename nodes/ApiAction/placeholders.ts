@@ -56,7 +56,8 @@ export function lookup(item: IDataObject, placeholder: Placeholder, where: strin
 	throw new MissingAttributeError(placeholder.path, where);
 }
 
-export function toText(value: unknown, path: string, where: string): string {
+/** A placeholder's value as text, which only scalars have (shared/values toText writes anything). */
+export function scalarText(value: unknown, path: string, where: string): string {
 	if (typeof value === 'string') return value;
 	if (typeof value === 'number' || typeof value === 'boolean') return String(value);
 	throw new PlaceholderValueError(

@@ -11,7 +11,7 @@ import {
 	isSecretPath,
 	lookup,
 	renderText,
-	toText,
+	scalarText,
 	wholePlaceholder,
 	type Placeholder,
 } from './placeholders';
@@ -122,7 +122,7 @@ class Renderer {
 
 	text(template: string, where: string, encode: (text: string, path: string) => string): string {
 		return renderText(template, where, (placeholder) =>
-			encode(toText(this.value(placeholder, where), placeholder.path, where), placeholder.path),
+			encode(scalarText(this.value(placeholder, where), placeholder.path, where), placeholder.path),
 		);
 	}
 }
@@ -191,7 +191,7 @@ function renderBody(body: string, renderer: Renderer): unknown {
 	const parsed = parseJson(body);
 	if (!parsed.ok) {
 		throw new RequestConfigError(
-			`The JSON body is not valid JSON (${parsed.reason}). Put placeholders inside JSON strings, e.g. {"email": "{{user.email}}"}.`,
+			`The JSON body is not valid JSON (${parsed.message}). Put placeholders inside JSON strings, e.g. {"email": "{{user.email}}"}.`,
 		);
 	}
 	const walk = (value: unknown): unknown => {

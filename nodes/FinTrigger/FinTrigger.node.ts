@@ -41,7 +41,7 @@ import { verifyMessengerIdentity } from './messenger-identity';
 import { checkProtectedAttributes, parseProtectedAttributes } from './protected-attributes';
 import { deliveryOf, recordDelivery } from './replay-guard';
 import { accept, refuse, sendRejection, type Outcome } from './rejection';
-import { isPlainRecord, parseJsonSafely, sanitizeJson } from './safe-json';
+import { isPlainRecord, parseJson, sanitizeJson } from '../shared/parse-json';
 import { buildTestItem, TEST_DEFAULTS, type TestValues } from './test-values';
 
 interface MessengerSecrets extends ICredentialDataDecryptedObject {
@@ -63,7 +63,7 @@ function readJsonBody(
 		if (text === undefined)
 			return refuse(400, 'invalid_encoding', 'The request body is not valid UTF-8');
 		if (text.trim() === '') return accept(undefined);
-		const parsed = parseJsonSafely(text);
+		const parsed = parseJson(text);
 		if (!parsed.ok) {
 			return parsed.reason === 'depth'
 				? refuse(400, 'body_too_deep', 'The request body nests too deeply')

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { ConversationItem } from '../shared/conversation-item';
 import { htmlToText } from './html-to-text';
 import { accept, refuse, type Outcome } from './rejection';
-import { isPlainRecord } from './safe-json';
+import { isPlainRecord } from '../shared/parse-json';
 import { toIsoTimestamp } from './timestamps';
 
 export const CUSTOMER_TOPICS = ['conversation.user.created', 'conversation.user.replied'] as const;

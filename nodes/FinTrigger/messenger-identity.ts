@@ -5,7 +5,7 @@ import { hashedIdentifier, verifyUserHash } from './user-hash';
 import { REGISTERED_CLAIMS, verifyMessengerJwt, type JwtFailure } from './messenger-jwt';
 import type { MessengerBody } from './messenger-body';
 import { accept, refuse, type Outcome } from './rejection';
-import { sanitizeJson } from './safe-json';
+import { sanitizeJson } from '../shared/parse-json';
 
 export interface MessengerIdentity {
 	method: 'user_hash' | 'jwt';

@@ -3,7 +3,7 @@
 // key is used, the signature is checked before the payload is read, and `exp`/`nbf` are enforced.
 import { createHmac } from 'node:crypto';
 
-import { isPlainRecord, parseJsonSafely } from './safe-json';
+import { isPlainRecord, parseJson } from '../shared/parse-json';
 import { constantTimeEqual } from './secure-compare';
 
 export type JwtFailure = 'malformed' | 'algorithm' | 'signature' | 'expired' | 'not_yet_valid';
@@ -17,7 +17,7 @@ export const REGISTERED_CLAIMS = new Set(['iss', 'sub', 'aud', 'exp', 'nbf', 'ia
 const BASE64URL = /^[A-Za-z0-9_-]+$/;
 
 function decodeSegment(segment: string): Record<string, unknown> | undefined {
-	const parsed = parseJsonSafely(Buffer.from(segment, 'base64url').toString('utf8'));
+	const parsed = parseJson(Buffer.from(segment, 'base64url').toString('utf8'));
 	return parsed.ok && isPlainRecord(parsed.value) ? parsed.value : undefined;
 }
 

@@ -6,7 +6,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { ConversationItem } from '../shared/conversation-item';
 import { accept, refuse, type Outcome } from './rejection';
-import { isPlainRecord, parseJsonSafely, sanitizeJson } from './safe-json';
+import { isPlainRecord, parseJson, sanitizeJson } from '../shared/parse-json';
 
 export interface TestValues {
 	messageText?: string;
@@ -25,7 +25,7 @@ export function buildTestItem(values: TestValues, now: Date): Outcome<Conversati
 	let attributes: unknown = values.attributes ?? {};
 	if (typeof attributes === 'string') {
 		const parsed =
-			attributes.trim() === '' ? { ok: true as const, value: {} } : parseJsonSafely(attributes);
+			attributes.trim() === '' ? { ok: true as const, value: {} } : parseJson(attributes);
 		attributes = parsed.ok ? parsed.value : undefined;
 	} else {
 		attributes = sanitizeJson(attributes);

@@ -1,10 +1,10 @@
 // Message times as ISO strings: chat systems send unix seconds, milliseconds or ISO text.
+import { fromEpoch } from '../shared/values';
 
 export function toIsoTimestamp(value: unknown, fallback: Date): string {
 	if (typeof value === 'number' && Number.isFinite(value) && value > 0) {
-		// Below 10^11 the number is seconds (until the year 5138), above it milliseconds.
-		const date = new Date(value < 1e11 ? value * 1000 : value);
-		if (!Number.isNaN(date.getTime())) return date.toISOString();
+		const date = fromEpoch(value);
+		if (date) return date.toJSDate().toISOString();
 	}
 	if (typeof value === 'string' && value.trim() !== '') {
 		const date = new Date(value);

@@ -53,6 +53,11 @@ export function parsePointer(pointer: string): PointerToken[] {
 		.map((raw) => ({ key: raw.replace(/~1/g, '/').replace(/~0/g, '~'), wildcard: raw === '*' }));
 }
 
+/** The pointer of a list of unescaped tokens (`~` becomes ~0, `/` becomes ~1); [] is the whole document. */
+export function compilePointer(tokens: readonly string[]): string {
+	return tokens.map((token) => `/${token.replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+}
+
 export interface PointerMatch {
 	/** Every value found, in document order; arrays reached through `*` are flattened. */
 	values: unknown[];

@@ -1,10 +1,68 @@
-// JSON.parse as a result instead of an exception, so callers raise their own named error.
-export type ParsedJson = { ok: true; value: unknown } | { ok: false; reason: string };
+// The one JSON parser of the package's nodes and credentials: the result instead of an exception,
+// and safe to copy into items. Keys that reach an object's prototype (`__proto__`, `constructor`,
+// `prototype`) are dropped wherever they occur, and nesting is bounded. JSON.parse stores
+// `"__proto__"` as an own property, which a later spread or Object.assign would turn into a
+// prototype change; dropping it at parse time means no later copy can be tricked.
 
+export const MAX_JSON_DEPTH = 32;
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+export function isForbiddenKey(key: string): boolean {
+	return FORBIDDEN_KEYS.has(key);
+}
+
+/** The result instead of an exception, so callers raise their own named error. */
+export type ParsedJson =
+	{ ok: true; value: unknown } | { ok: false; reason: 'syntax' | 'depth'; message: string };
+
+/** Parses JSON text, dropping forbidden keys; refuses text that nests deeper than MAX_JSON_DEPTH. */
 export function parseJson(text: string): ParsedJson {
+	let value: unknown;
 	try {
-		return { ok: true, value: JSON.parse(text) };
+		value = JSON.parse(text, (key, entry: unknown) => (isForbiddenKey(key) ? undefined : entry));
 	} catch (error) {
-		return { ok: false, reason: (error as Error).message };
+		return { ok: false, reason: 'syntax', message: (error as Error).message };
 	}
+	const copied = copyJson(value, 0);
+	return copied === TOO_DEEP
+		? { ok: false, reason: 'depth', message: `it nests deeper than ${MAX_JSON_DEPTH} levels` }
+		: { ok: true, value: copied };
+}
+
+const TOO_DEEP = Symbol('too deep');
+
+function copyJson(value: unknown, depth: number): unknown {
+	if (value === null || typeof value !== 'object') return value;
+	if (depth >= MAX_JSON_DEPTH) return TOO_DEEP;
+	if (Array.isArray(value)) {
+		const list: unknown[] = [];
+		for (const entry of value) {
+			const copied = copyJson(entry, depth + 1);
+			if (copied === TOO_DEEP) return TOO_DEEP;
+			list.push(copied);
+		}
+		return list;
+	}
+	const object: Record<string, unknown> = {};
+	for (const key of Object.keys(value)) {
+		if (isForbiddenKey(key)) continue;
+		const copied = copyJson((value as Record<string, unknown>)[key], depth + 1);
+		if (copied === TOO_DEEP) return TOO_DEEP;
+		if (copied !== undefined) object[key] = copied;
+	}
+	return object;
+}
+
+/**
+ * A safe deep copy of already-parsed data (e.g. a body n8n parsed, or JWT claims), with the same
+ * rules as parseJson. Returns undefined when the data nests too deeply.
+ */
+export function sanitizeJson(value: unknown): unknown {
+	const copied = copyJson(value, 0);
+	return copied === TOO_DEEP ? undefined : copied;
+}
+
+export function isPlainRecord(value: unknown): value is Record<string, unknown> {
+	return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

@@ -18,6 +18,15 @@ export function toFiniteNumber(value: unknown): number | undefined {
 	return undefined;
 }
 
+/** The one reading of a Unix time: seconds below 1e11 (until the year 5138), milliseconds above. */
+export function fromEpoch(epoch: number): DateTime | undefined {
+	if (!Number.isFinite(epoch)) return undefined;
+	const date = DateTime.fromMillis(Math.abs(epoch) < SECONDS_LIMIT ? epoch * 1000 : epoch, {
+		zone: 'utc',
+	});
+	return date.isValid ? date : undefined;
+}
+
 /**
  * A UTC DateTime from an ISO 8601 string (date-only strings are midnight UTC), an RFC 2822 or HTTP
  * date, or a Unix time (seconds, or milliseconds when larger than 1e11); otherwise undefined.
@@ -26,12 +35,7 @@ export function toDateTime(value: unknown): DateTime | undefined {
 	if (DateTime.isDateTime(value)) return value.isValid ? value : undefined;
 	if (value instanceof Date) return toDateTime(value.getTime());
 	const epoch = toFiniteNumber(value);
-	if (epoch !== undefined) {
-		const date = DateTime.fromMillis(Math.abs(epoch) < SECONDS_LIMIT ? epoch * 1000 : epoch, {
-			zone: 'utc',
-		});
-		return date.isValid ? date : undefined;
-	}
+	if (epoch !== undefined) return fromEpoch(epoch);
 	if (typeof value !== 'string') return undefined;
 	const text = value.trim();
 	const candidates = ISO_DATE_START.test(text)
@@ -40,7 +44,7 @@ export function toDateTime(value: unknown): DateTime | undefined {
 	return candidates.find((date) => date.isValid);
 }
 
-/** Strings, numbers and booleans as written; other values as JSON. */
+/** Any value as text: strings, numbers and booleans as written, other values as JSON. */
 export function toText(value: unknown): string {
 	if (typeof value === 'string') return value;
 	if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')

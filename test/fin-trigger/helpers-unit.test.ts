@@ -5,7 +5,7 @@ import {
 	parseProtectedAttributes,
 	checkProtectedAttributes,
 } from '../../nodes/FinTrigger/protected-attributes';
-import { MAX_JSON_DEPTH, parseJsonSafely, sanitizeJson } from '../../nodes/FinTrigger/safe-json';
+import { MAX_JSON_DEPTH, parseJson, sanitizeJson } from '../../nodes/shared/parse-json';
 import { constantTimeEqual } from '../../nodes/FinTrigger/secure-compare';
 import { toIsoTimestamp } from '../../nodes/FinTrigger/timestamps';
 import {
@@ -44,14 +44,14 @@ describe('htmlToText', () => {
 
 describe('safe JSON', () => {
 	it('drops prototype keys and bounds nesting', () => {
-		const parsed = parseJsonSafely(
+		const parsed = parseJson(
 			'{"a":{"__proto__":{"x":1},"constructor":1,"prototype":2,"b":[{"__proto__":{}}]}}',
 		);
 		expect(parsed).toEqual({ ok: true, value: { a: { b: [{}] } } });
 		expect(
-			parseJsonSafely(`${'['.repeat(MAX_JSON_DEPTH + 1)}${']'.repeat(MAX_JSON_DEPTH + 1)}`),
-		).toEqual({ ok: false, reason: 'depth' });
-		expect(parseJsonSafely('{')).toEqual({ ok: false, reason: 'syntax' });
+			parseJson(`${'['.repeat(MAX_JSON_DEPTH + 1)}${']'.repeat(MAX_JSON_DEPTH + 1)}`),
+		).toMatchObject({ ok: false, reason: 'depth' });
+		expect(parseJson('{')).toMatchObject({ ok: false, reason: 'syntax' });
 		const withOwnProto = JSON.parse('{"__proto__":{"polluted":1},"ok":true}');
 		expect(sanitizeJson(withOwnProto)).toEqual({ ok: true });
 	});

@@ -1,6 +1,11 @@
 // The picker's own RFC 6901 implementation, on the RFC's example document (section 5), plus the
 // `*` extension.
-import { parsePointer, pointerProblem, resolvePointer } from '../../nodes/shared/json-pointer';
+import {
+	compilePointer,
+	parsePointer,
+	pointerProblem,
+	resolvePointer,
+} from '../../nodes/shared/json-pointer';
 
 const rfcDocument = {
 	foo: ['bar', 'baz'],
@@ -75,5 +80,22 @@ describe('JSON pointer', () => {
 	])('explains what is wrong with %j', (pointer, message) => {
 		expect(pointerProblem(pointer)).toMatch(message);
 		expect(() => parsePointer(pointer)).toThrow(message);
+	});
+
+	// Pinned for both callers (the canvas resolves picks with this module too, see
+	// editor-extension/test/graph/pointers.test.ts).
+	it('follows own keys only: "/orders/length" selects nothing', () => {
+		expect(get({ orders: [1, 2] }, '/orders/length')).toEqual([]);
+		expect(get({ name: 'ab' }, '/name/length')).toEqual([]);
+	});
+
+	it('refuses a lone "~" ("/a~")', () => {
+		expect(pointerProblem('/a~')).toMatch(/"~" at character 3 is not an escape/);
+		expect(() => parsePointer('/a~')).toThrow(/malformed/);
+	});
+
+	it('compiles tokens back into the pointer they were parsed from', () => {
+		for (const pointer of ['', '/', '/a~1b/~0x', '/orders/*/name', '/~01'])
+			expect(compilePointer(parsePointer(pointer).map((token) => token.key))).toBe(pointer);
 	});
 });

@@ -2,6 +2,7 @@
 // went wrong and what to do next: the server's `{error, hint}`, or a hint of our own.
 import axios, { AxiosError } from 'axios';
 
+import type { CreateCredentialBody, UpdateCredentialBody } from '../../shared/api';
 import type { N8nWorkflow } from '../graph/types';
 import type {
 	CredentialInfo,
@@ -76,9 +77,9 @@ export const api = {
 	templates: () => call<TemplateInfo[]>('Loading templates', () => http.get('/api/templates')),
 	credentials: () =>
 		call<CredentialInfo[]>('Loading credentials', () => http.get('/api/credentials')),
-	createCredential: (body: { type: string; name: string; data: Record<string, unknown> }) =>
+	createCredential: (body: CreateCredentialBody) =>
 		call<CredentialInfo>('Saving the credential', () => http.post('/api/credentials', body)),
-	updateCredential: (id: string, body: { name?: string; data?: Record<string, unknown> }) =>
+	updateCredential: (id: string, body: UpdateCredentialBody) =>
 		call<CredentialInfo>('Saving the credential', () =>
 			http.patch(`/api/credentials/${encodeURIComponent(id)}`, body),
 		),
@@ -91,7 +92,5 @@ export const api = {
 			http.post('/api/test', { workflow, testValues }, { signal }),
 		),
 	deploy: (body: DeployRequest, signal?: AbortSignal) =>
-		call<DeployResult & { warnings?: string[] }>('Deploying to n8n', () =>
-			http.post('/api/deploy', body, { signal }),
-		),
+		call<DeployResult>('Deploying to n8n', () => http.post('/api/deploy', body, { signal })),
 };

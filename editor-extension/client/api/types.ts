@@ -1,5 +1,10 @@
-// The canvas server's HTTP API (see the canvas contract), as the client sees it.
+// The canvas server's HTTP API as the client sees it: the types are inferred from the schemas the
+// server validates with (shared/api.ts); only workflows and node descriptions are refined with the
+// client's graph types, which describe more than the server checks.
+import type * as Api from '../../shared/api';
 import type { N8nWorkflow, NodeDescription, NodeProperty } from '../graph/types';
+
+export type { CredentialInfo, Item, NodeReport as NodeRun } from '../../shared/api';
 
 export interface NodeTypeInfo {
 	type: string;
@@ -13,58 +18,18 @@ export interface CredentialTypeInfo {
 	[key: string]: unknown;
 }
 
-/** A stored credential: never any of its data. */
-export interface CredentialInfo {
-	id: string;
-	name: string;
-	type: string;
-}
+export type TemplateInfo = Omit<Api.TemplateInfo, 'workflow'> & { workflow: N8nWorkflow };
 
-export interface TemplateInfo {
-	id: string;
-	name: string;
-	description?: string;
-	workflow: N8nWorkflow;
-}
-
-export interface TestValues {
+/** The test values the client edits: every part present (the server also accepts them partial). */
+export interface TestValues extends Api.TestValuesBody {
 	user: Record<string, unknown>;
 	company: Record<string, unknown>;
 	conversation: Record<string, unknown>;
 	message: Record<string, unknown>;
 }
 
-export interface Item {
-	json: Record<string, unknown>;
-	[key: string]: unknown;
-}
+export type TestResult = Api.TestReport;
 
-export interface NodeRun {
-	status: 'success' | 'error' | 'skipped';
-	input?: Item[];
-	output?: Item[][];
-	error?: { message: string; description?: string | null; [key: string]: unknown };
-	requests?: Array<Record<string, unknown>>;
-}
+export type DeployRequest = Omit<Api.DeployRequestBody, 'workflow'> & { workflow: N8nWorkflow };
 
-export interface TestResult {
-	ok: boolean;
-	executionOrder: string[];
-	nodes: Record<string, NodeRun>;
-	answer: unknown;
-	error?: { message?: string; description?: string } | string;
-	[key: string]: unknown;
-}
-
-export interface DeployRequest {
-	workflow: N8nWorkflow;
-	baseUrl: string;
-	apiKey: string;
-	activate: boolean;
-}
-
-export interface DeployResult {
-	id: string;
-	active: boolean;
-	url?: string;
-}
+export type DeployResult = Api.DeployResult;

@@ -1,7 +1,12 @@
 // Field picking: a test response shown as a tree, and ticked fields written as RFC 6901 JSON Pointers
-// (through the json-pointer library) into the Response Field Picker's fields list. `*` stands for
-// every element of an array (`/orders/*/fulfillment_status`).
-import jsonPointer from 'json-pointer';
+// into the Response Field Picker's fields list. `*` stands for every element of an array
+// (`/orders/*/fulfillment_status`). Pointers are written, read and resolved by the node's own module
+// (nodes/shared/json-pointer), so the canvas shows exactly what the node will pick.
+import {
+	compilePointer,
+	parsePointer as parsePointerTokens,
+	resolvePointer as resolvePointerTokens,
+} from '../../../nodes/shared/json-pointer';
 
 import {
 	collectionEntries,
@@ -28,12 +33,11 @@ export interface TreeEntry {
 	children: TreeEntry[];
 }
 
-export function compilePointer(tokens: string[]): string {
-	return tokens.length ? jsonPointer.compile(tokens) : '';
-}
+export { compilePointer };
 
+/** The unescaped tokens of a pointer; throws for a malformed one, as the node does. */
 export function parsePointer(pointer: string): string[] {
-	return pointer === '' ? [] : jsonPointer.parse(pointer);
+	return parsePointerTokens(pointer).map((token) => token.key);
 }
 
 function kindOf(value: unknown): TreeEntry['kind'] {
@@ -177,6 +181,14 @@ export function findPickerSlots(properties: NodeProperty[]): PickerSlots | undef
 
 const isMultiple = (slots: PickerSlots) => slots.property.typeOptions?.multipleValues !== false;
 
+function tokensForLabel(pointer: string): string[] {
+	try {
+		return parsePointer(pointer);
+	} catch {
+		return pointer.split('/');
+	}
+}
+
 export function pickedPointers(params: Params, slots: PickerSlots): string[] {
 	return collectionEntries(params[slots.property.name], slots.option.name, isMultiple(slots))
 		.map((entry) => entry[slots.pointerField])
@@ -201,7 +213,7 @@ export function togglePointer(
 					...newCollectionEntry(slots.option),
 					[slots.pointerField]: pointer,
 					...(slots.labelField
-						? { [slots.labelField]: label ?? labelFor(parsePointer(pointer)) }
+						? { [slots.labelField]: label ?? labelFor(tokensForLabel(pointer)) }
 						: {}),
 				},
 			];
@@ -212,24 +224,13 @@ export function togglePointer(
 	return { ...params, ...(present ? {} : slots.gate), [slots.property.name]: collection };
 }
 
-/** Values a pointer selects, with `*` expanding over arrays (used to show what a pick yields). */
+/** Values a pointer selects, as the Response Field Picker resolves it; none for a malformed one. */
 export function resolvePointer(value: unknown, pointer: string): unknown[] {
-	let current: unknown[] = [value];
-	for (const token of parsePointer(pointer)) {
-		const next: unknown[] = [];
-		for (const item of current) {
-			if (token === WILDCARD && Array.isArray(item)) next.push(...item);
-			else if (
-				item &&
-				typeof item === 'object' &&
-				Object.prototype.hasOwnProperty.call(item, token)
-			) {
-				next.push((item as Record<string, unknown>)[token]);
-			}
-		}
-		current = next;
+	try {
+		return resolvePointerTokens(value, parsePointerTokens(pointer)).values;
+	} catch {
+		return [];
 	}
-	return current;
 }
 
 /** Every pointer a tree offers, to tell which picked fields a response does not have. */

@@ -50,7 +50,7 @@ describe('response tree', () => {
 		expect(tree[1].children[0].pointer).toBe('/a~1b/~0x');
 	});
 
-	test('pointers go through json-pointer (RFC 6901 escapes) and resolve with wildcards', () => {
+	test('pointers go through the node module (RFC 6901 escapes) and resolve with wildcards', () => {
 		expect(compilePointer(['a/b', '~x'])).toBe('/a~1b/~0x');
 		expect(parsePointer('/a~1b/~0x')).toEqual(['a/b', '~x']);
 		expect(resolvePointer(response, '/orders/*/fulfillment_status')).toEqual(['fulfilled', null]);
@@ -60,6 +60,20 @@ describe('response tree', () => {
 		expect(buildTree('plain')).toEqual([
 			expect.objectContaining({ kind: 'value', pointer: '', preview: '"plain"' }),
 		]);
+	});
+
+	// The canvas and the Response Field Picker share nodes/shared/json-pointer: the same pointers
+	// mean the same values on both sides (test/response-field-picker/json-pointer.test.ts pins the node).
+	test('agrees with the node: no array properties, malformed escapes refused', () => {
+		expect(resolvePointer(response, '/orders/length')).toEqual([]);
+		expect(resolvePointer(response, '/orders/0/name/length')).toEqual([]);
+		expect(() => parsePointer('/a~')).toThrow(/malformed.*~0 for "~"/);
+		expect(() => parsePointer('/a~2')).toThrow(/malformed/);
+		expect(() => parsePointer('orders')).toThrow(/start with "\/"/);
+		expect(resolvePointer(response, '/a~')).toEqual([]);
+		expect(resolvePointer(response, '/orders/01')).toEqual([]);
+		expect(resolvePointer(response, '')).toEqual([response]);
+		expect(compilePointer([])).toBe('');
 	});
 
 	test('labels read like field names', () => {

@@ -391,3 +391,67 @@ it('keeps a refreshed dynamic token for the next test, and never answers it or t
 		await api.close();
 	}
 });
+
+it('never answers a token request body or the client secret and password in any encoding', async () => {
+	const { startLoopbackServer } = await import('../../../engine/loopback-server');
+	const clientSecret = "cs ~'(x)!+/=é-91";
+	const password = 'pw d!(9)~z';
+	const api = await startLoopbackServer({
+		'POST /oauth/token': { body: { access_token: 'dyn-access-2b7f', expires_in: 3600 } },
+		// An API that echoes what it received, in several encodings.
+		'GET /me': (request) => ({
+			body: {
+				echoed: request.headers.authorization,
+				form: new URLSearchParams({ s: clientSecret, p: password }).toString(),
+				hex: Buffer.from(password).toString('hex'),
+				basic: Buffer.from(`client-2:${clientSecret}`).toString('base64'),
+			},
+		}),
+	});
+	try {
+		const credential = await call(server, 'POST', '/api/credentials', {
+			body: {
+				type: 'finDynamicTokenApi',
+				name: 'Password grant',
+				data: {
+					tokenUrl: `${api.url}/oauth/token`,
+					grantType: 'password',
+					bodyFormat: 'form',
+					clientId: 'client-2',
+					clientSecret,
+					username: 'ada',
+					password,
+				},
+			},
+		});
+		const action = {
+			...usageAction({ url: `${api.url}/me`, authentication: 'finDynamicTokenApi' }),
+			credentials: { finDynamicTokenApi: { id: credential.json.id, name: 'Password grant' } },
+		};
+		const answer = await call(server, 'POST', '/api/test', {
+			body: {
+				workflow: { nodes: [trigger, action], connections: chain('Fin Trigger', 'Usage') },
+				testValues,
+			},
+		});
+		expect(answer.json.ok).toBe(true);
+		expect(api.requests[0].body).toContain('client_secret=');
+		const [tokenRequest] = answer.json.nodes.Usage.requests;
+		expect(tokenRequest.url).toBe(`${api.url}/oauth/token`);
+		expect(tokenRequest.body).toBe('[body withheld: carries credentials]');
+		const form = (text: string) => new URLSearchParams({ x: text }).toString().slice(2);
+		for (const secret of [clientSecret, password, 'dyn-access-2b7f']) {
+			for (const encoded of [
+				secret,
+				encodeURIComponent(secret),
+				form(secret),
+				Buffer.from(secret).toString('hex'),
+				Buffer.from(secret).toString('base64'),
+			])
+				expect(answer.text).not.toContain(encoded);
+		}
+		expect(answer.text).not.toContain(Buffer.from(`client-2:${clientSecret}`).toString('base64'));
+	} finally {
+		await api.close();
+	}
+});

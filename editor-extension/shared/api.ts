@@ -1,0 +1,125 @@
+// The canvas server's HTTP API, written once: the server validates request bodies with these
+// schemas (a bad field gets a 400 naming it) and the client's types are inferred from them, so the
+// two sides cannot drift apart. Workflow and node descriptions are checked only as far as the server
+// relies on them; the client refines them with its graph types (client/api/types.ts).
+import { z } from 'zod';
+
+const jsonObject = z.record(z.string(), z.unknown());
+
+/** An n8n workflow as the canvas exports it: nodes with a name and a type, and connections. */
+export const workflowSchema = z
+	.object({
+		name: z.string().optional(),
+		nodes: z.array(z.object({ name: z.string(), type: z.string() }).passthrough()),
+		connections: jsonObject,
+	})
+	.passthrough();
+
+// Requests
+
+export const createCredentialBody = z
+	.object({
+		type: z.string().min(1),
+		name: z.string(),
+		data: jsonObject.optional(),
+	})
+	.passthrough();
+export type CreateCredentialBody = z.infer<typeof createCredentialBody>;
+
+export const updateCredentialBody = z
+	.object({
+		name: z.string().optional(),
+		// null deletes a field (a write-only store has no other way to clear one).
+		data: jsonObject.optional(),
+	})
+	.passthrough();
+export type UpdateCredentialBody = z.infer<typeof updateCredentialBody>;
+
+/** Stand-ins for what Fin Trigger would receive; attribute names as in Intercom. */
+export const testValuesSchema = z
+	.object({
+		user: jsonObject.nullish(),
+		company: jsonObject.nullish(),
+		conversation: jsonObject.nullish(),
+		message: z.union([z.string(), jsonObject]).nullish(),
+	})
+	.passthrough();
+export type TestValuesBody = z.infer<typeof testValuesSchema>;
+
+export const testRequestBody = z.object({
+	workflow: workflowSchema,
+	testValues: testValuesSchema.optional(),
+});
+export type TestRequestBody = z.infer<typeof testRequestBody>;
+
+export const deployRequestBody = z.object({
+	workflow: workflowSchema,
+	baseUrl: z.string(),
+	apiKey: z.string(),
+	activate: z.boolean().optional(),
+});
+export type DeployRequestBody = z.infer<typeof deployRequestBody>;
+
+// Answers
+
+export const credentialInfo = z.object({ id: z.string(), name: z.string(), type: z.string() });
+/** A stored credential: never any of its data. */
+export type CredentialInfo = z.infer<typeof credentialInfo>;
+
+const item = z.object({ json: jsonObject }).passthrough();
+export type Item = z.infer<typeof item>;
+
+const errorInfo = z.object({ message: z.string(), description: z.string().optional() });
+
+/** One request a node sent, as a test report shows it (secrets redacted, secret bodies withheld). */
+export const recordedRequest = z.object({
+	node: z.string().optional(),
+	method: z.string(),
+	url: z.string(),
+	headers: jsonObject,
+	qs: z.unknown().optional(),
+	body: z.unknown().optional(),
+	status: z.number().optional(),
+	error: z.string().optional(),
+});
+export type RecordedRequestInfo = z.infer<typeof recordedRequest>;
+
+export const nodeReport = z.object({
+	status: z.enum(['success', 'error', 'skipped']),
+	input: z.array(item),
+	output: z.array(z.array(item)),
+	error: errorInfo.optional(),
+	requests: z.array(recordedRequest).optional(),
+	/** Why a node of another package did not run in the canvas. */
+	notRun: z.string().optional(),
+});
+export type NodeReport = z.infer<typeof nodeReport>;
+
+export const testReport = z.object({
+	ok: z.boolean(),
+	executionOrder: z.array(z.string()),
+	nodes: z.record(z.string(), nodeReport),
+	/** Exactly what the AI would receive; null when the run failed or n8n would answer with an error. */
+	answer: jsonObject.nullable(),
+	/** Things the user should know that did not stop the run. */
+	warnings: z.array(z.string()),
+	/** Run-level failure that no single node owns. */
+	error: errorInfo.optional(),
+});
+export type TestReport = z.infer<typeof testReport>;
+
+export const deployResult = z.object({
+	id: z.string(),
+	active: z.boolean(),
+	url: z.string().optional(),
+	warnings: z.array(z.string()).optional(),
+});
+export type DeployResult = z.infer<typeof deployResult>;
+
+export const templateInfo = z.object({
+	id: z.string(),
+	name: z.string(),
+	description: z.string().optional(),
+	workflow: workflowSchema,
+});
+export type TemplateInfo = z.infer<typeof templateInfo>;
