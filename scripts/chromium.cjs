@@ -4,13 +4,37 @@
 // line instead of thirteen failed tests and a server left open.
 //
 // Order: $CHROMIUM_PATH (only that, when set), `chromium` / `chromium-browser` on PATH, Debian's
-// /usr/bin/chromium; else, as root, Debian's `chromium` package via apt-get. Used as a module by
-// editor-extension/test/browser/browser.ts (findChromium), so both agree on the same binary.
+// /usr/bin/chromium, one unpacked earlier from npm; else, as root, Debian's `chromium` package via
+// apt-get; else (not root, or no apt) the Chromium build shipped inside the npm package
+// @sparticuz/chromium, fetched with `npm pack` and unpacked under node_modules/.cache. Used as a
+// module by editor-extension/test/browser/browser.ts (findChromium), so both use the same binary.
 'use strict';
 
 const { execFileSync, spawnSync } = require('node:child_process');
-const { accessSync, constants } = require('node:fs');
+const {
+	accessSync,
+	constants,
+	mkdirSync,
+	readFileSync,
+	readdirSync,
+	rmSync,
+	writeFileSync,
+} = require('node:fs');
 const { delimiter, join } = require('node:path');
+const { brotliDecompressSync } = require('node:zlib');
+
+// A Chromium binary inside a registry package (with the libraries it needs), for machines where
+// Debian's package cannot be installed. Pinned: the unpacked copy is reused while the version holds.
+const NPM_CHROMIUM = '@sparticuz/chromium@153.0.0';
+const NPM_CACHE = join(
+	__dirname,
+	'..',
+	'node_modules',
+	'.cache',
+	'fin-actions-chromium',
+	'153.0.0',
+);
+const NPM_LAUNCHER = join(NPM_CACHE, 'chromium');
 
 const HOW =
 	'install Debian\'s chromium ("apt-get install -y chromium" as root) or set CHROMIUM_PATH to a Chromium binary';
@@ -31,7 +55,8 @@ function findChromium(env = process.env) {
 	for (const name of ['chromium', 'chromium-browser']) {
 		for (const dir of dirs) if (executable(join(dir, name))) return join(dir, name);
 	}
-	return executable('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
+	if (executable('/usr/bin/chromium')) return '/usr/bin/chromium';
+	return executable(NPM_LAUNCHER) ? NPM_LAUNCHER : undefined;
 }
 
 /** Why there is no browser, as one line that says what to do. */
@@ -61,28 +86,91 @@ function installWithApt() {
 	if (!findChromium()) apt(['install', '-y', '-qq', '--reinstall', 'chromium']);
 }
 
+/** Unpacks NPM_CHROMIUM into NPM_CACHE, with a launcher that points it at its own libraries. */
+function installFromNpm() {
+	rmSync(NPM_CACHE, { recursive: true, force: true });
+	mkdirSync(NPM_CACHE, { recursive: true });
+	const packed = spawnSync(
+		'npm',
+		['pack', NPM_CHROMIUM, '--silent', '--pack-destination', NPM_CACHE],
+		{
+			stdio: ['ignore', 'ignore', 'pipe'],
+			timeout: 10 * 60 * 1000,
+		},
+	);
+	const tarball = readdirSync(NPM_CACHE).find((name) => name.endsWith('.tgz'));
+	if (packed.status !== 0 || !tarball) {
+		const why = (packed.stderr?.toString() ?? '').trim().split('\n').pop() || 'no tarball';
+		throw new Error(`npm pack ${NPM_CHROMIUM} failed (${why})`);
+	}
+	execFileSync('tar', ['xzf', tarball], { cwd: NPM_CACHE, stdio: 'ignore' });
+	const bin = join(NPM_CACHE, 'package', 'bin');
+	const unbrotli = (name) => brotliDecompressSync(readFileSync(join(bin, name)));
+	writeFileSync(join(NPM_CACHE, 'chromium-bin'), unbrotli('chromium.br'), { mode: 0o755 });
+	for (const [archive, dir] of [
+		['al2023.tar.br', 'al2023'],
+		['swiftshader.tar.br', 'swiftshader'],
+		['fonts.tar.br', 'fonts'],
+	]) {
+		mkdirSync(join(NPM_CACHE, dir), { recursive: true });
+		writeFileSync(join(NPM_CACHE, `${dir}.tar`), unbrotli(archive));
+		execFileSync('tar', ['xf', `${dir}.tar`, '-C', dir], { cwd: NPM_CACHE, stdio: 'ignore' });
+		rmSync(join(NPM_CACHE, `${dir}.tar`));
+	}
+	// Its own fonts plus the system's, with the font cache kept beside them (not in /tmp).
+	writeFileSync(
+		join(NPM_CACHE, 'fonts.conf'),
+		`<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n` +
+			`  <dir>${join(NPM_CACHE, 'fonts', 'fonts')}</dir>\n  <dir>/usr/share/fonts</dir>\n` +
+			`  <cachedir>${join(NPM_CACHE, 'fonts-cache')}</cachedir>\n</fontconfig>\n`,
+	);
+	rmSync(join(NPM_CACHE, 'package'), { recursive: true, force: true });
+	rmSync(join(NPM_CACHE, tarball));
+	// The build expects its bundled NSS and SwiftShader libraries next to it (as on AWS Lambda).
+	writeFileSync(
+		NPM_LAUNCHER,
+		[
+			'#!/bin/sh',
+			'here="$(dirname "$(readlink -f "$0")")"',
+			'export LD_LIBRARY_PATH="$here/al2023/lib:$here/swiftshader${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"',
+			'export FONTCONFIG_FILE="$here/fonts.conf"',
+			'exec "$here/chromium-bin" "$@"',
+			'',
+		].join('\n'),
+		{ mode: 0o755 },
+	);
+	execFileSync(NPM_LAUNCHER, ['--version'], { stdio: 'ignore', timeout: 30000 });
+}
+
 function ensureChromium() {
-	let found = findChromium();
+	const found = findChromium();
 	if (found) return found;
+	if (process.env.CHROMIUM_PATH) throw new Error(missingMessage());
+	const failures = [];
 	const root = typeof process.getuid === 'function' && process.getuid() === 0;
-	if (!process.env.CHROMIUM_PATH && root && process.platform === 'linux') {
-		try {
-			execFileSync('apt-get', ['--version'], { stdio: 'ignore' });
-		} catch {
-			throw new Error(`Chromium not found and apt-get is not available: ${HOW}.`);
-		}
+	if (root && process.platform === 'linux' && spawnSync('apt-get', ['--version']).status === 0) {
 		try {
 			installWithApt();
 		} catch (error) {
-			throw new Error(`Chromium not found and could not be installed: ${error.message}; ${HOW}.`);
+			failures.push(error.message);
 		}
-		found = findChromium();
-		if (found) return found;
+		if (findChromium()) return findChromium();
 	}
-	throw new Error(missingMessage());
+	if (process.platform === 'linux' && process.arch === 'x64') {
+		try {
+			installFromNpm();
+		} catch (error) {
+			failures.push(error.message);
+		}
+		if (findChromium()) return findChromium();
+	}
+	if (failures.length === 0) throw new Error(missingMessage());
+	throw new Error(
+		`Chromium not found and could not be installed (${failures.join('; ')}): ${HOW}.`,
+	);
 }
 
-module.exports = { findChromium, ensureChromium, missingMessage };
+module.exports = { findChromium, ensureChromium, installFromNpm, missingMessage };
 
 if (require.main === module) {
 	try {
