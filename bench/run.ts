@@ -1,5 +1,9 @@
 // `npm run bench`: the package's hot paths, each printed as a ratio against a baseline measured
 // in the same process on the same machine. Every loop is bounded; servers listen on 127.0.0.1.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
 import { buildRequest } from '../nodes/ApiAction/request-builder';
 import { startLoopbackServer } from '../engine/loopback-server';
 import { runWorkflow, type WorkflowJson } from '../engine/run-workflow';
@@ -15,9 +19,12 @@ const item = {
 };
 
 async function main() {
-	process.env.N8N_USER_FOLDER ??= require('node:fs').mkdtempSync(
-		require('node:path').join(require('node:os').tmpdir(), 'fin-bench-'),
-	);
+	// n8n-core's instance folder for this run only, removed when the process exits (also on error).
+	if (!process.env.N8N_USER_FOLDER) {
+		const folder = mkdtempSync(join(tmpdir(), 'fin-bench-'));
+		process.env.N8N_USER_FOLDER = folder;
+		process.once('exit', () => rmSync(folder, { recursive: true, force: true }));
+	}
 	const server = await startLoopbackServer({
 		'*': { body: { usage: [{ day: '2025-01-01', kwh: 7.5 }] } },
 	});

@@ -4,6 +4,8 @@ module.exports = {
 	roots: ['<rootDir>/test'],
 	testMatch: ['**/*.test.ts'],
 	transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] },
+	globalSetup: '<rootDir>/../test/global-setup.ts',
+	globalTeardown: '<rootDir>/../test/global-teardown.ts',
 	setupFiles: ['<rootDir>/../test/setup-env.ts'],
 	testTimeout: 120000,
 	maxWorkers: 1,

@@ -21,7 +21,7 @@ describe('Fin Fixed Token', () => {
 	beforeAll(async () => {
 		server = await startLoopbackServer({ '*': { body: { ok: true } } });
 	});
-	afterAll(async () => server.close());
+	afterAll(async () => server?.close());
 	beforeEach(() => server.requests.splice(0));
 
 	const run = (credential: Record<string, unknown>) =>

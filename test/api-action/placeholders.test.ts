@@ -19,7 +19,7 @@ describe('API Action placeholders', () => {
 	beforeAll(async () => {
 		server = await startLoopbackServer({ '*': { body: { ok: true } } });
 	});
-	afterAll(async () => server.close());
+	afterAll(async () => server?.close());
 	beforeEach(() => server.requests.splice(0));
 
 	it.each(HOSTILE)('keeps %j inside one path segment and one query value', async (value) => {
@@ -145,9 +145,9 @@ describe('API Action placeholders', () => {
 		expect(result.errors[ACTION]?.message).toMatch(/not a known placeholder/);
 	});
 
-	it('puts a per-customer token from verified JWT claims in a header and nowhere in the output', async () => {
-		const token = 'cust-token-9f8e7d6c5b';
-		const result = await runWorkflow(
+	const token = 'cust-token-9f8e7d6c5b';
+	const withCustomerToken = () =>
+		runWorkflow(
 			apiActionWorkflow({
 				url: `${server.url}/me?token={{identity.claims.api_token}}`,
 				headerParameters: {
@@ -163,11 +163,19 @@ describe('API Action placeholders', () => {
 				],
 			},
 		);
+
+	it('puts a per-customer token from verified JWT claims in a header, redacted in the URL record', async () => {
+		const result = await withCustomerToken();
 		expect(server.requests[0].headers['x-customer-token']).toBe(token);
 		const out = result.outputs[ACTION][0][0].json as { action: { url: string } };
 		expect(out.action.url).toBe(`${server.url}/me?token=%5Bredacted%5D`);
-		const { identity, ...rest } = out as unknown as { identity: unknown };
-		expect(identity).toBeDefined();
-		expect(JSON.stringify(rest)).not.toContain(token);
+	});
+
+	// KNOWN LEAK, marked `failing` (issue 10): the API Action passes its input item through, so the
+	// token stays in the output under identity.claims.api_token, where the AI and the run history see
+	// it. jest reports this test red as soon as the node stops leaking it: then drop `.failing`.
+	it.failing('puts that token nowhere in the output, identity included', async () => {
+		const result = await withCustomerToken();
+		expect(JSON.stringify(result.outputs[ACTION])).not.toContain(token);
 	});
 });

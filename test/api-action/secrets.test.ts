@@ -1,5 +1,6 @@
 // A scan of every output, error and recorded request description for the secrets in use.
 import { runWorkflow, type RunResult } from '../../engine/run-workflow';
+import { n8nLog } from '../n8n-log';
 import { startLoopbackServer, type LoopbackServer } from '../../engine/loopback-server';
 import {
 	apiActionWorkflow,
@@ -35,32 +36,10 @@ function visible(result: RunResult): string {
 
 describe('API Action never shows a secret', () => {
 	let server: LoopbackServer;
-	const logged: string[] = [];
 	beforeAll(async () => {
 		server = await startLoopbackServer();
-		// Whatever n8n or the node logs while running goes through the console here.
-		for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
-			jest.spyOn(console, method).mockImplementation((...args: unknown[]) => {
-				logged.push(
-					args
-						.map((arg) =>
-							arg instanceof Error
-								? `${arg.message} ${arg.stack} ${JSON.stringify(arg)}`
-								: typeof arg === 'string'
-									? arg
-									: JSON.stringify(arg),
-						)
-						.join(' '),
-				);
-			});
-		}
 	});
-	afterAll(async () => {
-		jest.restoreAllMocks();
-		await server.close();
-		const text = logged.join('\n');
-		for (const secret of Object.values(SECRETS)) expect(text).not.toContain(secret);
-	});
+	afterAll(async () => server?.close());
 
 	const customer = conversation(
 		{},
@@ -130,5 +109,14 @@ describe('API Action never shows a secret', () => {
 			for (const secret of Object.values(SECRETS)) expect(text).not.toContain(secret);
 			expect(text).toMatch(/answered 500|token endpoint answered 401/);
 		}
+	});
+
+	// Last in this file, after every workflow above ran with these secrets: n8n's own logger (every
+	// level, to a file: test/setup-env.ts) must hold none of them. It must have logged something, or
+	// this would pass for a logger that is not captured at all.
+	it("n8n's log holds no secret", async () => {
+		const text = await n8nLog();
+		expect(text).toMatch(/"level":"debug"/);
+		for (const secret of Object.values(SECRETS)) expect(text).not.toContain(secret);
 	});
 });

@@ -23,7 +23,7 @@ describe('API Action templates', () => {
 			'GET /api/v2/incidents/unresolved.json': { body: statuspageUnresolved },
 		});
 	});
-	afterAll(async () => server.close());
+	afterAll(async () => server?.close());
 	beforeEach(() => server.requests.splice(0));
 
 	it("Shopify order status reads the orders of the customer's email", async () => {

@@ -113,8 +113,12 @@ describe('a personalized answer, end to end in the engine', () => {
 		});
 	});
 	afterAll(async () => {
-		await host.close();
-		await api.close();
+		// Either may be missing when beforeAll failed half-way; the other must still be closed.
+		try {
+			await host?.close();
+		} finally {
+			await api?.close();
+		}
 	});
 	beforeEach(() => api.requests.splice(0));
 

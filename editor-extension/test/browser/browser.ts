@@ -1,11 +1,19 @@
 // Headless Debian Chromium (never a downloaded browser) driven by playwright-core, against the real
-// canvas server started in-process on a free port.
+// canvas server started in-process on a free port. The browser is the one scripts/chromium.cjs finds
+// (`npm test` installs it first); it is launched before the server, and whatever was started is
+// closed again if a later step fails, so a failed setup never leaves jest waiting on an open server.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 import { startServer, type RunningServer } from '../../server/app';
+
+// Plain CommonJS shared with `npm test`'s browser step, so both use the same binary.
+const { findChromium, missingMessage } = require('../../../scripts/chromium.cjs') as {
+	findChromium(): string | undefined;
+	missingMessage(): string;
+};
 
 export const ARTIFACTS = join(__dirname, '..', '..', '..', 'test-artifacts', 'canvas');
 
@@ -48,10 +56,11 @@ export interface Session {
 
 export async function openCanvas(): Promise<Session> {
 	mkdirSync(ARTIFACTS, { recursive: true });
+	const executablePath = findChromium();
+	if (!executablePath) throw new Error(missingMessage());
 	ensureClientBuilt();
-	const server = await startServer({ port: 0 });
 	const browser = await chromium.launch({
-		executablePath: '/usr/bin/chromium',
+		executablePath,
 		args: [
 			'--headless',
 			'--no-sandbox',
@@ -63,32 +72,44 @@ export async function openCanvas(): Promise<Session> {
 			'--disable-sync',
 		],
 	});
-	const context = await browser.newContext({
-		viewport: { width: 1440, height: 900 },
-		acceptDownloads: true,
-	});
-	const page = await context.newPage();
-	page.setDefaultTimeout(10000);
-	const pageErrors: string[] = [];
-	page.on('pageerror', (error) => pageErrors.push(error.message));
-	page.on('console', (message) => {
-		// Failed API calls are logged by Chromium as resource errors; the tests provoke some on purpose.
-		if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
-			pageErrors.push(message.text());
-	});
-	await page.goto(server.openUrl);
-	await page.getByTestId('palette').waitFor();
-	return {
-		server,
-		browser,
-		context,
-		page,
-		pageErrors,
-		close: async () => {
-			await browser.close();
-			await server.close();
-		},
-	};
+	let server: RunningServer | undefined;
+	try {
+		server = await startServer({ port: 0 });
+		const context = await browser.newContext({
+			viewport: { width: 1440, height: 900 },
+			acceptDownloads: true,
+		});
+		const page = await context.newPage();
+		page.setDefaultTimeout(10000);
+		const pageErrors: string[] = [];
+		page.on('pageerror', (error) => pageErrors.push(error.message));
+		page.on('console', (message) => {
+			// Failed API calls are logged by Chromium as resource errors; the tests provoke some on purpose.
+			if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
+				pageErrors.push(message.text());
+		});
+		await page.goto(server.openUrl);
+		await page.getByTestId('palette').waitFor();
+		const running = server;
+		return {
+			server: running,
+			browser,
+			context,
+			page,
+			pageErrors,
+			close: async () => {
+				try {
+					await browser.close();
+				} finally {
+					await running.close();
+				}
+			},
+		};
+	} catch (error) {
+		await browser.close().catch(() => undefined);
+		await server?.close().catch(() => undefined);
+		throw error;
+	}
 }
 
 export async function screenshot(page: Page, name: string) {

@@ -44,8 +44,11 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-	await session?.close();
-	await new Promise((resolve) => n8n?.close(resolve));
+	try {
+		await session?.close();
+	} finally {
+		await new Promise((resolve) => (n8n ? n8n.close(resolve) : resolve(undefined)));
+	}
 });
 
 const node = (name: string) => session.page.getByTestId(`canvas-node-${name}`);

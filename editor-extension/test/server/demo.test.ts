@@ -7,7 +7,7 @@ beforeAll(async () => {
 	server = await startTestServer();
 });
 afterAll(async () => {
-	await server.close();
+	await server?.close();
 });
 
 const auth = { authorization: 'Bearer any-demo-token' };

@@ -1,5 +1,5 @@
 // The server's HTTP edges: body limits, malformed JSON, unknown routes, other web sites, static files.
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -10,14 +10,15 @@ let server: RunningServer;
 let dist: string;
 beforeAll(async () => {
 	// A stand-in for Vite's output, so these tests do not depend on the client being built.
-	dist = mkdtempSync(join(tmpdir(), 'canvas-dist-'));
+	dist = mkdtempSync(join(process.env.FIN_ACTIONS_TEST_TMP ?? tmpdir(), 'canvas-dist-'));
 	mkdirSync(join(dist, 'assets'));
 	writeFileSync(join(dist, 'index.html'), '<!doctype html><div id="root"></div>');
 	writeFileSync(join(dist, 'assets', 'index-abc123.js'), 'console.log(1)');
 	server = await startTestServer({ distDir: dist });
 });
 afterAll(async () => {
-	await server.close();
+	await server?.close();
+	if (dist) rmSync(dist, { recursive: true, force: true });
 });
 
 it('binds to 127.0.0.1 and refuses any other interface', async () => {

@@ -11,7 +11,7 @@ beforeAll(async () => {
 	server = await startTestServer();
 });
 afterAll(async () => {
-	await server.close();
+	await server?.close();
 });
 
 it('lists the four nodes with their own descriptions and icon URLs', async () => {

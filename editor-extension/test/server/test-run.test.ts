@@ -18,7 +18,7 @@ beforeAll(async () => {
 	credentialId = created.json.id;
 });
 afterAll(async () => {
-	await server.close();
+	await server?.close();
 });
 
 const trigger = {
