@@ -260,7 +260,7 @@ function secretFields(type: ICredentialType): string[] {
 		.filter(
 			(property) =>
 				property.type !== 'hidden' &&
-				(property.typeOptions?.password === true || SECRET_NAME.test(property.name)),
+				(property.typeOptions?.password === true || looksSecretName(property.name)),
 		)
 		.map((property) => property.name);
 }
