@@ -117,10 +117,15 @@ export class ResponseFieldPicker implements INodeType {
 				const hasResponse = response !== undefined && response !== null;
 				let json: IDataObject;
 				if ((this.getNodeParameter('access', itemIndex, 'selected') as Access) === 'full') {
+					// An API Action that picked its fields itself says which ones found something.
+					const carried = Array.isArray(item.fieldsUsed)
+						? (item.fieldsUsed as string[])
+						: undefined;
+					const fieldsUsed = hasResponse ? (carried ?? ['']) : [];
 					json = {
 						[answerKey]: hasResponse ? deepCopy(response as IDataObject) : null,
-						fieldsUsed: hasResponse ? [''] : [],
-						actionUsed: hasResponse,
+						fieldsUsed,
+						actionUsed: fieldsUsed.length > 0,
 					};
 				} else {
 					const parameters = this.getNodeParameter(

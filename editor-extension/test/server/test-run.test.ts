@@ -40,6 +40,8 @@ function usageAction(parameters: Record<string, unknown> = {}) {
 		parameters: {
 			template: 'custom',
 			method: 'GET',
+			// The picker below reads the raw answer: this action passes it on explicitly.
+			responseMode: 'full',
 			url: `${server.url}/demo/customers/{{user.user_id}}/usage`,
 			authentication: 'finFixedTokenApi',
 			...parameters,
