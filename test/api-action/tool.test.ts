@@ -41,15 +41,17 @@ function descriptionFor(parameters: Record<string, unknown>): string {
 	});
 	const node = workflow.getNode('Order_Status')!;
 	return NodeHelpers.getToolDescriptionForNode(node, apiAction, () =>
-		workflow.expression.getParameterValue(
-			node.parameters.toolDescription as string,
-			null,
-			0,
-			0,
-			node.name,
-			[],
-			'manual',
-			{},
+		String(
+			workflow.expression.getParameterValue(
+				node.parameters.toolDescription as string,
+				null,
+				0,
+				0,
+				node.name,
+				[],
+				'manual',
+				{},
+			),
 		),
 	) as string;
 }
