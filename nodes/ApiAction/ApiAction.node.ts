@@ -19,6 +19,7 @@ import {
 } from '../shared/response-fields';
 import { ACTION_TEMPLATES, templateFieldParameter } from './action-templates';
 import {
+	fromAiOutsideInputs,
 	InputConfigError,
 	InputValueError,
 	parseInputDeclarations,
@@ -310,6 +311,11 @@ function conversationContext(
 
 /** The "AI Inputs" list as stored: the `$fromAI` calls are read, not evaluated. */
 function inputParameters(context: IExecuteFunctions): InputParameter[] {
+	const misplaced = fromAiOutsideInputs(context.getNode().parameters);
+	if (misplaced)
+		throw new InputConfigError(
+			`"${misplaced}" uses $fromAI: the AI may only fill declared inputs. Add it under "AI Inputs" and write {{input.<name>}} here.`,
+		);
 	const list = context.getNode().parameters.aiInputs as { input?: InputParameter[] } | undefined;
 	return list?.input ?? [];
 }

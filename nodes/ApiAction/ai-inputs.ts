@@ -117,6 +117,28 @@ export function parseInputDeclarations(parameters: InputParameter[]): InputDecla
 	});
 }
 
+/**
+ * `$fromAI` anywhere but in "AI Inputs" would hand the model an n8n expression result that skips
+ * the declarations (and, in the URL, the encoding): refuse it, naming the parameter.
+ */
+export function fromAiOutsideInputs(parameters: IDataObject): string | undefined {
+	const find = (value: unknown, path: string): string | undefined => {
+		if (typeof value === 'string') return /\$fromAI\s*\(/i.test(value) ? path : undefined;
+		if (value && typeof value === 'object')
+			for (const [key, inner] of Object.entries(value)) {
+				const found = find(inner, path ? `${path}.${key}` : key);
+				if (found) return found;
+			}
+		return undefined;
+	};
+	for (const [name, value] of Object.entries(parameters)) {
+		if (name === 'aiInputs') continue;
+		const found = find(value, name);
+		if (found) return found;
+	}
+	return undefined;
+}
+
 const isMissing = (value: unknown) =>
 	value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 

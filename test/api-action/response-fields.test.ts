@@ -164,6 +164,17 @@ describe('API Action declared AI inputs outside tool mode', () => {
 		expect(server.requests).toHaveLength(0);
 	});
 
+	it('refuses $fromAI outside "AI Inputs": the model would bypass the declarations and encoding', async () => {
+		const result = await runWorkflow(
+			orderAction({
+				url: `={{ "${server.url}/customers/" + $fromAI('email', 'email', 'string') }}`,
+			}),
+			{ input: [conversation({}, { input: { order_number: '1' } })] },
+		);
+		expect(result.errors[ACTION]?.message).toMatch(/"url" uses \$fromAI.*AI Inputs/);
+		expect(server.requests).toHaveLength(0);
+	});
+
 	it('refuses an input list that is not one $fromAI call per entry, naming the fix', async () => {
 		const result = await runWorkflow(
 			orderAction({ aiInputs: { input: [{ argument: 'order_number' }] } }),
