@@ -62,12 +62,14 @@ export function parseInputDeclarations(parameters: InputParameter[]): InputDecla
 	return parameters.map((parameter, index) => {
 		const position = `AI input ${index + 1}`;
 		const raw = String(parameter.argument ?? '');
-		let calls;
+		let calls: ReturnType<typeof extractFromAICalls> = [];
+		let parseProblem: string | undefined;
 		try {
 			calls = extractFromAICalls(raw);
 		} catch (error) {
-			throw new InputConfigError(`${position}: ${(error as Error).message}`);
+			parseProblem = (error as Error).message;
 		}
+		if (parseProblem) throw new InputConfigError(`${position}: ${parseProblem}`);
 		if (calls.length !== 1) {
 			throw new InputConfigError(
 				`${position}: "Model Argument" must hold exactly one $fromAI call, e.g. {{ $fromAI('order_number', 'The order number, e.g. 1001', 'string') }}.`,
@@ -97,10 +99,12 @@ export function parseInputDeclarations(parameters: InputParameter[]): InputDecla
 				// Anchored: the whole value must match, not a part of it.
 				pattern = new RegExp(`^(?:${parameter.pattern})$`, 'u');
 			} catch {
+				pattern = undefined;
+			}
+			if (!pattern)
 				throw new InputConfigError(
 					`${position}: the pattern "${parameter.pattern}" is not a valid regular expression.`,
 				);
-			}
 		}
 		return {
 			name: call.key,
