@@ -164,6 +164,7 @@ it('runs a Shopify template action and reports the per-node error of an API fail
 			shopifyOrderStatus_shopUrl: `${server.url}/demo/shopify`,
 			shopifyOrderStatus_apiVersion: '2025-07',
 			authentication: 'finFixedTokenApi',
+			responseMode: 'full',
 		},
 		credentials: { finFixedTokenApi: { id: shopifyCredential.json.id, name: 'Shopify demo' } },
 	};
