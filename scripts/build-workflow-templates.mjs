@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Writes templates/workflows/*.json, the n8n workflows users import: Fin Trigger -> Audience Filter
-// -> API Action -> Response Field Picker, with a "not in audience" answer and sticky notes saying
-// what to fill in. One workflow per API Action template (templates/actions/*.json, the same data the
+// -> API Action (which keeps only the picked fields) -> Answer (Response Field Picker shaping the
+// webhook's answer), with a "not in audience" answer and sticky notes saying what to fill in; and
+// one AI Agent workflow with the action templates as tools (see agentWorkflow). One workflow per API Action template (templates/actions/*.json, the same data the
 // node's Template list is built from) plus the custom electricity-usage example. A workflow sets only
 // `template` and the template's fields on the API Action, never a copy of the request.
 //
@@ -27,7 +28,7 @@ const kebab = (id) => id.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
 
 /**
  * What each workflow adds to its action: who may use it (Audience Filter rules), which attributes
- * the trigger accepts only from a signed source, and the picker fields of a custom request.
+ * the trigger accepts only from a signed source, and the response fields of a custom request.
  */
 const WORKFLOW_CHOICES = {
 	shopifyOrderStatus: {
@@ -81,7 +82,7 @@ const electricity = {
 	fillIn: [
 		"**URL**: your usage API, e.g. `https://api.your-utility.com/customers/{{user.user_id}}/usage`. `{{user.user_id}}` is the verified customer's id; placeholders may stand in the path, query and headers, never in the host.",
 		'**Credential**: a *Fin Dynamic Token API* credential with your token endpoint (client id and secret). The token is fetched, cached and refreshed by n8n.',
-		"**Fields** in *Pick Answer Fields*: JSON pointers into your API's answer; only these reach the AI.",
+		"**Fields** (API Action): JSON pointers into your API's answer; only these leave the node, are stored with the execution and reach the AI.",
 	],
 	identityNote:
 		"The usage is read for `user.user_id`, which Intercom's `user_hash` (or a Messenger JWT) proves.",
@@ -120,7 +121,7 @@ function fromActionTemplate(action) {
 			credentialType
 				? `**Credential** (API Action): ${action.auth.note}`
 				: `**Credential**: ${action.auth.note}`,
-			'**Fields** in *Pick Answer Fields*: the suggested fields of this template; remove what the AI should not see.',
+			'**Fields** (API Action): the suggested fields of this template; only these leave the node, are stored with the execution and reach the AI. Remove what the AI should not see.',
 		],
 		identityNote: choices.identityNote,
 	};
@@ -161,7 +162,7 @@ function buildWorkflow(workflow) {
 		trigger: 'Fin Trigger',
 		audience: 'Audience Filter',
 		action: workflow.actionName,
-		picker: 'Pick Answer Fields',
+		picker: 'Answer',
 		notMatched: 'Not In Audience',
 	};
 	const node = (key, type, typeVersion, position, parameters, extra = {}) => ({
@@ -175,7 +176,7 @@ function buildWorkflow(workflow) {
 	});
 	const setup = [
 		`## ${workflow.name.replace(/^Fin Actions: /, '')}`,
-		`A customer's chat message arrives at **Fin Trigger**, **Audience Filter** decides who gets the action, **${workflow.actionName}** reads their data from the API, and **Pick Answer Fields** passes only the chosen fields back to the chat as the webhook's answer.`,
+		`A customer's chat message arrives at **Fin Trigger**, **Audience Filter** decides who gets the action, **${workflow.actionName}** reads their data from the API and keeps only the chosen fields, and **Answer** passes them back to the chat as the webhook's answer.`,
 		'',
 		'### Fill in',
 		'1. **Fin Trigger** credential: a *Fin Messenger API* credential with your Intercom identity-verification secret. Your Messenger backend posts `{"message": {"text"}, "user": {...}, "user_hash"}` (or a JWT) to the production URL.',
@@ -223,12 +224,15 @@ function buildWorkflow(workflow) {
 		}),
 		node('action', `${PACKAGE}.apiAction`, 1, [480, 200], {
 			...workflow.apiAction,
+			// The action keeps only these fields: the raw answer is never node output nor stored.
+			responseMode: 'picked',
+			fields: { field: workflow.fields },
 			options: {},
 		}),
+		// Shapes the webhook's answer: the action's picked fields, without the conversation context.
 		node('picker', `${PACKAGE}.responseFieldPicker`, 1, [740, 200], {
 			responseKey: 'response',
-			access: 'selected',
-			fields: { field: workflow.fields },
+			access: 'full',
 			answerKey: 'answer',
 		}),
 		node('notMatched', 'n8n-nodes-base.set', 3.4, [480, 440], {
@@ -262,15 +266,139 @@ function buildWorkflow(workflow) {
 	};
 }
 
+const AGENT_FILE = 'ai-agent-order-status-and-incidents.json';
+
+/**
+ * Fin Trigger -> AI Agent (n8n's own, with an OpenAI-compatible chat model) -> answer, with the
+ * Shopify order-status and Statuspage actions as tools. The model decides when to call an action
+ * from its name (the node's name) and description (Action Name + "When Should the AI Use This
+ * Action"); whose data is read comes from the verified trigger, and only picked fields reach it.
+ */
+function agentWorkflow(actionWorkflows) {
+	const file = AGENT_FILE;
+	const node = (key, name, type, typeVersion, position, parameters, extra = {}) => ({
+		parameters,
+		id: stableId(file, key),
+		name,
+		type,
+		typeVersion,
+		position,
+		...extra,
+	});
+	const tools = actionWorkflows
+		.filter((workflow) =>
+			['shopifyOrderStatus', 'statuspageIncidents'].includes(workflow.apiAction.template),
+		)
+		.map((workflow, index) =>
+			node(
+				`tool-${workflow.apiAction.template}`,
+				workflow.actionName,
+				`${PACKAGE}.apiActionTool`,
+				1,
+				[560 + index * 220, 520],
+				{
+					...workflow.apiAction,
+					responseMode: 'picked',
+					fields: { field: workflow.fields },
+					options: {},
+				},
+			),
+		);
+	const setup = [
+		'## AI Agent with Fin actions as tools',
+		'A customer\'s chat message arrives at **Fin Trigger** (verified with `user_hash` or a Messenger JWT). The **AI Agent** decides *when* to call an action from each tool\'s name and description (the API Action\'s *Action Name* and *When Should the AI Use This Action*), and answers in its own words; the webhook answers `{"output": "..."}`.',
+		'',
+		'### Fill in',
+		"1. **Fin Trigger**: a *Fin Messenger API* credential. The Shopify tool reads orders by the customer's **email**, which must be signed (JWT `email` claim, or `user_hash` of the email).",
+		"2. **OpenAI Chat Model**: an *OpenAI* credential. Any OpenAI-compatible server works: set the credential's *Base URL* (e.g. `http://localhost:8000/v1` for vLLM, `https://api.groq.com/openai/v1`), and the model id here. Keep *Use Responses API* off unless the server offers `/v1/responses`.",
+		'3. **The tools**: as in the single-action templates (shop URL, credential, status page URL, *Fields*).',
+		'',
+		"Whose data a tool reads is taken from the verified Fin Trigger output of the same execution, never from the model's arguments; the model only fills declared *AI Inputs* and receives only the picked fields.",
+	].join('\n');
+	const nodes = [
+		{
+			parameters: { content: setup, height: 520, width: 460, color: 7 },
+			id: stableId(file, 'setup'),
+			name: 'Setup',
+			type: 'n8n-nodes-base.stickyNote',
+			typeVersion: 1,
+			position: [-520, 60],
+		},
+		{
+			parameters: {
+				content:
+					"### Tools\nEach tool is an **API Action** used by the agent. The node name is the tool name the model sees; its description is *Action Name: When Should the AI Use This Action*. Add *AI Inputs* (e.g. `{{ $fromAI('order_number', 'The order number', 'string') }}`) for values the AI may ask the customer for, and use them as `{{input.order_number}}`.",
+				height: 260,
+				width: 460,
+				color: 3,
+			},
+			id: stableId(file, 'tools-note'),
+			name: 'Tools',
+			type: 'n8n-nodes-base.stickyNote',
+			typeVersion: 1,
+			position: [520, 740],
+		},
+		node(
+			'trigger',
+			'Fin Trigger',
+			`${PACKAGE}.finTrigger`,
+			1,
+			[0, 300],
+			{
+				source: 'messenger',
+				requireIdentityVerification: true,
+				protectedAttributes: 'email',
+				responseMode: 'lastNode',
+				options: {},
+			},
+			{ webhookId: stableId(file, 'webhook') },
+		),
+		node('agent', 'AI Agent', '@n8n/n8n-nodes-langchain.agent', 3.1, [300, 300], {
+			promptType: 'define',
+			text: '={{ $json.message.text }}',
+			options: {
+				systemMessage:
+					"You are a support assistant. Use the tools to look up the customer's own orders and the service status. Never ask for or accept another customer's details. If a tool answers with an error, tell the customer what is missing.",
+			},
+		}),
+		node('model', 'OpenAI Chat Model', '@n8n/n8n-nodes-langchain.lmChatOpenAi', 1.3, [300, 520], {
+			model: { __rl: true, mode: 'id', value: 'gpt-4o-mini' },
+			responsesApiEnabled: false,
+			options: {},
+		}),
+		...tools,
+	];
+	const connections = {
+		'Fin Trigger': { main: [[{ node: 'AI Agent', type: 'main', index: 0 }]] },
+		'OpenAI Chat Model': {
+			ai_languageModel: [[{ node: 'AI Agent', type: 'ai_languageModel', index: 0 }]],
+		},
+	};
+	for (const tool of tools)
+		connections[tool.name] = { ai_tool: [[{ node: 'AI Agent', type: 'ai_tool', index: 0 }]] };
+	return {
+		name: 'Fin Actions: AI Agent with order status and incidents',
+		nodes,
+		pinData: {},
+		connections,
+		active: false,
+		settings: { executionOrder: 'v1' },
+		tags: [],
+	};
+}
+
 function allWorkflows() {
 	const actions = readdirSync(actionsDir)
 		.filter((file) => file.endsWith('.json'))
 		.sort()
 		.map((file) => JSON.parse(readFileSync(join(actionsDir, file), 'utf8')));
-	return [electricity, ...actions.map(fromActionTemplate)].map((workflow) => ({
-		file: workflow.file,
-		json: buildWorkflow(workflow),
-	}));
+	return [
+		...[electricity, ...actions.map(fromActionTemplate)].map((workflow) => ({
+			file: workflow.file,
+			json: buildWorkflow(workflow),
+		})),
+		{ file: AGENT_FILE, json: agentWorkflow(actions.map(fromActionTemplate)) },
+	];
 }
 
 const check = process.argv.includes('--check');

@@ -52,17 +52,26 @@ function describe(workflow: JsonObject): string {
 }
 
 export function workflowTemplates() {
-	return readJsonFiles(WORKFLOW_TEMPLATES_DIR)
-		.filter(
-			(file): file is { id: string; content: JsonObject } =>
-				isObject(file.content) && Array.isArray(file.content.nodes),
-		)
-		.map(({ id, content }) => ({
-			id,
-			name: typeof content.name === 'string' ? content.name : id,
-			description: describe(content),
-			workflow: content,
-		}));
+	return (
+		readJsonFiles(WORKFLOW_TEMPLATES_DIR)
+			.filter(
+				(file): file is { id: string; content: JsonObject } =>
+					isObject(file.content) && Array.isArray(file.content.nodes),
+			)
+			// The canvas runs this package's nodes; AI Agent workflows (n8n's LangChain nodes) are for n8n.
+			.filter(
+				({ content }) =>
+					!(content.nodes as unknown[]).some(
+						(node) => isObject(node) && String(node.type).startsWith('@n8n/n8n-nodes-langchain.'),
+					),
+			)
+			.map(({ id, content }) => ({
+				id,
+				name: typeof content.name === 'string' ? content.name : id,
+				description: describe(content),
+				workflow: content,
+			}))
+	);
 }
 
 /** Action templates as written; an object without an id gets its file name as id. */

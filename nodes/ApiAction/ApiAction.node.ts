@@ -10,7 +10,23 @@ import type {
 import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { parseJson } from '../shared/parse-json';
+import {
+	compileFields,
+	fieldSpecs,
+	missingRequiredMessage,
+	pickFields,
+	type FieldParameter,
+} from '../shared/response-fields';
 import { ACTION_TEMPLATES, templateFieldParameter } from './action-templates';
+import {
+	fromAiOutsideInputs,
+	InputConfigError,
+	InputValueError,
+	parseInputDeclarations,
+	validateInputs,
+	type InputDeclaration,
+	type InputParameter,
+} from './ai-inputs';
 import { MissingAttributeError, PlaceholderValueError } from './placeholders';
 import { apiActionProperties } from './properties';
 import { redactUrl, scrubSecrets } from '../shared/redact';
@@ -23,6 +39,7 @@ import {
 } from './request-builder';
 import { checkMethod, refuseExpressions, WRITE_METHODS } from './request-policy';
 import { ApiCallFailure, sendWithRetries, type SendFunction } from './send-request';
+import { isToolMode, ToolCallError, verifiedConversation } from './tool-mode';
 
 const CONVERSATION_KEYS = ['user', 'company', 'conversation', 'message', 'identity'];
 
@@ -99,6 +116,9 @@ export class ApiAction implements INodeType {
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
 		const output: INodeExecutionData[] = [];
+		// As an AI Agent tool the item is the agent's input with the model's arguments on top: its
+		// conversation keys are never read (tool-mode.ts), and only the answer goes back to the model.
+		const toolMode = isToolMode(this);
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 			const incoming = items[itemIndex].json;
 			const started = Date.now();
@@ -125,7 +145,13 @@ export class ApiAction implements INodeType {
 					this.getNodeParameter('allowWrites', itemIndex, false) as boolean,
 				);
 				refuseExpressions(this.getNode().parameters, template.fieldParameters);
-				const context = conversationContext(this, incoming, itemIndex);
+				const inputs = parseInputDeclarations(inputParameters(this));
+				const context = toolMode
+					? {
+							...verifiedConversation(this, itemIndex),
+							input: validateInputs(inputs, modelArguments(this, itemIndex, inputs)),
+						}
+					: withInputs(conversationContext(this, incoming, itemIndex), inputs);
 				const built = buildRequest(template.request, context);
 				secrets = built.secrets;
 				record.url = redactUrl(built.url, secrets);
@@ -164,12 +190,28 @@ export class ApiAction implements INodeType {
 					record.attempts = result.attempts;
 				}
 				record.durationMs = Date.now() - started;
+				const { answer, fieldsUsed } = shapeResponse(this, itemIndex, body);
 				output.push({
-					json: { ...incoming, [responseKey]: body as IDataObject, action: record },
+					json: toolMode
+						? { answer: answer as IDataObject }
+						: {
+								...incoming,
+								[responseKey]: answer as IDataObject,
+								...(fieldsUsed ? { fieldsUsed } : {}),
+								action: record,
+							},
 					pairedItem: { item: itemIndex },
 				});
 			} catch (caught) {
 				record.durationMs = Date.now() - started;
+				if (toolMode && (caught instanceof ToolCallError || caught instanceof InputValueError)) {
+					// The model's answer: what is wrong and what to do (ask the customer), not a failed run.
+					output.push({
+						json: { error: caught.message, errorType: caught.name },
+						pairedItem: { item: itemIndex },
+					});
+					continue;
+				}
 				const error = toNodeError(this, caught, record, secrets, itemIndex);
 				if (caught instanceof ApiCallFailure) {
 					record.status = caught.status ?? null;
@@ -178,7 +220,7 @@ export class ApiAction implements INodeType {
 				if (!this.continueOnFail()) throw error;
 				output.push({
 					json: {
-						...incoming,
+						...(toolMode ? {} : incoming),
 						action: record,
 						error: {
 							name: error.name,
@@ -268,6 +310,66 @@ function conversationContext(
 	return { ...values, identity: { verified: false, method: 'none' } };
 }
 
+/** The "AI Inputs" list as stored: the `$fromAI` calls are read, not evaluated. */
+function inputParameters(context: IExecuteFunctions): InputParameter[] {
+	const misplaced = fromAiOutsideInputs(context.getNode().parameters);
+	if (misplaced)
+		throw new InputConfigError(
+			`"${misplaced}" uses $fromAI: the AI may only fill declared inputs. Add it under "AI Inputs" and write {{input.<name>}} here.`,
+		);
+	const list = context.getNode().parameters.aiInputs as { input?: InputParameter[] } | undefined;
+	return list?.input ?? [];
+}
+
+/**
+ * The model's value for each declared input: n8n evaluates `$fromAI` against the tool call's own
+ * arguments (not the agent's input item beneath them). Nothing else of the tool item is read.
+ */
+function modelArguments(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	inputs: InputDeclaration[],
+): Record<string, unknown> {
+	const values: Record<string, unknown> = {};
+	inputs.forEach((input, index) => {
+		try {
+			values[input.name] = context.getNodeParameter(
+				`aiInputs.input[${index}].argument`,
+				itemIndex,
+				undefined,
+			);
+		} catch {
+			values[input.name] = undefined;
+		}
+	});
+	return values;
+}
+
+/** Outside tool mode, declared inputs come from the item's `input` object, checked the same way. */
+function withInputs(item: IDataObject, inputs: InputDeclaration[]): IDataObject {
+	const given = item.input;
+	const values = given && typeof given === 'object' && !Array.isArray(given) ? given : {};
+	return { ...item, input: validateInputs(inputs, values as IDataObject) };
+}
+
+/** What leaves the node: the picked fields (default) or, when the admin chose it, the full body. */
+function shapeResponse(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	body: unknown,
+): { answer: unknown; fieldsUsed?: string[] } {
+	if (context.getNodeParameter('responseMode', itemIndex, 'picked') === 'full')
+		return { answer: body };
+	const parameters = context.getNodeParameter('fields.field', itemIndex, []) as FieldParameter[];
+	const picked = pickFields(body, compileFields(fieldSpecs(parameters)));
+	const missing = missingRequiredMessage(picked);
+	if (missing)
+		throw new RequestConfigError(
+			`${missing}. Check the pointer, or untick Required and give a default.`,
+		);
+	return { answer: picked.answer, fieldsUsed: picked.fieldsUsed };
+}
+
 function parseJsonParameter(raw: string, name: string): IDataObject {
 	const parsed = parseJson(raw);
 	if (!parsed.ok)
@@ -312,6 +414,8 @@ function toNodeError(
 	}
 	if (
 		caught instanceof MissingAttributeError ||
+		caught instanceof InputConfigError ||
+		caught instanceof InputValueError ||
 		caught instanceof PlaceholderValueError ||
 		caught instanceof RequestConfigError
 	) {

@@ -4,9 +4,12 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { readAttribute } from '../shared/attributes';
 
-/** Roots a placeholder may read; `template` holds the admin's template fields, never customer data. */
+/**
+ * Roots a placeholder may read; `template` holds the admin's template fields, never customer data;
+ * `input` the action's declared, validated AI inputs (ai-inputs.ts).
+ */
 const PLACEHOLDER =
-	/\{\{\s*((?:user|company|conversation|message|identity\.claims|template)(?:\.[\w-]+)+)\s*(?:\|([^}]*))?\}\}/g;
+	/\{\{\s*((?:user|company|conversation|message|identity\.claims|template|input)(?:\.[\w-]+)+)\s*(?:\|([^}]*))?\}\}/g;
 const ANY_BRACES = /\{\{[\s\S]*?\}\}/;
 
 export interface Placeholder {
@@ -87,7 +90,7 @@ export function renderText(
 		throw new PlaceholderValueError(
 			unknown,
 			where,
-			'it is not a known placeholder; use {{user.<attribute>}}, {{company.<attribute>}}, {{conversation.<attribute>}}, {{message.<attribute>}} or {{identity.claims.<claim>}}',
+			'it is not a known placeholder; use {{user.<attribute>}}, {{company.<attribute>}}, {{conversation.<attribute>}}, {{message.<attribute>}}, {{identity.claims.<claim>}} or {{input.<declared AI input>}}',
 		);
 	}
 	return rendered;
@@ -96,7 +99,7 @@ export function renderText(
 /** The single placeholder a string consists of, if it is exactly one (keeps the value's JSON type). */
 export function wholePlaceholder(text: string): Placeholder | undefined {
 	const match =
-		/^\{\{\s*((?:user|company|conversation|message|identity\.claims|template)(?:\.[\w-]+)+)\s*(?:\|([^}]*))?\}\}$/.exec(
+		/^\{\{\s*((?:user|company|conversation|message|identity\.claims|template|input)(?:\.[\w-]+)+)\s*(?:\|([^}]*))?\}\}$/.exec(
 			text,
 		);
 	return match ? { path: match[1], defaultValue: match[2]?.trim() } : undefined;

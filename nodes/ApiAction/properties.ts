@@ -1,7 +1,9 @@
 // The API Action's parameters: the one description the n8n editor and the canvas both render.
 import type { INodeProperties } from 'n8n-workflow';
 
+import { responseFieldsProperty } from '../shared/response-fields';
 import { ACTION_TEMPLATES, templateFieldParameter } from './action-templates';
+import { aiInputsProperty, responseProperties, toolDescriptionProperty } from './tool-properties';
 
 const custom = { show: { template: ['custom'] } };
 
@@ -64,8 +66,10 @@ export const apiActionProperties: INodeProperties[] = [
 		typeOptions: { rows: 3 },
 		default: '',
 		placeholder: 'Use when the customer asks about the status of their order',
-		description: 'Shown to an AI Agent that uses this node as a tool. Empty: the template text.',
+		description:
+			'Shown to an AI Agent that uses this node as a tool, after the action name. Empty: the template text.',
 	},
+	toolDescriptionProperty,
 	{
 		displayName: 'Template',
 		name: 'template',
@@ -173,6 +177,9 @@ export const apiActionProperties: INodeProperties[] = [
 		displayOptions: { show: { responseSource: ['mock'] } },
 		description: 'The JSON the API would answer',
 	},
+	...responseProperties,
+	responseFieldsProperty({ show: { responseMode: ['picked'] } }),
+	aiInputsProperty,
 	{
 		displayName: 'Test Values',
 		name: 'testValues',

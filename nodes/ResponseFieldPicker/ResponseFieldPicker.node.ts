@@ -16,80 +16,18 @@ import type {
 } from 'n8n-workflow';
 import { deepCopy, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { compileFields, pickFields, type FieldSpec } from './pick';
-import type { TransformSpec, TransformType } from './transforms';
+import {
+	compileFields,
+	fieldSpecs,
+	missingRequiredMessage,
+	pickFields,
+	responseFieldsProperty,
+	type FieldParameter,
+} from '../shared/response-fields';
 
 type Access = 'full' | 'selected';
 
-interface FieldParameter {
-	pointer?: string;
-	name?: string;
-	transform?: TransformType;
-	mappings?: { mapping?: Array<{ from?: string; to?: string }> };
-	dateFormat?: string;
-	timezone?: string;
-	locale?: string;
-	decimals?: number;
-	currency?: string;
-	minorUnits?: boolean;
-	maxLength?: number;
-	keepLast?: number;
-	separator?: string;
-	defaultValue?: string;
-	required?: boolean;
-}
-
 const RESERVED_KEYS = ['fieldsUsed', 'actionUsed'];
-
-function transformOf(field: FieldParameter): TransformSpec {
-	const locale = field.locale ?? 'en-US';
-	switch (field.transform ?? 'none') {
-		case 'valueMap':
-			return {
-				type: 'valueMap',
-				mappings: (field.mappings?.mapping ?? []).map((entry) => ({
-					from: String(entry.from ?? ''),
-					to: String(entry.to ?? ''),
-				})),
-			};
-		case 'date':
-			return {
-				type: 'date',
-				format: field.dateFormat ?? 'd LLL yyyy',
-				timezone: field.timezone ?? 'UTC',
-				locale,
-			};
-		case 'number':
-			return { type: 'number', decimals: field.decimals ?? 2, locale };
-		case 'currency':
-			return {
-				type: 'currency',
-				currency: field.currency ?? 'USD',
-				locale,
-				minorUnits: field.minorUnits === true,
-			};
-		case 'truncate':
-			return { type: 'truncate', maxLength: field.maxLength ?? 200 };
-		case 'mask':
-			return { type: 'mask', keepLast: field.keepLast ?? 4 };
-		case 'join':
-			return { type: 'join', separator: field.separator ?? ', ' };
-		default:
-			return { type: 'none' };
-	}
-}
-
-function fieldSpecs(parameters: FieldParameter[]): FieldSpec[] {
-	return parameters.map((field) => ({
-		pointer: String(field.pointer ?? ''),
-		name: field.name,
-		required: field.required === true,
-		defaultValue: field.defaultValue ?? '',
-		transform: transformOf(field),
-	}));
-}
-
-const show = (transforms: TransformType[]) => ({ show: { transform: transforms } });
 
 export class ResponseFieldPicker implements INodeType {
 	description: INodeTypeDescription = {
@@ -141,181 +79,7 @@ export class ResponseFieldPicker implements INodeType {
 				type: 'notice',
 				default: '',
 			},
-			{
-				displayName: 'Fields',
-				name: 'fields',
-				type: 'fixedCollection',
-				placeholder: 'Add Field',
-				typeOptions: { multipleValues: true, sortable: true },
-				default: {},
-				displayOptions: { show: { access: ['selected'] } },
-				options: [
-					{
-						displayName: 'Field',
-						name: 'field',
-						values: [
-							{
-								displayName: 'JSON Pointer',
-								name: 'pointer',
-								type: 'string',
-								default: '',
-								required: true,
-								placeholder: 'e.g. /orders/*/fulfillment_status',
-								description:
-									'RFC 6901 pointer into the response; * selects every element of an array; write ~1 for "/" and ~0 for "~" inside a key',
-							},
-							{
-								displayName: 'Display Name',
-								name: 'name',
-								type: 'string',
-								default: '',
-								placeholder: 'e.g. Order status',
-								description: 'Key of the value in the answer. Empty: the last key of the pointer.',
-							},
-							{
-								displayName: 'Transform',
-								name: 'transform',
-								type: 'options',
-								options: [
-									{ name: 'Currency Format', value: 'currency' },
-									{ name: 'Date Format', value: 'date' },
-									{ name: 'Join List', value: 'join' },
-									{ name: 'Mask', value: 'mask', description: 'Keep only the last characters' },
-									{ name: 'None', value: 'none' },
-									{ name: 'Number Format', value: 'number' },
-									{ name: 'Truncate', value: 'truncate' },
-									{
-										name: 'Value Map',
-										value: 'valueMap',
-										description: 'Replace values, e.g. fulfilled by Shipped',
-									},
-								],
-								default: 'none',
-							},
-							{
-								displayName: 'Value Map',
-								name: 'mappings',
-								type: 'fixedCollection',
-								placeholder: 'Add Mapping',
-								typeOptions: { multipleValues: true },
-								default: {},
-								displayOptions: show(['valueMap']),
-								options: [
-									{
-										displayName: 'Mapping',
-										name: 'mapping',
-										values: [
-											{
-												displayName: 'From',
-												name: 'from',
-												type: 'string',
-												default: '',
-												placeholder: 'e.g. fulfilled',
-											},
-											{
-												displayName: 'To',
-												name: 'to',
-												type: 'string',
-												default: '',
-												placeholder: 'e.g. Shipped',
-											},
-										],
-									},
-								],
-							},
-							{
-								displayName: 'Date Format',
-								name: 'dateFormat',
-								type: 'string',
-								default: 'd LLL yyyy',
-								description: 'Luxon format tokens, e.g. d LLL yyyy or yyyy-MM-dd HH:mm',
-								displayOptions: show(['date']),
-							},
-							{
-								displayName: 'Time Zone',
-								name: 'timezone',
-								type: 'string',
-								default: 'UTC',
-								placeholder: 'e.g. Europe/Paris',
-								displayOptions: show(['date']),
-							},
-							{
-								displayName: 'Decimals',
-								name: 'decimals',
-								type: 'number',
-								typeOptions: { minValue: 0, maxValue: 20 },
-								default: 2,
-								displayOptions: show(['number']),
-							},
-							{
-								displayName: 'Currency',
-								name: 'currency',
-								type: 'string',
-								default: 'USD',
-								description: 'ISO 4217 code',
-								displayOptions: show(['currency']),
-							},
-							{
-								displayName: 'Amount In Minor Units',
-								name: 'minorUnits',
-								type: 'boolean',
-								default: false,
-								description:
-									'Whether the response gives cents (1999 for 19.99), as many billing APIs do',
-								displayOptions: show(['currency']),
-							},
-							{
-								displayName: 'Locale',
-								name: 'locale',
-								type: 'string',
-								default: 'en-US',
-								displayOptions: show(['currency', 'date', 'number']),
-							},
-							{
-								displayName: 'Max Length',
-								name: 'maxLength',
-								type: 'number',
-								typeOptions: { minValue: 1 },
-								default: 200,
-								description: 'Longer text is cut and ends with …',
-								displayOptions: show(['truncate']),
-							},
-							{
-								displayName: 'Characters To Keep',
-								name: 'keepLast',
-								type: 'number',
-								typeOptions: { minValue: 0 },
-								default: 4,
-								description:
-									'Visible characters at the end; a value no longer than this is masked entirely',
-								displayOptions: show(['mask']),
-							},
-							{
-								displayName: 'Separator',
-								name: 'separator',
-								type: 'string',
-								default: ', ',
-								displayOptions: show(['join']),
-							},
-							{
-								displayName: 'Default When Missing',
-								name: 'defaultValue',
-								type: 'string',
-								default: '',
-								description:
-									'Used when the pointer finds nothing or null. Empty: the field is left out of the answer.',
-							},
-							{
-								displayName: 'Required',
-								name: 'required',
-								type: 'boolean',
-								default: false,
-								description: 'Whether the node fails when the pointer finds nothing',
-							},
-						],
-					},
-				],
-			},
+			responseFieldsProperty({ show: { access: ['selected'] } }),
 			{
 				displayName: 'Answer Key',
 				name: 'answerKey',
@@ -353,10 +117,15 @@ export class ResponseFieldPicker implements INodeType {
 				const hasResponse = response !== undefined && response !== null;
 				let json: IDataObject;
 				if ((this.getNodeParameter('access', itemIndex, 'selected') as Access) === 'full') {
+					// An API Action that picked its fields itself says which ones found something.
+					const carried = Array.isArray(item.fieldsUsed)
+						? (item.fieldsUsed as string[])
+						: undefined;
+					const fieldsUsed = hasResponse ? (carried ?? ['']) : [];
 					json = {
 						[answerKey]: hasResponse ? deepCopy(response as IDataObject) : null,
-						fieldsUsed: hasResponse ? [''] : [],
-						actionUsed: hasResponse,
+						fieldsUsed,
+						actionUsed: fieldsUsed.length > 0,
 					};
 				} else {
 					const parameters = this.getNodeParameter(
@@ -366,20 +135,14 @@ export class ResponseFieldPicker implements INodeType {
 					) as FieldParameter[];
 					const fields = compileFields(fieldSpecs(parameters));
 					const picked = pickFields(response, fields);
-					if (picked.missingRequired.length > 0) {
-						const list = picked.missingRequired
-							.map((field) => `"${field.name}" (${field.pointer})`)
-							.join(', ');
-						throw new NodeOperationError(
-							this.getNode(),
-							`Required field ${list} found nothing in the response`,
-							{
-								itemIndex,
-								description: hasResponse
-									? 'The pointer matched no value that is not null. Check the pointer, or untick Required and give a default.'
-									: `The item has no "${responseKey}": check the Response Key and that an API Action comes before this node.`,
-							},
-						);
+					const missing = missingRequiredMessage(picked);
+					if (missing) {
+						throw new NodeOperationError(this.getNode(), missing, {
+							itemIndex,
+							description: hasResponse
+								? 'The pointer matched no value that is not null. Check the pointer, or untick Required and give a default.'
+								: `The item has no "${responseKey}": check the Response Key and that an API Action comes before this node.`,
+						});
 					}
 					// The answer came from the action only when at least one field found something in it.
 					json = {

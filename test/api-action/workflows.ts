@@ -10,10 +10,16 @@ export function apiActionWorkflow(
 	parameters: IDataObject,
 	extra: { credentials?: IDataObject; onError?: string } = {},
 ): WorkflowJson {
-	return singleNodeWorkflow(ACTION, 'apiAction', parameters, {
-		...(extra.credentials ? { credentials: extra.credentials } : {}),
-		...(extra.onError ? { onError: extra.onError } : {}),
-	});
+	// Request and transport tests read the raw body; picked output has its own tests (response-fields).
+	return singleNodeWorkflow(
+		ACTION,
+		'apiAction',
+		{ responseMode: 'full', ...parameters },
+		{
+			...(extra.credentials ? { credentials: extra.credentials } : {}),
+			...(extra.onError ? { onError: extra.onError } : {}),
+		},
+	);
 }
 
 /** A conversation item as Fin Trigger emits it. */

@@ -58,18 +58,19 @@ function chain(apiUrl: string): WorkflowJson {
 					actionName: 'Electricity usage',
 					url: `${apiUrl}/customers/{{user.user_id}}/usage`,
 					authentication: 'finFixedTokenApi',
+					// The action keeps only these fields: the raw body never becomes node output.
+					responseMode: 'picked',
+					fields: {
+						field: [
+							{ pointer: '/days/*/kwh', name: 'Daily kWh' },
+							{ pointer: '/tariff', name: 'Tariff' },
+						],
+					},
 				},
 				{ credentials: { finFixedTokenApi: { id: 'f', name: 'Utility API' } } },
 			),
-			node('Response Field Picker', 'responseFieldPicker', 600, {
-				access: 'selected',
-				fields: {
-					field: [
-						{ pointer: '/days/*/kwh', name: 'Daily kWh' },
-						{ pointer: '/tariff', name: 'Tariff' },
-					],
-				},
-			}),
+			// Shapes the webhook's answer (drops the conversation); the fields were picked by the action.
+			node('Response Field Picker', 'responseFieldPicker', 600, { access: 'full' }),
 		],
 		connections: {
 			'Fin Trigger': { main: [[{ node: 'Audience Filter', type: 'main', index: 0 }]] },
@@ -144,6 +145,10 @@ describe('a personalized answer, end to end in the engine', () => {
 		const text = JSON.stringify(answer);
 		for (const unpicked of ['internal_margin', 'VIP escalation', 'u-2', API_TOKEN, 'mon'])
 			expect(text).not.toContain(unpicked);
+		// What n8n would store with the execution: no node output holds an unpicked field.
+		const stored = JSON.stringify(host.runs.at(-1)!.outputs);
+		for (const unpicked of ['internal_margin', 'VIP escalation', '"mon"'])
+			expect(stored).not.toContain(unpicked);
 	});
 
 	it('gives a forged identity a 401 and starts nothing', async () => {

@@ -15,6 +15,7 @@ import { packageName } from './support/package';
 import { repoRoot } from './support/runtime';
 import { E2eSession, SESSION_TIMEOUT } from './support/session';
 import {
+	AGENT_TEMPLATE_FILES,
 	fillInAndActivate,
 	findNode,
 	importUnchanged,
@@ -55,11 +56,22 @@ async function deploy(file: string, fillIn: (node: any) => void): Promise<Deploy
 const executions = (workflowId: string) => settledExecutions(session.value.api, workflowId);
 
 /**
- * The answer is the picker's output and nothing else: every picked field (all of them find a value
- * in the fixtures), no raw response, no conversation context, no unpicked value, no secret.
+ * What n8n stored for the workflow's executions (public API, includeData) holds the picked values and
+ * none of the API answer's unpicked ones: the API Action never outputs the raw body.
+ */
+async function expectStoredOnlyPicked(workflowId: string, picked: string) {
+	const stored = JSON.stringify((await executions(workflowId)).map((execution) => execution.data));
+	expect(stored).toContain(picked);
+	for (const marker of unpickedMarkers) expect(stored).not.toContain(marker);
+}
+
+/**
+ * The answer is the picked fields and nothing else (the API Action picks them, the Answer node shapes
+ * the reply): every picked field (all of them find a value in the fixtures), no raw response, no
+ * conversation context, no unpicked value, no secret.
  */
 function expectOnlyPicked(answer: { json: any; text: string }, template: any) {
-	const fields: Array<{ pointer: string; name: string }> = findNode(template, 'responseFieldPicker')
+	const fields: Array<{ pointer: string; name: string }> = findNode(template, 'apiAction')
 		.parameters.fields.field;
 	expect(Object.keys(answer.json).sort()).toEqual(['actionUsed', 'answer', 'fieldsUsed']);
 	expect(answer.json.actionUsed).toBe(true);
@@ -102,7 +114,11 @@ step(
 			file.endsWith('.json'),
 		);
 		expect(files).toEqual(expect.arrayContaining(TEMPLATE_FILES));
-		for (const file of files.filter((name) => !TEMPLATE_FILES.includes(name))) {
+		// The AI Agent template needs a chat model: test/e2e/ai-agent-tools.e2e.test.ts runs it.
+		const others = files.filter(
+			(name) => !TEMPLATE_FILES.includes(name) && !AGENT_TEMPLATE_FILES.includes(name),
+		);
+		for (const file of others) {
 			const stored = await importUnchanged(api, readTemplate(file));
 			await fillInAndActivate(api, stored, credentials, () => undefined);
 			await api.apiOk('POST', `/workflows/${stored.id}/deactivate`);
@@ -263,11 +279,12 @@ describe('electricity usage (custom API Action, Fin Dynamic Token)', () => {
 			const runs = await executions(workflow.id);
 			expect(runs.map((execution) => execution.status)).toEqual(['success', 'success']);
 			expect(nodesRun(runs[0])).toEqual([
+				'Answer',
 				'Audience Filter',
 				'Electricity usage',
 				'Fin Trigger',
-				'Pick Answer Fields',
 			]);
+			await expectStoredOnlyPicked(workflow.id, 'Green Flex 24');
 		},
 	);
 
@@ -359,6 +376,7 @@ describe('Shopify order status (template shopifyOrderStatus, Fin Fixed Token)', 
 		expect(request.headers['x-shopify-access-token']).toBe(secrets.shopifyToken);
 		const [execution] = await executions(workflow.id);
 		expect(execution.status).toBe('success');
+		await expectStoredOnlyPicked(workflow.id, '#1001');
 	});
 
 	step(

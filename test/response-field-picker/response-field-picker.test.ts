@@ -538,3 +538,50 @@ describe('Audience Filter and Response Field Picker together', () => {
 		expect(result.outputs['Audience Filter'][1]).toHaveLength(1);
 	});
 });
+
+describe('Response Field Picker: mask and truncate on objects and lists', () => {
+	const card = {
+		card: {
+			number: '4111111111111111',
+			cvv: 737,
+			expiry: { month: '12', year: '2031' },
+			holder: 'Ana Lima',
+			history: [{ last_charge: '4111111111111111' }],
+		},
+	};
+
+	it('masks every leaf of a picked object: no card number, CVV or expiry survives', async () => {
+		const { items, error } = await pick(
+			selected([field('/card', 'Card', { transform: 'mask', keepLast: 4 })]),
+			[actionItem(card)],
+		);
+		expect(error).toBeUndefined();
+		const answer = items[0].json.answer as IDataObject;
+		const text = allText(answer);
+		for (const secret of ['4111111111111111', '411111', '737', '2031', 'Ana Lima'])
+			expect(text).not.toContain(secret);
+		expect(answer.Card).toEqual({
+			number: '••••••••••••1111',
+			cvv: '•••',
+			expiry: { month: '••', year: '2031'.replace(/./g, '•') },
+			holder: '••••Lima',
+			history: [{ last_charge: '••••••••••••1111' }],
+		});
+	});
+
+	it('truncates every string leaf of a picked object or list', async () => {
+		const { items } = await pick(
+			selected([
+				field('/orders/0', 'First order', { transform: 'truncate', maxLength: 6 }),
+				field('/orders/*/note', 'Notes', { transform: 'truncate', maxLength: 6 }),
+			]),
+			[actionItem()],
+		);
+		const answer = items[0].json.answer as IDataObject;
+		expect(allText(answer)).not.toContain('neighbour');
+		const first = answer['First order'] as IDataObject;
+		expect(first.note).toBe('Pleas…');
+		expect((first.line_items as IDataObject[])[0].cost_price).toBe('SECRE…');
+		expect(answer.Notes).toEqual(['Pleas…', null, '']);
+	});
+});

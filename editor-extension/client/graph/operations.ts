@@ -26,7 +26,9 @@ export function createN8nNode(
 ): N8nNode {
 	const id = makeId();
 	const node: N8nNode = {
-		parameters: {},
+		// The canvas picks response fields in a Response Field Picker after the action, from the
+		// action's full answer: say so explicitly (the node's own default keeps picked fields only).
+		parameters: type.endsWith('.apiAction') ? { responseMode: 'full' } : {},
 		type,
 		typeVersion: latestVersion(description),
 		position: [Math.round(position.x), Math.round(position.y)],

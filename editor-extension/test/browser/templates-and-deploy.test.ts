@@ -199,7 +199,7 @@ test('a running test shows progress and can be cancelled; an unreachable server 
 	});
 	await page.getByTestId('test-response').click();
 	await expect(page.getByTestId('test-progress')).toBeVisible();
-	await expect(node('Pick Answer Fields')).toHaveAttribute('data-status', 'running');
+	await expect(node('Answer')).toHaveAttribute('data-status', 'running');
 	await screenshot(page, '15-test-in-progress');
 	await page.getByTestId('test-cancel').click();
 	await expect(toast('error')).toContainText('cancelled');

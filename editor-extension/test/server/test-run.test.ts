@@ -40,6 +40,8 @@ function usageAction(parameters: Record<string, unknown> = {}) {
 		parameters: {
 			template: 'custom',
 			method: 'GET',
+			// The picker below reads the raw answer: this action passes it on explicitly.
+			responseMode: 'full',
 			url: `${server.url}/demo/customers/{{user.user_id}}/usage`,
 			authentication: 'finFixedTokenApi',
 			...parameters,
@@ -162,6 +164,7 @@ it('runs a Shopify template action and reports the per-node error of an API fail
 			shopifyOrderStatus_shopUrl: `${server.url}/demo/shopify`,
 			shopifyOrderStatus_apiVersion: '2025-07',
 			authentication: 'finFixedTokenApi',
+			responseMode: 'full',
 		},
 		credentials: { finFixedTokenApi: { id: shopifyCredential.json.id, name: 'Shopify demo' } },
 	};

@@ -14,6 +14,9 @@ export const TEMPLATE_FILES = [
 	'statuspage-incidents.json',
 ];
 
+/** Templates with n8n's AI Agent: run by ai-agent-tools.e2e.test.ts with a scripted model. */
+export const AGENT_TEMPLATE_FILES = ['ai-agent-order-status-and-incidents.json'];
+
 export function readTemplate(file: string): any {
 	return JSON.parse(readFileSync(join(repoRoot, 'templates/workflows', file), 'utf8'));
 }

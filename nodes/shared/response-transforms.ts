@@ -1,10 +1,11 @@
 // Transforms applied to a picked value before the AI sees it. Every transform except "join" works on
-// single values and is applied to each element of a list; a value the transform cannot read (a date
+// single values and is applied to each element of a list; "mask" and "truncate" also reach every
+// leaf of an object (a masked card object must not reveal its number or CVV); a value the transform cannot read (a date
 // transform on "n/a") is passed through unchanged. Settings that can never work (an unknown currency
 // or time zone) are reported by compileTransform before any item is touched.
 import { DateTime } from 'luxon';
 
-import { toDateTime, toFiniteNumber, toText } from '../shared/values';
+import { toDateTime, toFiniteNumber, toText } from './values';
 
 export type TransformSpec =
 	| { type: 'none' }
@@ -31,6 +32,27 @@ function isScalar(value: unknown): value is string | number | boolean {
 function eachScalar(transform: (value: string | number | boolean) => unknown): Transform {
 	const apply = (value: unknown): unknown => {
 		if (Array.isArray(value)) return value.map(apply);
+		return isScalar(value) ? transform(value) : value;
+	};
+	return apply;
+}
+
+/** Like eachScalar, and also into every own property of objects: for transforms that hide data. */
+function eachLeaf(transform: (value: string | number | boolean) => unknown): Transform {
+	const apply = (value: unknown): unknown => {
+		if (Array.isArray(value)) return value.map(apply);
+		if (value !== null && typeof value === 'object') {
+			const out: Record<string, unknown> = {};
+			// defineProperty: a "__proto__" key from parsed JSON stays a plain key.
+			for (const [key, inner] of Object.entries(value))
+				Object.defineProperty(out, key, {
+					value: apply(inner),
+					enumerable: true,
+					writable: true,
+					configurable: true,
+				});
+			return out;
+		}
 		return isScalar(value) ? transform(value) : value;
 	};
 	return apply;
@@ -112,7 +134,7 @@ export function compileTransform(spec: TransformSpec): Transform | string {
 		case 'truncate': {
 			const problem = integerProblem(spec.maxLength, 'the maximum length', 1, 1_000_000);
 			if (problem) return problem;
-			return eachScalar((value) => {
+			return eachLeaf((value) => {
 				const characters = Array.from(toText(value));
 				return characters.length <= spec.maxLength
 					? value
@@ -123,7 +145,7 @@ export function compileTransform(spec: TransformSpec): Transform | string {
 			const problem = integerProblem(spec.keepLast, 'characters to keep', 0, 1000);
 			if (problem) return problem;
 			// A value no longer than what would be kept is masked entirely: masking must hide something.
-			return eachScalar((value) => {
+			return eachLeaf((value) => {
 				const characters = Array.from(toText(value));
 				const keep = characters.length > spec.keepLast ? spec.keepLast : 0;
 				return (
