@@ -144,8 +144,9 @@ export class ApiAction implements INodeType {
 					record.method as string,
 					this.getNodeParameter('allowWrites', itemIndex, false) as boolean,
 				);
-				refuseExpressions(this.getNode().parameters, template.fieldParameters);
+				// $fromAI first: its error says where model values belong.
 				const inputs = parseInputDeclarations(inputParameters(this));
+				refuseExpressions(this.getNode().parameters, template.fieldParameters);
 				const context = toolMode
 					? {
 							...verifiedConversation(this, itemIndex),
