@@ -22,6 +22,8 @@ import {
 	type RequestTemplate,
 } from './request-builder';
 import { ApiCallFailure, sendWithRetries, type SendFunction } from './send-request';
+import { TEST_SIGNED_ROOTS, UntrustedAttributeError } from '../shared/provenance';
+import { checkRequestTrust, trustPolicyOf } from './trust';
 
 const CONVERSATION_KEYS = ['user', 'company', 'conversation', 'message', 'identity'];
 const WRITE_METHODS = ['POST', 'PUT', 'PATCH', 'DELETE'];
@@ -130,6 +132,9 @@ export class ApiAction implements INodeType {
 				}
 				const context = conversationContext(this, incoming, itemIndex);
 				const built = buildRequest(template.request, context);
+				// Only signed attributes may choose whose data is read (nodes/shared/provenance).
+				const trust = checkRequestTrust(context, template.request, trustPolicyOf(this, itemIndex));
+				if (trust.unverified.length > 0) record.unverifiedAttributes = trust.unverified;
 				secrets = built.secrets;
 				record.url = redactUrl(built.url, secrets);
 				const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
@@ -264,7 +269,12 @@ function conversationContext(
 	const raw = context.getNodeParameter('testValues', itemIndex, '{}');
 	const values =
 		typeof raw === 'string' ? parseJsonParameter(raw, 'Test Values') : (raw as IDataObject);
-	return { ...values, identity: { verified: false, method: 'none' } };
+	// The admin's test values count as signed in this manual run only (nodes/shared/provenance).
+	return {
+		...values,
+		identity: { verified: false, method: 'none', kind: 'user', signed: [...TEST_SIGNED_ROOTS] },
+		source: 'test',
+	};
 }
 
 function parseJsonParameter(raw: string, name: string): IDataObject {
@@ -312,7 +322,8 @@ function toNodeError(
 	if (
 		caught instanceof MissingAttributeError ||
 		caught instanceof PlaceholderValueError ||
-		caught instanceof RequestConfigError
+		caught instanceof RequestConfigError ||
+		caught instanceof UntrustedAttributeError
 	) {
 		return new NodeOperationError(context.getNode(), scrubSecrets(caught.message, secrets), {
 			itemIndex,

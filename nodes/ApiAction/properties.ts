@@ -2,6 +2,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { ACTION_TEMPLATES, templateFieldParameter } from './action-templates';
+import { trustProperties } from './trust-properties';
 
 const custom = { show: { template: ['custom'] } };
 
@@ -123,6 +124,7 @@ export const apiActionProperties: INodeProperties[] = [
 		displayOptions: { show: { template: ['custom'], method: ['POST', 'PUT', 'PATCH', 'DELETE'] } },
 		description: 'Placeholders go inside JSON strings: {"email": "{{user.email}}"}',
 	},
+	...trustProperties,
 	{
 		displayName: 'Authentication',
 		name: 'authentication',
