@@ -86,7 +86,13 @@ export function checkConfig(config: AudienceConfig): void {
 	}
 }
 
+/** The audience record, naming the person's kind (user, lead, visitor) whatever decided. */
 export function decideAudience(item: IDataObject, config: AudienceConfig): AudienceRecord {
+	const record = decide(item, config);
+	return { ...record, kind: audienceKindOf(item, config.manualRun) };
+}
+
+function decide(item: IDataObject, config: AudienceConfig): AudienceRecord {
 	checkConfig(config);
 	const kind = audienceKindOf(item, config.manualRun);
 	if (!config.audienceKinds.includes(kind)) {

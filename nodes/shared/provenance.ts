@@ -109,6 +109,13 @@ export function parseAttributeList(raw: unknown): string[] {
 		);
 }
 
+/** A signed attribute to suggest: the first signed leaf, or user.user_id. */
+function suggestion(signed: string[]): string {
+	return (
+		signed.find((path) => path.includes('.') && !path.startsWith('identity.')) ?? 'user.user_id'
+	);
+}
+
 function isConfiguration(path: string): boolean {
 	return CONFIGURATION_ROOTS.some((root) => path.startsWith(root));
 }
@@ -156,7 +163,7 @@ export function checkAttributeTrust(
 			`The ${where} is customer-specific but reads no signed attribute (${
 				attempted.length ? `it reads ${attempted.join(', ')}` : 'it reads no attribute at all'
 			}${signedPaths(item, policy.manualRun).length === 0 ? '; this item has no signed attribute' : ''}), so nothing ties it to the verified customer. ` +
-				`Put a signed attribute such as {{${signedPaths(item, policy.manualRun)[0] ?? 'user.user_id'}}} in the URL, query, headers or body, ` +
+				`Put a signed attribute such as {{${suggestion(signedPaths(item, policy.manualRun))}}} in the URL, query, headers or body, ` +
 				`or switch off "Customer-Specific" if the data is the same for everyone (like a status page).`,
 		);
 	}

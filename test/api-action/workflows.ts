@@ -10,10 +10,18 @@ export function apiActionWorkflow(
 	parameters: IDataObject,
 	extra: { credentials?: IDataObject; onError?: string } = {},
 ): WorkflowJson {
-	return singleNodeWorkflow(ACTION, 'apiAction', parameters, {
-		...(extra.credentials ? { credentials: extra.credentials } : {}),
-		...(extra.onError ? { onError: extra.onError } : {}),
-	});
+	// Most of these tests call fixed test URLs (/data, /orders) to exercise requests, faults and
+	// credentials: they are marked not customer-specific unless a test says otherwise. The rule that a
+	// customer-specific request needs a signed attribute is tested in test/trust.
+	return singleNodeWorkflow(
+		ACTION,
+		'apiAction',
+		{ customerSpecific: false, ...parameters },
+		{
+			...(extra.credentials ? { credentials: extra.credentials } : {}),
+			...(extra.onError ? { onError: extra.onError } : {}),
+		},
+	);
 }
 
 /** A conversation item as Fin Trigger emits it. */
@@ -23,7 +31,14 @@ export function conversation(user: IDataObject = {}, extra: IDataObject = {}): I
 		user: { user_id: 'u-42', email: 'bob.norman@mail.example.com', plan: 'pro', ...user },
 		company: { company_id: 'c-7', name: 'Acme' },
 		conversation: { id: 'conv-1' },
-		identity: { verified: true, method: 'user_hash' },
+		// Every attribute signed, as if each came from a mapped JWT claim: these tests are about
+		// placeholders and requests; what unsigned attributes may do is tested in test/trust.
+		identity: {
+			verified: true,
+			method: 'jwt',
+			kind: 'user',
+			signed: ['user', 'company', 'conversation', 'message', 'identity.claims'],
+		},
 		source: 'messenger',
 		...extra,
 	};
