@@ -4,7 +4,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { startLoopbackServer, type LoopbackServer } from '../../engine/loopback-server';
-import type { WorkflowJson } from '../../engine/run-workflow';
+import { runWorkflow, type WorkflowJson } from '../../engine/run-workflow';
+import { singleNodeWorkflow } from '../../engine/single-node-workflow';
 import { startWebhookHost, type WebhookHost } from '../../engine/webhook-host';
 import {
 	CREDENTIALS,
@@ -270,5 +271,61 @@ describe('issue 11 attacks, over real HTTP through the engine', () => {
 		);
 		expect(reply.status).toBe(401);
 		expect(reply.json.error.code ?? reply.json.code).toBe(code);
+	});
+
+	it.each([
+		['identity.verified', 'cannot be protected'],
+		['message.text', 'every message carries it'],
+	])(
+		'Protected Attributes refuses what it cannot protect (%s), naming it, before anything runs',
+		async (entry, reason) => {
+			const started = await host(triggerOnly({ protectedAttributes: `plan, ${entry}` }));
+			const reply = await post(started.url, {
+				message: { text: 'hi' },
+				user: { user_id: 'a-1' },
+				user_hash: userHash('a-1'),
+			});
+			expect(reply.status).toBe(500);
+			expect(reply.json.error).toMatchObject({ code: 'configuration' });
+			expect(reply.json.error.message).toContain(entry);
+			expect(reply.json.error.message).toContain(reason);
+			expect(started.executionsStarted).toBe(0);
+		},
+	);
+
+	it('test values vouch for their attributes in a manual run only', async () => {
+		// What Fin Trigger emits on its test URL, then given to a production run (e.g. replayed data).
+		const started = await host(triggerOnly({}), 'manual');
+		const reply = await post(started.url, {});
+		expect(reply.json).toMatchObject({ source: 'test', identity: { verified: false } });
+		const workflow = singleNodeWorkflow('API Action', 'apiAction', {
+			url: `${api.url}/orders.json?email={{user.email}}`,
+		});
+		const production = await runWorkflow(workflow, { input: [reply.json], mode: 'webhook' });
+		expect(production.errors['API Action']?.message).toContain('"user.email"');
+		expect(api.requests).toHaveLength(0);
+		const manual = await runWorkflow(workflow, { input: [reply.json], mode: 'manual' });
+		expect(manual.errors).toEqual({});
+		expect(api.requests).toHaveLength(1);
+	});
+
+	it('the model cannot pick the customer in tool-like use: arguments laid on the item are unsigned', async () => {
+		// n8n runs a tool node on the agent's input item with the model's arguments laid on top; an
+		// argument that overwrites user.email is not in identity.signed, so it cannot choose the data.
+		const started = await host(triggerOnly({}));
+		const reply = await post(started.url, {
+			message: { text: 'hi' },
+			user: { user_id: 'u-1' },
+			user_hash: userHash('u-1'),
+		});
+		const item = { ...reply.json, user: { ...reply.json.user, email: VICTIM_EMAIL } };
+		const result = await runWorkflow(
+			singleNodeWorkflow('API Action', 'apiAction', {
+				url: `${api.url}/orders.json?email={{user.email}}`,
+			}),
+			{ input: [item], mode: 'webhook' },
+		);
+		expect(result.errors['API Action']?.message).toContain('"user.email"');
+		expect(api.requests).toHaveLength(0);
 	});
 });
