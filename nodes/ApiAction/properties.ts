@@ -181,7 +181,7 @@ export const apiActionProperties: INodeProperties[] = [
 		default:
 			'{\n  "user": { "user_id": "test-user-1", "email": "test.user@example.com" },\n  "company": {},\n  "conversation": {}\n}',
 		description:
-			'Attributes used by a manual run whose incoming item has no conversation (for example when this node runs on its own). Never used in production runs.',
+			'Attributes used by a manual run whose incoming item has no conversation (for example when this node runs on its own). They count as signed in that manual run only; never used in production runs.',
 	},
 	{
 		displayName: 'Options',

@@ -388,7 +388,7 @@ export class FinTrigger implements INodeType {
 				placeholder: 'Add Test Value',
 				default: {},
 				description:
-					'Used when the test URL receives an empty body (or {}), e.g. after "Listen for test event". The item says identity.verified: false and source: test.',
+					'Used when the test URL receives an empty body (or {}), e.g. after "Listen for test event". The item says identity.verified: false and source: test; its values count as signed in manual (editor) runs only, never in production.',
 				options: [
 					{
 						displayName: 'Message Text',

@@ -169,3 +169,28 @@ export function checkAttributeTrust(
 	}
 	return { signed, unverified };
 }
+
+/**
+ * Item keys that carry the conversation and its provenance. In AI-tool mode n8n lays the model's
+ * arguments on top of the item: an argument with one of these names could rewrite whose data is read
+ * (or `identity.signed` itself), so the tool path refuses it instead of merging it.
+ */
+export const RESERVED_ITEM_KEYS: readonly string[] = [
+	'identity',
+	'source',
+	'user',
+	'company',
+	'conversation',
+	'message',
+];
+
+/** Throws when tool arguments would overwrite the conversation or its provenance. */
+export function checkToolArguments(argumentNames: string[]): void {
+	const reserved = argumentNames.filter((name) => RESERVED_ITEM_KEYS.includes(name));
+	if (reserved.length > 0) {
+		throw new UntrustedAttributeError(
+			`The AI model's arguments may not set ${reserved.map((name) => `"${name}"`).join(', ')}: they would replace the verified conversation. Rename the tool parameters (e.g. "orderNumber"), and read the customer from signed attributes.`,
+			reserved[0],
+		);
+	}
+}
