@@ -152,4 +152,41 @@ describe('only signed attributes choose whose data is read (real n8n)', () => {
 		expect(shop.requests.length).toBe(before);
 		expect(findNode(readTemplate('shopify-order-status.json'), 'audienceFilter')).toBeDefined();
 	});
+
+	step(
+		'Protected Attributes it cannot protect are refused at activation: the webhook is never registered',
+		async () => {
+			const { api, credentials } = session.value;
+			const stored = await importUnchanged(api, readTemplate('shopify-order-status.json'));
+			const nodes = structuredClone(stored.nodes);
+			for (const node of nodes) {
+				if (isNode(node, 'finTrigger')) {
+					node.credentials = { finMessengerApi: credentials.finMessengerApi };
+					node.parameters.protectedAttributes = 'email, message.text';
+					node.webhookId = randomUUID();
+				}
+				if (isNode(node, 'apiAction'))
+					node.credentials = { finFixedTokenApi: credentials.finFixedTokenApi };
+			}
+			await api.apiOk('PUT', `/workflows/${stored.id}`, {
+				name: stored.name,
+				nodes,
+				connections: stored.connections,
+				settings: stored.settings,
+			});
+			const activated = await api.api('POST', `/workflows/${stored.id}/activate`);
+			// n8n 2.x answers the activation itself with 200, then registers the trigger: Fin Trigger's
+			// refusal (logged by n8n, shown as the workflow's activation error) leaves no webhook behind.
+			expect(activated.status).toBe(200);
+			const url = `${session.value.n8n.url}/webhook/${nodes.find((node: any) => isNode(node, 'finTrigger')).webhookId}/fin`;
+			await new Promise((done) => setTimeout(done, 2000));
+			const chat = await sendChat(url, {
+				text: 'Where is my order?',
+				user: { email: customer.email },
+				userHash: userHash(secrets.identityVerification, customer.email),
+			});
+			expect(chat.status).toBe(404);
+			expect(await settledExecutions(api, stored.id)).toHaveLength(0);
+		},
+	);
 });
