@@ -36,12 +36,12 @@ const WORKFLOW_CHOICES = {
 		protectedAttributes: 'email',
 		rules: [{ name: 'Customers with an email', attribute: 'user.email', operator: 'isSet' }],
 		identityNote:
-			'Orders are looked up by the customer\'s **email**, so the email must be signed: send a Messenger JWT with an `email` claim, or a `user_hash` of the email (and no `user_id`). "Protected Attributes" on Fin Trigger refuses an unsigned email.',
+			'Orders are looked up by the customer\'s **email**, so the email must be signed: send a Messenger JWT with an `email` claim, or a `user_hash` of the email (and no `user_id`). "Protected Attributes" on Fin Trigger refuses an unsigned email, and the API Action never reads orders for an email nobody signed.',
 	},
 	statuspageIncidents: {
 		rules: [],
 		identityNote:
-			'The incidents are the same for everyone; the Audience Filter lets every verified customer through. Add rules there to limit it.',
+			'The incidents are the same for everyone (the template is not customer-specific, so no signed attribute is needed); the Audience Filter lets every verified customer through. Add rules there to limit it.',
 	},
 };
 

@@ -40,6 +40,8 @@ import {
 import { checkMethod, refuseExpressions, WRITE_METHODS } from './request-policy';
 import { ApiCallFailure, sendWithRetries, type SendFunction } from './send-request';
 import { isToolMode, ToolCallError, verifiedConversation } from './tool-mode';
+import { TEST_SIGNED_ROOTS, UntrustedAttributeError } from '../shared/provenance';
+import { checkRequestTrust, trustPolicyOf } from './trust';
 
 const CONVERSATION_KEYS = ['user', 'company', 'conversation', 'message', 'identity'];
 
@@ -154,6 +156,13 @@ export class ApiAction implements INodeType {
 						}
 					: withInputs(conversationContext(this, incoming, itemIndex), inputs);
 				const built = buildRequest(template.request, context);
+				// Only signed attributes may choose whose data is read (nodes/shared/provenance).
+				// Declared AI inputs are unsigned by nature: declaring one is the admin's explicit allowance,
+				// so they may narrow the read, but a customer-specific read still needs a signed attribute.
+				const policy = trustPolicyOf(this, itemIndex);
+				policy.unverifiedAllowed.push(...inputs.map((input) => `input.${input.name}`));
+				const trust = checkRequestTrust(context, template.request, policy);
+				if (trust.unverified.length > 0) record.unverifiedAttributes = trust.unverified;
 				secrets = built.secrets;
 				record.url = redactUrl(built.url, secrets);
 				const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
@@ -308,7 +317,12 @@ function conversationContext(
 	const raw = context.getNodeParameter('testValues', itemIndex, '{}');
 	const values =
 		typeof raw === 'string' ? parseJsonParameter(raw, 'Test Values') : (raw as IDataObject);
-	return { ...values, identity: { verified: false, method: 'none' } };
+	// The admin's test values count as signed in this manual run only (nodes/shared/provenance).
+	return {
+		...values,
+		identity: { verified: false, method: 'none', kind: 'user', signed: [...TEST_SIGNED_ROOTS] },
+		source: 'test',
+	};
 }
 
 /** The "AI Inputs" list as stored: the `$fromAI` calls are read, not evaluated. */
@@ -418,7 +432,8 @@ function toNodeError(
 		caught instanceof InputConfigError ||
 		caught instanceof InputValueError ||
 		caught instanceof PlaceholderValueError ||
-		caught instanceof RequestConfigError
+		caught instanceof RequestConfigError ||
+		caught instanceof UntrustedAttributeError
 	) {
 		return new NodeOperationError(context.getNode(), scrubSecrets(caught.message, secrets), {
 			itemIndex,

@@ -13,6 +13,8 @@ export interface ActionTemplate {
 	request: { method: string; url: string; query: NameValue[]; headers: NameValue[] };
 	auth: { credentialType: string; note: string };
 	suggestedFields: Array<{ pointer: string; name: string }>;
+	/** false: the same data for everyone (no signed attribute needed); default true. */
+	customerSpecific?: boolean;
 }
 
 export const ACTION_TEMPLATES: ActionTemplate[] = [shopifyOrderStatus, statuspageIncidents];

@@ -4,6 +4,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { responseFieldsProperty } from '../shared/response-fields';
 import { ACTION_TEMPLATES, templateFieldParameter } from './action-templates';
 import { aiInputsProperty, responseProperties, toolDescriptionProperty } from './tool-properties';
+import { trustProperties } from './trust-properties';
 
 const custom = { show: { template: ['custom'] } };
 
@@ -128,6 +129,7 @@ export const apiActionProperties: INodeProperties[] = [
 		displayOptions: { show: { template: ['custom'], method: ['POST', 'PUT', 'PATCH', 'DELETE'] } },
 		description: 'Placeholders go inside JSON strings: {"email": "{{user.email}}"}',
 	},
+	...trustProperties,
 	{
 		displayName: 'Authentication',
 		name: 'authentication',
@@ -187,7 +189,7 @@ export const apiActionProperties: INodeProperties[] = [
 		default:
 			'{\n  "user": { "user_id": "test-user-1", "email": "test.user@example.com" },\n  "company": {},\n  "conversation": {}\n}',
 		description:
-			'Attributes used by a manual run whose incoming item has no conversation (for example when this node runs on its own). Never used in production runs.',
+			'Attributes used by a manual run whose incoming item has no conversation (for example when this node runs on its own). They count as signed in that manual run only; never used in production runs.',
 	},
 	{
 		displayName: 'Options',

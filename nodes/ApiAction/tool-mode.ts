@@ -8,6 +8,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { ConversationItem } from '../shared/conversation-item';
+import { audienceKindOf } from '../shared/provenance';
 import { ACTION_TEMPLATES } from './action-templates';
 
 /** Keys of the conversation a request may read; taken from the trigger, never from the tool item. */
@@ -50,9 +51,12 @@ function triggerNames(context: IExecuteFunctions): string[] {
  * Whether a trigger item may decide whose data is read. The one place this rule lives for tool
  * calls: point it at the trust module (signed attributes only) when that lands.
  */
-export function isVerifiedConversation(item: IDataObject | undefined): item is ConversationItem {
-	const identity = item?.identity as IDataObject | undefined;
-	return identity?.verified === true;
+export function isVerifiedConversation(
+	item: IDataObject | undefined,
+	manualRun = false,
+): item is ConversationItem {
+	// A verified user by the trust rules (nodes/shared/provenance): never a lead or a visitor.
+	return item !== undefined && audienceKindOf(item, manualRun) === 'user';
 }
 
 /**
@@ -76,7 +80,7 @@ export function verifiedConversation(context: IExecuteFunctions, itemIndex: numb
 	};
 	const items = trigger.isExecuted ? trigger.all() : [];
 	const item = items.length === 1 ? items[0].json : undefined;
-	if (!isVerifiedConversation(item)) {
+	if (!isVerifiedConversation(item, context.getMode() === 'manual')) {
 		throw new ToolCallError(
 			'The customer in this chat is not verified, so their data cannot be read. Tell the customer you cannot look this up here.',
 			'not_verified',

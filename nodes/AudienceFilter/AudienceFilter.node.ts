@@ -18,6 +18,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { decideAudience, type AudienceConfig, type AudienceRecord } from './audience';
 import type { Combinator, Operator, Rule, RuleGroup } from './rules';
 import { parseTestAccounts } from './test-accounts';
+import { AUDIENCE_KINDS, type AudienceKind } from '../shared/provenance';
 
 interface RuleGroupParameter {
 	combinator?: Combinator;
@@ -37,7 +38,8 @@ function readConfig(context: IExecuteFunctions, itemIndex: number): AudienceConf
 	return {
 		status: context.getNodeParameter('status', itemIndex, 'live') as AudienceConfig['status'],
 		testAccounts: parseTestAccounts(context.getNodeParameter('testAccounts', itemIndex, '')),
-		testAccountsRequireVerifiedIdentity: options.testAccountsRequireVerifiedIdentity !== false,
+		audienceKinds: readAudienceKinds(context, itemIndex),
+		manualRun: context.getMode() === 'manual',
 		combinator: context.getNodeParameter('combinator', itemIndex, 'and') as Combinator,
 		groups: groups.map((group): RuleGroup => ({
 			combinator: group.combinator ?? 'and',
@@ -56,6 +58,14 @@ function readConfig(context: IExecuteFunctions, itemIndex: number): AudienceConf
 		// The node's id survives renames; an explicit action name also survives copying the workflow.
 		rolloutKey: actionName || context.getNode().id,
 	};
+}
+
+function readAudienceKinds(context: IExecuteFunctions, itemIndex: number): AudienceKind[] {
+	const raw = context.getNodeParameter('audienceKinds', itemIndex, ['user']) as unknown;
+	const list = (Array.isArray(raw) ? raw : [raw]).filter((kind): kind is AudienceKind =>
+		(AUDIENCE_KINDS as readonly unknown[]).includes(kind),
+	);
+	return list;
 }
 
 const OPERATOR_OPTIONS: Array<{ name: string; value: Operator; description: string }> = [
@@ -132,6 +142,27 @@ export class AudienceFilter implements INodeType {
 				default: 'live',
 			},
 			{
+				displayName: 'Audience Kinds',
+				name: 'audienceKinds',
+				type: 'multiOptions',
+				default: ['user'],
+				options: [
+					{
+						name: 'Verified Users',
+						value: 'user',
+						description: 'People whose identity is signed (user_hash, JWT, an Intercom user)',
+					},
+					{
+						name: 'Leads',
+						value: 'lead',
+						description: 'Intercom leads: left an email or a name, nothing of it is verified',
+					},
+					{ name: 'Visitors', value: 'visitor', description: 'Anonymous visitors' },
+				],
+				description:
+					"Intercom's kinds of people the action is for (default: verified users only). Add leads or visitors only for actions that read nothing customer-specific: nothing they say about themselves is signed, and they never match test accounts.",
+			},
+			{
 				displayName: 'Test Accounts',
 				name: 'testAccounts',
 				type: 'string',
@@ -139,7 +170,7 @@ export class AudienceFilter implements INodeType {
 				default: '',
 				placeholder: 'e.g. u_123, tester@acme.com, @acme.com',
 				description:
-					'User IDs (user.user_id or user.id), emails, or email domains written as @acme.com, separated by commas or new lines. They always match.',
+					'User IDs (user.user_id or user.id), emails, or email domains written as @acme.com, separated by commas or new lines. They always match a verified user, and only on signed attributes (an unsigned email never makes anyone a test account).',
 			},
 			{
 				displayName: 'Combine Groups',
@@ -267,14 +298,6 @@ export class AudienceFilter implements INodeType {
 						type: 'boolean',
 						default: false,
 						description: 'Whether text comparisons and patterns respect upper and lower case',
-					},
-					{
-						displayName: 'Test Accounts Need Verified Identity',
-						name: 'testAccountsRequireVerifiedIdentity',
-						type: 'boolean',
-						default: true,
-						description:
-							"Whether a test account matches only when Fin Trigger verified the user (identity.verified), so nobody gets a test action by typing a tester's email",
 					},
 				],
 			},

@@ -3,6 +3,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { isAttributePath, readAttribute } from '../shared/attributes';
+import { audienceKindOf, type AudienceKind } from '../shared/provenance';
 import { toText } from '../shared/values';
 import { checkPercentage, isInRollout, rolloutBucket } from './rollout';
 import { evaluateRuleGroups, type Combinator, type RuleGroup, type RuleOutcome } from './rules';
@@ -14,8 +15,10 @@ export interface AudienceConfig {
 	/** `testing`: only test accounts match; `live`: test accounts, then rules and rollout. */
 	status: AudienceStatus;
 	testAccounts: string[];
-	/** Test accounts count only for users whose identity Fin Trigger verified. */
-	testAccountsRequireVerifiedIdentity: boolean;
+	/** Intercom's kinds of people the action is for; default verified users only. */
+	audienceKinds: AudienceKind[];
+	/** A manual (editor) run: test values count as a signed user. */
+	manualRun: boolean;
 	groups: RuleGroup[];
 	combinator: Combinator;
 	caseSensitive: boolean;
@@ -36,7 +39,9 @@ export interface RolloutRecord {
 
 export interface AudienceRecord extends IDataObject {
 	matched: boolean;
-	decidedBy: 'testAccount' | 'testing' | 'rule' | 'rollout' | 'everyone';
+	decidedBy: 'audienceKind' | 'testAccount' | 'testing' | 'rule' | 'rollout' | 'everyone';
+	/** user, lead or visitor, as Fin Trigger's identity says. */
+	kind?: AudienceKind;
 	reason: string;
 	testAccount?: { entry: string; attribute: string };
 	rule?: RuleOutcome & IDataObject;
@@ -81,16 +86,35 @@ export function checkConfig(config: AudienceConfig): void {
 	}
 }
 
+/** The audience record, naming the person's kind (user, lead, visitor) whatever decided. */
 export function decideAudience(item: IDataObject, config: AudienceConfig): AudienceRecord {
+	const record = decide(item, config);
+	return { ...record, kind: audienceKindOf(item, config.manualRun) };
+}
+
+function decide(item: IDataObject, config: AudienceConfig): AudienceRecord {
 	checkConfig(config);
-	const verified = readAttribute(item, 'identity.verified').value === true;
-	if (!config.testAccountsRequireVerifiedIdentity || verified) {
-		const testAccount = findTestAccount(item, config.testAccounts);
+	const kind = audienceKindOf(item, config.manualRun);
+	if (!config.audienceKinds.includes(kind)) {
+		return {
+			matched: false,
+			decidedBy: 'audienceKind',
+			kind,
+			reason: `this person is a ${kind === 'user' ? 'verified user' : kind}, and the action is for ${config.audienceKinds
+				.map((allowed) => (allowed === 'user' ? 'verified users' : `${allowed}s`))
+				.join(', ')} only (add ${kind}s under "Audience Kinds" to let them through)`,
+		};
+	}
+	// Test accounts are verified users matched on signed attributes only: a lead or visitor typing a
+	// tester's email is never one.
+	if (kind === 'user') {
+		const testAccount = findTestAccount(item, config.testAccounts, config.manualRun);
 		if (testAccount) {
 			return {
 				matched: true,
 				decidedBy: 'testAccount',
-				reason: `test account "${testAccount.entry}" matched ${testAccount.attribute}`,
+				kind,
+				reason: `test account "${testAccount.entry}" matched the signed ${testAccount.attribute}`,
 				testAccount: { ...testAccount },
 			};
 		}
@@ -99,10 +123,11 @@ export function decideAudience(item: IDataObject, config: AudienceConfig): Audie
 		return {
 			matched: false,
 			decidedBy: 'testing',
+			kind,
 			reason:
-				config.testAccountsRequireVerifiedIdentity && !verified
-					? 'the action is in testing and only verified test accounts get it; this user is not verified'
-					: 'the action is in testing and this user is not a test account',
+				kind !== 'user'
+					? `the action is in testing and only verified test accounts get it; this person is a ${kind}`
+					: 'the action is in testing and no signed attribute of this user names a test account',
 		};
 	}
 

@@ -3,6 +3,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { readAttribute } from '../shared/attributes';
+import { isSigned } from '../shared/provenance';
 import { toText } from '../shared/values';
 
 export interface TestAccountMatch {
@@ -22,6 +23,8 @@ export function parseTestAccounts(raw: unknown): string[] {
 }
 
 /**
+ * Only signed attributes count (nodes/shared/provenance): an email typed next to a user_hash of
+ * the user_id, or a lead's email, never makes anyone a test account.
  * The first entry naming this item's user: `@acme.com` or `*@acme.com` match every email of that
  * domain, an entry with `@` matches that email (both case-insensitive), anything else a user id
  * (`user.user_id` or `user.id`, exactly).
@@ -29,8 +32,13 @@ export function parseTestAccounts(raw: unknown): string[] {
 export function findTestAccount(
 	item: IDataObject,
 	entries: string[],
+	manualRun = false,
 ): TestAccountMatch | undefined {
-	const email = readAttribute(item, EMAIL_ATTRIBUTE);
+	const signedValue = (path: string) =>
+		isSigned(item, path, manualRun)
+			? readAttribute(item, path)
+			: { found: false, value: undefined };
+	const email = signedValue(EMAIL_ATTRIBUTE);
 	const emailText = email.found ? toText(email.value).trim().toLowerCase() : undefined;
 	for (const entry of entries) {
 		const lower = entry.toLowerCase();
@@ -41,7 +49,7 @@ export function findTestAccount(
 			if (emailText === lower) return { entry, attribute: EMAIL_ATTRIBUTE };
 		} else {
 			for (const attribute of ID_ATTRIBUTES) {
-				const id = readAttribute(item, attribute);
+				const id = signedValue(attribute);
 				if (id.found && toText(id.value) === entry) return { entry, attribute };
 			}
 		}

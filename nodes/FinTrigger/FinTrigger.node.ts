@@ -23,7 +23,7 @@ import type {
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import type { ConversationItem } from '../shared/conversation-item';
 import {
@@ -38,8 +38,12 @@ import { verifyIntercomSignature } from './intercom-signature';
 import { parseIntercomNotification } from './intercom-envelope';
 import { messageOf, parseMessengerBody } from './messenger-body';
 import { verifyMessengerIdentity } from './messenger-identity';
+import { parseClaimMapping, parseSecretClaims } from './jwt-claims';
+import { DEFAULT_JWT_LEEWAY_SECONDS } from './messenger-jwt';
+import type { JwtPolicy } from './messenger-identity';
 import { checkProtectedAttributes, parseProtectedAttributes } from './protected-attributes';
 import { deliveryOf, recordDelivery } from './replay-guard';
+import { trustOptions } from './trust-properties';
 import { accept, refuse, sendRejection, type Outcome } from './rejection';
 import { isPlainRecord, parseJson, sanitizeJson } from '../shared/parse-json';
 import { buildTestItem, TEST_DEFAULTS, type TestValues } from './test-values';
@@ -102,7 +106,15 @@ async function receive(context: IWebhookFunctions): Promise<Outcome<Received>> {
 		'requireIdentityVerification',
 		true,
 	) as boolean;
-	const options = context.getNodeParameter('options', {}) as { maxBodySize?: number };
+	const options = context.getNodeParameter('options', {}) as {
+		maxBodySize?: number;
+		jwtLeewaySeconds?: number;
+		jwtMaxAgeSeconds?: number;
+		jwtAudience?: string;
+		jwtIssuer?: string;
+		jwtClaimMapping?: string;
+		jwtSecretClaims?: string;
+	};
 	const isTestRun = context.getMode() === 'manual';
 	const now = new Date();
 
@@ -113,6 +125,25 @@ async function receive(context: IWebhookFunctions): Promise<Outcome<Received>> {
 			'Identity verification can be switched off for test runs only',
 		);
 	}
+
+	// Settings no request could satisfy are refused before anything is read (and at activation).
+	const protectedParsed = parseProtectedAttributes(
+		context.getNodeParameter('protectedAttributes', '') as string,
+	);
+	if (!protectedParsed.ok) return refuse(500, 'configuration', protectedParsed.error);
+	const protectedList = protectedParsed.value;
+	const claimMapping = parseClaimMapping(options.jwtClaimMapping ?? '');
+	if (claimMapping.error) return refuse(500, 'configuration', claimMapping.error);
+	const jwtPolicy: JwtPolicy = {
+		checks: {
+			leewaySeconds: options.jwtLeewaySeconds ?? DEFAULT_JWT_LEEWAY_SECONDS,
+			maxAgeSeconds: options.jwtMaxAgeSeconds ?? 0,
+			audience: options.jwtAudience || undefined,
+			issuer: options.jwtIssuer || undefined,
+		},
+		mappings: claimMapping.mappings,
+		secretClaims: parseSecretClaims(options.jwtSecretClaims ?? ''),
+	};
 
 	const raw = await rawBodyOf(request);
 	const size = raw ? raw.length : Buffer.byteLength(JSON.stringify(request.body ?? {}) ?? '');
@@ -177,13 +208,23 @@ async function receive(context: IWebhookFunctions): Promise<Outcome<Received>> {
 			);
 			if (seen !== 'new') return accept({ kind: seen });
 		}
+		const { parts, audience, signedPaths } = notification.value;
+		// Intercom signed the notification, but only a `user` contact is a verified identity: a lead
+		// or visitor typed whatever it says about itself.
+		const verifiedUser = requireVerification && audience === 'user';
+		const signed = verifiedUser ? signedPaths : [];
+		const check = checkProtectedAttributes(protectedList, parts, parts, signed);
+		if (!check.ok) return check;
 		return accept({
 			kind: 'item',
 			item: {
-				...notification.value.parts,
-				identity: requireVerification
-					? { verified: true, method: 'intercom_signature' }
-					: { verified: false, method: 'none' },
+				...parts,
+				identity: {
+					verified: verifiedUser,
+					method: requireVerification ? 'intercom_signature' : 'none',
+					kind: verifiedUser ? 'user' : audience === 'user' ? 'visitor' : audience,
+					signed,
+				},
 				source: 'intercom_webhook',
 			},
 		});
@@ -192,9 +233,6 @@ async function receive(context: IWebhookFunctions): Promise<Outcome<Received>> {
 	const messenger = parseMessengerBody(body.value);
 	if (!messenger.ok) return messenger;
 	const { user, company, conversation } = messenger.value;
-	const protectedList = parseProtectedAttributes(
-		context.getNodeParameter('protectedAttributes', '') as string,
-	);
 	const base = {
 		message: messageOf(messenger.value.message, now),
 		company,
@@ -202,12 +240,17 @@ async function receive(context: IWebhookFunctions): Promise<Outcome<Received>> {
 		source: 'messenger' as const,
 	};
 
+	const unsigned = { user, company, conversation, message: messenger.value.message };
 	if (!requireVerification) {
-		const check = checkProtectedAttributes(protectedList, { user, company });
+		const check = checkProtectedAttributes(protectedList, unsigned);
 		if (!check.ok) return check;
 		return accept({
 			kind: 'item',
-			item: { ...base, user, identity: { verified: false, method: 'none' } } as ConversationItem,
+			item: {
+				...base,
+				user,
+				identity: { verified: false, method: 'none', kind: 'visitor', signed: [] },
+			} as ConversationItem,
 		});
 	}
 
@@ -217,29 +260,42 @@ async function receive(context: IWebhookFunctions): Promise<Outcome<Received>> {
 		request.headers.authorization,
 		secrets.identityVerificationSecret,
 		Math.floor(now.getTime() / 1000),
+		jwtPolicy,
 	);
 	if (!identity.ok) return identity;
-	const { method, signedUser, claims } = identity.value;
+	const { method, signedUser, signedPaths, claims, redactedClaims } = identity.value;
+	// With a JWT the identifiers are claims: an unsigned user_id or email must not differ from them.
 	const checked =
 		method === 'jwt'
-			? [
-					...protectedList,
-					{ root: 'user' as const, key: 'user_id' },
-					{ root: 'user' as const, key: 'email' },
-				]
+			? [...new Set([...protectedList, 'user.user_id', 'user.email'])]
 			: protectedList;
-	const check = checkProtectedAttributes(checked, { user, company }, signedUser);
+	const check = checkProtectedAttributes(checked, unsigned, { user: signedUser }, signedPaths);
 	if (!check.ok) return check;
 	return accept({
 		kind: 'item',
 		item: {
 			...base,
 			user: { ...user, ...signedUser },
-			identity: claims
-				? { verified: true, method, claims: claims as IDataObject }
-				: { verified: true, method },
+			identity: {
+				verified: true,
+				method,
+				kind: 'user',
+				signed: signedPaths,
+				...(claims ? { claims: claims as IDataObject } : {}),
+				...(redactedClaims && redactedClaims.length > 0 ? { redactedClaims } : {}),
+			},
 		} as ConversationItem,
 	});
+}
+
+/** A Protected Attributes or JWT claim mapping entry the node cannot honour, or undefined. */
+function configurationProblem(context: IHookFunctions): string | undefined {
+	const parsed = parseProtectedAttributes(
+		context.getNodeParameter('protectedAttributes', '') as string,
+	);
+	if (!parsed.ok) return parsed.error;
+	const options = context.getNodeParameter('options', {}) as { jwtClaimMapping?: string };
+	return parseClaimMapping(options.jwtClaimMapping ?? '').error;
 }
 
 export class FinTrigger implements INodeType {
@@ -320,10 +376,9 @@ export class FinTrigger implements INodeType {
 				name: 'protectedAttributes',
 				type: 'string',
 				default: '',
-				placeholder: 'plan, account_id, company.plan',
+				placeholder: 'plan, user.account.id, company.plan, conversation.priority',
 				description:
-					"Comma-separated attributes that may only come from a signed source (JWT claims or Intercom's signed webhook). A request that sets one in its unsigned body is refused with 403. With a JWT, user_id and email are always protected.",
-				displayOptions: { show: { source: ['messenger'] } },
+					'Comma-separated attributes that may only come from a signed source (the user_hash identifier, a mapped JWT claim, a verified Intercom user). A request that sets one without a signature is refused with 403, for both sources. A bare name is a user attribute; nested paths and the company., conversation. and message. roots work too. With a JWT, user_id and email are always protected.',
 			},
 			{
 				displayName: 'Respond',
@@ -351,7 +406,7 @@ export class FinTrigger implements INodeType {
 				placeholder: 'Add Test Value',
 				default: {},
 				description:
-					'Used when the test URL receives an empty JSON body (or {}, with Content-Type: application/json), e.g. after "Listen for test event". The item says identity.verified: false and source: test.',
+					'Used when the test URL receives an empty JSON body (or {}, with Content-Type: application/json), e.g. after "Listen for test event". The item says identity.verified: false and source: test; its values count as signed in manual (editor) runs only, never in production.',
 				options: [
 					{
 						displayName: 'Message Text',
@@ -397,6 +452,7 @@ export class FinTrigger implements INodeType {
 						default: DEFAULT_MAX_BODY_KB,
 						description: 'Larger requests are refused with 413',
 					},
+					...trustOptions,
 				],
 			},
 		],
@@ -455,6 +511,9 @@ export class FinTrigger implements INodeType {
 				);
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
+				// Refuse at activation what the node could never enforce, rather than at the first chat.
+				const configuration = configurationProblem(this);
+				if (configuration) throw new NodeOperationError(this.getNode(), configuration);
 				const staticData = this.getWorkflowStaticData('node');
 				staticData.webhookUrl = this.getNodeWebhookUrl('default');
 				staticData.registeredAt = new Date().toISOString();

@@ -5,6 +5,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
 import type { ConversationItem } from '../shared/conversation-item';
+import type { AudienceKind } from '../shared/provenance';
 import { htmlToText } from './html-to-text';
 import { accept, refuse, type Outcome } from './rejection';
 import { isPlainRecord } from '../shared/parse-json';
@@ -34,6 +35,10 @@ export type IntercomNotification =
 	| {
 			kind: 'message';
 			parts: Pick<ConversationItem, 'message' | 'user' | 'company' | 'conversation'>;
+			/** Intercom's contact role: only a `user` is someone whose identity Intercom verified. */
+			audience: AudienceKind;
+			/** What Intercom vouches for: a user's user_id, email and contact id; nothing of a lead's. */
+			signedPaths: string[];
 	  };
 
 interface Part {
@@ -117,6 +122,14 @@ export function parseIntercomNotification(body: unknown, now: Date): Outcome<Int
 		intercom_contact_id: contact.id ?? author.id,
 		role: contact.role ?? author.type,
 	});
+	const role = String(contact.role ?? author.type);
+	const audience: AudienceKind = role === 'user' ? 'user' : role === 'lead' ? 'lead' : 'visitor';
+	const signedPaths =
+		audience === 'user'
+			? ['user_id', 'email', 'intercom_contact_id']
+					.filter((key) => user[key] !== undefined)
+					.map((key) => `user.${key}`)
+			: [];
 	const conversationOut = compact({
 		id: String(item.id),
 		state: item.state,
@@ -137,5 +150,7 @@ export function parseIntercomNotification(body: unknown, now: Date): Outcome<Int
 			company: {},
 			conversation: conversationOut,
 		},
+		audience,
+		signedPaths,
 	});
 }

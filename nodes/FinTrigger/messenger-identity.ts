@@ -2,7 +2,8 @@
 // header or `intercom_user_jwt`) or Intercom's `user_hash`. A JWT, when present, is the proof
 // that counts; a bad one is refused even if a user_hash is also sent.
 import { hashedIdentifier, verifyUserHash } from './user-hash';
-import { REGISTERED_CLAIMS, verifyMessengerJwt, type JwtFailure } from './messenger-jwt';
+import { mapClaims, type ClaimMapping } from './jwt-claims';
+import { verifyMessengerJwt, type JwtChecks, type JwtFailure } from './messenger-jwt';
 import type { MessengerBody } from './messenger-body';
 import { accept, refuse, type Outcome } from './rejection';
 import { sanitizeJson } from '../shared/parse-json';
@@ -11,7 +12,19 @@ export interface MessengerIdentity {
 	method: 'user_hash' | 'jwt';
 	/** Attribute values a signature vouches for; they win over unsigned ones of the same name. */
 	signedUser: Record<string, unknown>;
+	/** The attribute paths those values occupy, e.g. "user.user_id" (see nodes/shared/provenance). */
+	signedPaths: string[];
+	/** The JWT's claims without the secret ones. */
 	claims?: Record<string, unknown>;
+	/** Names of secret claims that were dropped. */
+	redactedClaims?: string[];
+}
+
+/** How JWT claims are checked and what they become (Fin Trigger's JWT options). */
+export interface JwtPolicy {
+	checks: JwtChecks;
+	mappings: ClaimMapping[];
+	secretClaims: string[];
 }
 
 const JWT_MESSAGES: Record<JwtFailure, string> = {
@@ -20,6 +33,11 @@ const JWT_MESSAGES: Record<JwtFailure, string> = {
 	signature: 'The Messenger JWT signature is invalid',
 	expired: 'The Messenger JWT has expired',
 	not_yet_valid: 'The Messenger JWT is not valid yet',
+	exp_missing: 'The Messenger JWT has no exp claim: sign it with an expiry (or set a Maximum Age)',
+	iat_missing: 'The Messenger JWT has no iat claim, which the Maximum Age needs',
+	too_old: 'The Messenger JWT is older than the Maximum Age',
+	audience: 'The Messenger JWT is for another audience (aud)',
+	issuer: 'The Messenger JWT comes from another issuer (iss)',
 };
 
 /** The token of an `Authorization: Bearer <jwt>` header, if the header has that form. */
@@ -34,6 +52,7 @@ export function verifyMessengerIdentity(
 	authorization: unknown,
 	secret: string,
 	nowSeconds: number,
+	policy: JwtPolicy,
 ): Outcome<MessengerIdentity> {
 	const token = bearerToken(authorization) ?? body.jwt;
 	if ((token !== undefined || body.userHash !== undefined) && secret === '') {
@@ -44,23 +63,26 @@ export function verifyMessengerIdentity(
 		);
 	}
 	if (token !== undefined) {
-		const outcome = verifyMessengerJwt(token, secret, nowSeconds);
+		const outcome = verifyMessengerJwt(token, secret, nowSeconds, policy.checks);
 		if (!outcome.ok) return refuse(401, `jwt_${outcome.reason}`, JWT_MESSAGES[outcome.reason]);
-		const claims = sanitizeJson(outcome.claims) as Record<string, unknown> | undefined;
-		if (!claims) return refuse(401, 'jwt_malformed', JWT_MESSAGES.malformed);
-		const signedUser: Record<string, unknown> = {};
-		for (const key of Object.keys(claims))
-			if (!REGISTERED_CLAIMS.has(key)) signedUser[key] = claims[key];
-		if (signedUser.user_id === undefined && typeof claims.sub === 'string' && claims.sub !== '')
-			signedUser.user_id = claims.sub;
-		if (!hashedIdentifier(signedUser)) {
+		const sanitized = sanitizeJson(outcome.claims) as Record<string, unknown> | undefined;
+		if (!sanitized) return refuse(401, 'jwt_malformed', JWT_MESSAGES.malformed);
+		const mapped = mapClaims(sanitized, policy.mappings, policy.secretClaims);
+		if (!hashedIdentifier(mapped.signedUser)) {
 			return refuse(
 				401,
 				'jwt_without_user',
 				'The Messenger JWT names no user (user_id, sub or email claim)',
 			);
 		}
-		return accept({ method: 'jwt', signedUser, claims });
+		return accept({
+			method: 'jwt',
+			signedUser: mapped.signedUser,
+			// All (non-secret) claims are signed: {{identity.claims.<name>}} may choose whose data is read.
+			signedPaths: [...mapped.signedPaths, 'identity.claims'],
+			claims: mapped.claims,
+			redactedClaims: mapped.redacted,
+		});
 	}
 	if (body.userHash === undefined) {
 		return refuse(401, 'identity_missing', 'No identity proof: send user_hash or a Messenger JWT');
@@ -74,5 +96,7 @@ export function verifyMessengerIdentity(
 	return accept({
 		method: 'user_hash',
 		signedUser: { [identifier.field]: body.user[identifier.field] },
+		// Only the hashed field is signed; every other attribute in the body is the caller's word.
+		signedPaths: [`user.${identifier.field}`],
 	});
 }

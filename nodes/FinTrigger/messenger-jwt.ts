@@ -1,12 +1,42 @@
 // Intercom Messenger JWT ("intercom_user_jwt"): HS256 signed with the identity-verification
 // secret. Only HS256 is accepted: `alg: none` and every other algorithm are refused before any
 // key is used, the signature is checked before the payload is read, and `exp`/`nbf` are enforced.
+// A token must expire: `exp` is required, unless a maximum age is set, then `iat` is (a token
+// without either would be valid forever). `aud`/`iss` are checked when configured; every time
+// check allows the clock leeway (default 30 s, 0-60), for clocks that drift between servers.
 import { createHmac } from 'node:crypto';
 
 import { isPlainRecord, parseJson } from '../shared/parse-json';
 import { constantTimeEqual } from './secure-compare';
 
-export type JwtFailure = 'malformed' | 'algorithm' | 'signature' | 'expired' | 'not_yet_valid';
+export type JwtFailure =
+	| 'malformed'
+	| 'algorithm'
+	| 'signature'
+	| 'expired'
+	| 'not_yet_valid'
+	| 'exp_missing'
+	| 'iat_missing'
+	| 'too_old'
+	| 'audience'
+	| 'issuer';
+
+export interface JwtChecks {
+	/** Seconds of clock drift allowed on exp, nbf and iat (0-60). */
+	leewaySeconds: number;
+	/** > 0: tokens older than this (by `iat`) are refused, and `iat` is required instead of `exp`. */
+	maxAgeSeconds: number;
+	/** When set, `aud` must be (or contain) this value. */
+	audience?: string;
+	/** When set, `iss` must equal this value. */
+	issuer?: string;
+}
+
+export const DEFAULT_JWT_LEEWAY_SECONDS = 30;
+export const DEFAULT_JWT_CHECKS: JwtChecks = {
+	leewaySeconds: DEFAULT_JWT_LEEWAY_SECONDS,
+	maxAgeSeconds: 0,
+};
 
 export type JwtOutcome =
 	{ ok: true; claims: Record<string, unknown> } | { ok: false; reason: JwtFailure };
@@ -21,7 +51,17 @@ function decodeSegment(segment: string): Record<string, unknown> | undefined {
 	return parsed.ok && isPlainRecord(parsed.value) ? parsed.value : undefined;
 }
 
-export function verifyMessengerJwt(token: string, secret: string, nowSeconds: number): JwtOutcome {
+function isTime(value: unknown): value is number {
+	return typeof value === 'number' && Number.isFinite(value);
+}
+
+export function verifyMessengerJwt(
+	token: string,
+	secret: string,
+	nowSeconds: number,
+	checks: JwtChecks = DEFAULT_JWT_CHECKS,
+): JwtOutcome {
+	const leeway = Math.min(60, Math.max(0, checks.leewaySeconds));
 	const parts = token.split('.');
 	if (parts.length !== 3 || !parts.every((part) => BASE64URL.test(part)))
 		return { ok: false, reason: 'malformed' };
@@ -44,15 +84,25 @@ export function verifyMessengerJwt(token: string, secret: string, nowSeconds: nu
 
 	const claims = decodeSegment(payloadPart);
 	if (!claims) return { ok: false, reason: 'malformed' };
-	if (claims.exp !== undefined) {
-		if (typeof claims.exp !== 'number' || !Number.isFinite(claims.exp))
+	for (const name of ['exp', 'nbf', 'iat'])
+		if (claims[name] !== undefined && !isTime(claims[name]))
 			return { ok: false, reason: 'malformed' };
-		if (nowSeconds >= claims.exp) return { ok: false, reason: 'expired' };
+	if (claims.exp === undefined && checks.maxAgeSeconds <= 0)
+		return { ok: false, reason: 'exp_missing' };
+	if (isTime(claims.exp) && nowSeconds >= claims.exp + leeway)
+		return { ok: false, reason: 'expired' };
+	if (isTime(claims.nbf) && nowSeconds + leeway < claims.nbf)
+		return { ok: false, reason: 'not_yet_valid' };
+	if (checks.maxAgeSeconds > 0) {
+		if (!isTime(claims.iat)) return { ok: false, reason: 'iat_missing' };
+		if (nowSeconds - claims.iat > checks.maxAgeSeconds + leeway)
+			return { ok: false, reason: 'too_old' };
+		if (claims.iat > nowSeconds + leeway) return { ok: false, reason: 'not_yet_valid' };
 	}
-	if (claims.nbf !== undefined) {
-		if (typeof claims.nbf !== 'number' || !Number.isFinite(claims.nbf))
-			return { ok: false, reason: 'malformed' };
-		if (nowSeconds < claims.nbf) return { ok: false, reason: 'not_yet_valid' };
+	if (checks.audience) {
+		const audiences = Array.isArray(claims.aud) ? claims.aud : [claims.aud];
+		if (!audiences.includes(checks.audience)) return { ok: false, reason: 'audience' };
 	}
+	if (checks.issuer && claims.iss !== checks.issuer) return { ok: false, reason: 'issuer' };
 	return { ok: true, claims };
 }

@@ -1,31 +1,71 @@
 // "Prevent updates via the Messenger": attributes named here may only come from a signed source
-// (verified JWT claims, or Intercom's signed webhook). A request whose unsigned body sets one is
-// refused with 403. Names are `plan` or `user.plan` (user attributes) and `company.plan`.
+// (the user_hash identifier, a mapped JWT claim, a verified Intercom user's user_id/email). A
+// request that sets one without a signature vouching for that value is refused with 403, for every
+// source. Names are `plan` (a user attribute), or a path under any root: `user.account.id`,
+// `company.plan`, `conversation.priority`, `message.channel`. What cannot be protected (another
+// root, the message text every request carries) is refused when the node is configured.
 import { accept, refuse, type Outcome } from './rejection';
 
-export interface ProtectedAttribute {
-	root: 'user' | 'company';
-	key: string;
-}
+export const PROTECTABLE_ROOTS = ['user', 'company', 'conversation', 'message'] as const;
+type Root = (typeof PROTECTABLE_ROOTS)[number];
 
-export function parseProtectedAttributes(list: string): ProtectedAttribute[] {
-	return list
+/** A protected attribute as a full path, e.g. "user.account.id". */
+export type ProtectedAttribute = string;
+
+/** Always in the message, never signed: protecting them would refuse every request. */
+const UNPROTECTABLE = ['message.text', 'message.id', 'message.createdAt', 'message.created_at'];
+
+const PATH = /^[A-Za-z_][\w-]*(\.[A-Za-z_0-9][\w-]*)*$/;
+
+/** The list, or the configuration error naming the entry that cannot be protected. */
+export function parseProtectedAttributes(
+	list: string,
+): { ok: true; value: ProtectedAttribute[] } | { ok: false; error: string } {
+	const value: ProtectedAttribute[] = [];
+	for (const entry of list
 		.split(/[,\n]/)
-		.map((entry) => entry.trim())
-		.filter((entry) => entry !== '')
-		.map((entry) => {
-			const dot = entry.indexOf('.');
-			const root = dot === -1 ? 'user' : entry.slice(0, dot);
-			const key = dot === -1 ? entry : entry.slice(dot + 1);
-			return root === 'company'
-				? { root: 'company' as const, key }
-				: { root: 'user' as const, key: root === 'user' ? key : entry };
-		});
+		.map((part) => part.trim())
+		.filter((part) => part !== '')) {
+		if (!PATH.test(entry))
+			return {
+				ok: false,
+				error: `Protected Attributes: "${entry}" is not an attribute path; write e.g. plan, user.account.id or company.plan`,
+			};
+		const root = entry.split('.')[0];
+		const isRooted = entry.includes('.');
+		if (isRooted && !(PROTECTABLE_ROOTS as readonly string[]).includes(root)) {
+			return {
+				ok: false,
+				error: `Protected Attributes: "${entry}" cannot be protected; only attributes under ${PROTECTABLE_ROOTS.join('., ')}. can (a bare name means user.<name>)`,
+			};
+		}
+		const path = isRooted ? entry : `user.${entry}`;
+		if (UNPROTECTABLE.includes(path)) {
+			return {
+				ok: false,
+				error: `Protected Attributes: "${path}" cannot be protected: every message carries it and no signature covers it. Remove it from the list.`,
+			};
+		}
+		value.push(path);
+	}
+	return { ok: true, value };
 }
 
-export interface UnsignedAttributes {
-	user: Record<string, unknown>;
-	company: Record<string, unknown>;
+export type UnsignedParts = Partial<Record<Root, Record<string, unknown>>>;
+
+function read(parts: UnsignedParts, path: string): { found: boolean; value?: unknown } {
+	const [root, ...keys] = path.split('.');
+	let current: unknown = parts[root as Root];
+	for (const key of keys) {
+		if (
+			current === null ||
+			typeof current !== 'object' ||
+			!Object.prototype.hasOwnProperty.call(current, key)
+		)
+			return { found: false };
+		current = (current as Record<string, unknown>)[key];
+	}
+	return current === undefined ? { found: false } : { found: true, value: current };
 }
 
 function sameValue(a: unknown, b: unknown): boolean {
@@ -33,23 +73,26 @@ function sameValue(a: unknown, b: unknown): boolean {
 }
 
 /**
- * Refuses when the unsigned body sets a protected attribute. `signedUser` holds values a signature
- * vouches for (JWT claims): an unsigned copy equal to its signed value changes nothing and passes.
+ * Refuses when the unsigned parts set a protected attribute. `signed` holds the values signatures
+ * vouch for (same shape, e.g. {user: {user_id}}) and `signedPaths` their paths: an unsigned copy
+ * equal to its signed value changes nothing and passes.
  */
 export function checkProtectedAttributes(
 	protectedList: ProtectedAttribute[],
-	unsigned: UnsignedAttributes,
-	signedUser: Record<string, unknown> = {},
+	unsigned: UnsignedParts,
+	signed: UnsignedParts = {},
+	signedPaths: string[] = [],
 ): Outcome<void> {
-	for (const { root, key } of protectedList) {
-		const source = unsigned[root];
-		if (!Object.prototype.hasOwnProperty.call(source, key)) continue;
-		const signed = root === 'user' && Object.prototype.hasOwnProperty.call(signedUser, key);
-		if (signed && sameValue(source[key], signedUser[key])) continue;
+	for (const path of protectedList) {
+		const sent = read(unsigned, path);
+		if (!sent.found) continue;
+		const isSigned = signedPaths.some((entry) => path === entry || path.startsWith(`${entry}.`));
+		const signedValue = read(signed, path);
+		if (isSigned && signedValue.found && sameValue(sent.value, signedValue.value)) continue;
 		return refuse(
 			403,
 			'protected_attribute',
-			`The attribute "${root}.${key}" is protected: it may only come from a signed source (JWT claims or Intercom's signed webhook)`,
+			`The attribute "${path}" is protected: it may only come from a signed source (the user_hash identifier, a mapped JWT claim, or a verified Intercom user)`,
 		);
 	}
 	return accept(undefined);

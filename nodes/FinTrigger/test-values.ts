@@ -1,10 +1,13 @@
 // Test values: what the node emits for a call without a message on the test URL (the editor's
 // "Listen for test event"), so a workflow can be tried without a signed chat message. The item
-// says identity.verified: false and source: 'test', so no rule can mistake it for a proven customer.
+// says identity.verified: false and source: 'test'. Its attributes are listed as signed (they are
+// the admin's own input) but count as signed only in a manual run (nodes/shared/provenance), so a
+// test item can try an action in the editor and vouches for nothing in production.
 import { randomUUID } from 'node:crypto';
 import type { IDataObject } from 'n8n-workflow';
 
 import type { ConversationItem } from '../shared/conversation-item';
+import { TEST_SIGNED_ROOTS } from '../shared/provenance';
 import { accept, refuse, type Outcome } from './rejection';
 import { isPlainRecord, parseJson, sanitizeJson } from '../shared/parse-json';
 
@@ -47,7 +50,7 @@ export function buildTestItem(values: TestValues, now: Date): Outcome<Conversati
 		},
 		company: (isPlainRecord(company) ? company : {}) as IDataObject,
 		conversation: (isPlainRecord(conversation) ? conversation : {}) as IDataObject,
-		identity: { verified: false, method: 'none' },
+		identity: { verified: false, method: 'none', kind: 'user', signed: [...TEST_SIGNED_ROOTS] },
 		source: 'test',
 	});
 }

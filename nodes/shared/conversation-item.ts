@@ -8,7 +8,17 @@ export interface ConversationItem extends IDataObject {
 	user: IDataObject;
 	company: IDataObject;
 	conversation: IDataObject;
-	identity: { verified: boolean; method: IdentityMethod; claims?: IDataObject };
+	identity: {
+		verified: boolean;
+		method: IdentityMethod;
+		/** Intercom's kind of person: user (verified), lead or visitor (nodes/shared/provenance). */
+		kind: 'user' | 'lead' | 'visitor';
+		/** Attribute paths a signature vouches for; everything else is unsigned. */
+		signed: string[];
+		claims?: IDataObject;
+		/** Names of JWT claims dropped as secrets (never their values). */
+		redactedClaims?: string[];
+	};
 	source: 'messenger' | 'intercom_webhook' | 'test';
 }
 

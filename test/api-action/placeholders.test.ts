@@ -158,7 +158,15 @@ describe('API Action placeholders', () => {
 				input: [
 					conversation(
 						{},
-						{ identity: { verified: true, method: 'jwt', claims: { api_token: token } } },
+						{
+							identity: {
+								verified: true,
+								method: 'jwt',
+								kind: 'user',
+								signed: ['user.user_id', 'identity.claims'],
+								claims: { api_token: token },
+							},
+						},
 					),
 				],
 			},

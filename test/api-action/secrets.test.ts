@@ -43,7 +43,15 @@ describe('API Action never shows a secret', () => {
 
 	const customer = conversation(
 		{},
-		{ identity: { verified: true, method: 'jwt', claims: { api_token: SECRETS.customer } } },
+		{
+			identity: {
+				verified: true,
+				method: 'jwt',
+				kind: 'user',
+				signed: ['user.user_id', 'identity.claims'],
+				claims: { api_token: SECRETS.customer },
+			},
+		},
 	);
 	const perCustomer = {
 		headerParameters: {

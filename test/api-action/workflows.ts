@@ -10,11 +10,13 @@ export function apiActionWorkflow(
 	parameters: IDataObject,
 	extra: { credentials?: IDataObject; onError?: string } = {},
 ): WorkflowJson {
-	// Request and transport tests read the raw body; picked output has its own tests (response-fields).
+	// Request and transport tests read the raw body (picked output has its own tests) and call fixed
+	// test URLs (/data, /orders): they are marked not customer-specific unless a test says otherwise.
+	// The rule that a customer-specific request needs a signed attribute is tested in test/trust.
 	return singleNodeWorkflow(
 		ACTION,
 		'apiAction',
-		{ responseMode: 'full', ...parameters },
+		{ responseMode: 'full', customerSpecific: false, ...parameters },
 		{
 			...(extra.credentials ? { credentials: extra.credentials } : {}),
 			...(extra.onError ? { onError: extra.onError } : {}),
@@ -29,7 +31,14 @@ export function conversation(user: IDataObject = {}, extra: IDataObject = {}): I
 		user: { user_id: 'u-42', email: 'bob.norman@mail.example.com', plan: 'pro', ...user },
 		company: { company_id: 'c-7', name: 'Acme' },
 		conversation: { id: 'conv-1' },
-		identity: { verified: true, method: 'user_hash' },
+		// Every attribute signed, as if each came from a mapped JWT claim: these tests are about
+		// placeholders and requests; what unsigned attributes may do is tested in test/trust.
+		identity: {
+			verified: true,
+			method: 'jwt',
+			kind: 'user',
+			signed: ['user', 'company', 'conversation', 'message', 'identity.claims'],
+		},
 		source: 'messenger',
 		...extra,
 	};

@@ -31,7 +31,14 @@ function conversation(
 			...overrides.company,
 		},
 		conversation: { id: 'c_1', channel: 'messenger' },
-		identity: { verified: true, method: 'user_hash', ...overrides.identity },
+		// A verified user whose id and email are signed (a Messenger JWT with both claims).
+		identity: {
+			verified: true,
+			method: 'jwt',
+			kind: 'user',
+			signed: ['user.user_id', 'user.email'],
+			...overrides.identity,
+		},
 		source: 'messenger',
 	};
 }
@@ -287,11 +294,16 @@ describe('Audience Filter groups', () => {
 	});
 
 	it('no rules: everyone matches', async () => {
-		const { matched } = await run({}, [conversation(), {}]);
+		const { matched, notMatched } = await run({}, [conversation(), {}]);
 		expect(matched.map(audienceOf)).toEqual([
-			expect.objectContaining({ matched: true, decidedBy: 'everyone' }),
-			expect.objectContaining({ matched: true, decidedBy: 'everyone' }),
+			expect.objectContaining({ matched: true, decidedBy: 'everyone', kind: 'user' }),
 		]);
+		// An item without a verified identity is a visitor: not for a verified-users action.
+		expect(notMatched.map(audienceOf)).toEqual([
+			expect.objectContaining({ matched: false, decidedBy: 'audienceKind', kind: 'visitor' }),
+		]);
+		const everyone = await run({ audienceKinds: ['user', 'lead', 'visitor'] }, [{}]);
+		expect(audienceOf(everyone.matched[0])).toMatchObject({ decidedBy: 'everyone' });
 	});
 });
 
@@ -326,22 +338,36 @@ describe('Audience Filter test accounts', () => {
 		expect(notMatched.map((item) => (item.json.user as IDataObject).user_id)).toEqual(['u_4']);
 	});
 
-	it('need a verified identity unless told otherwise', async () => {
+	it('need a verified user and match on signed attributes only', async () => {
 		const unverified = conversation({
 			user: { email: 'qa@globex.com' },
-			identity: { verified: false, method: 'none' },
+			identity: { verified: false, method: 'none', kind: 'visitor', signed: [] },
 		});
-		const first = await run({ ...strict, testAccounts: 'qa@globex.com' }, [unverified]);
-		expect(first.notMatched).toHaveLength(1);
-		const second = await run(
-			{
-				...strict,
-				testAccounts: 'qa@globex.com',
-				options: { testAccountsRequireVerifiedIdentity: false },
-			},
-			[unverified],
+		const emailUnsigned = conversation({
+			user: { user_id: 'u_9', email: 'qa@globex.com' },
+			identity: { method: 'user_hash', signed: ['user.user_id'] },
+		});
+		const lead = conversation({
+			user: { email: 'qa@globex.com' },
+			identity: { verified: false, method: 'intercom_signature', kind: 'lead', signed: [] },
+		});
+		const { matched, notMatched } = await run({ ...strict, testAccounts: 'qa@globex.com' }, [
+			unverified,
+			emailUnsigned,
+			lead,
+		]);
+		expect(matched).toHaveLength(0);
+		expect(notMatched.map(audienceOf).map((record) => [record.decidedBy, record.kind])).toEqual([
+			['audienceKind', 'visitor'],
+			['rule', 'user'],
+			['audienceKind', 'lead'],
+		]);
+		// Leads allowed explicitly still never match a test account.
+		const allowed = await run(
+			{ ...strict, testAccounts: 'qa@globex.com', audienceKinds: ['user', 'lead'] },
+			[lead],
 		);
-		expect(audienceOf(second.matched[0]).decidedBy).toBe('testAccount');
+		expect(audienceOf(allowed.notMatched[0])).toMatchObject({ decidedBy: 'rule', kind: 'lead' });
 	});
 
 	it('while the action is in testing, only test accounts match', async () => {

@@ -95,8 +95,41 @@ describe('secrets', () => {
 		expect(
 			verifyMessengerJwt(`${header}.${payload}.${signature}`, 'iv-secret-0123456789abcdef', now),
 		).toEqual({ ok: false, reason: 'algorithm' });
+		const noLeeway = { leewaySeconds: 0, maxAgeSeconds: 0 };
 		expect(
-			verifyMessengerJwt(signJwt({ user_id: 'u', exp: now }), 'iv-secret-0123456789abcdef', now),
+			verifyMessengerJwt(
+				signJwt({ user_id: 'u', exp: now }),
+				'iv-secret-0123456789abcdef',
+				now,
+				noLeeway,
+			),
+		).toEqual({ ok: false, reason: 'expired' });
+		// The default leeway (30 s) accepts a token that expired 29 s ago, not one 30 s ago.
+		expect(
+			verifyMessengerJwt(
+				signJwt({ user_id: 'u', exp: now - 29 }),
+				'iv-secret-0123456789abcdef',
+				now,
+			),
+		).toMatchObject({ ok: true });
+		expect(
+			verifyMessengerJwt(
+				signJwt({ user_id: 'u', exp: now - 30 }),
+				'iv-secret-0123456789abcdef',
+				now,
+			),
+		).toEqual({ ok: false, reason: 'expired' });
+		// A leeway above 60 s is treated as 60 s.
+		expect(
+			verifyMessengerJwt(
+				signJwt({ user_id: 'u', exp: now - 61 }),
+				'iv-secret-0123456789abcdef',
+				now,
+				{
+					leewaySeconds: 3600,
+					maxAgeSeconds: 0,
+				},
+			),
 		).toEqual({ ok: false, reason: 'expired' });
 		expect(
 			verifyMessengerJwt(
@@ -109,21 +142,45 @@ describe('secrets', () => {
 });
 
 describe('protected attributes list', () => {
-	it('reads user and company names', () => {
-		expect(parseProtectedAttributes(' plan, user.tier ,company.plan,\n, custom.key ')).toEqual([
-			{ root: 'user', key: 'plan' },
-			{ root: 'user', key: 'tier' },
-			{ root: 'company', key: 'plan' },
-			{ root: 'user', key: 'custom.key' },
-		]);
+	it('reads bare names as user attributes, nested paths and every root', () => {
+		expect(
+			parseProtectedAttributes(
+				' plan, user.tier ,company.plan,\n, user.account.id, conversation.priority, message.channel ',
+			),
+		).toEqual({
+			ok: true,
+			value: [
+				'user.plan',
+				'user.tier',
+				'company.plan',
+				'user.account.id',
+				'conversation.priority',
+				'message.channel',
+			],
+		});
+	});
+
+	it.each([
+		['custom.key', 'cannot be protected'],
+		['identity.verified', 'cannot be protected'],
+		['message.text', 'every message carries it'],
+		['user.{{x}}', 'not an attribute path'],
+	])('refuses %s at configuration time', (entry, reason) => {
+		const parsed = parseProtectedAttributes(`plan, ${entry}`);
+		expect(parsed.ok).toBe(false);
+		expect(!parsed.ok && parsed.error).toContain(entry);
+		expect(!parsed.ok && parsed.error).toContain(reason);
 	});
 
 	it('ignores inherited names such as toString', () => {
-		const list = parseProtectedAttributes('toString, constructor');
-		expect(checkProtectedAttributes(list, { user: {}, company: {} })).toEqual({
-			ok: true,
-			value: undefined,
-		});
+		const list = parseProtectedAttributes('toString, constructor, user.account.toString');
+		expect(list.ok).toBe(true);
+		expect(
+			checkProtectedAttributes(list.ok ? list.value : [], {
+				user: { account: {} },
+				company: {},
+			}),
+		).toEqual({ ok: true, value: undefined });
 	});
 });
 

@@ -129,7 +129,13 @@ describe('Intercom webhook', () => {
 				created_at: new Date(1764000000 * 1000).toISOString(),
 				custom_attributes: { priority_level: 'high' },
 			},
-			identity: { verified: true, method: 'intercom_signature' },
+			identity: {
+				verified: true,
+				method: 'intercom_signature',
+				kind: 'user',
+				// A `user` contact's ids are what Intercom vouches for; name, role, conversation are not.
+				signed: ['user.user_id', 'user.email', 'user.intercom_contact_id'],
+			},
 			source: 'intercom_webhook',
 		});
 	});
@@ -241,10 +247,16 @@ describe('Intercom webhook', () => {
 		expect(host.executionsStarted).toBe(0);
 	});
 
-	it('protected attributes do not apply: the whole payload is signed', async () => {
-		await serve({ protectedAttributes: 'role' });
+	it("protected attributes apply too: a verified user's email passes, an attribute Intercom does not vouch for is refused", async () => {
+		await serve({ protectedAttributes: 'email, user_id' });
 		const { raw, headers } = signed(notification('conversation.user.replied'));
 		expect((await post(host.url, raw, headers)).status).toBe(200);
+		await host.close();
+		await serve({ protectedAttributes: 'conversation.custom_attributes.priority_level' });
+		const again = signed(notification('conversation.user.replied'));
+		const reply = await post(host.url, again.raw, again.headers);
+		expect(reply.status).toBe(403);
+		expect(reply.json.error.message).toContain('conversation.custom_attributes.priority_level');
 	});
 
 	it('refuses clearly when the host kept no raw body: no signature check on a re-serialized body', async () => {
@@ -282,6 +294,11 @@ describe('Intercom webhook', () => {
 		await serve({ requireIdentityVerification: false }, { mode: 'manual' });
 		const reply = await post(host.url, JSON.stringify(notification('conversation.user.replied')));
 		expect(reply.status).toBe(200);
-		expect(triggerItem().identity).toEqual({ verified: false, method: 'none' });
+		expect(triggerItem().identity).toEqual({
+			verified: false,
+			method: 'none',
+			kind: 'visitor',
+			signed: [],
+		});
 	});
 });

@@ -77,7 +77,8 @@ describe('user_hash', () => {
 			user: { user_id: 'u-1', name: 'Ana', plan: 'pro' },
 			company: { name: 'Acme', plan: 'enterprise' },
 			conversation: { id: 'c-9' },
-			identity: { verified: true, method: 'user_hash' },
+			// Only the hashed field is signed; name and plan are the caller's word.
+			identity: { verified: true, method: 'user_hash', kind: 'user', signed: ['user.user_id'] },
 			source: 'messenger',
 		});
 	});
@@ -147,8 +148,8 @@ describe('Messenger JWT', () => {
 		...extra,
 	});
 
-	it('accepts a valid HS256 JWT in the Authorization header; claims win over unsigned attributes and are exposed', async () => {
-		await serve();
+	it('accepts a valid HS256 JWT in the Authorization header; mapped claims win over unsigned attributes, secret claims are dropped', async () => {
+		await serve({ options: { jwtClaimMapping: 'name, plan', jwtSecretClaims: 'api_token' } });
 		const jwt = signJwt(claims({ name: 'Ana', api_token: 'tok-123', plan: 'pro' }));
 		const reply = await post(
 			host.url,
@@ -167,19 +168,33 @@ describe('Messenger JWT', () => {
 			locale: 'fr',
 			user_id: 'u-7',
 			email: 'ana@example.com',
-			api_token: 'tok-123',
 			plan: 'pro',
 		});
 		expect(item.identity).toEqual({
 			verified: true,
 			method: 'jwt',
-			claims: expect.objectContaining({
-				api_token: 'tok-123',
-				user_id: 'u-7',
-				exp: expect.any(Number),
-			}),
+			kind: 'user',
+			signed: ['user.user_id', 'user.email', 'user.name', 'user.plan', 'identity.claims'],
+			claims: expect.objectContaining({ user_id: 'u-7', plan: 'pro', exp: expect.any(Number) }),
+			redactedClaims: ['api_token'],
 		});
+		expect(JSON.stringify(host.runs)).not.toContain('tok-123');
 		expect(reply.text).not.toContain(jwt);
+	});
+
+	it('leaves unmapped claims in identity.claims only', async () => {
+		await serve();
+		const jwt = signJwt(claims({ name: 'Ana', plan: 'pro' }));
+		const reply = await post(
+			host.url,
+			{ message: { text: 'refund?' }, user: { name: 'Mallory' } },
+			{ authorization: `Bearer ${jwt}` },
+		);
+		expect(reply.status).toBe(200);
+		const item = triggerItem();
+		expect(item.user).toEqual({ name: 'Mallory', user_id: 'u-7', email: 'ana@example.com' });
+		expect(item.identity.claims).toMatchObject({ name: 'Ana', plan: 'pro' });
+		expect(item.identity.signed).toEqual(['user.user_id', 'user.email', 'identity.claims']);
 	});
 
 	it('accepts the JWT as intercom_user_jwt in the body and never copies it into the item', async () => {
@@ -206,8 +221,14 @@ describe('Messenger JWT', () => {
 	});
 
 	it.each([
-		['expired', signJwt({ user_id: 'u-7', exp: nowSeconds() - 1 }), 'jwt_expired'],
-		['not yet valid', signJwt({ user_id: 'u-7', nbf: nowSeconds() + 600 }), 'jwt_not_yet_valid'],
+		// Beyond the default 30 s clock leeway.
+		['expired', signJwt({ user_id: 'u-7', exp: nowSeconds() - 31 }), 'jwt_expired'],
+		[
+			'not yet valid',
+			signJwt({ user_id: 'u-7', nbf: nowSeconds() + 600, exp: nowSeconds() + 900 }),
+			'jwt_not_yet_valid',
+		],
+		['without exp (valid forever)', signJwt({ user_id: 'u-7' }), 'jwt_exp_missing'],
 		['alg none', signJwt({ user_id: 'u-7' }, { alg: 'none' }), 'jwt_malformed'],
 		[
 			'alg none with a signature',
@@ -231,7 +252,7 @@ describe('Messenger JWT', () => {
 			})(),
 			'jwt_signature',
 		],
-		['no user claim', signJwt({ plan: 'pro' }), 'jwt_without_user'],
+		['no user claim', signJwt({ plan: 'pro', exp: nowSeconds() + 60 }), 'jwt_without_user'],
 		['not a JWT', 'abc.def', 'jwt_malformed'],
 	])('refuses a JWT: %s', async (_name, jwt, code) => {
 		await serve();
@@ -303,8 +324,8 @@ describe('protected attributes', () => {
 		await expectRefused(company, 403, 'protected_attribute', ['gold']);
 	});
 
-	it('takes a protected attribute from JWT claims, and refuses a different unsigned copy', async () => {
-		await serve({ protectedAttributes: 'plan' });
+	it('takes a protected attribute from a mapped JWT claim, and refuses a different unsigned copy', async () => {
+		await serve({ protectedAttributes: 'plan', options: { jwtClaimMapping: 'plan' } });
 		const jwt = signJwt({ user_id: 'u-1', plan: 'pro', exp: nowSeconds() + 60 });
 		const ok = await post(
 			host.url,
@@ -446,14 +467,24 @@ describe('verification switch, test values and response modes', () => {
 			user: { user_id: 'u-1', user_hash: 'f'.repeat(64) },
 		});
 		expect(forged.status).toBe(200);
-		expect(triggerItem().identity).toEqual({ verified: false, method: 'none' });
+		expect(triggerItem().identity).toEqual({
+			verified: false,
+			method: 'none',
+			kind: 'visitor',
+			signed: [],
+		});
 		const validJwt = await post(
 			host.url,
 			{ message: { text: 'hi' } },
 			{ authorization: `Bearer ${signJwt({ user_id: 'u-2' })}` },
 		);
 		expect(validJwt.status).toBe(200);
-		expect(triggerItem().identity).toEqual({ verified: false, method: 'none' });
+		expect(triggerItem().identity).toEqual({
+			verified: false,
+			method: 'none',
+			kind: 'visitor',
+			signed: [],
+		});
 		expect(host.executionsStarted).toBe(2);
 	});
 

@@ -105,7 +105,13 @@ it('runs Fin Trigger -> API Action -> Response Field Picker against the demo bac
 			user: testValues.user,
 			company: testValues.company,
 			conversation: testValues.conversation,
-			identity: { verified: false, method: 'none' },
+			// Test values: signed for this manual (canvas) run only, never in production.
+			identity: {
+				verified: false,
+				method: 'none',
+				kind: 'user',
+				signed: ['user', 'company', 'conversation', 'message'],
+			},
 			source: 'test',
 		}),
 	);
@@ -368,7 +374,12 @@ it('keeps a refreshed dynamic token for the next test, and never answers it or t
 			},
 		});
 		const action = {
-			...usageAction({ url: `${api.url}/me`, authentication: 'finDynamicTokenApi' }),
+			// `/me` answers for the token, not for a customer: not customer-specific.
+			...usageAction({
+				url: `${api.url}/me`,
+				authentication: 'finDynamicTokenApi',
+				customerSpecific: false,
+			}),
 			credentials: { finDynamicTokenApi: { id: credential.json.id, name: 'Dynamic' } },
 		};
 		const body = {

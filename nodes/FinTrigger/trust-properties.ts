@@ -1,0 +1,59 @@
+// Fin Trigger's JWT options (issue 11): what a Messenger JWT must carry and what its claims become.
+import type { INodeProperties } from 'n8n-workflow';
+
+import { DEFAULT_JWT_LEEWAY_SECONDS } from './messenger-jwt';
+
+export const trustOptions: INodeProperties[] = [
+	{
+		displayName: 'JWT Audience (Aud)',
+		name: 'jwtAudience',
+		type: 'string',
+		default: '',
+		placeholder: 'fin-actions',
+		description: 'When set, a Messenger JWT must carry this value in its aud claim',
+	},
+	{
+		displayName: 'JWT Claims to Attributes',
+		name: 'jwtClaimMapping',
+		type: 'string',
+		default: '',
+		placeholder: 'plan, account_id=account.id',
+		description:
+			'JWT claims that become signed user attributes: "plan" gives user.plan, "account_id=account.id" gives user.account.id. user_id (or sub) and email always become user.user_id and user.email. Every claim stays readable as identity.claims.<name>.',
+	},
+	{
+		displayName: 'JWT Clock Leeway (Seconds)',
+		name: 'jwtLeewaySeconds',
+		type: 'number',
+		typeOptions: { minValue: 0, maxValue: 60 },
+		default: DEFAULT_JWT_LEEWAY_SECONDS,
+		description:
+			'Clock drift allowed between your backend and n8n when checking exp, nbf and iat (0-60 seconds)',
+	},
+	{
+		displayName: 'JWT Issuer (Iss)',
+		name: 'jwtIssuer',
+		type: 'string',
+		default: '',
+		placeholder: 'https://backend.example.com',
+		description: 'When set, a Messenger JWT must carry exactly this iss claim',
+	},
+	{
+		displayName: 'JWT Maximum Age (Seconds)',
+		name: 'jwtMaxAgeSeconds',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: 0,
+		description:
+			'0: every JWT must have an exp claim. Above 0: a JWT needs an iat claim and is refused when older than this (exp, when present, still applies).',
+	},
+	{
+		displayName: 'JWT Secret Claims',
+		name: 'jwtSecretClaims',
+		type: 'string',
+		default: '',
+		placeholder: 'api_token',
+		description:
+			"Claims that are secrets (e.g. a per-customer API token): dropped from the item, so they never reach n8n's execution data or a later node. Only their names appear, in identity.redactedClaims.",
+	},
+];
