@@ -18,7 +18,9 @@ export function requestAttributePaths(request: RequestTemplate): string[] {
 		request.body ?? '',
 	];
 	for (const text of texts) {
-		renderText(text, 'request', (placeholder) => {
+		// A typed JSON-body placeholder ({{object:user.address}}, request-builder.ts) reads its path too.
+		const untyped = text.replace(/\{\{\s*(?:object|list):\s*/g, '{{');
+		renderText(untyped, 'request', (placeholder) => {
 			paths.push(placeholder.path);
 			return '';
 		});

@@ -18,8 +18,12 @@ const METER_ANSWER = {
 	card: { number: '4111111111111111', cvv: '737' },
 };
 
-/** The action as a new node gets it: no responseMode set, so n8n's default applies. */
-const action = (parameters: IDataObject) => singleNodeWorkflow(ACTION, 'apiAction', parameters);
+/**
+ * The action as a new node gets it: no responseMode set, so n8n's default applies. These fixed test
+ * URLs read no attribute, so they are marked not customer-specific (the trust rule is in test/trust).
+ */
+const action = (parameters: IDataObject) =>
+	singleNodeWorkflow(ACTION, 'apiAction', { customerSpecific: false, ...parameters });
 
 describe('API Action response fields', () => {
 	let server: LoopbackServer;

@@ -1,6 +1,8 @@
 // The attacks of issue 11, each as a chat system or an attacker would try it: over real HTTP into
 // Fin Trigger's webhook, through n8n-core's engine, against a real loopback "customer API". Each
 // one must end without the victim's data and, where a data read was attempted, without any request.
+import { randomUUID } from 'node:crypto';
+
 import type { IDataObject } from 'n8n-workflow';
 
 import { startLoopbackServer, type LoopbackServer } from '../../engine/loopback-server';
@@ -52,6 +54,8 @@ function ordersByEmail(apiUrl: string, triggerParameters: IDataObject = {}): Wor
 			node('API Action', 'apiAction', 200, {
 				url: `${apiUrl}/orders.json`,
 				queryParameters: { parameters: [{ name: 'email', value: '{{user.email}}' }] },
+				// The whole answer, so a test can see whose orders came back.
+				responseMode: 'full',
 			}),
 		],
 		connections: { 'Fin Trigger': { main: [[{ node: 'API Action', type: 'main', index: 0 }]] } },
@@ -82,6 +86,9 @@ function testingAudience(): WorkflowJson {
 function intercomLeadNotification(role: string) {
 	return {
 		type: 'notification_event',
+		// A fresh delivery each time: the replay guard answers a repeated id without a run.
+		id: `notif-${randomUUID()}`,
+		created_at: Math.floor(Date.now() / 1000),
 		topic: 'conversation.user.created',
 		data: {
 			item: {
