@@ -29,7 +29,7 @@ import {
 } from './ai-inputs';
 import { MissingAttributeError, PlaceholderValueError } from './placeholders';
 import { apiActionProperties } from './properties';
-import { redactUrl, scrubSecrets } from '../shared/redact';
+import { redactSecrets, redactUrl, scrubSecrets } from '../shared/redact';
 import {
 	applyTemplateFields,
 	buildRequest,
@@ -205,7 +205,8 @@ export class ApiAction implements INodeType {
 					json: toolMode
 						? { answer: answer as IDataObject }
 						: {
-								...incoming,
+								// A per-customer secret the request used (a claim in a header) leaves in no output.
+								...redactSecrets(incoming, secrets),
 								[responseKey]: answer as IDataObject,
 								...(fieldsUsed ? { fieldsUsed } : {}),
 								action: record,
@@ -230,7 +231,7 @@ export class ApiAction implements INodeType {
 				if (!this.continueOnFail()) throw error;
 				output.push({
 					json: {
-						...(toolMode ? {} : incoming),
+						...(toolMode ? {} : redactSecrets(incoming, secrets)),
 						action: record,
 						error: {
 							name: error.name,

@@ -179,10 +179,8 @@ describe('API Action placeholders', () => {
 		expect(out.action.url).toBe(`${server.url}/me?token=%5Bredacted%5D`);
 	});
 
-	// KNOWN LEAK, marked `failing` (issue 10): the API Action passes its input item through, so the
-	// token stays in the output under identity.claims.api_token, where the AI and the run history see
-	// it. jest reports this test red as soon as the node stops leaking it: then drop `.failing`.
-	it.failing('puts that token nowhere in the output, identity included', async () => {
+	// The API Action passes its input item through: the token must not survive there either.
+	it('puts that token nowhere in the output, identity included', async () => {
 		const result = await withCustomerToken();
 		expect(JSON.stringify(result.outputs[ACTION])).not.toContain(token);
 	});

@@ -17,15 +17,10 @@ const SECRETS = {
 };
 
 function visible(result: RunResult): string {
-	// Everything a person or the AI can see: node outputs (minus the incoming identity claims, which
-	// are the customer's own signed data) and errors.
+	// Everything a person or the AI can see: node outputs, identity included, and errors.
 	const outputs = Object.values(result.outputs)
 		.flat(2)
-		.map((item) => {
-			const rest = { ...(item.json as Record<string, unknown>) };
-			delete rest.identity;
-			return rest;
-		});
+		.map((item) => item.json);
 	const errors = Object.values(result.errors).map((error) => ({
 		message: error.message,
 		description: error.description,
