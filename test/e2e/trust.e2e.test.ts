@@ -46,6 +46,9 @@ async function deployShopify(change: (node: any) => void): Promise<{ id: string;
 function intercomNotification(role: string): string {
 	return JSON.stringify({
 		type: 'notification_event',
+		// A fresh delivery each time: the replay guard answers a repeated id without a run.
+		id: `notif-${randomUUID()}`,
+		created_at: Math.floor(Date.now() / 1000),
 		topic: 'conversation.user.created',
 		data: {
 			item: {
