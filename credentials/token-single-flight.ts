@@ -64,12 +64,11 @@ export async function singleFlightToken(
 
 	const flight: Flight = { promise: fetch() };
 	flights.set(key, flight);
-	try {
-		flight.token = await flight.promise;
-		return flight.token;
-	} catch (error) {
-		// A failure is not shared with later callers: the next one asks the endpoint again.
-		if (flights.get(key) === flight) flights.delete(key);
-		throw error;
-	}
+	// Registered before any caller awaits, so the token is recorded before they resume. A failure is
+	// not shared with later callers: the next one asks the endpoint again.
+	flight.promise.then(
+		(token) => (flight.token = token),
+		() => flights.get(key) === flight && flights.delete(key),
+	);
+	return await flight.promise;
 }
