@@ -3,7 +3,8 @@
 // If -> HTTP Request -> Edit Fields), both calling the same loopback Shopify API. Both must first
 // answer the same content: a fast error is not a result. Rounds are short, interleaved (the side that
 // goes first alternates), bounded in requests, and reported as ratios of the same run.
-import { rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmdirSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 import { secrets, startApis, type Apis } from '../test/e2e/support/apis';
 import { messengerJwt } from '../test/e2e/support/chat';
@@ -11,9 +12,10 @@ import { customer } from '../test/e2e/support/fixtures';
 import { N8nClient } from '../test/e2e/support/n8n-api';
 import { packAndInstall } from '../test/e2e/support/package';
 import {
-	ensureN8nInstalled,
+	artifactsDir,
 	makeUserFolder,
 	removeUserFolder,
+	runtimeDir,
 	startN8n,
 	type N8nInstance,
 } from '../test/e2e/support/runtime';
@@ -89,7 +91,7 @@ function builtinWorkflow(shopUrl: string) {
 		field('Payment status', '$json.orders.map((o) => o.financial_status)'),
 		field(
 			'Tracking number',
-			'$json.orders.map((o) => (o.fulfillments ?? []).map((f) => f.tracking_number))',
+			'$json.orders.flatMap((o) => (o.fulfillments ?? []).map((f) => f.tracking_number))',
 		),
 		field('Order status page', '$json.orders.map((o) => o.order_status_url)'),
 	].join(', ');
@@ -269,7 +271,11 @@ async function load(url: string, init: RequestInit, concurrency: number): Promis
 }
 
 export async function benchRealN8n(log: (line: string) => void): Promise<SettingResult[]> {
-	ensureN8nInstalled();
+	// The installed runtime only (N8N_RUNTIME_DIR): the benchmark never installs n8n or writes its logs.
+	if (!existsSync(join(runtimeDir, 'n8n/node_modules/n8n/bin/n8n')))
+		throw new Error(
+			`No n8n at ${runtimeDir}: set N8N_RUNTIME_DIR to an installed runtime (npm run test:e2e installs one), or FIN_BENCH_SKIP_N8N=1`,
+		);
 	const out: SettingResult[] = [];
 	for (const setting of SETTINGS) {
 		const userFolder = makeUserFolder();
@@ -334,6 +340,9 @@ export async function benchRealN8n(log: (line: string) => void): Promise<Setting
 			await apis.close();
 			if (n8n) rmSync(n8n.logPath, { force: true });
 			removeUserFolder(userFolder);
+			// n8n's log folder, when this run created it and left it empty.
+			for (const dir of [artifactsDir, dirname(artifactsDir)])
+				if (existsSync(dir) && readdirSync(dir).length === 0) rmdirSync(dir);
 		}
 	}
 	return out;

@@ -32,15 +32,22 @@ async function main() {
 	const tokens = await benchTokenCalls();
 	const canvas = await benchCanvas();
 	let realN8n: SettingResult[] | undefined;
+	let realN8nError: string | undefined;
 	if (process.env.FIN_BENCH_SKIP_N8N !== '1') {
 		log('[a] real n8n 2.40.7, template vs built-in nodes');
-		realN8n = await benchRealN8n(log);
+		// A failure here is reported in the results, and the other figures are still written.
+		realN8n = await benchRealN8n(log).catch((error: unknown) => {
+			realN8nError = error instanceof Error ? error.message : String(error);
+			log(`[a] failed: ${realN8nError}`);
+			return undefined;
+		});
 	}
 
 	const results = {
 		started: started.toISOString(),
 		machine: { cpus: cpus().length, node: process.version },
 		realN8n,
+		realN8nError,
 		apiAction,
 		picker,
 		audience,
@@ -62,7 +69,8 @@ async function main() {
 		'Ours: Fin Trigger (v2, JWT verified) -> Audience Filter -> API Action -> Answer. Built-in: Webhook -> If -> HTTP Request -> Edit Fields (no identity check). Same loopback Shopify API; both answered the same order fields before any timing. 3 interleaved rounds of 3 s per side and concurrency; ratio = median over rounds of ours/built-in.',
 		'',
 	];
-	if (!realN8n) md.push('Skipped in this run (FIN_BENCH_SKIP_N8N=1).', '');
+	if (realN8nError) md.push(`Failed in this run: ${realN8nError.split('\n')[0]}`, '');
+	else if (!realN8n) md.push('Skipped in this run (FIN_BENCH_SKIP_N8N=1).', '');
 	else {
 		md.push(
 			'| n8n settings | concurrency | throughput ours/built-in | p50 latency ours/built-in | ours req/s (rounds) | built-in req/s (rounds) | failed ours/built-in |',
@@ -127,6 +135,7 @@ async function main() {
 	);
 	writeFileSync(join(__dirname, 'RESULTS.md'), md.join('\n'));
 	log(`wrote ${jsonPath} and bench/RESULTS.md`);
+	if (realN8nError) process.exitCode = 1;
 }
 
 main().catch((error) => {
