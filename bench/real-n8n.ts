@@ -47,6 +47,7 @@ const MAX_REQUESTS_PER_ROUND = 1500;
 export interface SideRound {
 	ok: number;
 	failed: number;
+	failures: Record<string, number>;
 	ms: number;
 	throughput: number;
 	p50: number;
@@ -242,6 +243,12 @@ async function load(url: string, init: RequestInit, concurrency: number): Promis
 	const latencies: number[] = [];
 	let failed = 0;
 	let sent = 0;
+	// Why requests failed: HTTP status, or the error's name (e.g. TimeoutError).
+	const failures: Record<string, number> = {};
+	const fail = (why: string) => {
+		failed++;
+		failures[why] = (failures[why] ?? 0) + 1;
+	};
 	const started = performance.now();
 	const end = started + ROUND_MS;
 	await Promise.all(
@@ -252,9 +259,9 @@ async function load(url: string, init: RequestInit, concurrency: number): Promis
 				try {
 					const answer = await answerOf(url, init);
 					if (answer.status === 200) latencies.push(performance.now() - t0);
-					else failed++;
-				} catch {
-					failed++;
+					else fail(`HTTP ${answer.status}`);
+				} catch (error) {
+					fail(error instanceof Error ? error.name : 'error');
 				}
 			}
 		}),
@@ -263,6 +270,7 @@ async function load(url: string, init: RequestInit, concurrency: number): Promis
 	return {
 		ok: latencies.length,
 		failed,
+		failures,
 		ms: Math.round(ms),
 		throughput: (latencies.length * 1000) / ms,
 		p50: percentile(latencies, 50),
