@@ -10,6 +10,7 @@ import type {
 
 import { fetchToken } from './token-endpoint';
 import { placeToken, tokenPlacementProperties } from './token-placement';
+import { singleFlightToken } from './token-single-flight';
 
 /** Thrown before any request leaves with a stale token: n8n treats it as a 401, refreshes once and retries. */
 function tokenExpired(): Error {
@@ -132,7 +133,10 @@ export class FinDynamicTokenApi implements ICredentialType {
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		const { accessToken, expiresAt } = await fetchToken(this, credentials);
+		// Concurrent executions in this process share one fetch (token-single-flight.ts).
+		const { accessToken, expiresAt } = await singleFlightToken(credentials, async () =>
+			fetchToken(this, credentials),
+		);
 		return { accessToken, expiresAt };
 	}
 

@@ -29,7 +29,7 @@ import type {
 	IWebhookResponseData,
 	IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
-import { Workflow } from 'n8n-workflow';
+import { resolveWebhookDescriptionField, Workflow } from 'n8n-workflow';
 
 import { StoreCredentialsHelper, type CredentialStore } from './credentials-helper';
 import { packageTypes } from './node-types';
@@ -210,6 +210,9 @@ export async function startWebhookHost(options: WebhookHostOptions): Promise<Web
 		) => {
 			const value = description[property];
 			if (value === undefined) return fallback;
+			// As n8n's webhook-execution-context: a natively resolvable field never reaches the engine.
+			const native = resolveWebhookDescriptionField(node, description, property);
+			if (native.resolved) return native.value ?? fallback;
 			return (
 				workflow.expression.getSimpleParameterValue(
 					node,

@@ -127,6 +127,9 @@ function fromActionTemplate(action) {
 	};
 }
 
+// Fin Trigger v2: n8n evaluates nothing per request for it (see nodes/FinTrigger/webhook-description.ts).
+const FIN_TRIGGER_VERSION = 2;
+
 function sticky(workflow, name, content, position, width, height, color) {
 	return {
 		parameters: { content, height, width, color },
@@ -202,7 +205,7 @@ function buildWorkflow(workflow) {
 		node(
 			'trigger',
 			`${PACKAGE}.finTrigger`,
-			1,
+			FIN_TRIGGER_VERSION,
 			[0, 300],
 			{
 				source: 'messenger',
@@ -342,7 +345,7 @@ function agentWorkflow(actionWorkflows) {
 			'trigger',
 			'Fin Trigger',
 			`${PACKAGE}.finTrigger`,
-			1,
+			FIN_TRIGGER_VERSION,
 			[0, 300],
 			{
 				source: 'messenger',

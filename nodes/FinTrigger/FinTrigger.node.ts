@@ -47,6 +47,7 @@ import { trustOptions } from './trust-properties';
 import { accept, refuse, sendRejection, type Outcome } from './rejection';
 import { isPlainRecord, parseJson, sanitizeJson } from '../shared/parse-json';
 import { buildTestItem, TEST_DEFAULTS, type TestValues } from './test-values';
+import { finWebhookDescription } from './webhook-description';
 
 interface MessengerSecrets extends ICredentialDataDecryptedObject {
 	identityVerificationSecret: string;
@@ -307,7 +308,11 @@ export class FinTrigger implements INodeType {
 			dark: 'file:../../icons/finTrigger.dark.svg',
 		},
 		group: ['trigger'],
-		version: 1,
+		// Version 2 behaves as 1; it exists because n8n evaluates `options.binaryData` through the
+		// expression engine on every request for a start node whose typeVersion is exactly 1
+		// (webhook-helpers parseRequestBody). Saved v1 workflows keep working unchanged.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{$parameter["source"] === "intercomWebhook" ? "Intercom webhook" : "Messenger"}}',
 		description:
 			"Starts the workflow when a customer's chat message arrives, with the customer's identity verified",
@@ -315,17 +320,8 @@ export class FinTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'finMessengerApi', required: true, testedBy: 'finMessengerApiTest' }],
-		webhooks: [
-			{
-				name: 'default',
-				httpMethod: 'POST',
-				path: 'fin',
-				responseMode: '={{$parameter["responseMode"]}}',
-				responseCode: '={{$parameter["responseMode"] === "onReceived" ? 202 : 200}}',
-				// onReceived answers with the webhook's own `webhookResponse` ({status: 'accepted'}).
-				responseData: '={{$parameter["responseMode"] === "onReceived" ? "" : "firstEntryJson"}}',
-			},
-		],
+		// Resolved without the expression engine in n8n's webhook phase (see webhook-description.ts).
+		webhooks: [finWebhookDescription()],
 		properties: [
 			{
 				displayName: 'Source',

@@ -90,8 +90,15 @@ export function makeUserFolder(): string {
 	return folder;
 }
 
-/** Starts `n8n start` in `userFolder`; `label` names the log file (test-artifacts/e2e/n8n-<label>-<time>.log). */
-export async function startN8n(userFolder: string, label: string): Promise<N8nInstance> {
+/**
+ * Starts `n8n start` in `userFolder`; `label` names the log file (test-artifacts/e2e/n8n-<label>-<time>.log).
+ * `extraEnv` adds or overrides n8n settings (the benchmark's expression-engine settings, a log level).
+ */
+export async function startN8n(
+	userFolder: string,
+	label: string,
+	extraEnv: Record<string, string> = {},
+): Promise<N8nInstance> {
 	const port = await freePort();
 	let brokerPort = await freePort();
 	while (brokerPort === port) brokerPort = await freePort();
@@ -126,6 +133,7 @@ export async function startN8n(userFolder: string, label: string): Promise<N8nIn
 		N8N_LOG_LEVEL: 'debug',
 		N8N_LOG_OUTPUT: 'console',
 		NODE_ENV: 'production',
+		...extraEnv,
 	});
 	writeFileSync(
 		logPath,
