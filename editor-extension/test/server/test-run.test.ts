@@ -439,7 +439,12 @@ it('never answers a token request body or the client secret and password in any 
 			},
 		});
 		const action = {
-			...usageAction({ url: `${api.url}/me`, authentication: 'finDynamicTokenApi' }),
+			// /me reads no attribute: a fixed URL, so not customer-specific (the trust rule is tested elsewhere).
+			...usageAction({
+				url: `${api.url}/me`,
+				authentication: 'finDynamicTokenApi',
+				customerSpecific: false,
+			}),
 			credentials: { finDynamicTokenApi: { id: credential.json.id, name: 'Password grant' } },
 		};
 		const answer = await call(server, 'POST', '/api/test', {
