@@ -173,7 +173,7 @@ export function Canvas({ info, banner, emptyHint }: Props) {
 					snapToGrid
 					snapGrid={[20, 20]}
 					// Low enough that zoom-to-fit shows a 200-node chain whole.
-					minZoom={0.02}
+					minZoom={0.01}
 					maxZoom={2.5}
 					fitView
 					fitViewOptions={{ padding: 0.25, maxZoom: 1.2 }}

@@ -33,9 +33,13 @@ export function Modal({ title, onClose, children, footer, testId, wide }: Props)
 		window.addEventListener('keydown', onKey, true);
 		return () => window.removeEventListener('keydown', onKey, true);
 	}, [onClose]);
+	// Read while rendering, before a field inside takes the focus (autoFocus), to give it back on close.
+	const opener = useRef(
+		typeof document === 'undefined' ? null : (document.activeElement as HTMLElement | null),
+	);
 	useEffect(() => {
 		// Focus moves in (the first field, else the dialog itself) and back out on close.
-		const before = document.activeElement as HTMLElement | null;
+		const before = opener.current;
 		const root = dialog.current;
 		if (root && !root.contains(document.activeElement)) {
 			const first = focusables(root).find((element) => !element.dataset.testid?.endsWith('-close'));
