@@ -1,6 +1,6 @@
 // The page: header, palette | canvas | side panel, dialogs and messages.
 import { ReactFlowProvider } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 
 import type { TemplateInfo, TestValues } from './api/types';
 import { Canvas } from './components/canvas/Canvas';
@@ -18,7 +18,7 @@ import { WorkflowPanel } from './components/workflow/WorkflowPanel';
 import { DemoBanner } from './components/canvas/DemoBanner';
 import { usesDemo } from './graph/demo';
 import { fingerprint } from './graph/fingerprint';
-import { validateGraph } from './graph/validation';
+import { sameStructure, validateGraph } from './graph/validation';
 import { graphToWorkflow } from './graph/workflow';
 import { CatalogContext } from './state/CatalogContext';
 import { demoBase, disableDemo, enableDemo } from './state/demoSetup';
@@ -62,7 +62,14 @@ function Editor() {
 	);
 	const [demoBusy, setDemoBusy] = useState(false);
 
-	const problems = useMemo(() => validateGraph(doc, catalog.lookup), [doc, catalog.lookup]);
+	// A drag changes only positions: keep the graph validation last computed (issue 15: 200 nodes).
+	const structureRef = useRef(doc);
+	if (!sameStructure(structureRef.current, doc)) structureRef.current = doc;
+	const structure = structureRef.current;
+	const problems = useMemo(
+		() => validateGraph(structure, catalog.lookup),
+		[structure, catalog.lookup],
+	);
 	const problemIds = useMemo(
 		() =>
 			new Set(

@@ -11,7 +11,8 @@ import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workf
 
 import { parseJson } from '../shared/parse-json';
 import {
-	compileFields,
+	answerShapeOf,
+	compileAnswer,
 	fieldSpecs,
 	missingRequiredMessage,
 	pickFields,
@@ -51,7 +52,8 @@ export class ApiAction implements INodeType {
 		name: 'apiAction',
 		icon: { light: 'file:../../icons/apiAction.svg', dark: 'file:../../icons/apiAction.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{$parameter["actionName"] || $parameter["template"]}}',
 		description:
 			'Read live data for one verified customer from your own API, for the AI to answer with',
@@ -377,7 +379,11 @@ function shapeResponse(
 	if (context.getNodeParameter('responseMode', itemIndex, 'picked') === 'full')
 		return { answer: body };
 	const parameters = context.getNodeParameter('fields.field', itemIndex, []) as FieldParameter[];
-	const picked = pickFields(body, compileFields(fieldSpecs(parameters)));
+	const shape = answerShapeOf(
+		context.getNodeParameter('answerShape', itemIndex, ''),
+		context.getNode().typeVersion,
+	);
+	const picked = pickFields(body, compileAnswer(fieldSpecs(parameters), shape));
 	const missing = missingRequiredMessage(picked);
 	if (missing)
 		throw new RequestConfigError(

@@ -1,7 +1,7 @@
 // The API Action's parameters: the one description the n8n editor and the canvas both render.
 import type { INodeProperties } from 'n8n-workflow';
 
-import { responseFieldsProperty } from '../shared/response-fields';
+import { answerShapeProperties, responseFieldsProperty } from '../shared/response-fields';
 import { ACTION_TEMPLATES, templateFieldParameter } from './action-templates';
 import { aiInputsProperty, responseProperties, toolDescriptionProperty } from './tool-properties';
 import { trustProperties } from './trust-properties';
@@ -181,6 +181,7 @@ export const apiActionProperties: INodeProperties[] = [
 	},
 	...responseProperties,
 	responseFieldsProperty({ show: { responseMode: ['picked'] } }),
+	...answerShapeProperties({ show: { responseMode: ['picked'] } }),
 	aiInputsProperty,
 	{
 		displayName: 'Test Values',

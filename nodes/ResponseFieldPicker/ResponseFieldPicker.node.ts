@@ -17,7 +17,9 @@ import type {
 import { deepCopy, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import {
-	compileFields,
+	answerShapeOf,
+	answerShapeProperties,
+	compileAnswer,
 	fieldSpecs,
 	missingRequiredMessage,
 	pickFields,
@@ -38,7 +40,8 @@ export class ResponseFieldPicker implements INodeType {
 			dark: 'file:../../icons/responseFieldPicker.dark.svg',
 		},
 		group: ['transform'],
-		version: 1,
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{$parameter["access"] === "full" ? "Full response" : "Selected fields"}}',
 		description:
 			'Choose which fields of an API response the AI may see, with display names and transforms',
@@ -80,6 +83,7 @@ export class ResponseFieldPicker implements INodeType {
 				default: '',
 			},
 			responseFieldsProperty({ show: { access: ['selected'] } }),
+			...answerShapeProperties({ show: { access: ['selected'] } }),
 			{
 				displayName: 'Answer Key',
 				name: 'answerKey',
@@ -133,8 +137,11 @@ export class ResponseFieldPicker implements INodeType {
 						itemIndex,
 						[],
 					) as FieldParameter[];
-					const fields = compileFields(fieldSpecs(parameters));
-					const picked = pickFields(response, fields);
+					const shape = answerShapeOf(
+						this.getNodeParameter('answerShape', itemIndex, ''),
+						this.getNode().typeVersion,
+					);
+					const picked = pickFields(response, compileAnswer(fieldSpecs(parameters), shape));
 					const missing = missingRequiredMessage(picked);
 					if (missing) {
 						throw new NodeOperationError(this.getNode(), missing, {

@@ -6,7 +6,13 @@
 import type { IDataObject, IDisplayOptions, INodeProperties } from 'n8n-workflow';
 import { deepCopy } from 'n8n-workflow';
 
-import { parsePointer, pointerProblem, resolvePointer, type PointerToken } from './json-pointer';
+import {
+	compilePointer,
+	parsePointer,
+	pointerProblem,
+	resolvePointer,
+	type PointerToken,
+} from './json-pointer';
 import {
 	compileTransform,
 	type Transform,
@@ -33,6 +39,24 @@ export interface CompiledField {
 	transform: Transform;
 }
 
+/**
+ * How picked fields are laid out. "grouped": fields under the same array wildcard become one list of
+ * objects (`orders: [{name, status}, ...]`), so the AI never lines up parallel lists by position.
+ * "flat": each field is its own key, fields under a wildcard give parallel lists (version 1).
+ */
+export type AnswerShape = 'grouped' | 'flat';
+
+/** One key of the answer (or of each object of a list): a field, or a list built from a wildcard. */
+export type AnswerEntry =
+	| { kind: 'field'; name: string; field: CompiledField; tokens: PointerToken[] }
+	| { kind: 'list'; name: string; prefix: PointerToken[]; entries: AnswerEntry[] };
+
+export interface CompiledAnswer {
+	shape: AnswerShape;
+	fields: CompiledField[];
+	entries: AnswerEntry[];
+}
+
 export interface PickResult {
 	answer: IDataObject;
 	/** Configured pointers that found at least one value that is not null. */
@@ -55,10 +79,83 @@ function defaultName(tokens: PointerToken[], pointer: string): string {
 	return named?.key ?? (pointer || 'response');
 }
 
+/** `name`, or `name 2`, `name 3`... : the first one not taken yet (and now taken). */
+function uniqueName(name: string, taken: Set<string>): string {
+	let candidate = name;
+	for (let counter = 2; taken.has(candidate); counter++) candidate = `${name} ${counter}`;
+	taken.add(candidate);
+	return candidate;
+}
+
+interface Pending {
+	field: CompiledField;
+	spec: FieldSpec;
+	position: number;
+	tokens: PointerToken[];
+}
+
+/**
+ * Where a field goes at one level of a grouped answer: under the list of its first wildcard, unless
+ * the wildcard is its last token (it picks the elements themselves: a plain list) or it joins its
+ * values into one text (join needs the whole list).
+ */
+function firstGroupingWildcard(pending: Pending, shape: AnswerShape): number {
+	if (shape === 'flat' || pending.spec.transform.type === 'join') return -1;
+	const index = pending.tokens.findIndex((token) => token.wildcard);
+	return index === pending.tokens.length - 1 ? -1 : index;
+}
+
+/**
+ * Lays out one level. Names the admin typed must differ within the level (they are what the AI
+ * reads); names left empty are derived from the pointer and made unique with a number.
+ */
+function layout(level: Pending[], shape: AnswerShape): AnswerEntry[] {
+	const taken = new Set<string>();
+	for (const pending of level) {
+		const typed = pending.spec.name?.trim();
+		if (!typed || firstGroupingWildcard(pending, shape) >= 0) continue;
+		if (taken.has(typed))
+			throw new FieldConfigError(
+				pending.position,
+				pending.spec,
+				`another field is already named "${typed}"; give each field its own display name`,
+			);
+		taken.add(typed);
+	}
+	const entries: AnswerEntry[] = [];
+	const lists = new Map<string, { entry: AnswerEntry & { kind: 'list' }; members: Pending[] }>();
+	for (const pending of level) {
+		const wildcard = firstGroupingWildcard(pending, shape);
+		if (wildcard < 0) {
+			const typed = pending.spec.name?.trim();
+			const name = typed || uniqueName(defaultName(pending.tokens, pending.field.pointer), taken);
+			entries.push({ kind: 'field', name, field: pending.field, tokens: pending.tokens });
+			continue;
+		}
+		const prefix = pending.tokens.slice(0, wildcard);
+		const key = compilePointer(prefix.map((token) => token.key));
+		let list = lists.get(key);
+		if (!list) {
+			const entry = { kind: 'list' as const, name: '', prefix, entries: [] };
+			list = { entry, members: [] };
+			lists.set(key, list);
+			entries.push(entry);
+		}
+		list.members.push({ ...pending, tokens: pending.tokens.slice(wildcard + 1) });
+	}
+	for (const list of lists.values()) {
+		list.entry.name = uniqueName(
+			defaultName(list.entry.prefix, compilePointer(list.entry.prefix.map((t) => t.key))),
+			taken,
+		);
+		list.entry.entries = layout(list.members, shape);
+	}
+	return entries;
+}
+
 /** Checks every field once; throws FieldConfigError naming the field and what is wrong. */
-export function compileFields(specs: FieldSpec[]): CompiledField[] {
-	const names = new Set<string>();
-	return specs.map((spec, index) => {
+export function compileAnswer(specs: FieldSpec[], shape: AnswerShape = 'flat'): CompiledAnswer {
+	const pending = specs.map((spec, index): Pending => {
 		const position = index + 1;
 		const problem = pointerProblem(spec.pointer);
 		if (problem)
@@ -70,54 +167,134 @@ export function compileFields(specs: FieldSpec[]): CompiledField[] {
 		const tokens = parsePointer(spec.pointer);
 		const transform = compileTransform(spec.transform);
 		if (typeof transform === 'string') throw new FieldConfigError(position, spec, transform);
-		const name = spec.name?.trim() || defaultName(tokens, spec.pointer);
-		if (names.has(name)) {
-			throw new FieldConfigError(
-				position,
-				spec,
-				`another field is already named "${name}"; give each field its own display name`,
-			);
-		}
-		names.add(name);
-		return {
+		const field: CompiledField = {
 			pointer: spec.pointer,
-			name,
+			name: '',
 			required: spec.required === true,
 			defaultValue: spec.defaultValue === '' ? undefined : spec.defaultValue,
 			tokens,
 			transform,
 		};
+		return { field, spec, position, tokens };
 	});
+	const entries = layout(pending, shape);
+	// A field's name is the key it gets (inside its list's objects when grouped).
+	const name = (list: AnswerEntry[]): void =>
+		list.forEach((entry) => {
+			if (entry.kind === 'field') entry.field.name = entry.name;
+			else name(entry.entries);
+		});
+	name(entries);
+	return { shape, fields: pending.map((item) => item.field), entries };
+}
+
+/** The fields alone, laid out flat (each field its own key). */
+export function compileFields(specs: FieldSpec[]): CompiledField[] {
+	return compileAnswer(specs, 'flat').fields;
 }
 
 const isPresent = (value: unknown) => value !== null && value !== undefined;
 
-export function pickFields(response: unknown, fields: CompiledField[]): PickResult {
-	const answer: IDataObject = {};
+/**
+ * The value of one field read from `from`. Outside a list a field that finds nothing is left out
+ * (undefined) unless it has a default; inside a list's objects it is the default or null, so every
+ * object has the same keys.
+ */
+function fieldValue(
+	field: CompiledField,
+	tokens: PointerToken[],
+	from: unknown,
+	inList: boolean,
+): unknown {
+	const { values, many } = resolvePointer(from, tokens);
+	const matched = values.some(isPresent);
+	if (!matched) return field.defaultValue ?? (inList ? null : undefined);
+	if (!many) return field.transform(values[0]);
+	// Nulls inside a list keep their place (they line up with other wildcard fields) or take the default.
+	const transformed = field.transform(
+		values.map((element) => (isPresent(element) ? element : null)),
+	);
+	return Array.isArray(transformed)
+		? transformed.map((element) => (isPresent(element) ? element : (field.defaultValue ?? null)))
+		: transformed;
+}
+
+function build(entries: AnswerEntry[], from: unknown, inList: boolean): IDataObject {
+	const out: IDataObject = {};
+	const put = (name: string, value: unknown) => {
+		// defineProperty: a "__proto__" display name stays a plain key.
+		if (value !== undefined)
+			Object.defineProperty(out, name, {
+				value,
+				enumerable: true,
+				writable: true,
+				configurable: true,
+			});
+	};
+	for (const entry of entries) {
+		if (entry.kind === 'field') {
+			put(entry.name, fieldValue(entry.field, entry.tokens, from, inList));
+			continue;
+		}
+		const { values } = resolvePointer(from, entry.prefix);
+		if (Array.isArray(values[0])) {
+			put(
+				entry.name,
+				values[0].map((element) => build(entry.entries, element, true)),
+			);
+		} else if (values.length > 0 && isPresent(values[0])) {
+			// Not an array: `*` is then the plain key "*" (json-pointer), so each field reads on its own.
+			for (const member of flatten(entry))
+				put(
+					member.name,
+					fieldValue(
+						member.field,
+						[...entry.prefix, { key: '*', wildcard: true }, ...member.tokens],
+						from,
+						inList,
+					),
+				);
+		} else if (inList) put(entry.name, null);
+	}
+	return out;
+}
+
+function flatten(list: AnswerEntry & { kind: 'list' }): Array<AnswerEntry & { kind: 'field' }> {
+	return list.entries.flatMap((entry) =>
+		entry.kind === 'field'
+			? [entry]
+			: flatten(entry).map((inner) => ({
+					...inner,
+					tokens: [...entry.prefix, { key: '*', wildcard: true }, ...inner.tokens],
+				})),
+	);
+}
+
+export function pickFields(
+	response: unknown,
+	answer: CompiledAnswer | CompiledField[],
+): PickResult {
+	const compiled: CompiledAnswer = Array.isArray(answer)
+		? {
+				shape: 'flat',
+				fields: answer,
+				entries: answer.map((field) => ({
+					kind: 'field',
+					name: field.name,
+					field,
+					tokens: field.tokens,
+				})),
+			}
+		: answer;
 	const fieldsUsed: string[] = [];
 	const missingRequired: CompiledField[] = [];
-	for (const field of fields) {
-		const { values, many } = resolvePointer(response, field.tokens);
-		const matched = values.some(isPresent);
+	for (const field of compiled.fields) {
+		const matched = resolvePointer(response, field.tokens).values.some(isPresent);
 		if (matched) fieldsUsed.push(field.pointer);
 		else if (field.required) missingRequired.push(field);
-		let value: unknown;
-		if (!matched) value = field.defaultValue;
-		else if (!many) value = field.transform(values[0]);
-		else {
-			// Nulls inside a list keep their place (they line up with other wildcard fields) or take the default.
-			const transformed = field.transform(
-				values.map((element) => (isPresent(element) ? element : null)),
-			);
-			value = Array.isArray(transformed)
-				? transformed.map((element) =>
-						isPresent(element) ? element : (field.defaultValue ?? null),
-					)
-				: transformed;
-		}
-		if (value !== undefined) answer[field.name] = value as IDataObject[keyof IDataObject];
 	}
-	return { answer: deepCopy(answer), fieldsUsed, missingRequired };
+	const answerObject = build(compiled.entries, response, false);
+	return { answer: deepCopy(answerObject), fieldsUsed, missingRequired };
 }
 
 /** A field as the node parameters hold it (`fields.field[]` of either node). */
@@ -194,6 +371,63 @@ export function missingRequiredMessage(result: PickResult): string | undefined {
 		.map((field) => `"${field.name}" (${field.pointer})`)
 		.join(', ');
 	return `Required field ${list} found nothing in the response`;
+}
+
+const SHAPE_OPTIONS = [
+	{
+		name: 'Grouped Lists',
+		value: 'grouped',
+		description:
+			'Fields under the same list come out as one list of objects, e.g. orders: [{name, status}, ...]',
+	},
+	{
+		name: 'Flat',
+		value: 'flat',
+		description: 'Each field is its own key; fields under a list give parallel lists',
+	},
+];
+
+/** Node versions whose answers are grouped by default; version 1 keeps its flat answers. */
+export const GROUPED_SINCE_VERSION = 1.1;
+
+/**
+ * "Answer Shape" for both nodes. Two properties of one name, by version: workflows saved with version
+ * 1 keep the flat answer they were built with (n8n fills a missing parameter with its default), new
+ * nodes (version 1.1) group.
+ */
+export function answerShapeProperties(displayOptions: IDisplayOptions): INodeProperties[] {
+	const base = {
+		displayName: 'Answer Shape',
+		name: 'answerShape',
+		type: 'options' as const,
+		noDataExpression: true,
+		options: SHAPE_OPTIONS,
+		description: 'How fields picked from lists are laid out in the answer',
+	};
+	return [
+		{
+			...base,
+			default: 'flat',
+			displayOptions: { ...displayOptions, show: { ...displayOptions.show, '@version': [1] } },
+		},
+		{
+			...base,
+			default: 'grouped',
+			displayOptions: {
+				...displayOptions,
+				show: {
+					...displayOptions.show,
+					'@version': [{ _cnd: { gte: GROUPED_SINCE_VERSION } }],
+				},
+			},
+		},
+	];
+}
+
+/** The shape a node asks for: its parameter, else its version's default. */
+export function answerShapeOf(value: unknown, typeVersion: number): AnswerShape {
+	if (value === 'grouped' || value === 'flat') return value;
+	return typeVersion >= GROUPED_SINCE_VERSION ? 'grouped' : 'flat';
 }
 
 const show = (transforms: TransformType[]) => ({ show: { transform: transforms } });

@@ -18,10 +18,19 @@ import type { NodeProperty, PropertyCollectionOption } from './types';
 
 export const WILDCARD = '*';
 
+/**
+ * What a tree step is: an object key (any text: "2024", "*", "", "~", "/" are keys like any other),
+ * an array item by index, or the "every item" wildcard of an array.
+ */
+export type StepRole = 'key' | 'item' | 'every';
+
 export interface TreeEntry {
-	/** Key or index as shown ("orders", "0", "*"). */
+	/** The unescaped key, index or `*` ("orders", "0", "*", "2024", "a/b"). */
 	key: string;
+	role: StepRole;
 	tokens: string[];
+	/** The role of each token, so a numeric key is never read as an index nor a "*" key as every item. */
+	roles: StepRole[];
 	pointer: string;
 	kind: 'object' | 'array' | 'value';
 	/** The value as a short text, for leaves. */
@@ -79,16 +88,22 @@ export function mergeElements(elements: unknown[]): unknown {
 
 function entry(
 	key: string,
-	tokens: string[],
+	role: StepRole,
+	parent: { tokens: string[]; roles: StepRole[] },
 	value: unknown,
 	wildcard: boolean,
 	maxItems: number,
 	depth: number,
 ): TreeEntry {
 	const kind = kindOf(value);
+	const tokens = depth === 0 ? [] : [...parent.tokens, key];
+	const roles = depth === 0 ? [] : [...parent.roles, role];
 	const node: TreeEntry = {
 		key,
+		role,
 		tokens,
+		roles,
+		// compilePointer escapes "~" and "/" inside keys (nodes/shared/json-pointer).
 		pointer: compilePointer(tokens),
 		kind,
 		wildcard,
@@ -98,7 +113,7 @@ function entry(
 	if (depth > 12) return node;
 	if (kind === 'object') {
 		node.children = Object.entries(value as Record<string, unknown>).map(([childKey, child]) =>
-			entry(childKey, [...tokens, childKey], child, wildcard, maxItems, depth + 1),
+			entry(childKey, 'key', node, child, wildcard, maxItems, depth + 1),
 		);
 	}
 	if (kind === 'array') {
@@ -106,12 +121,12 @@ function entry(
 		node.count = elements.length;
 		if (elements.length) {
 			node.children.push(
-				entry(WILDCARD, [...tokens, WILDCARD], mergeElements(elements), true, maxItems, depth + 1),
+				entry(WILDCARD, 'every', node, mergeElements(elements), true, maxItems, depth + 1),
 			);
 		}
 		elements.slice(0, maxItems).forEach((element, index) => {
 			node.children.push(
-				entry(String(index), [...tokens, String(index)], element, wildcard, maxItems, depth + 1),
+				entry(String(index), 'item', node, element, wildcard, maxItems, depth + 1),
 			);
 		});
 	}
@@ -120,20 +135,53 @@ function entry(
 
 /** The tree of a response: its top-level entries (the root itself has no pointer to pick). */
 export function buildTree(value: unknown, maxItems = 20): TreeEntry[] {
-	const root = entry('', [], value, false, maxItems, 0);
+	const root = entry('', 'key', { tokens: [], roles: [] }, value, false, maxItems, 0);
 	return root.kind === 'value' ? [root] : root.children;
 }
 
-/** "fulfillment_status" -> "Fulfillment status"; indexes and `*` are skipped ("orders 0 name" -> "Name"). */
-export function labelFor(tokens: string[]): string {
-	const meaningful = tokens.filter((token) => token !== WILDCARD && !/^\d+$/.test(token));
-	const last = meaningful[meaningful.length - 1] ?? 'Response';
-	const words = last
+/** A row's text in the tree: keys as they are (an empty key as ""), items by number, `*` as every item. */
+export function rowLabel(entry: Pick<TreeEntry, 'key' | 'role'>): string {
+	if (entry.role === 'every') return 'every item (*)';
+	if (entry.role === 'item') return `item ${Number(entry.key) + 1}`;
+	return entry.key === '' ? '"" (empty key)' : entry.key;
+}
+
+function words(key: string): string {
+	const text = key
 		.replace(/([a-z])([A-Z])/g, '$1 $2')
 		.replace(/[_\-.]+/g, ' ')
 		.trim()
 		.toLowerCase();
-	return words.charAt(0).toUpperCase() + words.slice(1);
+	return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * "fulfillment_status" -> "Fulfillment status"; items and `*` are skipped ("orders 0 name" ->
+ * "Name"). With `roles` (from the tree) only real items are skipped: a key "2024" is a key, named
+ * with its parent ("Usage by year 2024") so two years do not get one name. Without roles, numeric
+ * tokens and `*` are taken for items (a pointer typed by hand).
+ */
+export function labelFor(tokens: string[], roles?: StepRole[]): string {
+	const isKey = (index: number) =>
+		roles ? roles[index] === 'key' : tokens[index] !== WILDCARD && !/^\d+$/.test(tokens[index]);
+	const keys = tokens
+		.map((token, index) => ({ token, index }))
+		.filter(({ token, index }) => isKey(index) && token !== '');
+	const last = keys[keys.length - 1];
+	if (!last) return 'Response';
+	const label = words(last.token) || last.token;
+	// A key without letters ("2024", "*", "~") says little alone: prefix its parent key.
+	if (!/[a-z]/i.test(label) && keys.length > 1)
+		return `${words(keys[keys.length - 2].token)} ${label}`;
+	return label;
+}
+
+/** `label`, or `label 2`, `label 3`...: the first one no other field has. */
+export function uniqueLabel(label: string, taken: Iterable<string>): string {
+	const used = new Set(taken);
+	let candidate = label;
+	for (let counter = 2; used.has(candidate); counter++) candidate = `${label} ${counter}`;
+	return candidate;
 }
 
 /** Where ticked pointers go in the Response Field Picker, read from its own description. */
@@ -213,7 +261,15 @@ export function togglePointer(
 					...newCollectionEntry(slots.option),
 					[slots.pointerField]: pointer,
 					...(slots.labelField
-						? { [slots.labelField]: label ?? labelFor(tokensForLabel(pointer)) }
+						? {
+								// Unique among the picked fields: the node refuses two fields of one name.
+								[slots.labelField]: uniqueLabel(
+									label ?? labelFor(tokensForLabel(pointer)),
+									current
+										.map((entry) => entry[slots.labelField!])
+										.filter((name): name is string => typeof name === 'string'),
+								),
+							}
 						: {}),
 				},
 			];

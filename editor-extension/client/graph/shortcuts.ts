@@ -44,7 +44,8 @@ export const SHORTCUTS: Array<{ keys: string; action: ShortcutAction; label: str
 	{ keys: 'D', action: 'toggleDisabled', label: 'Deactivate / activate selected node' },
 	{ keys: 'F2', action: 'rename', label: 'Rename selected node' },
 	{ keys: 'Enter', action: 'openNode', label: 'Open selected node' },
-	{ keys: 'Tab', action: 'openPalette', label: 'Search nodes in the palette' },
+	// Not Tab: Tab moves the keyboard focus through the page, as everywhere else.
+	{ keys: '/', action: 'openPalette', label: 'Search nodes in the palette' },
 	{ keys: 'Shift+S', action: 'addSticky', label: 'Add a sticky note' },
 	{ keys: '1', action: 'fitView', label: 'Zoom to fit' },
 	{ keys: '0', action: 'resetZoom', label: 'Reset zoom' },
@@ -74,7 +75,7 @@ export function shortcutFor(event: KeyInput): ShortcutAction | undefined {
 	if (key === 'Escape') return 'deselect';
 	if (key === 'F2') return 'rename';
 	if (key === 'Enter') return 'openNode';
-	if (key === 'Tab') return 'openPalette';
+	if (key === '/') return 'openPalette';
 	if (key === '?') return 'help';
 	if (key === 's' && event.shiftKey) return 'addSticky';
 	if (event.shiftKey && key !== '+' && key !== '!') return undefined;

@@ -239,3 +239,17 @@ export function validateGraph(doc: GraphDoc, lookup: TypeLookup): Problem[] {
 	}
 	return problems;
 }
+
+/**
+ * Whether two graphs differ only in what a drag or a selection changes (positions, sizes, selection):
+ * same edges and the same nodes with the same data. Validation depends on nothing else, so the
+ * canvas re-validates on connect, drop, delete or an edit, never on each mouse move of a drag.
+ */
+export function sameStructure(a: GraphDoc, b: GraphDoc): boolean {
+	if (a === b) return true;
+	if (a.edges !== b.edges || a.nodes.length !== b.nodes.length) return false;
+	return a.nodes.every((node, index) => {
+		const other = b.nodes[index];
+		return node.id === other.id && node.type === other.type && node.data === other.data;
+	});
+}

@@ -112,8 +112,46 @@ export async function openCanvas(): Promise<Session> {
 	}
 }
 
+interface AxeViolation {
+	id: string;
+	impact?: string | null;
+	help: string;
+	nodes: Array<{ target: unknown[] }>;
+}
+
+/**
+ * axe-core (the npm package, injected into the page) on the screen as it is: the serious and
+ * critical WCAG A/AA violations, as "rule: help (elements)" lines.
+ */
+export async function accessibilityViolations(page: Page): Promise<string[]> {
+	const loaded = await page.evaluate(() => 'axe' in window);
+	if (!loaded) await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+	const violations = await page.evaluate(async () => {
+		const axe = (window as unknown as { axe: { run: (...args: unknown[]) => Promise<unknown> } })
+			.axe;
+		const result = (await axe.run(document, {
+			runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+			resultTypes: ['violations'],
+		})) as { violations: unknown[] };
+		return result.violations;
+	});
+	return (violations as AxeViolation[])
+		.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+		.map(
+			(violation) =>
+				`${violation.id}: ${violation.help} (${violation.nodes
+					.slice(0, 5)
+					.map((node) => node.target.join(' '))
+					.join(', ')})`,
+		);
+}
+
+/** Saves a screenshot of the screen, after checking it with axe-core: no serious or critical violation. */
 export async function screenshot(page: Page, name: string) {
 	await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
+	const violations = await accessibilityViolations(page);
+	if (violations.length)
+		throw new Error(`Screen "${name}" has accessibility violations:\n${violations.join('\n')}`);
 }
 
 /** The centre of an element, for mouse gestures. */

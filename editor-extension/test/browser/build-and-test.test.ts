@@ -198,8 +198,13 @@ test('pick fields in the response tree: ticks write JSON pointers, with a wildca
 	const raw = JSON.parse((await page.getByTestId('preview-answer-json').textContent()) ?? 'null');
 	const answer = Array.isArray(raw) ? raw : [raw];
 	expect(answer).toHaveLength(1);
-	expect(answer[0].answer).toEqual({ 'Total kwh': expect.any(Number), Kwh: expect.any(Array) });
-	expect(answer[0].answer.Kwh).toHaveLength(7);
+	// A new picker groups fields under a list: one object per day, not a parallel list of numbers.
+	expect(answer[0].answer).toEqual({
+		'Total kwh': expect.any(Number),
+		daily_usage: expect.any(Array),
+	});
+	expect(answer[0].answer.daily_usage).toHaveLength(7);
+	expect(answer[0].answer.daily_usage[0]).toEqual({ Kwh: expect.any(Number) });
 	expect(JSON.stringify(answer)).not.toContain('account_number');
 	await screenshot(page, '08-preview-answer');
 	await page.getByTestId('preview-dialog-close').click();

@@ -248,7 +248,9 @@ describe('keyboard shortcuts (n8n)', () => {
 		[{ key: '+', shiftKey: true }, 'zoomIn'],
 		[{ key: '-' }, 'zoomOut'],
 		[{ key: 'S', shiftKey: true }, 'addSticky'],
-		[{ key: 'Tab' }, 'openPalette'],
+		[{ key: '/' }, 'openPalette'],
+		// Tab is the browser's: it moves the focus and is never taken by the canvas.
+		[{ key: 'Tab' }, undefined],
 		[{ key: 's', ctrlKey: true }, 'export'],
 		[{ key: 'q' }, undefined],
 		[{ key: 'D', shiftKey: true }, undefined],

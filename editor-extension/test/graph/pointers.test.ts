@@ -7,7 +7,10 @@ import {
 	parsePointer,
 	pickedPointers,
 	resolvePointer,
+	rowLabel,
 	togglePointer,
+	treePointers,
+	uniqueLabel,
 } from '../../client/graph/pointers';
 import { PICKER, descriptions } from './fixtures';
 
@@ -80,6 +83,99 @@ describe('response tree', () => {
 		expect(labelFor(['orders', '*', 'fulfillment_status'])).toBe('Fulfillment status');
 		expect(labelFor(['orders', '0', 'createdAt'])).toBe('Created at');
 		expect(labelFor([])).toBe('Response');
+	});
+});
+
+describe('keys that look like something else', () => {
+	// Object keys are keys whatever their text; only array positions are items.
+	const odd = {
+		usage_by_year: { '2024': 3120, '2025': 2870 },
+		'*': 'a key named star',
+		'': 'empty key',
+		'~': 'tilde',
+		'/': 'slash',
+		'~1': 'not an escape',
+		list: [{ '0': 'zero key' }, { '0': 'second' }],
+	};
+	const tree = buildTree(odd);
+	const find = (pointer: string) => {
+		const walk = (
+			entries: ReturnType<typeof buildTree>,
+		): ReturnType<typeof buildTree>[number] | undefined => {
+			for (const entry of entries) {
+				if (entry.pointer === pointer) return entry;
+				const inner = walk(entry.children);
+				if (inner) return inner;
+			}
+			return undefined;
+		};
+		return walk(tree)!;
+	};
+
+	test('numeric, "*", empty, "~" and "/" keys are keys, with escaped pointers that find their value', () => {
+		expect(tree.map((entry) => [rowLabel(entry), entry.role, entry.pointer])).toEqual([
+			['usage_by_year', 'key', '/usage_by_year'],
+			['*', 'key', '/*'],
+			['"" (empty key)', 'key', '/'],
+			['~', 'key', '/~0'],
+			['/', 'key', '/~1'],
+			['~1', 'key', '/~01'],
+			['list', 'key', '/list'],
+		]);
+		const years = find('/usage_by_year').children;
+		expect(years.map((entry) => [rowLabel(entry), entry.role])).toEqual([
+			['2024', 'key'],
+			['2025', 'key'],
+		]);
+		// Every pointer the tree offers reads exactly its own value through the node's module.
+		expect(resolvePointer(odd, '/usage_by_year/2024')).toEqual([3120]);
+		expect(resolvePointer(odd, '/*')).toEqual(['a key named star']);
+		expect(resolvePointer(odd, '/')).toEqual(['empty key']);
+		expect(resolvePointer(odd, '/~0')).toEqual(['tilde']);
+		expect(resolvePointer(odd, '/~1')).toEqual(['slash']);
+		expect(resolvePointer(odd, '/~01')).toEqual(['not an escape']);
+		for (const pointer of treePointers(tree)) expect(() => parsePointer(pointer)).not.toThrow();
+	});
+
+	test('array positions are items and "*" under an array is every item; a "0" key inside stays a key', () => {
+		const list = find('/list');
+		expect(list.children.map((entry) => [rowLabel(entry), entry.role, entry.pointer])).toEqual([
+			['every item (*)', 'every', '/list/*'],
+			['item 1', 'item', '/list/0'],
+			['item 2', 'item', '/list/1'],
+		]);
+		const zeroKey = list.children[0].children[0];
+		expect([rowLabel(zeroKey), zeroKey.role, zeroKey.roles]).toEqual([
+			'0',
+			'key',
+			['key', 'every', 'key'],
+		]);
+		expect(resolvePointer(odd, zeroKey.pointer)).toEqual(['zero key', 'second']);
+	});
+
+	test('labels of odd keys differ: numeric keys are named with their parent', () => {
+		const label = (pointer: string) => {
+			const entry = find(pointer);
+			return labelFor(entry.tokens, entry.roles);
+		};
+		expect(label('/usage_by_year/2024')).toBe('Usage by year 2024');
+		expect(label('/usage_by_year/2025')).toBe('Usage by year 2025');
+		expect(label('/list/*/0')).toBe('List 0');
+		expect(label('/~1')).toBe('/');
+		// A pointer typed by hand has no roles: numbers and "*" are taken for items, as before.
+		expect(labelFor(['orders', '0', 'name'])).toBe('Name');
+	});
+
+	test('ticking two fields of one name numbers the second, so the node accepts both', () => {
+		const slots = findPickerSlots(descriptions[PICKER].properties)!;
+		let params: Record<string, unknown> = {};
+		params = togglePointer(params, slots, '/a/id');
+		params = togglePointer(params, slots, '/b/id');
+		params = togglePointer(params, slots, '/c/id', 'Id');
+		expect(
+			(params.fields as { field: Array<{ name: string }> }).field.map((entry) => entry.name),
+		).toEqual(['Id', 'Id 2', 'Id 3']);
+		expect(uniqueLabel('Id', ['Id', 'Id 2'])).toBe('Id 3');
 	});
 });
 

@@ -1,5 +1,10 @@
 import { addNode, connect } from '../../client/graph/operations';
-import { canAddNode, checkConnection, validateGraph } from '../../client/graph/validation';
+import {
+	canAddNode,
+	checkConnection,
+	sameStructure,
+	validateGraph,
+} from '../../client/graph/validation';
 import { emptyDoc } from '../../client/graph/workflow';
 import type { GraphDoc } from '../../client/graph/types';
 import { ACTION, FILTER, PICKER, TRIGGER, counterIds, descriptions, lookup } from './fixtures';
@@ -163,5 +168,35 @@ describe('validateGraph', () => {
 		]);
 		doc = connect(doc, { source: action, target: picker });
 		expect(validateGraph(doc, lookup)).toEqual([]);
+	});
+});
+
+describe('validation only when the structure changes', () => {
+	test('moving or selecting nodes keeps the structure; connecting or editing changes it', () => {
+		const doc = chain();
+		const moved: GraphDoc = {
+			...doc,
+			nodes: doc.nodes.map((node) => ({
+				...node,
+				position: { x: node.position.x + 40, y: 10 },
+				selected: true,
+			})),
+		};
+		expect(sameStructure(doc, moved)).toBe(true);
+		const connected = connect(doc, {
+			source: idOf(doc, 'Fin Trigger'),
+			target: idOf(doc, 'Audience Filter'),
+		});
+		expect(sameStructure(doc, connected)).toBe(false);
+		const edited: GraphDoc = {
+			...doc,
+			nodes: doc.nodes.map((node, index) =>
+				index === 0
+					? { ...node, data: { ...node.data, node: { ...node.data.node, disabled: true } } }
+					: node,
+			),
+		};
+		expect(sameStructure(doc, edited)).toBe(false);
+		expect(sameStructure(doc, { ...doc, nodes: doc.nodes.slice(1) })).toBe(false);
 	});
 });

@@ -54,7 +54,16 @@ interface Props {
 export function Canvas({ info, banner, emptyHint }: Props) {
 	const flow = useReactFlow();
 	const doc = useStore(editorStore, (state) => state.history.present);
-	const nodes = doc.nodes as unknown as Node[];
+	// Screen readers name each node and connection (React Flow makes them focusable: Tab, Enter, arrows).
+	const nodes = useMemo(
+		() =>
+			doc.nodes.map((node) => ({
+				...node,
+				ariaLabel:
+					node.type === 'sticky' ? 'Sticky note' : `Node ${node.data.node.name} (Enter opens it)`,
+			})) as unknown as Node[],
+		[doc.nodes],
+	);
 	const fitRequest = useStore(editorStore, (state) => state.fitRequest);
 	// Dimension changes reach the store through onNodesChange, so `measured` says a node has been drawn.
 	const initialized = nodes.every((node) => node.measured?.width);
@@ -66,10 +75,14 @@ export function Canvas({ info, banner, emptyHint }: Props) {
 			void flow.fitView({ padding: 0.2, maxZoom: 1.2 });
 		}
 	}, [fitRequest, initialized, flow]);
-	const edges = useMemo(
-		() => doc.edges.map((edge) => ({ ...edge, ...defaultEdgeOptions })) as unknown as Edge[],
-		[doc.edges],
-	);
+	const edges = useMemo(() => {
+		const names = new Map(doc.nodes.map((node) => [node.id, node.data.node.name]));
+		return doc.edges.map((edge) => ({
+			...edge,
+			...defaultEdgeOptions,
+			ariaLabel: `Connection from ${names.get(edge.source) ?? edge.source} to ${names.get(edge.target) ?? edge.target}`,
+		})) as unknown as Edge[];
+	}, [doc.edges, doc.nodes]);
 
 	useEffect(() => {
 		view.fitView = () => void flow.fitView({ padding: 0.25, duration: 200, maxZoom: 1.2 });
@@ -159,7 +172,8 @@ export function Canvas({ info, banner, emptyHint }: Props) {
 					multiSelectionKeyCode={['Meta', 'Control']}
 					snapToGrid
 					snapGrid={[20, 20]}
-					minZoom={0.2}
+					// Low enough that zoom-to-fit shows a 200-node chain whole.
+					minZoom={0.01}
 					maxZoom={2.5}
 					fitView
 					fitViewOptions={{ padding: 0.25, maxZoom: 1.2 }}

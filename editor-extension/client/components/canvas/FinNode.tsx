@@ -55,7 +55,11 @@ export function FinNode({ id, data, selected }: NodeProps<Node<FinNodeData>>) {
 			<div className="fin-node__box">
 				<NodeIcon description={description} size={40} />
 				{status === 'running' && (
-					<span className="fin-node__status fin-node__status--running" aria-label="Running" />
+					<span
+						className="fin-node__status fin-node__status--running"
+						role="img"
+						aria-label="Running"
+					/>
 				)}
 				{status && status !== 'running' && (
 					<span

@@ -26,7 +26,14 @@ export function JsonView({
 			>
 				{copied ? 'Copied' : 'Copy'}
 			</button>
-			<pre data-testid={testId} style={maxHeight ? { maxHeight } : undefined}>
+			{/* Focusable, so a keyboard can scroll a long answer. */}
+			<pre
+				data-testid={testId}
+				style={maxHeight ? { maxHeight } : undefined}
+				tabIndex={0}
+				role="region"
+				aria-label="JSON"
+			>
 				{text}
 			</pre>
 		</div>

@@ -38,6 +38,7 @@ export function CollectionInput({ property, value, root, onChange, path }: Props
 			{available.length > 0 && (
 				<select
 					className="input input--add"
+					aria-label={`Add an option to ${property.displayName}`}
 					value=""
 					onChange={(event) => {
 						const child = children.find((candidate) => candidate.name === event.target.value);

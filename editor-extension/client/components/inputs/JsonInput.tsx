@@ -1,5 +1,6 @@
 // JSON text (n8n keeps `json` parameters as strings). Other values edited as JSON are parsed back.
 import { useDraft } from './useDraft';
+import { useFieldLabel } from './fieldLabel';
 
 interface Props {
 	value: unknown;
@@ -21,6 +22,7 @@ function problemOf(text: string): string | undefined {
 }
 
 export function JsonInput({ value, onChange, testId, asString, rows = 6 }: Props) {
+	const labelled = useFieldLabel();
 	const text = asString
 		? typeof value === 'string'
 			? value
@@ -36,6 +38,7 @@ export function JsonInput({ value, onChange, testId, asString, rows = 6 }: Props
 	return (
 		<>
 			<textarea
+				{...labelled}
 				className={`input input--code${problem ? ' input--invalid' : ''}`}
 				rows={rows}
 				spellCheck={false}

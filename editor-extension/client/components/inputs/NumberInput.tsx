@@ -1,4 +1,5 @@
 import type { NodeProperty } from '../../graph/types';
+import { useFieldLabel } from './fieldLabel';
 import { useDraft } from './useDraft';
 
 export function NumberInput({
@@ -12,6 +13,7 @@ export function NumberInput({
 	onChange: (value: number) => void;
 	testId: string;
 }) {
+	const labelled = useFieldLabel();
 	const text = value === undefined || value === null ? '' : String(value);
 	const [draft, setDraft] = useDraft(text);
 	const min = property.typeOptions?.minValue as number | undefined;
@@ -31,6 +33,7 @@ export function NumberInput({
 	return (
 		<>
 			<input
+				{...labelled}
 				className={`input${problem ? ' input--invalid' : ''}`}
 				type="number"
 				value={draft}

@@ -1,3 +1,4 @@
+import { useFieldLabel } from './fieldLabel';
 import { isOption } from '../../graph/parameters';
 import type { NodeProperty } from '../../graph/types';
 
@@ -12,12 +13,14 @@ export function OptionsInput({
 	onChange: (value: unknown) => void;
 	testId: string;
 }) {
+	const labelled = useFieldLabel();
 	const options = (property.options ?? []).filter(isOption);
 	const index = options.findIndex((option) => option.value === value);
 	const chosen = options[index];
 	return (
 		<>
 			<select
+				{...labelled}
 				className="input"
 				value={index === -1 ? '' : String(index)}
 				onChange={(event) => onChange(options[Number(event.target.value)].value)}

@@ -1,4 +1,5 @@
 import type { NodeProperty } from '../../graph/types';
+import { useFieldLabel } from './fieldLabel';
 import { useDraft } from './useDraft';
 
 interface Props {
@@ -11,6 +12,7 @@ interface Props {
 }
 
 export function TextInput({ property, value, onChange, testId, secretSaved }: Props) {
+	const labelled = useFieldLabel();
 	const text = value === undefined || value === null ? '' : String(value);
 	const [draft, setDraft] = useDraft(text);
 	const rows = Number(property.typeOptions?.rows ?? 1);
@@ -27,6 +29,7 @@ export function TextInput({ property, value, onChange, testId, secretSaved }: Pr
 				onChange={(event) => setDraft(event.target.value)}
 				onBlur={commit}
 				data-testid={testId}
+				{...labelled}
 			/>
 		);
 	}
@@ -42,6 +45,7 @@ export function TextInput({ property, value, onChange, testId, secretSaved }: Pr
 			onBlur={commit}
 			onKeyDown={(event) => event.key === 'Enter' && commit()}
 			data-testid={testId}
+			{...labelled}
 		/>
 	);
 }

@@ -54,6 +54,7 @@ export function CredentialField({
 			<div className="credential-row">
 				<select
 					className="input"
+					aria-label={`Credential for ${label}`}
 					value={current?.id ?? ''}
 					onChange={(event) => {
 						if (event.target.value === CREATE) return setDialog('create');

@@ -64,7 +64,7 @@ export function FieldPicker({ node, description, slots, run, onTest }: Props) {
 	const toggle = (entry: TreeEntry) =>
 		setNodeParameters(
 			node.id,
-			togglePointer(parameters, slots, entry.pointer, labelFor(entry.tokens)),
+			togglePointer(parameters, slots, entry.pointer, labelFor(entry.tokens, entry.roles)),
 		);
 
 	if (!response.found) {

@@ -2,7 +2,7 @@
 // "every item (*)" entry first.
 import { useState } from 'react';
 
-import type { TreeEntry } from '../../graph/pointers';
+import { rowLabel, type TreeEntry } from '../../graph/pointers';
 
 interface Props {
 	entries: TreeEntry[];
@@ -30,16 +30,11 @@ function TreeRow({
 	depth: number;
 }) {
 	// Open by default: the first levels, and every "every item" branch; single items start closed.
-	const [open, setOpen] = useState(depth < 2 && (!/^\d+$/.test(entry.key) || entry.wildcard));
+	const [open, setOpen] = useState(depth < 2 && (entry.role !== 'item' || entry.wildcard));
 	const expandable = entry.children.length > 0;
-	const label =
-		entry.key === '*'
-			? 'every item (*)'
-			: /^\d+$/.test(entry.key)
-				? `item ${Number(entry.key) + 1}`
-				: entry.key;
+	const label = rowLabel(entry);
 	return (
-		<li className={`tree__row${entry.key === '*' ? ' tree__row--wildcard' : ''}`}>
+		<li className={`tree__row${entry.role === 'every' ? ' tree__row--wildcard' : ''}`}>
 			<div className="tree__line">
 				{expandable ? (
 					<button

@@ -1,5 +1,5 @@
 // One parameter: its label, help text and the input for its n8n type.
-import { useContext } from 'react';
+import { useContext, useId } from 'react';
 
 import { credentialChoices } from '../../graph/genericCredentials';
 import type { Params } from '../../graph/parameters';
@@ -12,6 +12,7 @@ import { MultiOptionsInput } from '../inputs/MultiOptionsInput';
 import { NumberInput } from '../inputs/NumberInput';
 import { OptionsInput } from '../inputs/OptionsInput';
 import { TextInput } from '../inputs/TextInput';
+import { FieldLabelContext, useFieldLabel } from '../inputs/fieldLabel';
 import { FormSettingsContext } from './ParameterForm';
 
 interface Props {
@@ -26,6 +27,7 @@ interface Props {
 
 function Input({ property, value, root, path, onChange }: Props) {
 	const settings = useContext(FormSettingsContext);
+	const labelled = useFieldLabel();
 	const testId = path;
 	switch (property.type) {
 		case 'string':
@@ -90,6 +92,7 @@ function Input({ property, value, root, path, onChange }: Props) {
 				<input
 					className="input"
 					type="datetime-local"
+					{...labelled}
 					value={typeof value === 'string' ? value.slice(0, 16) : ''}
 					onChange={(event) => onChange(event.target.value)}
 					data-testid={testId}
@@ -100,6 +103,7 @@ function Input({ property, value, root, path, onChange }: Props) {
 				<input
 					className="input input--color"
 					type="color"
+					{...labelled}
 					value={typeof value === 'string' ? value : '#000000'}
 					onChange={(event) => onChange(event.target.value)}
 					data-testid={testId}
@@ -133,6 +137,7 @@ function Input({ property, value, root, path, onChange }: Props) {
 
 export function ParameterField(props: Props) {
 	const { property, onRemove } = props;
+	const labelId = useId();
 	if (property.type === 'notice' || property.type === 'callout') {
 		return (
 			<p className="notice" data-testid={props.path}>
@@ -144,7 +149,7 @@ export function ParameterField(props: Props) {
 	return (
 		<div className={`field${nested ? ' field--nested' : ''}`}>
 			<div className="field__label">
-				<label>
+				<label id={labelId}>
 					{property.displayName}
 					{property.required && (
 						<span className="field__required" title="Required">
@@ -163,7 +168,9 @@ export function ParameterField(props: Props) {
 					</button>
 				)}
 			</div>
-			<Input {...props} />
+			<FieldLabelContext.Provider value={labelId}>
+				<Input {...props} />
+			</FieldLabelContext.Provider>
 			{property.description && <p className="field__hint">{property.description}</p>}
 			{property.hint && <p className="field__hint">{property.hint}</p>}
 		</div>

@@ -1,5 +1,8 @@
 // The attributes a test pretends the customer has: user, company, conversation, and the message.
 import type { TestValues } from '../../api/types';
+import { useId } from 'react';
+
+import { FieldLabelContext } from '../inputs/fieldLabel';
 import { JsonInput } from '../inputs/JsonInput';
 import { useDraft } from '../inputs/useDraft';
 
@@ -21,13 +24,15 @@ const GROUPS: Array<[keyof TestValues, string, string]> = [
 export function TestValuesForm({ values, onChange }: Props) {
 	const message = values.message as { text?: string };
 	const [text, setText] = useDraft(message.text ?? '');
+	const id = useId();
 	return (
 		<div className="test-values" data-testid="test-values">
 			<div className="field">
 				<div className="field__label">
-					<label>Customer message</label>
+					<label htmlFor={`${id}-message`}>Customer message</label>
 				</div>
 				<input
+					id={`${id}-message`}
 					className="input"
 					value={text}
 					onChange={(event) => setText(event.target.value)}
@@ -38,18 +43,20 @@ export function TestValuesForm({ values, onChange }: Props) {
 			{GROUPS.map(([key, label, hint]) => (
 				<div className="field" key={key}>
 					<div className="field__label">
-						<label>{label}</label>
+						<label id={`${id}-${key}`}>{label}</label>
 					</div>
-					<JsonInput
-						value={values[key]}
-						asString={false}
-						rows={key === 'user' ? 6 : 3}
-						onChange={(value) => {
-							if (value && typeof value === 'object' && !Array.isArray(value))
-								onChange({ ...values, [key]: value });
-						}}
-						testId={`test-values-${key}`}
-					/>
+					<FieldLabelContext.Provider value={`${id}-${key}`}>
+						<JsonInput
+							value={values[key]}
+							asString={false}
+							rows={key === 'user' ? 6 : 3}
+							onChange={(value) => {
+								if (value && typeof value === 'object' && !Array.isArray(value))
+									onChange({ ...values, [key]: value });
+							}}
+							testId={`test-values-${key}`}
+						/>
+					</FieldLabelContext.Provider>
 					<p className="field__hint">{hint}</p>
 				</div>
 			))}
