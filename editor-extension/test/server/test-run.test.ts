@@ -439,7 +439,10 @@ it('never answers a token request body or the client secret and password in any 
 			},
 		});
 		const action = {
-			...usageAction({ url: `${api.url}/me`, authentication: 'finDynamicTokenApi' }),
+			...usageAction({
+				url: `${api.url}/me?customer={{user.user_id}}`,
+				authentication: 'finDynamicTokenApi',
+			}),
 			credentials: { finDynamicTokenApi: { id: credential.json.id, name: 'Password grant' } },
 		};
 		const answer = await call(server, 'POST', '/api/test', {
