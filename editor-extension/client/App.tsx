@@ -19,6 +19,7 @@ import { DemoBanner } from './components/canvas/DemoBanner';
 import { usesDemo } from './graph/demo';
 import { fingerprint } from './graph/fingerprint';
 import { validateGraph } from './graph/validation';
+import { issuesAsProblems, useN8nChecks } from './state/n8nChecks';
 import { graphToWorkflow } from './graph/workflow';
 import { CatalogContext } from './state/CatalogContext';
 import { demoBase, disableDemo, enableDemo } from './state/demoSetup';
@@ -62,7 +63,12 @@ function Editor() {
 	);
 	const [demoBusy, setDemoBusy] = useState(false);
 
-	const problems = useMemo(() => validateGraph(doc, catalog.lookup), [doc, catalog.lookup]);
+	const workflow = useMemo(() => graphToWorkflow(doc), [doc]);
+	const n8nIssues = useN8nChecks(workflow);
+	const problems = useMemo(
+		() => [...validateGraph(doc, catalog.lookup), ...issuesAsProblems(doc, n8nIssues)],
+		[doc, catalog.lookup, n8nIssues],
+	);
 	const problemIds = useMemo(
 		() =>
 			new Set(
@@ -72,7 +78,6 @@ function Editor() {
 			),
 		[problems],
 	);
-	const workflow = useMemo(() => graphToWorkflow(doc), [doc]);
 	const stale = Boolean(run) && run!.fingerprint !== fingerprint(workflow);
 	const demoOn = usesDemo(doc, demoBase());
 

@@ -155,38 +155,32 @@ test('switching the demo off restores the real addresses; a mock response then t
 	await screenshot(page, '12-mock-passed');
 });
 
-test('Set live sends the tested graph to n8n; a wrong API key says what to do; no secret leaves', async () => {
+test("Set live runs n8n's checks before sending anything and shows them on the nodes; no secret leaves", async () => {
 	const { page } = session;
 	await dismissToasts();
 	await expect(page.getByTestId('set-live')).toBeEnabled();
 	await page.getByTestId('set-live').click();
 	await expect(page.getByTestId('deploy-demo-warning')).toHaveCount(0);
 	await page.getByTestId('deploy-base-url').fill(n8nUrl);
-	await page.getByTestId('deploy-api-key').fill('bad-key');
-	await page.getByTestId('deploy-submit').click();
-	await expect(page.getByTestId('deploy-error')).toContainText('n8n rejected the API key');
-	await expect(page.getByTestId('deploy-error')).toContainText('Settings');
-	await screenshot(page, '13-deploy-error');
 	await page.getByTestId('deploy-api-key').fill('good-key');
 	await page.getByTestId('deploy-submit').click();
-	await expect(page.getByTestId('deploy-result')).toContainText('Deployed and active');
-	await screenshot(page, '14-deployed');
-	const created = received.filter(
-		(entry) => entry.key === 'good-key' && entry.path === '/api/v1/workflows',
+	// n8n's own checks run first: the template's Fin Trigger has no Fin Messenger credential yet, which
+	// n8n would refuse to publish; the dialog names it and nothing reaches n8n.
+	await expect(page.getByTestId('deploy-issues')).toContainText(
+		'Missing required credential: finMessengerApi',
 	);
-	expect(created).toHaveLength(1);
-	expect(Object.keys(created[0].body).sort()).toEqual(['connections', 'name', 'nodes', 'settings']);
-	expect(created[0].body.nodes.map((n: { name: string }) => n.name)).toContain(
-		'Shopify order status',
-	);
-	expect(
-		received.some(
-			(entry) => entry.path === '/api/v1/workflows/wf-1/activate' && entry.key === 'good-key',
-		),
-	).toBe(true);
-	expect(JSON.stringify(received)).not.toContain('demo-token');
+	await expect(page.getByTestId('deploy-error')).toContainText('Nothing was sent to n8n');
+	await expect(page.getByTestId('deploy-submit')).toContainText('Save and publish');
+	await screenshot(page, '14-deploy-checks');
+	expect(received).toHaveLength(0);
+	await page.getByRole('button', { name: 'Cancel', exact: true }).click();
 	expect(await page.content()).not.toContain('good-key');
-	await page.getByText('Done').click();
+	// The same check is listed in Checks and marks the node, as n8n's editor does.
+	await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+	await expect(page.getByTestId('workflow-panel')).toContainText(
+		'Missing required credential: finMessengerApi',
+	);
+	await screenshot(page, '15-checks-on-nodes');
 	expect(session.pageErrors).toEqual([]);
 });
 
