@@ -18,6 +18,7 @@ import { WorkflowPanel } from './components/workflow/WorkflowPanel';
 import { DemoBanner } from './components/canvas/DemoBanner';
 import { usesDemo } from './graph/demo';
 import { fingerprint } from './graph/fingerprint';
+import { liveBlockers } from './graph/liveGate';
 import { validateGraph } from './graph/validation';
 import { issuesAsProblems, useN8nChecks } from './state/n8nChecks';
 import { graphToWorkflow } from './graph/workflow';
@@ -80,6 +81,33 @@ function Editor() {
 	);
 	const stale = Boolean(run) && run!.fingerprint !== fingerprint(workflow);
 	const demoOn = usesDemo(doc, demoBase());
+	const passed = useStore(editorStore, (state) => state.passed);
+	const blockers = useMemo(
+		() =>
+			liveBlockers({
+				workflow,
+				fingerprint: fingerprint(workflow),
+				passed,
+				answer: run && run.fingerprint === passed ? run.result.answer : undefined,
+				demoOn,
+				n8nIssues: n8nIssues.map((issue) => `“${issue.node}”: ${issue.message}`),
+			}),
+		[workflow, passed, run, demoOn, n8nIssues],
+	);
+	// Checks lists every reason "Set live" is off (n8n's own issues are already there, on their nodes).
+	const checks = useMemo(
+		() => [
+			...problems,
+			...blockers
+				.filter((reason) => !reason.startsWith('n8n would refuse it'))
+				.map((reason) => ({
+					level: 'warning' as const,
+					message: `Set live: ${reason}`,
+					nodeIds: [],
+				})),
+		],
+		[problems, blockers],
+	);
 
 	const onTest = useCallback(() => void runTest(testValues), [testValues]);
 	useKeyboard(onTest);
@@ -137,7 +165,7 @@ function Editor() {
 	return (
 		<CatalogContext.Provider value={catalog}>
 			<div className="app">
-				<TopBar onTest={onTest} />
+				<TopBar onTest={onTest} liveBlockers={blockers} />
 				<main className="workspace">
 					<Palette
 						nodes={catalog.nodes}
@@ -176,7 +204,7 @@ function Editor() {
 						<SidePanel key={selected.id} node={selected} run={run?.result} onTest={onTest} />
 					) : (
 						<WorkflowPanel
-							problems={problems}
+							problems={checks}
 							run={run}
 							stale={stale}
 							testValues={testValues}

@@ -423,7 +423,7 @@ function plainWords(saved: string, active: boolean, credentials: CredentialOutco
 function checksFailed(issues: NodeIssue[]): HttpError {
 	return new HttpError(
 		400,
-		`n8n would refuse this workflow: ${issues.map((issue) => `Node "${issue.node}": ${issue.message}`).join('; ')}`,
+		`n8n would refuse this workflow: ${issues.map((issue) => `Node "${issue.node}": ${issue.message}`).join(' ')}`,
 		'Fix the issues shown on the nodes, then publish again. Nothing was sent to n8n.',
 		{ issues: issues as unknown as JsonObject[] },
 	);
