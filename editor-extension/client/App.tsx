@@ -18,7 +18,9 @@ import { WorkflowPanel } from './components/workflow/WorkflowPanel';
 import { DemoBanner } from './components/canvas/DemoBanner';
 import { usesDemo } from './graph/demo';
 import { fingerprint } from './graph/fingerprint';
+import { liveBlockers } from './graph/liveGate';
 import { sameStructure, validateGraph } from './graph/validation';
+import { issuesAsProblems, useN8nChecks } from './state/n8nChecks';
 import { graphToWorkflow } from './graph/workflow';
 import { CatalogContext } from './state/CatalogContext';
 import { demoBase, disableDemo, enableDemo } from './state/demoSetup';
@@ -62,13 +64,17 @@ function Editor() {
 	);
 	const [demoBusy, setDemoBusy] = useState(false);
 
-	// A drag changes only positions: keep the graph validation last computed (issue 15: 200 nodes).
+	// A drag changes only positions: keep the graph validation and n8n's checks last computed
+	// (issue 15: 200 nodes).
 	const structureRef = useRef(doc);
 	if (!sameStructure(structureRef.current, doc)) structureRef.current = doc;
 	const structure = structureRef.current;
+	const workflow = useMemo(() => graphToWorkflow(doc), [doc]);
+	const checkedWorkflow = useMemo(() => graphToWorkflow(structure), [structure]);
+	const n8nIssues = useN8nChecks(checkedWorkflow);
 	const problems = useMemo(
-		() => validateGraph(structure, catalog.lookup),
-		[structure, catalog.lookup],
+		() => [...validateGraph(structure, catalog.lookup), ...issuesAsProblems(structure, n8nIssues)],
+		[structure, catalog.lookup, n8nIssues],
 	);
 	const problemIds = useMemo(
 		() =>
@@ -79,9 +85,35 @@ function Editor() {
 			),
 		[problems],
 	);
-	const workflow = useMemo(() => graphToWorkflow(doc), [doc]);
 	const stale = Boolean(run) && run!.fingerprint !== fingerprint(workflow);
 	const demoOn = usesDemo(doc, demoBase());
+	const passed = useStore(editorStore, (state) => state.passed);
+	const blockers = useMemo(
+		() =>
+			liveBlockers({
+				workflow,
+				fingerprint: fingerprint(workflow),
+				passed,
+				answer: run && run.fingerprint === passed ? run.result.answer : undefined,
+				demoOn,
+				n8nIssues: n8nIssues.map((issue) => `“${issue.node}”: ${issue.message}`),
+			}),
+		[workflow, passed, run, demoOn, n8nIssues],
+	);
+	// Checks lists every reason "Set live" is off (n8n's own issues are already there, on their nodes).
+	const checks = useMemo(
+		() => [
+			...problems,
+			...blockers
+				.filter((reason) => !reason.startsWith('n8n would refuse it'))
+				.map((reason) => ({
+					level: 'warning' as const,
+					message: `Set live: ${reason}`,
+					nodeIds: [],
+				})),
+		],
+		[problems, blockers],
+	);
 
 	const onTest = useCallback(() => void runTest(testValues), [testValues]);
 	useKeyboard(onTest);
@@ -139,7 +171,7 @@ function Editor() {
 	return (
 		<CatalogContext.Provider value={catalog}>
 			<div className="app">
-				<TopBar onTest={onTest} />
+				<TopBar onTest={onTest} liveBlockers={blockers} />
 				<main className="workspace">
 					<Palette
 						nodes={catalog.nodes}
@@ -178,7 +210,7 @@ function Editor() {
 						<SidePanel key={selected.id} node={selected} run={run?.result} onTest={onTest} />
 					) : (
 						<WorkflowPanel
-							problems={problems}
+							problems={checks}
 							run={run}
 							stale={stale}
 							testValues={testValues}

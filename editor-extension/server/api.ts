@@ -1,14 +1,16 @@
 // The JSON API under /api/: package info, templates, write-only credentials, test runs and deploys.
 import { PACKAGE_NAME } from '../../engine/package-types';
 import {
+	checksRequestBody,
 	createCredentialBody,
 	deployRequestBody,
 	testRequestBody,
 	updateCredentialBody,
 } from '../shared/api';
+import { workflowIssues } from './checks';
 import { CredentialStore } from './credentials';
 import { deployWorkflow } from './deploy';
-import { readJsonObject, sendJson } from './http';
+import { readJsonObject, sendJson, type JsonObject } from './http';
 import { addPackageRoutes, packageCredentials, packageNodes } from './package-info';
 import type { Router } from './router';
 import { addTemplateRoutes } from './templates';
@@ -74,6 +76,15 @@ export function addApiRoutes(router: Router, store = new CredentialStore(package
 		),
 	);
 
+	// n8n's own checks (parameter issues, required credentials) for the nodes, before any deploy.
+	router.add('POST', '/api/checks', async ({ req, res }) => {
+		const body = validBody(checksRequestBody, await readJsonObject(req), '{"workflow": {...}}');
+		sendJson(res, 200, {
+			// A credential named but unknown here may exist in n8n: deploy checks that against n8n.
+			issues: workflowIssues(body.workflow as JsonObject),
+		});
+	});
+
 	router.add('POST', '/api/deploy', async ({ req, res }) => {
 		const body = validBody(deployRequestBody, await readJsonObject(req), DEPLOY_EXAMPLE);
 		sendJson(
@@ -85,6 +96,7 @@ export function addApiRoutes(router: Router, store = new CredentialStore(package
 					baseUrl: body.baseUrl,
 					apiKey: body.apiKey,
 					activate: body.activate,
+					workflowId: body.workflowId,
 				},
 				{ credentials: store, webhookNodeTypes: webhookNodeTypes() },
 			),

@@ -20,6 +20,8 @@ export interface CredentialSummary {
 
 interface StoredCredential extends CredentialSummary {
 	data: ICredentialDataDecryptedObject;
+	/** The id n8n gave this credential when deploy.ts created it there, per n8n base URL. */
+	remoteIds?: Record<string, string>;
 }
 
 /** Ids this store hands out; deploy.ts uses the prefix to tell them from ids of a real n8n. */
@@ -107,6 +109,32 @@ export class CredentialStore {
 						(entry) => entry.type === type && entry.name === reference.name,
 					);
 		return found ? { ...summary(found), data: structuredClone(found.data) } : undefined;
+	}
+
+	/**
+	 * What deploy.ts sends to n8n: the fields a person entered (not tokens a run cached, which n8n
+	 * fetches itself). This data goes to n8n only, never back to a browser.
+	 */
+	dataForDeploy(id: string): ICredentialDataDecryptedObject | undefined {
+		const credential = this.entries.get(id);
+		if (!credential) return undefined;
+		let type: ICredentialType | undefined;
+		try {
+			type = this.types().find((candidate) => candidate.name === credential.type);
+		} catch {
+			return undefined;
+		}
+		return type ? withoutCachedTokens(type, structuredClone(credential.data)) : undefined;
+	}
+
+	/** The id this credential has in the n8n at `baseUrl`, as remembered from the last deploy. */
+	remoteId(id: string, baseUrl: string): string | undefined {
+		return this.entries.get(id)?.remoteIds?.[baseUrl];
+	}
+
+	rememberRemoteId(id: string, baseUrl: string, remoteId: string) {
+		const credential = this.entries.get(id);
+		if (credential) credential.remoteIds = { ...credential.remoteIds, [baseUrl]: remoteId };
 	}
 
 	/** Saves what a run refreshed (e.g. an expirable access token fetched by preAuthentication). */

@@ -1,9 +1,13 @@
-// Ships a canvas workflow to an n8n instance through n8n's public REST API (POST /api/v1/workflows,
-// then POST /api/v1/workflows/{id}/activate). The API key is used for these two requests only: it is
-// never stored, logged or echoed back.
+// Ships a canvas action to an n8n instance through n8n's public REST API: n8n's own checks first
+// (checks.ts), then the credentials the nodes use (created in n8n, or updated when n8n already has
+// them: by the id remembered from the last deploy, else by type and name), then the workflow (the one
+// deployed before is updated; a new one only when there was none or it was deleted in n8n), then
+// POST /workflows/{id}/publish. Secrets go from this server to n8n only; the API key is used for these
+// requests only: never stored, logged or echoed back, and n8n's answers are scanned for every secret.
 import { randomUUID } from 'node:crypto';
 import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
 
+import { workflowIssues, type NodeIssue } from './checks';
 import { LOCAL_ID_PREFIX, type CredentialStore } from './credentials';
 import { HttpError, isObject, type JsonObject } from './http';
 import { redactSecrets } from '../../nodes/shared/redact';
@@ -152,7 +156,24 @@ export interface DeployRequest {
 	workflow: unknown;
 	baseUrl: unknown;
 	apiKey: unknown;
+	/** Publish (n8n 1.x: activate) after saving. */
 	activate?: unknown;
+	/** The n8n workflow id the canvas remembers for this action: updated, not duplicated. */
+	workflowId?: unknown;
+}
+
+/** What happened to one credential in n8n. */
+export interface CredentialOutcome {
+	type: string;
+	name: string;
+	id: string;
+	outcome: 'created' | 'updated' | 'existing';
+}
+
+interface RemoteCredential {
+	id: string;
+	name: string;
+	type: string;
 }
 
 export async function deployWorkflow(request: DeployRequest, options: CleanOptions) {
@@ -173,7 +194,11 @@ export async function deployWorkflow(request: DeployRequest, options: CleanOptio
 			'Send the workflow as the canvas exports it.',
 		);
 	}
-	const { body, warnings } = cleanWorkflow(workflow, options);
+	const store = options.credentials;
+	// n8n's own checks first, as n8n's editor shows them: nothing is sent while they fail.
+	const before = workflowIssues(workflow);
+	if (before.length) throw checksFailed(before);
+
 	const host = new URL(baseUrl).hostname;
 	const client = axios.create({
 		baseURL: `${baseUrl}/api/v1`,
@@ -189,56 +214,253 @@ export async function deployWorkflow(request: DeployRequest, options: CleanOptio
 		// Loopback n8n is never reached through a proxy.
 		...(['localhost', '127.0.0.1', '[::1]'].includes(host) ? { proxy: false as const } : {}),
 	});
-	// n8n may quote what it received; the key must not come back through its messages.
+	// Every secret this deploy may send: n8n may quote what it received, and nothing of it comes back.
+	const secrets = [apiKey];
 	const keyFree = (error: HttpError) =>
 		new HttpError(
 			error.status,
-			redactSecrets(error.message, [apiKey]),
-			redactSecrets(error.hint, [apiKey]),
-			redactSecrets(error.extra, [apiKey]),
+			redactSecrets(error.message, secrets),
+			redactSecrets(error.hint, secrets),
+			redactSecrets(error.extra, secrets),
 		);
+	const call = async (method: Method, path: string, body?: unknown, extra: JsonObject = {}) => {
+		try {
+			return await send(client, method, path, body, baseUrl, extra);
+		} catch (error) {
+			throw error instanceof HttpError ? keyFree(error) : error;
+		}
+	};
+	const ok = (response: AxiosResponse) => response.status >= 200 && response.status < 300;
 
-	const created = await send(client, 'post', '/workflows', body, baseUrl);
-	if (created.status < 200 || created.status >= 300)
-		throw keyFree(failure(created, baseUrl, 'create the workflow'));
-	const id = isObject(created.data) ? created.data.id : undefined;
-	if (typeof id !== 'string' && typeof id !== 'number') {
-		throw new HttpError(
-			502,
-			`${baseUrl} answered without a workflow id`,
-			'Check that the base URL points at n8n itself, not at another site or a login page.',
-		);
+	// Credentials: pushed from this canvas's store to n8n (secrets go canvas server -> n8n only).
+	const nodes = workflow.nodes as unknown[];
+	const wanted = nodes.some((node) => isObject(node) && isObject(node.credentials));
+	const remote: RemoteCredential[] = wanted ? await listCredentials(call, baseUrl) : [];
+	const outcomes = new Map<string, CredentialOutcome>();
+	const resolved = new Map<string, { id: string; name: string }>();
+	const pushCredential = async (localId: string, type: string) => {
+		const known = outcomes.get(localId);
+		if (known) return known;
+		const summary = store.find(localId)!;
+		const data = store.dataForDeploy(localId) ?? {};
+		secrets.push(...store.secretValues(type, data));
+		const remembered = store.remoteId(localId, baseUrl);
+		const existing =
+			remote.find((entry) => entry.id === remembered && entry.type === type) ??
+			remote.find((entry) => entry.type === type && entry.name === summary.name);
+		let outcome: CredentialOutcome;
+		if (existing) {
+			const updated = await call('patch', `/credentials/${encodeURIComponent(existing.id)}`, {
+				name: summary.name,
+				type,
+				data,
+			});
+			if (!ok(updated))
+				throw keyFree(failure(updated, baseUrl, `update the credential "${summary.name}"`));
+			outcome = { type, name: summary.name, id: existing.id, outcome: 'updated' };
+		} else {
+			const created = await call('post', '/credentials', { name: summary.name, type, data });
+			const id = isObject(created.data) ? created.data.id : undefined;
+			if (!ok(created) || (typeof id !== 'string' && typeof id !== 'number'))
+				throw keyFree(failure(created, baseUrl, `create the credential "${summary.name}"`));
+			outcome = { type, name: summary.name, id: String(id), outcome: 'created' };
+			remote.push({ id: String(id), name: summary.name, type });
+		}
+		store.rememberRemoteId(localId, baseUrl, outcome.id);
+		outcomes.set(localId, outcome);
+		return outcome;
+	};
+	for (const raw of nodes) {
+		if (!isObject(raw) || !isObject(raw.credentials)) continue;
+		for (const [type, reference] of Object.entries(raw.credentials)) {
+			const ref = isObject(reference) ? reference : { name: reference };
+			const key = `${type}\u0000${String(ref.id)}\u0000${String(ref.name)}`;
+			if (resolved.has(key)) continue;
+			const id = typeof ref.id === 'string' ? ref.id : undefined;
+			// A credential of this canvas (by its id, else by type and name) is created or updated in n8n.
+			const local =
+				(id?.startsWith(LOCAL_ID_PREFIX) && store.find(id)?.type === type ? id : undefined) ??
+				store.resolveForRun(type, { name: ref.name })?.id;
+			if (local) {
+				const outcome = await pushCredential(local, type);
+				resolved.set(key, { id: outcome.id, name: outcome.name });
+				continue;
+			}
+			// Otherwise n8n must have it: by its n8n id, else by type and name.
+			const inN8n =
+				remote.find((entry) => entry.id === id && entry.type === type) ??
+				remote.find((entry) => entry.type === type && entry.name === ref.name);
+			if (inN8n) {
+				resolved.set(key, { id: inN8n.id, name: inN8n.name });
+				const outcomeKey = `n8n:${inN8n.id}`;
+				if (!outcomes.has(outcomeKey)) outcomes.set(outcomeKey, { ...inN8n, outcome: 'existing' });
+			}
+		}
+	}
+	const missing = workflowIssues(workflow, (type, ref) =>
+		resolved.has(`${type}\u0000${String(ref.id)}\u0000${String(ref.name)}`),
+	);
+	if (missing.length) throw keyFree(checksFailed(missing));
+	const withIds = {
+		...workflow,
+		nodes: nodes.map((raw) => {
+			if (!isObject(raw) || !isObject(raw.credentials)) return raw;
+			const credentials = Object.fromEntries(
+				Object.entries(raw.credentials).map(([type, reference]) => {
+					const ref = isObject(reference) ? reference : { name: reference };
+					return [
+						type,
+						resolved.get(`${type}\u0000${String(ref.id)}\u0000${String(ref.name)}`) ?? ref,
+					];
+				}),
+			);
+			return { ...raw, credentials };
+		}),
+	};
+
+	// The workflow: the one this action was deployed as before, unless it is gone from n8n.
+	const previousId =
+		typeof request.workflowId === 'string' && request.workflowId.trim()
+			? request.workflowId.trim()
+			: undefined;
+	let existing: JsonObject | undefined;
+	let recreated = false;
+	if (previousId) {
+		const found = await call('get', `/workflows/${encodeURIComponent(previousId)}`);
+		if (ok(found) && isObject(found.data) && found.data.isArchived !== true) existing = found.data;
+		else if (found.status === 404 || (ok(found) && isObject(found.data))) recreated = true;
+		else throw keyFree(failure(found, baseUrl, 'find the workflow deployed before'));
+	}
+	// A webhook node keeps n8n's webhookId across updates, so its production URL stays the same. A new
+	// workflow gets new ones, as n8n's editor gives a duplicate: graphs made from one template (or
+	// imported from a workflow n8n already runs) carry the same webhookId, which n8n refuses to publish
+	// twice ("There is a conflict with one of the webhooks").
+	const keptWebhookIds = new Map<string, string>();
+	if (existing && Array.isArray(existing.nodes))
+		for (const node of existing.nodes)
+			if (isObject(node) && typeof node.webhookId === 'string')
+				keptWebhookIds.set(String(node.name), node.webhookId);
+	const { body, warnings } = cleanWorkflow(
+		{
+			...withIds,
+			nodes: (withIds.nodes as unknown[]).map((raw) => {
+				if (!isObject(raw) || !options.webhookNodeTypes?.has(String(raw.type))) return raw;
+				return { ...raw, webhookId: keptWebhookIds.get(String(raw.name)) ?? randomUUID() };
+			}),
+		},
+		options,
+	);
+	let id: string;
+	if (existing) {
+		const updated = await call('put', `/workflows/${encodeURIComponent(previousId!)}`, body);
+		if (!ok(updated)) throw keyFree(failure(updated, baseUrl, 'update the workflow'));
+		id = previousId!;
+	} else {
+		const created = await call('post', '/workflows', body);
+		if (!ok(created)) throw keyFree(failure(created, baseUrl, 'create the workflow'));
+		const createdId = isObject(created.data) ? created.data.id : undefined;
+		if (typeof createdId !== 'string' && typeof createdId !== 'number') {
+			throw new HttpError(
+				502,
+				`${baseUrl} answered without a workflow id`,
+				'Check that the base URL points at n8n itself, not at another site or a login page.',
+			);
+		}
+		id = String(createdId);
 	}
 	const url = `${baseUrl}/workflow/${id}`;
+	const saved = existing ? 'updated' : recreated ? 'recreated' : 'created';
+	const credentials = [...outcomes.values()];
 	let active = false;
 	if (request.activate === true) {
-		const activated = await send(
-			client,
+		const published = await call(
 			'post',
-			`/workflows/${encodeURIComponent(String(id))}/activate`,
-			undefined,
-			baseUrl,
-			{ id: String(id), url, active: false },
+			`/workflows/${encodeURIComponent(id)}/publish`,
+			{},
+			{ id, url, active: false, saved },
 		);
-		if (activated.status < 200 || activated.status >= 300) {
-			const error = failure(activated, baseUrl, 'activate the workflow');
+		if (!ok(published)) {
+			const error = failure(published, baseUrl, 'publish the workflow');
 			throw keyFree(
 				new HttpError(
 					error.status,
-					`The workflow was created but not activated: ${error.message}`,
-					`Open ${url}, fix what n8n says, and activate it there.`,
-					{ id: String(id), url, active: false },
+					`n8n saved the workflow but did not publish it: ${error.message}`,
+					`Fix what n8n names, then publish again (the same workflow is updated), or open ${url}.`,
+					{ id, url, active: false, saved, credentials: credentials as unknown as JsonObject[] },
 				),
 			);
 		}
-		active = isObject(activated.data) && activated.data.active === false ? false : true;
+		active = !(isObject(published.data) && published.data.active === false);
 	}
-	return { id: String(id), active, url, warnings };
+	return {
+		id,
+		active,
+		url,
+		saved,
+		credentials,
+		message: plainWords(saved, active, credentials),
+		warnings,
+	};
 }
+
+function plainWords(saved: string, active: boolean, credentials: CredentialOutcome[]): string {
+	const what =
+		saved === 'updated'
+			? 'n8n updated the workflow'
+			: saved === 'recreated'
+				? 'The workflow deployed before is gone from n8n, so n8n created it again'
+				: 'n8n created the workflow';
+	const count = (outcome: CredentialOutcome['outcome']) =>
+		credentials.filter((credential) => credential.outcome === outcome).length;
+	const parts = [
+		count('created') && `${count('created')} credential(s) created`,
+		count('updated') && `${count('updated')} updated`,
+		count('existing') && `${count('existing')} already in n8n`,
+	].filter(Boolean);
+	return `${what}${active ? ' and published it: it answers chat messages now' : ' (not published)'}.${parts.length ? ` Credentials: ${parts.join(', ')}.` : ''}`;
+}
+
+function checksFailed(issues: NodeIssue[]): HttpError {
+	return new HttpError(
+		400,
+		`n8n would refuse this workflow: ${issues.map((issue) => `Node "${issue.node}": ${issue.message}`).join(' ')}`,
+		'Fix the issues shown on the nodes, then publish again. Nothing was sent to n8n.',
+		{ issues: issues as unknown as JsonObject[] },
+	);
+}
+
+type Caller = (method: Method, path: string, body?: unknown) => Promise<AxiosResponse>;
+
+/** Every credential n8n lists (id, name, type; n8n never lists their data). */
+async function listCredentials(call: Caller, baseUrl: string): Promise<RemoteCredential[]> {
+	const all: RemoteCredential[] = [];
+	let cursor: string | undefined;
+	for (let page = 0; page < 50; page++) {
+		const response = await call(
+			'get',
+			`/credentials?limit=250${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+		);
+		if (response.status < 200 || response.status >= 300)
+			throw failure(response, baseUrl, 'list its credentials');
+		const data =
+			isObject(response.data) && Array.isArray(response.data.data) ? response.data.data : [];
+		for (const entry of data)
+			if (isObject(entry))
+				all.push({ id: String(entry.id), name: String(entry.name), type: String(entry.type) });
+		cursor =
+			isObject(response.data) && typeof response.data.nextCursor === 'string'
+				? response.data.nextCursor
+				: undefined;
+		if (!cursor) break;
+	}
+	return all;
+}
+
+type Method = 'get' | 'post' | 'put' | 'patch';
 
 async function send(
 	client: AxiosInstance,
-	method: 'post',
+	method: Method,
 	path: string,
 	body: unknown,
 	baseUrl: string,

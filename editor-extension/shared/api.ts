@@ -56,9 +56,20 @@ export const deployRequestBody = z.object({
 	workflow: workflowSchema,
 	baseUrl: z.string(),
 	apiKey: z.string(),
+	/** Publish after saving (n8n 1.x called it "activate"). */
 	activate: z.boolean().optional(),
+	/** The n8n workflow id this action was deployed as: updated instead of duplicated. */
+	workflowId: z.string().nullable().optional(),
 });
 export type DeployRequestBody = z.infer<typeof deployRequestBody>;
+
+export const checksRequestBody = z.object({ workflow: workflowSchema });
+export const nodeIssue = z.object({
+	node: z.string(),
+	kind: z.enum(['parameters', 'credentials']),
+	message: z.string(),
+});
+export type NodeIssue = z.infer<typeof nodeIssue>;
 
 // Answers
 
@@ -112,6 +123,20 @@ export const deployResult = z.object({
 	id: z.string(),
 	active: z.boolean(),
 	url: z.string().optional(),
+	/** created, updated, or recreated (the one deployed before was deleted in n8n). */
+	saved: z.string().optional(),
+	credentials: z
+		.array(
+			z.object({
+				type: z.string(),
+				name: z.string(),
+				id: z.string(),
+				outcome: z.enum(['created', 'updated', 'existing']),
+			}),
+		)
+		.optional(),
+	/** n8n's answer in plain words. */
+	message: z.string().optional(),
 	warnings: z.array(z.string()).optional(),
 });
 export type DeployResult = z.infer<typeof deployResult>;

@@ -68,3 +68,130 @@ step(
 		expect(apis.status.requests).toHaveLength(1);
 	},
 );
+
+/** POST to the canvas server's API with its session secret. */
+const canvasPost = (path: string, body: unknown) =>
+	http(`${canvas!.url}${path}`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json', 'x-canvas-token': canvas!.token },
+		body: JSON.stringify(body),
+	});
+
+step(
+	'the canvas creates its credentials in n8n, publishes, answers, and a second deploy updates the same workflow and credential',
+	async () => {
+		const { api, apis, n8n } = session.value;
+		const workflow = readTemplate('statuspage-incidents.json');
+		findNode(workflow, 'apiAction').parameters.statuspageIncidents_pageUrl = apis.status.url;
+
+		// Before a credential is chosen, n8n's own check names the trigger's missing credential.
+		const checks = await canvasPost('/api/checks', { workflow });
+		expect(checks.json.issues).toContainEqual(
+			expect.objectContaining({ node: 'Fin Trigger', kind: 'credentials' }),
+		);
+		const refused = await canvasPost('/api/deploy', {
+			workflow,
+			baseUrl: n8n.url,
+			apiKey: api.apiKey,
+			activate: true,
+		});
+		expect(refused.status).toBe(400);
+		expect(refused.json.error).toContain('finMessengerApi');
+
+		// The secret is entered on the canvas only; the canvas server carries it to n8n.
+		const stored = await canvasPost('/api/credentials', {
+			type: 'finMessengerApi',
+			name: 'Fin Messenger (from the canvas)',
+			data: { identityVerificationSecret: secrets.identityVerification },
+		});
+		expect(stored.status).toBe(201);
+		findNode(workflow, 'finTrigger').credentials = {
+			finMessengerApi: { id: stored.json.id, name: stored.json.name },
+		};
+
+		const first = await canvasPost('/api/deploy', {
+			workflow,
+			baseUrl: n8n.url,
+			apiKey: api.apiKey,
+			activate: true,
+		});
+		expect(first.json.error).toBeUndefined();
+		expect({ status: first.status, body: first.json }).toMatchObject({
+			status: 200,
+			body: {
+				active: true,
+				saved: 'created',
+				credentials: [{ type: 'finMessengerApi', outcome: 'created' }],
+			},
+		});
+		expect(first.json.message).toMatch(/published/);
+		expect(first.text).not.toContain(secrets.identityVerification);
+		expect(first.text).not.toContain(api.apiKey);
+
+		const deployed = await api.apiOk('GET', `/workflows/${first.json.id}`);
+		const url = webhookUrl(n8n.url, deployed);
+		await waitForWebhook(url);
+		const ask = () =>
+			sendChat(url, {
+				text: 'Is your API down?',
+				user: { user_id: customer.user_id },
+				userHash: userHash(secrets.identityVerification, customer.user_id),
+			});
+		const answer = await ask();
+		expect(answer.status).toBe(200);
+		expect(answer.json).toMatchObject({
+			actionUsed: true,
+			answer: { Incident: ['Elevated API error rates in EU region'] },
+		});
+
+		// Deploy again, remembering the workflow id: the same workflow and credential are updated.
+		workflow.name = 'Status page incidents (renamed on the canvas)';
+		const second = await canvasPost('/api/deploy', {
+			workflow,
+			baseUrl: n8n.url,
+			apiKey: api.apiKey,
+			activate: true,
+			workflowId: first.json.id,
+		});
+		expect({ status: second.status, body: second.json }).toMatchObject({
+			status: 200,
+			body: {
+				id: first.json.id,
+				active: true,
+				saved: 'updated',
+				credentials: [
+					{ type: 'finMessengerApi', outcome: 'updated', id: first.json.credentials[0].id },
+				],
+			},
+		});
+		const workflows = (await api.apiOk('GET', '/workflows?limit=250')).data as any[];
+		expect(workflows.filter((entry) => entry.id === first.json.id)).toHaveLength(1);
+		expect(workflows.filter((entry) => entry.name === workflow.name)).toHaveLength(1);
+		const credentialsInN8n = (await api.apiOk('GET', '/credentials?limit=250')).data as any[];
+		expect(
+			credentialsInN8n.filter((entry) => entry.name === 'Fin Messenger (from the canvas)'),
+		).toHaveLength(1);
+		// The webhook keeps its address across updates.
+		const updated = await api.apiOk('GET', `/workflows/${first.json.id}`);
+		expect(updated.name).toBe('Status page incidents (renamed on the canvas)');
+		expect(webhookUrl(n8n.url, updated)).toBe(url);
+		await waitForWebhook(url);
+		expect((await ask()).json).toMatchObject({ actionUsed: true });
+
+		// Deleted in n8n: the next deploy creates it anew and says so.
+		// As in n8n's UI: unpublish, archive, delete.
+		await api.apiOk('POST', `/workflows/${first.json.id}/unpublish`);
+		await api.apiOk('POST', `/workflows/${first.json.id}/archive`);
+		await api.apiOk('DELETE', `/workflows/${first.json.id}`);
+		const third = await canvasPost('/api/deploy', {
+			workflow,
+			baseUrl: n8n.url,
+			apiKey: api.apiKey,
+			activate: true,
+			workflowId: first.json.id,
+		});
+		expect(third.json.error).toBeUndefined();
+		expect(third.json).toMatchObject({ active: true, saved: 'recreated' });
+		expect(third.json.id).not.toBe(first.json.id);
+	},
+);

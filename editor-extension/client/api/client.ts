@@ -9,6 +9,7 @@ import type {
 	CredentialTypeInfo,
 	DeployRequest,
 	DeployResult,
+	NodeIssue,
 	NodeTypeInfo,
 	TemplateInfo,
 	TestResult,
@@ -90,6 +91,11 @@ export const api = {
 	test: (workflow: N8nWorkflow, testValues: TestValues, signal?: AbortSignal) =>
 		call<TestResult>('Testing the response', () =>
 			http.post('/api/test', { workflow, testValues }, { signal }),
+		),
+	/** n8n's own checks of the nodes (parameter issues, required credentials). */
+	checks: (workflow: N8nWorkflow, signal?: AbortSignal) =>
+		call<{ issues: NodeIssue[] }>("Running n8n's checks", () =>
+			http.post('/api/checks', { workflow }, { signal }),
 		),
 	deploy: (body: DeployRequest, signal?: AbortSignal) =>
 		call<DeployResult>('Deploying to n8n', () => http.post('/api/deploy', body, { signal })),

@@ -1,19 +1,26 @@
 // The header: the workflow's name, history and file actions, and the test / preview / set-live trio.
 import { canRedo, canUndo } from '../graph/history';
 import { commit, doc, editorStore, openDialog, redoChange, undoChange } from '../state/editor';
-import { cancelTest, isLive } from '../state/testRun';
+import { cancelTest } from '../state/testRun';
 import { useStore } from '../state/store';
 import { Spinner } from './common/Spinner';
 import { useDraft } from './inputs/useDraft';
 
-export function TopBar({ onTest }: { onTest: () => void }) {
+export function TopBar({
+	onTest,
+	liveBlockers,
+}: {
+	onTest: () => void;
+	/** Why "Set live" is off (graph/liveGate.ts); empty when the action is deployable. */
+	liveBlockers: string[];
+}) {
 	const name = useStore(editorStore, (state) =>
 		String(state.history.present.meta.fields.name ?? ''),
 	);
 	const undoable = useStore(editorStore, (state) => canUndo(state.history));
 	const redoable = useStore(editorStore, (state) => canRedo(state.history));
 	const testing = useStore(editorStore, (state) => state.testing);
-	const live = useStore(editorStore, isLive);
+	const live = liveBlockers.length === 0;
 	const hasRun = useStore(editorStore, (state) => Boolean(state.run));
 	const [draft, setDraft] = useDraft(name);
 	const rename = () => {
@@ -120,10 +127,11 @@ export function TopBar({ onTest }: { onTest: () => void }) {
 					disabled={!live}
 					title={
 						live
-							? 'Send this action to n8n and activate it'
-							: 'Set live needs a successful test (live or mock) of the graph as it is now'
+							? 'Send this action to n8n and publish it'
+							: `Not deployable yet:\n${liveBlockers.map((reason) => `• ${reason}`).join('\n')}`
 					}
 					data-testid="set-live"
+					data-blockers={liveBlockers.length}
 				>
 					Set live
 				</button>

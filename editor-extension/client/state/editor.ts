@@ -46,6 +46,8 @@ export interface EditorState {
 	passed?: string;
 	/** Set while API Actions point at the demo backend (with what to undo). */
 	demo?: { changes: DemoChange[] };
+	/** Where this action was deployed: the next deploy updates that n8n workflow instead of adding one. */
+	deployed?: { baseUrl: string; workflowId: string; active: boolean };
 	/** Which dialog is open. */
 	dialog?: 'import' | 'export' | 'deploy' | 'preview' | 'shortcuts';
 	/** Name field to focus in the side panel (F2), bumped to re-trigger. */
@@ -113,6 +115,8 @@ export function loadWorkflow(workflow: N8nWorkflow, message?: string) {
 	editorStore.set((state) => ({
 		run: undefined,
 		demo: undefined,
+		// Another graph is another action: it does not update the workflow the previous one became.
+		deployed: undefined,
 		fitRequest: state.fitRequest + 1,
 	}));
 	if (message) showToast('success', message, 'Ctrl+Z brings back what was on the canvas before.');

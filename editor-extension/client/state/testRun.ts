@@ -5,7 +5,7 @@ import { fingerprint } from '../graph/fingerprint';
 import { testableWorkflow } from '../graph/testable';
 import { validateGraph } from '../graph/validation';
 import { graphToWorkflow } from '../graph/workflow';
-import { doc, editorStore, getLookup, selectNodes, type EditorState } from './editor';
+import { doc, editorStore, getLookup, selectNodes } from './editor';
 import { clearToasts, showToast } from './toasts';
 
 let testAbort: AbortController | undefined;
@@ -102,10 +102,4 @@ function reportRun(result: TestResult) {
 
 export function cancelTest() {
 	testAbort?.abort();
-}
-
-export function isLive(state: EditorState): boolean {
-	return (
-		Boolean(state.passed) && state.passed === fingerprint(graphToWorkflow(state.history.present))
-	);
 }

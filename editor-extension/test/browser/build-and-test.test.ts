@@ -161,7 +161,16 @@ test('Set live stays disabled until a test succeeded; the test runs against the 
 		await expect(node(name)).toHaveAttribute('data-status', 'success');
 	}
 	await expect(page.getByTestId('node-items-API Action')).toHaveText('1 item');
-	await expect(page.getByTestId('set-live')).toBeEnabled();
+	// A passing test is not enough to go live: the demo backend and the trigger's missing credential
+	// keep "Set live" off, and Checks names each reason.
+	await expect(page.getByTestId('set-live')).toBeDisabled();
+	await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+	await expect(page.getByTestId('problems')).toContainText(
+		'Set live: API Actions still call the demo backend',
+	);
+	await expect(page.getByTestId('problems')).toContainText(
+		'Missing required credential: finMessengerApi',
+	);
 
 	await node('API Action').click();
 	await page.getByTestId('panel-tab-requests').click();
@@ -208,7 +217,8 @@ test('pick fields in the response tree: ticks write JSON pointers, with a wildca
 	expect(JSON.stringify(answer)).not.toContain('account_number');
 	await screenshot(page, '08-preview-answer');
 	await page.getByTestId('preview-dialog-close').click();
-	await expect(page.getByTestId('set-live')).toBeEnabled();
+	await expect(page.getByTestId('set-live')).toBeDisabled();
+	await expect(page.getByTestId('set-live')).not.toHaveAttribute('title', /graph changed/);
 	await dismissToasts();
 });
 

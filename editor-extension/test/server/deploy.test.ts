@@ -1,5 +1,6 @@
-// Deploy against a real loopback server that answers like n8n's public API (POST /api/v1/workflows,
-// POST /api/v1/workflows/{id}/activate), including its refusal of unknown fields.
+// Deploy against a real loopback server that answers like n8n's public API (credentials, workflows,
+// publish), including its refusal of unknown fields and its 404 for a deleted workflow. The real
+// n8n 2.40.7 path is in test/e2e/canvas-deploy.e2e.test.ts.
 import type { RunningServer } from '../../server/app';
 import {
 	startLoopbackServer,
@@ -10,6 +11,7 @@ import {
 import { call, expectActionableError, startTestServer } from './helpers';
 
 const API_KEY = 'n8n_api_0123456789abcdefSECRET';
+const SECRET = 'shpat_must_never_leave';
 const WORKFLOW_FIELDS = ['name', 'nodes', 'connections', 'settings', 'staticData', 'description'];
 const NODE_FIELDS = [
 	'id',
@@ -32,38 +34,92 @@ const NODE_FIELDS = [
 	'credentials',
 ];
 
-/** What n8n's public API does with a create request (schema: additionalProperties false). */
-function n8nCreate(request: ReceivedRequest): ScriptedResponse {
-	if (request.headers['x-n8n-api-key'] !== API_KEY)
-		return { status: 401, body: { message: 'unauthorized' } };
-	const body = request.json as Record<string, any>;
-	const extra = Object.keys(body).filter((key) => !WORKFLOW_FIELDS.includes(key));
-	const nodeExtra = body.nodes.flatMap((node: Record<string, unknown>) =>
-		Object.keys(node).filter((key) => !NODE_FIELDS.includes(key)),
-	);
-	if (extra.length || nodeExtra.length)
-		return { status: 400, body: { message: 'request/body must NOT have additional properties' } };
-	if (!body.settings)
-		return {
-			status: 400,
-			body: { message: "request/body must have required property 'settings'" },
+interface FakeState {
+	credentials: { id: string; name: string; type: string; data: Record<string, unknown> }[];
+	workflows: Map<string, Record<string, any>>;
+	next: number;
+}
+
+/** n8n's public API as far as deploy uses it, with its schema refusals and 404s. */
+function fakeN8n(state: FakeState) {
+	return (request: ReceivedRequest): ScriptedResponse => {
+		if (request.headers['x-n8n-api-key'] !== API_KEY)
+			return { status: 401, body: { message: 'unauthorized' } };
+		const { method, path } = request;
+		const body = request.json as Record<string, any>;
+		const checkWorkflow = (): ScriptedResponse | undefined => {
+			const extra = Object.keys(body).filter((key) => !WORKFLOW_FIELDS.includes(key));
+			const nodeExtra = body.nodes.flatMap((node: Record<string, unknown>) =>
+				Object.keys(node).filter((key) => !NODE_FIELDS.includes(key)),
+			);
+			if (extra.length || nodeExtra.length)
+				return {
+					status: 400,
+					body: { message: 'request/body must NOT have additional properties' },
+				};
+			if (!body.settings)
+				return {
+					status: 400,
+					body: { message: "request/body must have required property 'settings'" },
+				};
+			return undefined;
 		};
-	return {
-		status: 200,
-		body: { ...body, id: 'Wf1aB2cD3', active: false, createdAt: '2025-01-01T00:00:00.000Z' },
+		if (path === '/api/v1/credentials' && method === 'GET')
+			return {
+				body: {
+					data: state.credentials.map(({ id, name, type }) => ({ id, name, type })),
+					nextCursor: null,
+				},
+			};
+		if (path === '/api/v1/credentials' && method === 'POST') {
+			const id = `Cred${state.next++}`;
+			state.credentials.push({ id, name: body.name, type: body.type, data: body.data });
+			return { body: { id, name: body.name, type: body.type } };
+		}
+		const credential = /^\/api\/v1\/credentials\/([^/]+)$/.exec(path);
+		if (credential && method === 'PATCH') {
+			const found = state.credentials.find((entry) => entry.id === credential[1]);
+			if (!found) return { status: 404, body: { message: 'Credential not found' } };
+			Object.assign(found, { name: body.name, data: body.data });
+			return { body: { id: found.id, name: found.name, type: found.type } };
+		}
+		if (path === '/api/v1/workflows' && method === 'POST') {
+			const refused = checkWorkflow();
+			if (refused) return refused;
+			const id = `Wf${state.next++}`;
+			state.workflows.set(id, { ...body, id, active: false });
+			return { body: state.workflows.get(id) };
+		}
+		const workflow = /^\/api\/v1\/workflows\/([^/]+)(\/publish)?$/.exec(path);
+		if (workflow) {
+			const found = state.workflows.get(workflow[1]);
+			if (!found) return { status: 404, body: { message: 'Not Found' } };
+			if (workflow[2] && method === 'POST') {
+				found.active = true;
+				return { body: { id: found.id, active: true } };
+			}
+			if (method === 'GET') return { body: found };
+			if (method === 'PUT') {
+				const refused = checkWorkflow();
+				if (refused) return refused;
+				state.workflows.set(found.id, { ...body, id: found.id, active: found.active });
+				return { body: state.workflows.get(found.id) };
+			}
+		}
+		return { status: 404, body: { message: 'no route' } };
 	};
 }
 
 let n8n: LoopbackServer;
 let server: RunningServer;
+let state: FakeState;
 beforeEach(async () => {
-	n8n = await startLoopbackServer({
-		'POST /api/v1/workflows': n8nCreate,
-		'POST /api/v1/workflows/Wf1aB2cD3/activate': (request) =>
-			request.headers['x-n8n-api-key'] === API_KEY
-				? { status: 200, body: { id: 'Wf1aB2cD3', active: true } }
-				: { status: 401, body: { message: 'unauthorized' } },
-	});
+	state = {
+		credentials: [{ id: 'kept-n8n-id', name: 'Messenger', type: 'finMessengerApi', data: {} }],
+		workflows: new Map(),
+		next: 1,
+	};
+	n8n = await startLoopbackServer({ '*': fakeN8n(state) });
 	server = await startTestServer();
 });
 afterEach(async () => {
@@ -97,7 +153,10 @@ function canvasWorkflow(credentialId: string) {
 				type: 'n8n-nodes-fin-actions.apiAction',
 				typeVersion: 1,
 				position: [220, 0],
-				parameters: { authentication: 'finFixedTokenApi' },
+				parameters: {
+					authentication: 'finFixedTokenApi',
+					url: 'https://shop.example.com/admin/api/2024-01/orders.json',
+				},
 				credentials: { finFixedTokenApi: { id: credentialId, name: 'old name' } },
 				selected: true,
 				issues: {},
@@ -115,18 +174,23 @@ function canvasWorkflow(credentialId: string) {
 	};
 }
 
-async function storeCredential(): Promise<string> {
+async function storeCredential(name = 'Shopify token'): Promise<string> {
 	const created = await call(server, 'POST', '/api/credentials', {
 		body: {
 			type: 'finFixedTokenApi',
-			name: 'Shopify token',
-			data: { token: 'shpat_must_never_leave' },
+			name,
+			data: { token: SECRET, allowedDomain: 'shop.example.com' },
 		},
 	});
 	return created.json.id;
 }
 
-it('creates the workflow with only the fields n8n accepts, activates it, and answers id, active and url', async () => {
+const deploy = (body: Record<string, unknown>) =>
+	call(server, 'POST', '/api/deploy', {
+		body: { baseUrl: n8n.url, apiKey: API_KEY, activate: true, ...body },
+	});
+
+it('creates the credential in n8n, then the workflow with only the fields n8n accepts, publishes it, and says so', async () => {
 	const credentialId = await storeCredential();
 	const logs: string[] = [];
 	const spies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((method) =>
@@ -136,30 +200,36 @@ it('creates the workflow with only the fields n8n accepts, activates it, and ans
 	);
 	let answer;
 	try {
-		answer = await call(server, 'POST', '/api/deploy', {
-			body: {
-				workflow: canvasWorkflow(credentialId),
-				baseUrl: `${n8n.url}/`,
-				apiKey: API_KEY,
-				activate: true,
-			},
-		});
+		answer = await deploy({ workflow: canvasWorkflow(credentialId), baseUrl: `${n8n.url}/` });
 	} finally {
 		spies.forEach((spy) => spy.mockRestore());
 	}
 	expect(answer.status).toBe(200);
+	const id = [...state.workflows.keys()][0];
 	expect(answer.json).toEqual(
 		expect.objectContaining({
-			id: 'Wf1aB2cD3',
+			id,
 			active: true,
-			url: `${n8n.url}/workflow/Wf1aB2cD3`,
+			saved: 'created',
+			url: `${n8n.url}/workflow/${id}`,
+			credentials: [
+				{ type: 'finMessengerApi', name: 'Messenger', id: 'kept-n8n-id', outcome: 'existing' },
+				{ type: 'finFixedTokenApi', name: 'Shopify token', id: 'Cred1', outcome: 'created' },
+			],
 		}),
 	);
+	expect(answer.json.message).toMatch(/created the workflow and published it/);
 
-	const [create, activate] = n8n.requests;
-	expect(create.path).toBe('/api/v1/workflows');
-	expect(create.headers['x-n8n-api-key']).toBe(API_KEY);
-	expect(activate.path).toBe('/api/v1/workflows/Wf1aB2cD3/activate');
+	// The secret went to n8n (and only there), without the tokens a run caches.
+	expect(state.credentials[1]).toEqual({
+		id: 'Cred1',
+		name: 'Shopify token',
+		type: 'finFixedTokenApi',
+		data: expect.objectContaining({ token: SECRET, allowedDomain: 'shop.example.com' }),
+	});
+	const create = n8n.requests.find(
+		(request) => request.method === 'POST' && request.path === '/api/v1/workflows',
+	)!;
 	const sent = create.json as Record<string, any>;
 	expect(Object.keys(sent).sort()).toEqual(['connections', 'name', 'nodes', 'settings']);
 	expect(sent.settings).toEqual({ executionOrder: 'v1' });
@@ -168,106 +238,168 @@ it('creates the workflow with only the fields n8n accepts, activates it, and ans
 		'Orders',
 		'Note',
 	]);
-	// A credential of this canvas is referenced by type and (current) name: n8n looks it up by name.
+	// Nodes refer to the credentials by n8n's ids.
 	expect(sent.nodes[1].credentials).toEqual({
-		finFixedTokenApi: { id: null, name: 'Shopify token' },
+		finFixedTokenApi: { id: 'Cred1', name: 'Shopify token' },
 	});
-	// An id that may be n8n's own is kept (n8n falls back to the name when it does not know it).
 	expect(sent.nodes[0].credentials).toEqual({
 		finMessengerApi: { id: 'kept-n8n-id', name: 'Messenger' },
 	});
-	// Fin Trigger receives webhooks: it gets a webhookId as n8n's editor would give it.
 	expect(sent.nodes[0].webhookId).toMatch(/^[0-9a-f-]{36}$/);
-	expect(create.body).not.toContain('shpat_must_never_leave');
-	expect(answer.json.warnings.join('\n')).toMatch(/Shopify token/);
+	expect(create.body).not.toContain(SECRET);
+	expect(n8n.requests.at(-1)!.path).toBe(`/api/v1/workflows/${id}/publish`);
 
-	expect(answer.text).not.toContain(API_KEY);
-	expect(logs.join('\n')).not.toContain(API_KEY);
+	for (const text of [answer.text, logs.join('\n')]) {
+		expect(text).not.toContain(API_KEY);
+		expect(text).not.toContain(SECRET);
+	}
 });
 
-it('accepts a base URL that already ends in /api/v1 and skips activation when not asked', async () => {
-	const answer = await call(server, 'POST', '/api/deploy', {
-		body: {
-			workflow: canvasWorkflow('local_x'),
-			baseUrl: `${n8n.url}/api/v1`,
-			apiKey: API_KEY,
-			activate: false,
-		},
+it('updates the same workflow and credential on the next deploy, and keeps the webhook address', async () => {
+	const credentialId = await storeCredential();
+	const first = await deploy({ workflow: canvasWorkflow(credentialId) });
+	const webhookId = state.workflows.get(first.json.id)!.nodes[0].webhookId;
+	await call(server, 'PATCH', `/api/credentials/${credentialId}`, {
+		body: { name: 'Shopify token (renamed)' },
 	});
-	expect(answer.json).toEqual(expect.objectContaining({ id: 'Wf1aB2cD3', active: false }));
-	expect(n8n.requests.map((request) => request.path)).toEqual(['/api/v1/workflows']);
+	const second = await deploy({
+		workflow: canvasWorkflow(credentialId),
+		workflowId: first.json.id,
+	});
+	expect(second.status).toBe(200);
+	expect(second.json).toMatchObject({ id: first.json.id, saved: 'updated', active: true });
+	expect(second.json.message).toMatch(/updated the workflow/);
+	expect(state.workflows.size).toBe(1);
+	// Matched by the id remembered from the first deploy, though its name changed.
+	expect(state.credentials.filter((entry) => entry.type === 'finFixedTokenApi')).toEqual([
+		expect.objectContaining({ id: 'Cred1', name: 'Shopify token (renamed)' }),
+	]);
+	expect(state.workflows.get(first.json.id)!.nodes[0].webhookId).toBe(webhookId);
+});
+
+it('reuses a credential n8n already has under the same type and name instead of duplicating it', async () => {
+	state.credentials.push({
+		id: 'Made-in-n8n',
+		name: 'Shopify token',
+		type: 'finFixedTokenApi',
+		data: {},
+	});
+	const answer = await deploy({ workflow: canvasWorkflow(await storeCredential()) });
+	expect(answer.json.credentials[1]).toEqual(
+		expect.objectContaining({ id: 'Made-in-n8n', outcome: 'updated' }),
+	);
+	expect(state.credentials).toHaveLength(2);
+	expect(state.credentials[1].data).toEqual(expect.objectContaining({ token: SECRET }));
+});
+
+it('creates the workflow anew when the one deployed before was deleted in n8n, and says so', async () => {
+	const credentialId = await storeCredential();
+	const first = await deploy({ workflow: canvasWorkflow(credentialId) });
+	state.workflows.delete(first.json.id);
+	const again = await deploy({ workflow: canvasWorkflow(credentialId), workflowId: first.json.id });
+	expect(again.json).toMatchObject({ saved: 'recreated', active: true });
+	expect(again.json.id).not.toBe(first.json.id);
+	expect(again.json.message).toMatch(/gone from n8n/);
+});
+
+it("runs n8n's checks first: a missing trigger credential is refused before anything is sent", async () => {
+	const workflow = canvasWorkflow('local_x');
+	delete (workflow.nodes[0] as Record<string, unknown>).credentials;
+	const checks = await call(server, 'POST', '/api/checks', { body: { workflow } });
+	expect(checks.json.issues).toContainEqual({
+		node: 'Fin Trigger',
+		kind: 'credentials',
+		message: expect.stringContaining('Missing required credential: finMessengerApi'),
+	});
+	const answer = await deploy({ workflow });
+	expectActionableError(answer, 400);
+	expect(answer.json.error).toContain('Node "Fin Trigger": Missing required credential');
+	expect(answer.json.issues).toContainEqual(expect.objectContaining({ node: 'Fin Trigger' }));
+	expect(n8n.requests).toHaveLength(0);
+});
+
+it('refuses a credential that is neither on the canvas nor in n8n, naming it', async () => {
+	const answer = await deploy({ workflow: canvasWorkflow('local_gone') });
+	expectActionableError(answer, 400);
+	expect(answer.json.error).toContain('Node "Orders"');
+	expect(answer.json.error).toContain('old name');
+	expect(state.workflows.size).toBe(0);
+});
+
+it('accepts a base URL that already ends in /api/v1 and skips publishing when not asked', async () => {
+	const answer = await deploy({
+		workflow: canvasWorkflow(await storeCredential()),
+		baseUrl: `${n8n.url}/api/v1`,
+		activate: false,
+	});
+	expect(answer.json).toEqual(expect.objectContaining({ active: false, saved: 'created' }));
+	expect(n8n.requests.some((request) => request.path.endsWith('/publish'))).toBe(false);
 });
 
 it('says the API key was rejected, without echoing it', async () => {
-	const answer = await call(server, 'POST', '/api/deploy', {
-		body: {
-			workflow: canvasWorkflow('local_x'),
-			baseUrl: n8n.url,
-			apiKey: 'wrong-key-123456',
-			activate: true,
-		},
+	const answer = await deploy({
+		workflow: canvasWorkflow(await storeCredential()),
+		apiKey: 'wrong-key-123456',
 	});
 	expectActionableError(answer, 401);
 	expect(answer.json.hint).toMatch(/API key/);
 	expect(answer.text).not.toContain('wrong-key-123456');
 });
 
-it("passes on n8n's message when it refuses the workflow", async () => {
+it("passes on n8n's message when it refuses the workflow, without any secret", async () => {
+	const credentialId = await storeCredential();
 	n8n.setRoutes({
 		'POST /api/v1/workflows': {
 			status: 400,
-			body: { message: `request/body/nodes/0 must have required property 'type' (key ${API_KEY})` },
+			body: {
+				message: `request/body/nodes/0 must have required property 'type' (${API_KEY} ${SECRET})`,
+			},
 		},
+		'*': fakeN8n(state),
 	});
-	const answer = await call(server, 'POST', '/api/deploy', {
-		body: { workflow: canvasWorkflow('local_x'), baseUrl: n8n.url, apiKey: API_KEY },
-	});
+	const answer = await deploy({ workflow: canvasWorkflow(credentialId) });
 	expectActionableError(answer, 400);
 	expect(answer.json.error).toContain("must have required property 'type'");
 	expect(answer.text).not.toContain(API_KEY);
+	expect(answer.text).not.toContain(SECRET);
 });
 
-it('reports a created but not activated workflow with its id and url', async () => {
-	n8n.setRoutes({
-		'POST /api/v1/workflows': n8nCreate,
-		'POST /api/v1/workflows/Wf1aB2cD3/activate': {
-			status: 400,
-			body: { message: 'Workflow has no node to start the workflow' },
-		},
-	});
-	const answer = await call(server, 'POST', '/api/deploy', {
-		body: {
-			workflow: canvasWorkflow('local_x'),
-			baseUrl: n8n.url,
-			apiKey: API_KEY,
-			activate: true,
-		},
-	});
+it('reports a saved but not published workflow with its id, so the next deploy updates it', async () => {
+	const credentialId = await storeCredential();
+	const refuse: ScriptedResponse = {
+		status: 400,
+		body: { message: 'Node "Fin Trigger": Missing required credential: finMessengerApi' },
+	};
+	n8n.setRoutes({ 'POST /api/v1/workflows/Wf2/publish': refuse, '*': fakeN8n(state) });
+	const answer = await deploy({ workflow: canvasWorkflow(credentialId) });
 	expectActionableError(answer, 400);
 	expect(answer.json).toEqual(
 		expect.objectContaining({
-			id: 'Wf1aB2cD3',
+			id: 'Wf2',
 			active: false,
-			url: `${n8n.url}/workflow/Wf1aB2cD3`,
+			saved: 'created',
+			url: `${n8n.url}/workflow/Wf2`,
 		}),
 	);
-	expect(answer.json.error).toContain('Workflow has no node to start the workflow');
+	expect(answer.json.error).toContain('saved the workflow but did not publish it');
+	expect(answer.json.error).toContain('Missing required credential');
+	n8n.setRoutes({ '*': fakeN8n(state) });
+	const again = await deploy({ workflow: canvasWorkflow(credentialId), workflowId: 'Wf2' });
+	expect(again.json).toMatchObject({ id: 'Wf2', saved: 'updated', active: true });
+	expect(state.workflows.size).toBe(1);
 });
 
 it('says n8n is unreachable, or has no public API at that address', async () => {
 	const closed = await startLoopbackServer();
 	const deadUrl = closed.url;
 	await closed.close();
-	const unreachable = await call(server, 'POST', '/api/deploy', {
-		body: { workflow: canvasWorkflow('local_x'), baseUrl: deadUrl, apiKey: API_KEY },
-	});
+	const workflow = canvasWorkflow(await storeCredential());
+	const unreachable = await deploy({ workflow, baseUrl: deadUrl });
 	expectActionableError(unreachable, 502);
 	expect(unreachable.json.error).toContain('ECONNREFUSED');
 
 	n8n.setRoutes({});
-	const noApi = await call(server, 'POST', '/api/deploy', {
-		body: { workflow: canvasWorkflow('local_x'), baseUrl: n8n.url, apiKey: API_KEY },
-	});
+	const noApi = await deploy({ workflow });
 	expectActionableError(noApi, 502);
 	expect(noApi.json.hint).toMatch(/public API/);
 });
@@ -280,16 +412,9 @@ it('checks its own input first', async () => {
 		400,
 	);
 	expectActionableError(
-		await call(server, 'POST', '/api/deploy', {
-			body: { workflow: canvasWorkflow('local_x'), baseUrl: 'ftp://x', apiKey: API_KEY },
-		}),
+		await deploy({ workflow: canvasWorkflow('local_x'), baseUrl: 'ftp://x' }),
 		400,
 	);
-	expectActionableError(
-		await call(server, 'POST', '/api/deploy', {
-			body: { workflow: { nodes: 'x' }, baseUrl: n8n.url, apiKey: API_KEY },
-		}),
-		400,
-	);
+	expectActionableError(await deploy({ workflow: { nodes: 'x' } }), 400);
 	expect(n8n.requests).toHaveLength(0);
 });

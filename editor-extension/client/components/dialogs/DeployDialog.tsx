@@ -1,9 +1,14 @@
-// "Set live": sends the tested graph to an n8n instance through the canvas server (n8n's public API),
-// and activates it if asked. The API key is used for this request only and never stored.
+// "Set live": sends the tested graph to an n8n instance through the canvas server (n8n's public API):
+// the credentials the nodes use are created or updated in n8n by the server (their secrets never come
+// back here), the workflow this action was deployed as before is updated, and it is published, as
+// n8n 2.x calls it. The API key is used for this request only and never stored.
 import { useState } from 'react';
 
+import { useStore } from '../../state/store';
+import { editorStore } from '../../state/editor';
+
 import { api, type ApiError } from '../../api/client';
-import type { DeployResult, DeployRequest } from '../../api/types';
+import type { DeployResult, DeployRequest, NodeIssue } from '../../api/types';
 import type { N8nWorkflow } from '../../graph/types';
 import { Modal } from '../common/Modal';
 import { Spinner } from '../common/Spinner';
@@ -25,25 +30,44 @@ export function DeployDialog({ workflow, usesDemo, onClose }: Props) {
 	const [busy, setBusy] = useState(false);
 	const [error, setError] = useState<ApiError>();
 	const [result, setResult] = useState<DeployResult & { warnings?: string[] }>();
+	const deployed = useStore(editorStore, (state) => state.deployed);
+	// Deployed to this n8n before: that workflow is updated, not copied.
+	const previous = deployed && sameN8n(deployed.baseUrl, baseUrl) ? deployed : undefined;
 
 	const deploy = async () => {
 		setBusy(true);
 		setError(undefined);
+		const remember = (workflowId: unknown, active: boolean) => {
+			if (typeof workflowId === 'string')
+				editorStore.set({ deployed: { baseUrl, workflowId, active } });
+		};
 		try {
 			localStorage.setItem(BASE_URL_KEY, baseUrl);
-			const request: DeployRequest = { workflow, baseUrl, apiKey, activate };
-			setResult(await api.deploy(request));
+			const request: DeployRequest = {
+				workflow,
+				baseUrl,
+				apiKey,
+				activate,
+				workflowId: previous?.workflowId ?? null,
+			};
+			const answer = await api.deploy(request);
+			remember(answer.id, answer.active);
+			setResult(answer);
 			setApiKey('');
 		} catch (caught) {
-			setError(caught as ApiError);
+			const failure = caught as ApiError;
+			// Saved but not published: the next attempt updates that workflow.
+			remember(failure.extra?.id, false);
+			setError(failure);
 		} finally {
 			setBusy(false);
 		}
 	};
+	const issues = Array.isArray(error?.extra?.issues) ? (error.extra.issues as NodeIssue[]) : [];
 
 	return (
 		<Modal
-			title="Set live in n8n"
+			title="Publish in n8n"
 			onClose={onClose}
 			testId="deploy-dialog"
 			footer={
@@ -63,7 +87,9 @@ export function DeployDialog({ workflow, usesDemo, onClose }: Props) {
 							data-testid="deploy-submit"
 						>
 							{busy ? <Spinner /> : null}{' '}
-							{busy ? 'Sending to n8n…' : activate ? 'Deploy and activate' : 'Deploy'}
+							{busy
+								? 'Sending to n8n…'
+								: `${previous ? 'Update' : 'Save'}${activate ? ' and publish' : ' in n8n'}`}
 						</button>
 					</>
 				)
@@ -79,13 +105,28 @@ export function DeployDialog({ workflow, usesDemo, onClose }: Props) {
 			{result ? (
 				<div className="deploy-result" data-testid="deploy-result">
 					<p>
-						<strong>{result.active ? '✓ Deployed and active.' : '✓ Deployed (not active).'}</strong>{' '}
+						<strong>{result.active ? '✓ Published.' : '✓ Saved in n8n (not published).'}</strong>{' '}
+						{result.message}{' '}
 						{result.url && (
 							<a href={result.url} target="_blank" rel="noreferrer">
 								Open it in n8n
 							</a>
 						)}
 					</p>
+					{(result.credentials ?? []).length > 0 && (
+						<ul className="deploy-credentials" data-testid="deploy-credentials">
+							{result.credentials!.map((credential) => (
+								<li key={credential.id}>
+									{credential.name} ({credential.type}):{' '}
+									{credential.outcome === 'created'
+										? 'created in n8n'
+										: credential.outcome === 'updated'
+											? 'updated in n8n'
+											: 'already in n8n'}
+								</li>
+							))}
+						</ul>
+					)}
 					{(result.warnings ?? []).length > 0 && (
 						<ul className="problems">
 							{result.warnings!.map((warning) => (
@@ -137,11 +178,14 @@ export function DeployDialog({ workflow, usesDemo, onClose }: Props) {
 							onChange={(event) => setActivate(event.target.checked)}
 							data-testid="deploy-activate"
 						/>
-						Activate it, so it answers chat messages at once
+						Publish it, so it answers chat messages at once
 					</label>
-					<p className="field__hint">
-						Credentials travel as names only: n8n needs credentials with the same names (secrets
-						never leave this machine).
+					<p className="field__hint" data-testid="deploy-target">
+						{previous
+							? `Updates the workflow this action became before (id ${previous.workflowId}); a new one only if it was deleted in n8n.`
+							: 'Creates the workflow in n8n.'}{' '}
+						Credentials entered on this canvas are created or updated in n8n by the canvas server;
+						their secrets never come back to this page.
 					</p>
 				</>
 			)}
@@ -149,13 +193,33 @@ export function DeployDialog({ workflow, usesDemo, onClose }: Props) {
 				<div className="run-error" role="alert" data-testid="deploy-error">
 					<strong>{error.message}</strong>
 					<p>{error.hint}</p>
+					{issues.length > 0 && (
+						<ul className="problems" data-testid="deploy-issues">
+							{issues.map((issue) => (
+								<li key={`${issue.node}:${issue.message}`} className="problem problem--error">
+									“{issue.node}”: {issue.message}
+								</li>
+							))}
+						</ul>
+					)}
 					{typeof error.extra.url === 'string' && (
 						<a href={error.extra.url} target="_blank" rel="noreferrer">
-							Open the created workflow in n8n
+							Open the saved workflow in n8n
 						</a>
 					)}
 				</div>
 			)}
 		</Modal>
 	);
+}
+
+/** The same n8n, whichever way its address was typed (trailing slash, /api/v1). */
+function sameN8n(a: string, b: string): boolean {
+	const clean = (value: string) =>
+		value
+			.trim()
+			.replace(/\/+$/, '')
+			.replace(/\/api\/v1$/, '')
+			.toLowerCase();
+	return clean(a) === clean(b);
 }
