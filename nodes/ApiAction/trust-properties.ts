@@ -10,7 +10,7 @@ export const trustProperties: INodeProperties[] = [
 		default: true,
 		displayOptions: { show: { template: ['custom'] } },
 		description:
-			"Whether the action reads one customer's data. On: the request must contain at least one signed attribute (the user_hash identifier, a JWT claim or a verified Intercom user's id), so it is tied to the verified customer. Off only for data that is the same for everyone, like a status page.",
+			"Whether the action reads one customer's data. On: the request must contain at least one signed attribute (the user_hash identifier, a JWT claim or a verified Intercom user's ID), so it is tied to the verified customer. Off only for data that is the same for everyone, like a status page.",
 	},
 	{
 		displayName: 'Unverified Attributes Allowed',

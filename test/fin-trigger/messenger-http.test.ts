@@ -149,7 +149,7 @@ describe('Messenger JWT', () => {
 	});
 
 	it('accepts a valid HS256 JWT in the Authorization header; mapped claims win over unsigned attributes, secret claims are dropped', async () => {
-		await serve({ options: { jwtClaimMapping: 'name, plan', jwtSecretClaims: 'api_token' } });
+		await serve({ options: { jwtClaimMapping: 'name, plan', jwtRedactedClaims: 'api_token' } });
 		const jwt = signJwt(claims({ name: 'Ana', api_token: 'tok-123', plan: 'pro' }));
 		const reply = await post(
 			host.url,

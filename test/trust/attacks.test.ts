@@ -233,7 +233,7 @@ describe('issue 11 attacks, over real HTTP through the engine', () => {
 
 	it('an unmapped JWT claim does not become a user attribute, and a secret claim is redacted everywhere', async () => {
 		const token = 'per-customer-token-7c7c7c7c7c';
-		const started = await host(triggerOnly({ options: { jwtSecretClaims: 'api_token' } }));
+		const started = await host(triggerOnly({ options: { jwtRedactedClaims: 'api_token' } }));
 		const jwt = signJwt({ user_id: 'u-1', plan: 'pro', api_token: token, exp: nowSeconds() + 60 });
 		const reply = await post(
 			started.url,

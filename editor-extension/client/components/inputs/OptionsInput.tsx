@@ -1,6 +1,7 @@
 import { useFieldLabel } from './fieldLabel';
 import { isOption } from '../../graph/parameters';
 import type { NodeProperty } from '../../graph/types';
+import { descriptionText } from '../../graph/descriptionText';
 
 export function OptionsInput({
 	property,
@@ -37,7 +38,7 @@ export function OptionsInput({
 					</option>
 				))}
 			</select>
-			{chosen?.description && <p className="field__hint">{chosen.description}</p>}
+			{chosen?.description && <p className="field__hint">{descriptionText(chosen.description)}</p>}
 		</>
 	);
 }

@@ -14,6 +14,7 @@ import { OptionsInput } from '../inputs/OptionsInput';
 import { TextInput } from '../inputs/TextInput';
 import { FieldLabelContext, useFieldLabel } from '../inputs/fieldLabel';
 import { FormSettingsContext } from './ParameterForm';
+import { descriptionText } from '../../graph/descriptionText';
 
 interface Props {
 	property: NodeProperty;
@@ -171,7 +172,9 @@ export function ParameterField(props: Props) {
 			<FieldLabelContext.Provider value={labelId}>
 				<Input {...props} />
 			</FieldLabelContext.Provider>
-			{property.description && <p className="field__hint">{property.description}</p>}
+			{property.description && (
+				<p className="field__hint">{descriptionText(property.description)}</p>
+			)}
 			{property.hint && <p className="field__hint">{property.hint}</p>}
 		</div>
 	);
