@@ -127,12 +127,31 @@ class Renderer {
 	}
 }
 
+/**
+ * encodeURIComponent for a value placed in the URL. A lone UTF-16 surrogate (possible in JSON text
+ * as "\ud800") has no UTF-8 form and would make encodeURIComponent throw a bare URIError: refuse it by name.
+ */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+function encodeUrlValue(where: string) {
+	return (text: string, path: string): string => {
+		if (LONE_SURROGATE.test(text)) {
+			throw new PlaceholderValueError(
+				path,
+				where,
+				'it contains a lone UTF-16 surrogate (U+D800 to U+DFFF), which cannot be sent in a URL',
+			);
+		}
+		return encodeURIComponent(text);
+	};
+}
+
 function renderPath(path: string, renderer: Renderer): string {
 	return path
 		.split('/')
 		.map((segment) => {
 			if (!hasPlaceholder(segment)) return segment;
-			const rendered = renderer.text(segment, 'URL path', (text) => encodeURIComponent(text));
+			const rendered = renderer.text(segment, 'URL path', encodeUrlValue('URL path'));
 			// URL parsers treat "." and ".." (also as %2e) as navigation, even when encoded.
 			if (/^(\.|%2e){1,2}$/i.test(rendered)) {
 				throw new PlaceholderValueError(
@@ -147,8 +166,8 @@ function renderPath(path: string, renderer: Renderer): string {
 }
 
 function renderQueryPair(name: string, value: string, renderer: Renderer): string {
-	const encode = (text: string) => encodeURIComponent(text);
-	return `${renderer.text(name, 'query parameter name', encode)}=${renderer.text(value, `query parameter "${name}"`, encode)}`;
+	const where = `query parameter "${name}"`;
+	return `${renderer.text(name, 'query parameter name', encodeUrlValue('query parameter name'))}=${renderer.text(value, where, encodeUrlValue(where))}`;
 }
 
 /**
