@@ -14,6 +14,7 @@ import { readJsonObject, sendJson, type JsonObject } from './http';
 import { addPackageRoutes, packageCredentials, packageNodes } from './package-info';
 import type { Router } from './router';
 import { addTemplateRoutes } from './templates';
+import { CredentialFile, type StorePaths } from './store';
 import { runTest } from './test-runner';
 import { validBody } from './validate';
 
@@ -37,7 +38,8 @@ function webhookNodeTypes(): Set<string> {
 	}
 }
 
-export function addApiRoutes(router: Router, store = new CredentialStore(packageCredentials)) {
+export function addApiRoutes(router: Router, paths: StorePaths) {
+	const store = new CredentialStore(packageCredentials, new CredentialFile(paths));
 	router.add('GET', '/api/health', ({ res }) => sendJson(res, 200, { ok: true }));
 	addPackageRoutes(router);
 	addTemplateRoutes(router);
