@@ -17,3 +17,8 @@ process.env.N8N_DIAGNOSTICS_ENABLED = 'false';
 process.env.N8N_LOG_OUTPUT = 'file';
 process.env.N8N_LOG_LEVEL = 'debug';
 process.env.N8N_LOG_FILE_LOCATION = join(mkdtempSync(join(root, 'n8n-log-')), 'n8n.log');
+
+// The canvas server's store (editor-extension/server/store.ts) and its key: under the run's temp root,
+// never the repository's .canvas-data/ and .canvas-key.
+process.env.CANVAS_DATA_DIR ??= join(mkdtempSync(join(root, 'canvas-data-')), 'data');
+process.env.CANVAS_KEY_FILE ??= join(mkdtempSync(join(root, 'canvas-key-')), 'key');

@@ -1,4 +1,5 @@
-// The JSON API under /api/: package info, templates, write-only credentials, test runs and deploys.
+// The JSON API under /api/: package info, templates, saved actions, write-only credentials, test runs
+// and deploys.
 import { PACKAGE_NAME } from '../../engine/package-types';
 import {
 	checksRequestBody,
@@ -7,6 +8,7 @@ import {
 	testRequestBody,
 	updateCredentialBody,
 } from '../shared/api';
+import { addActionRoutes } from './actions-api';
 import { workflowIssues } from './checks';
 import { CredentialStore } from './credentials';
 import { deployWorkflow } from './deploy';
@@ -14,6 +16,7 @@ import { readJsonObject, sendJson, type JsonObject } from './http';
 import { addPackageRoutes, packageCredentials, packageNodes } from './package-info';
 import type { Router } from './router';
 import { addTemplateRoutes } from './templates';
+import { CredentialFile, type StorePaths } from './store';
 import { runTest } from './test-runner';
 import { validBody } from './validate';
 
@@ -37,10 +40,12 @@ function webhookNodeTypes(): Set<string> {
 	}
 }
 
-export function addApiRoutes(router: Router, store = new CredentialStore(packageCredentials)) {
+export function addApiRoutes(router: Router, paths: StorePaths) {
+	const store = new CredentialStore(packageCredentials, new CredentialFile(paths));
 	router.add('GET', '/api/health', ({ res }) => sendJson(res, 200, { ok: true }));
 	addPackageRoutes(router);
 	addTemplateRoutes(router);
+	addActionRoutes(router, paths);
 
 	router.add('GET', '/api/credentials', ({ res }) => sendJson(res, 200, store.list()));
 	router.add('POST', '/api/credentials', async ({ req, res }) =>

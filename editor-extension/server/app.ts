@@ -13,6 +13,7 @@ import { CLIENT_DIST_DIR } from './paths';
 import { Router } from './router';
 import { Session, setFrameHeaders } from './session';
 import { serveStatic } from './static';
+import { defaultStorePaths, type StorePaths } from './store';
 
 export interface ServerOptions {
 	/** 0 picks a free port. */
@@ -21,6 +22,8 @@ export interface ServerOptions {
 	host?: string;
 	/** The built client; default editor-extension/dist. */
 	distDir?: string;
+	/** The local store (store.ts); default CANVAS_DATA_DIR / CANVAS_KEY_FILE or `<repo>/.canvas-data` and `<repo>/.canvas-key`. */
+	store?: Partial<StorePaths>;
 }
 
 export interface RunningServer {
@@ -47,7 +50,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 	}
 	const distDir = options.distDir ?? CLIENT_DIST_DIR;
 	const router = new Router();
-	addApiRoutes(router);
+	addApiRoutes(router, { ...defaultStorePaths(), ...options.store });
 	addDemoRoutes(router);
 
 	// Set once the port is known (the cookie is named after it); no request is handled before.

@@ -1,5 +1,5 @@
-// The canvas's credential store: kept in memory for the life of the server process only, never written
-// to disk. Secrets are write-only: nothing here ever returns, logs or exports a field of `data`; the
+// The canvas's credential store: kept in memory and, when given a CredentialFile (store.ts), saved
+// encrypted to the data folder after every change so credentials survive a restart. Secrets are write-only: nothing here ever returns, logs or exports a field of `data`; the
 // only way out is into a test run (resolveForRun), whose answers are scanned by redact.ts.
 import { randomBytes } from 'node:crypto';
 import type {
@@ -10,6 +10,7 @@ import type {
 
 import { looksSecretName } from '../../nodes/shared/redact';
 import { HttpError, isObject, type JsonObject } from './http';
+import type { CredentialFile } from './store';
 
 /** What the API may show about a credential. */
 export interface CredentialSummary {
@@ -29,10 +30,26 @@ export const LOCAL_ID_PREFIX = 'local_';
 const MAX_NAME_LENGTH = 128;
 
 export class CredentialStore {
-	private readonly entries = new Map<string, StoredCredential>();
+	private loaded?: Map<string, StoredCredential>;
 
 	/** `types` is read on each call: the package's credential classes may still be under construction. */
-	constructor(private readonly types: () => ICredentialType[]) {}
+	constructor(
+		private readonly types: () => ICredentialType[],
+		private readonly file?: CredentialFile,
+	) {}
+
+	/** Read from the file on first use; a missing or wrong key is an HttpError each call, never a crash. */
+	private get entries(): Map<string, StoredCredential> {
+		if (!this.loaded) {
+			const stored = this.file?.load() ?? [];
+			this.loaded = new Map(stored.map((credential) => [credential.id, credential]));
+		}
+		return this.loaded;
+	}
+
+	private persist() {
+		this.file?.save([...this.entries.values()]);
+	}
 
 	list(): CredentialSummary[] {
 		return [...this.entries.values()].map(summary);
@@ -56,6 +73,7 @@ export class CredentialStore {
 			data: withoutNulls(data),
 		};
 		this.entries.set(credential.id, credential);
+		this.persist();
 		return summary(credential);
 	}
 
@@ -84,12 +102,14 @@ export class CredentialStore {
 			const kept = rebound ? withoutCachedTokens(type, credential.data) : credential.data;
 			credential.data = withoutNulls({ ...kept, ...data });
 		}
+		this.persist();
 		return summary(credential);
 	}
 
 	remove(id: string): CredentialSummary {
 		const credential = this.get(id);
 		this.entries.delete(id);
+		this.persist();
 		return summary(credential);
 	}
 
@@ -134,13 +154,17 @@ export class CredentialStore {
 
 	rememberRemoteId(id: string, baseUrl: string, remoteId: string) {
 		const credential = this.entries.get(id);
-		if (credential) credential.remoteIds = { ...credential.remoteIds, [baseUrl]: remoteId };
+		if (!credential) return;
+		credential.remoteIds = { ...credential.remoteIds, [baseUrl]: remoteId };
+		this.persist();
 	}
 
 	/** Saves what a run refreshed (e.g. an expirable access token fetched by preAuthentication). */
 	saveFromRun(id: string, data: ICredentialDataDecryptedObject) {
 		const credential = this.entries.get(id);
-		if (credential) credential.data = structuredClone(data);
+		if (!credential) return;
+		credential.data = structuredClone(data);
+		this.persist();
 	}
 
 	/** Every secret value a run with this data could expose, so answers can be scanned for them. */
@@ -173,7 +197,7 @@ export class CredentialStore {
 			throw new HttpError(
 				404,
 				`No credential with id "${id}"`,
-				'List credentials with GET /api/credentials; they live only as long as the canvas server runs, so re-enter them after a restart.',
+				'List credentials with GET /api/credentials; they are kept in the canvas data folder (CANVAS_DATA_DIR).',
 			);
 		return credential;
 	}

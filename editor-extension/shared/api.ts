@@ -148,3 +148,44 @@ export const templateInfo = z.object({
 	workflow: workflowSchema,
 });
 export type TemplateInfo = z.infer<typeof templateInfo>;
+
+// The local store of actions (server/store.ts)
+
+/** The last test run of an action, as the canvas reported it. */
+export const actionTestSummary = z.object({
+	at: z.string(),
+	passed: z.boolean(),
+	summary: z.string().max(500).optional(),
+});
+/** Where an action was last deployed: the n8n workflow id and whether it is published. */
+export const actionDeployInfo = z.object({
+	baseUrl: z.string(),
+	workflowId: z.string(),
+	active: z.boolean(),
+	at: z.string(),
+});
+/** POST /api/actions and PUT /api/actions/:id. lastTest/deploy: omitted keeps the stored one, null clears it. */
+export const saveActionBody = z.object({
+	name: z.string().trim().min(1).max(128),
+	workflow: workflowSchema,
+	lastTest: actionTestSummary.nullable().optional(),
+	deploy: actionDeployInfo.nullable().optional(),
+});
+export type SaveActionBody = z.infer<typeof saveActionBody>;
+
+export const actionState = z.enum(['draft', 'tested', 'live']);
+export const actionSummary = z.object({
+	id: z.string(),
+	name: z.string(),
+	updatedAt: z.string(),
+	state: actionState,
+	lastTest: actionTestSummary.optional(),
+	deploy: actionDeployInfo.optional(),
+});
+export type ActionSummary = z.infer<typeof actionSummary>;
+/** GET /api/actions: newest first, and how many are live in n8n. */
+export const actionList = z.object({ actions: z.array(actionSummary), liveCount: z.number() });
+export type ActionList = z.infer<typeof actionList>;
+/** GET /api/actions/:id. */
+export const storedAction = actionSummary.extend({ workflow: workflowSchema });
+export type StoredActionInfo = z.infer<typeof storedAction>;

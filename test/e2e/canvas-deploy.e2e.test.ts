@@ -2,6 +2,7 @@
 // template, with its credential named but without an id, is created and activated in n8n through the
 // public API, and then answers signed chat messages on its production webhook.
 import { startServer, type RunningServer } from '../../editor-extension/server/app';
+import { tempStore } from '../../editor-extension/test/server/helpers';
 import { secrets } from './support/apis';
 import { sendChat, userHash } from './support/chat';
 import { customer } from './support/fixtures';
@@ -12,13 +13,15 @@ import { findNode, readTemplate, waitForWebhook, webhookUrl } from './support/wo
 const session = new E2eSession('canvas-deploy');
 const { step } = session;
 let canvas: RunningServer | undefined;
+const store = tempStore();
 
 beforeAll(async () => {
 	await session.open();
-	canvas = await startServer({ port: 0 });
+	canvas = await startServer({ port: 0, store });
 }, SESSION_TIMEOUT);
 afterAll(async () => {
 	await canvas?.close();
+	store.remove();
 	await session.close();
 }, 60000);
 

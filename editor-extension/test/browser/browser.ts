@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 import { startServer, type RunningServer } from '../../server/app';
+import { tempStore } from '../server/helpers';
 
 // Plain CommonJS shared with `npm test`'s browser step, so both use the same binary.
 const { findChromium, missingMessage } = require('../../../scripts/chromium.cjs') as {
@@ -73,8 +74,10 @@ export async function openCanvas(): Promise<Session> {
 		],
 	});
 	let server: RunningServer | undefined;
+	// Each page gets an empty store of its own, removed on close.
+	const store = tempStore();
 	try {
-		server = await startServer({ port: 0 });
+		server = await startServer({ port: 0, store });
 		const context = await browser.newContext({
 			viewport: { width: 1440, height: 900 },
 			acceptDownloads: true,
@@ -102,12 +105,14 @@ export async function openCanvas(): Promise<Session> {
 					await browser.close();
 				} finally {
 					await running.close();
+					store.remove();
 				}
 			},
 		};
 	} catch (error) {
 		await browser.close().catch(() => undefined);
 		await server?.close().catch(() => undefined);
+		store.remove();
 		throw error;
 	}
 }

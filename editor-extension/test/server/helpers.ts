@@ -1,12 +1,37 @@
 // Shared by the server tests: a real canvas server on a free loopback port, and small request helpers.
+import { mkdtempSync, rmSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 import { startServer, type RunningServer, type ServerOptions } from '../../server/app';
+import type { StorePaths } from '../../server/store';
 
+/** A fresh, empty store (data folder and key file) under the run's temp dir; `remove` deletes both. */
+export function tempStore(): StorePaths & { root: string; remove(): void } {
+	const root = mkdtempSync(join(tmpdir(), 'canvas-store-'));
+	return {
+		root,
+		dataDir: join(root, 'data'),
+		keyFile: join(root, 'canvas-key'),
+		remove: () => rmSync(root, { recursive: true, force: true }),
+	};
+}
+
+/** A server on a free port; without `options.store`, on a fresh store removed when it closes. */
 export async function startTestServer(
 	options: Partial<ServerOptions> = {},
 ): Promise<RunningServer> {
-	return await startServer({ port: 0, ...options });
+	if (options.store) return await startServer({ port: 0, ...options });
+	const store = tempStore();
+	const server = await startServer({ port: 0, ...options, store });
+	return {
+		...server,
+		close: async () => {
+			await server.close();
+			store.remove();
+		},
+	};
 }
 
 export interface Answer {

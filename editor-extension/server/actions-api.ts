@@ -1,0 +1,52 @@
+// The saved actions under /api/actions (list with state, get, save, delete), kept by store.ts.
+import { saveActionBody } from '../shared/api';
+import { readJsonObject, sendJson } from './http';
+import type { Router } from './router';
+import { actionState, ActionFiles, type StorePaths, type StoredAction } from './store';
+import { validBody } from './validate';
+
+const ACTION_EXAMPLE =
+	'{"name": "Order status", "workflow": {"nodes": [...], "connections": {...}}}';
+
+export function addActionRoutes(router: Router, paths: StorePaths) {
+	const actions = new ActionFiles(paths);
+
+	router.add('GET', '/api/actions', ({ res }) => {
+		const list = actions.list();
+		sendJson(res, 200, {
+			actions: list,
+			liveCount: list.filter((action) => action.state === 'live').length,
+		});
+	});
+	router.add('POST', '/api/actions', async ({ req, res }) => {
+		const body = validBody(saveActionBody, await readJsonObject(req), ACTION_EXAMPLE);
+		sendJson(res, 201, actions.save(merged(undefined, body)));
+	});
+	router.add('GET', '/api/actions/:id', ({ res, params }) => {
+		const action = actions.get(params.id);
+		sendJson(res, 200, { ...action, state: actionState(action) });
+	});
+	router.add('PUT', '/api/actions/:id', async ({ req, res, params }) => {
+		const stored = actions.get(params.id);
+		const body = validBody(saveActionBody, await readJsonObject(req), ACTION_EXAMPLE);
+		sendJson(res, 200, actions.save(merged(stored, body)));
+	});
+	router.add('DELETE', '/api/actions/:id', ({ res, params }) =>
+		sendJson(res, 200, actions.remove(params.id)),
+	);
+}
+
+type Body = ReturnType<typeof saveActionBody.parse>;
+
+/** An autosave sends only name and graph: the stored test and deploy info stay unless sent (null clears). */
+function merged(stored: StoredAction | undefined, body: Body) {
+	const lastTest = body.lastTest === undefined ? stored?.lastTest : (body.lastTest ?? undefined);
+	const deploy = body.deploy === undefined ? stored?.deploy : (body.deploy ?? undefined);
+	return {
+		...(stored ? { id: stored.id } : {}),
+		name: body.name,
+		workflow: body.workflow as Record<string, unknown>,
+		...(lastTest ? { lastTest } : {}),
+		...(deploy ? { deploy } : {}),
+	};
+}
