@@ -1,25 +1,9 @@
 // Saved actions (/api/actions): listed with their state, read, saved and deleted, and still there
 // after a restart on the same data folder; the session secret guards them like every /api route.
-import type { RunningServer } from '../../server/app';
-import { call, expectActionableError, startTestServer, tempStore } from './helpers';
+import { call, expectActionableError, restartableServerOnStore } from './helpers';
 
-let store: ReturnType<typeof tempStore>;
-let server: RunningServer | undefined;
-
-beforeEach(() => {
-	store = tempStore();
-});
-afterEach(async () => {
-	await server?.close();
-	server = undefined;
-	store.remove();
-});
-
-async function restart() {
-	await server?.close();
-	server = await startTestServer({ store });
-	return server;
-}
+const fixture = restartableServerOnStore();
+const restart = fixture.restart;
 
 const workflow = {
 	name: 'Order status',

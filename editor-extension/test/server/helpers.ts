@@ -34,6 +34,31 @@ export async function startTestServer(
 	};
 }
 
+/**
+ * A server on a fresh store for each test, restartable on that same store (to see what survives a
+ * restart); the server is closed and the store removed after each test. Call at the top of a file.
+ */
+export function restartableServerOnStore() {
+	let store: ReturnType<typeof tempStore> | undefined;
+	let server: RunningServer | undefined;
+	beforeEach(() => {
+		store = tempStore();
+	});
+	afterEach(async () => {
+		await server?.close();
+		server = undefined;
+		store?.remove();
+	});
+	return {
+		store: () => store as ReturnType<typeof tempStore>,
+		restart: async () => {
+			await server?.close();
+			server = await startTestServer({ store });
+			return server;
+		},
+	};
+}
+
 export interface Answer {
 	status: number;
 	headers: Record<string, string | string[] | undefined>;
