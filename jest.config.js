@@ -1,6 +1,8 @@
 /** Unit and engine tests: real n8n-core engine, real loopback servers, no network beyond 127.0.0.1. */
 module.exports = {
 	testEnvironment: 'node',
+	// jest's transform cache lives with the install, not in the temp dir (tests leave nothing there).
+	cacheDirectory: '<rootDir>/node_modules/.cache/jest',
 	roots: ['<rootDir>/test'],
 	testMatch: ['**/*.test.ts'],
 	testPathIgnorePatterns: ['/node_modules/', '/test/e2e/'],

@@ -1,6 +1,8 @@
 /** End-to-end suite: real n8n 2.x with this package installed as a community package. */
 module.exports = {
 	testEnvironment: 'node',
+	// jest's transform cache lives with the install, not in the temp dir (tests leave nothing there).
+	cacheDirectory: '<rootDir>/node_modules/.cache/jest',
 	roots: ['<rootDir>/test/e2e'],
 	testMatch: ['**/*.e2e.test.ts'],
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] },

@@ -1,6 +1,8 @@
 /** Hostile suite (issue 17): property-based fuzzing in-process, then a hostile catalogue in real n8n. */
 module.exports = {
 	testEnvironment: 'node',
+	// jest's transform cache lives with the install, not in the temp dir (tests leave nothing there).
+	cacheDirectory: '<rootDir>/node_modules/.cache/jest',
 	roots: ['<rootDir>/test/hostile'],
 	testMatch: ['**/*.hostile.ts'],
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] },
