@@ -6,6 +6,10 @@ module.exports = {
 	roots: ['<rootDir>/test/hostile'],
 	testMatch: ['**/*.hostile.ts'],
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] },
+	// The run's temp root and the results folder; after jest's report, the one summary line
+	// (test/hostile/support/summary.ts), and a failed run if any count that must be zero is not.
+	globalSetup: '<rootDir>/test/hostile/support/global-setup.ts',
+	globalTeardown: '<rootDir>/test/hostile/support/global-teardown.ts',
 	testTimeout: 600000,
 	maxWorkers: 1,
 	verbose: true,

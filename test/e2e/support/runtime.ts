@@ -93,13 +93,15 @@ export function makeUserFolder(): string {
 /**
  * Starts `n8n start` in `userFolder`; `label` names the log file (test-artifacts/e2e/n8n-<label>-<time>.log).
  * `extraEnv` adds or overrides n8n settings (the benchmark's expression-engine settings, a log level).
+ * `port` starts it on a known port (a restart of the same instance keeps its URLs); else a free one.
  */
 export async function startN8n(
 	userFolder: string,
 	label: string,
 	extraEnv: Record<string, string> = {},
+	port?: number,
 ): Promise<N8nInstance> {
-	const port = await freePort();
+	port ??= await freePort();
 	let brokerPort = await freePort();
 	while (brokerPort === port) brokerPort = await freePort();
 	mkdirSync(artifactsDir, { recursive: true });

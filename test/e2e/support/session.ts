@@ -29,11 +29,37 @@ export interface Session {
 export const SESSION_TIMEOUT = 30 * 60 * 1000;
 
 export class E2eSession {
-	/** @param label names n8n's log file, e.g. `templates`. */
-	constructor(private readonly label: string) {}
+	/**
+	 * @param label names n8n's log file, e.g. `templates`.
+	 * @param n8nEnv extra n8n settings (e.g. the expression-engine settings README "Speed" recommends).
+	 */
+	constructor(
+		private readonly label: string,
+		private readonly n8nEnv: Record<string, string> = {},
+	) {}
 
 	private current: Partial<Session> & { userFolder?: string } = {};
 	private failed = false;
+	/** Logs of n8n processes this session stopped by restarting (removed on close like the last one). */
+	private earlierLogs: string[] = [];
+
+	/** Every log file n8n wrote in this session, the current one last. */
+	get logPaths(): string[] {
+		return [...this.earlierLogs, ...(this.current.n8n ? [this.current.n8n.logPath] : [])];
+	}
+
+	/** Stops n8n and starts it again on the same port and user folder (same URLs, API key, workflows). */
+	async restartN8n(): Promise<void> {
+		const { n8n } = this.value;
+		await n8n.stop();
+		this.earlierLogs.push(n8n.logPath);
+		this.current.n8n = await startN8n(
+			this.current.userFolder as string,
+			this.label,
+			this.n8nEnv,
+			n8n.port,
+		);
+	}
 
 	get value(): Session {
 		if (!this.current.api)
@@ -68,7 +94,7 @@ export class E2eSession {
 			const userFolder = (this.current.userFolder = makeUserFolder());
 			this.current.installed = packAndInstall(userFolder);
 			const apis = (this.current.apis = await startApis());
-			const n8n = (this.current.n8n = await startN8n(userFolder, this.label));
+			const n8n = (this.current.n8n = await startN8n(userFolder, this.label, this.n8nEnv));
 			const api = new N8nClient(n8n.url);
 			await api.setUp();
 			this.current.credentials = {
@@ -117,7 +143,7 @@ export class E2eSession {
 				);
 		} else {
 			if (userFolder) removeUserFolder(userFolder);
-			if (n8n) rmSync(n8n.logPath, { force: true });
+			for (const log of this.logPaths) rmSync(log, { force: true });
 		}
 	}
 }
