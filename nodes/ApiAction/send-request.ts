@@ -79,17 +79,28 @@ async function readLimited(response: FullResponse, limit: number): Promise<Buffe
 	}
 	const chunks: Buffer[] = [];
 	let total = 0;
-	for await (const chunk of response.body) {
-		total += chunk.length;
-		if (total > limit) {
-			response.body.destroy?.();
-			throw new ApiCallFailure(
-				'too_large',
-				`The response is larger than the limit of ${limit} bytes. Ask the API for less (filters, fields, a page size) or raise "Max Response Size".`,
-				response.statusCode,
-			);
+	try {
+		for await (const chunk of response.body) {
+			total += chunk.length;
+			if (total > limit) {
+				response.body.destroy?.();
+				throw new ApiCallFailure(
+					'too_large',
+					`The response is larger than the limit of ${limit} bytes. Ask the API for less (filters, fields, a page size) or raise "Max Response Size".`,
+					response.statusCode,
+				);
+			}
+			chunks.push(chunk);
 		}
-		chunks.push(chunk);
+	} catch (error) {
+		if (error instanceof ApiCallFailure) throw error;
+		// The stream broke (the API or the network dropped the connection): n8n says only "aborted".
+		const expected = Number.isFinite(declared) ? ` of ${declared}` : '';
+		throw new ApiCallFailure(
+			'connection',
+			`The API closed the connection before the whole answer arrived (${total}${expected} bytes). Check the API's health, or try again later.`,
+			response.statusCode,
+		);
 	}
 	return Buffer.concat(chunks);
 }
@@ -156,6 +167,19 @@ function describeTransportError(
 		return new ApiCallFailure(
 			'timeout',
 			`The API did not answer within ${timeoutMs} ms. Check that it is up, or raise "Timeout".`,
+			undefined,
+			attempts,
+		);
+	}
+	// n8n words a reset in its own generic text ("closed unexpectedly"): name the cause the node saw.
+	if (
+		code === 'ECONNRESET' ||
+		code === 'EPIPE' ||
+		/ECONNRESET|socket hang up|closed unexpectedly/i.test(message)
+	) {
+		return new ApiCallFailure(
+			'connection',
+			'The API closed the connection without answering (connection reset). Check that the API is healthy, or try again later.',
 			undefined,
 			attempts,
 		);

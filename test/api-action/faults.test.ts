@@ -1,6 +1,6 @@
 // Limits and faults: each failure is a named NodeApiError / NodeOperationError and, with
 // "continue on fail", the item goes on carrying the error.
-import { createServer } from 'node:net';
+import { createServer, type Socket } from 'node:net';
 
 import { runWorkflow } from '../../engine/run-workflow';
 import { startLoopbackServer, type LoopbackServer } from '../../engine/loopback-server';
@@ -128,6 +128,56 @@ describe('API Action limits and faults', () => {
 			input: [conversation()],
 		});
 		expect(result.errors[ACTION]?.message).toMatch(/connection was refused/);
+	});
+
+	// Issue 17.2 (found in real n8n by the hostile suite): a stream that breaks used to surface as
+	// n8n's bare "aborted", and a reset as n8n's generic text, instead of a cause the node names.
+	describe('an API that drops the connection', () => {
+		const dropping = async (handle: (socket: Socket) => void) => {
+			const raw = createServer(handle);
+			await new Promise<void>((resolve) => raw.listen(0, '127.0.0.1', resolve));
+			const { port } = raw.address() as { port: number };
+			return {
+				url: `http://127.0.0.1:${port}/data`,
+				close: () => new Promise((done) => raw.close(done)),
+			};
+		};
+
+		it('names a body cut mid-stream, with the bytes that arrived', async () => {
+			const api = await dropping((socket) =>
+				socket.once('data', () => {
+					socket.write(
+						'HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 5000\r\n\r\n{"usage": [1, 2',
+					);
+					setTimeout(() => socket.destroy(), 50);
+				}),
+			);
+			try {
+				const result = await runWorkflow(apiActionWorkflow({ url: api.url }), {
+					input: [conversation()],
+				});
+				expect(result.errors[ACTION]?.message).toMatch(
+					/The API closed the connection before the whole answer arrived \(15 of 5000 bytes\)/,
+				);
+			} finally {
+				await api.close();
+			}
+		});
+
+		it('names a connection closed before any answer', async () => {
+			const api = await dropping((socket) => socket.once('data', () => socket.destroy()));
+			try {
+				const result = await runWorkflow(
+					apiActionWorkflow({ url: api.url, options: { maxRetries: 0 } }),
+					{ input: [conversation()] },
+				);
+				expect(result.errors[ACTION]?.message).toMatch(
+					/The API closed the connection without answering/,
+				);
+			} finally {
+				await api.close();
+			}
+		});
 	});
 
 	it('with "continue on fail" the item goes on carrying the error, and no item is dropped', async () => {
