@@ -2,11 +2,19 @@
 // faults of the API and the token endpoint and a restart (17.2), 5,000 signed messages at
 // concurrency 50 (17.3), and a scan of everything the suite produced for the secrets (17.5).
 // Each part records its counts (support/results.ts) for the summary line the run ends with.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { startLoopbackServer, type LoopbackServer } from '../../engine/loopback-server';
 import { secrets } from '../e2e/support/apis';
+import { userHash } from '../e2e/support/chat';
+import { repoRoot } from '../e2e/support/runtime';
 import { E2eSession, SESSION_TIMEOUT } from '../e2e/support/session';
 import { isNode } from '../e2e/support/workflows';
 import { buildCatalogue, caseIdIn, type HostileCase, type Target } from './support/catalogue';
-import { deployTemplate, type Deployed } from './support/deploy';
+import { deployTemplate, withErrorAnswer, type Deployed } from './support/deploy';
+import { closedPort, startFaultApi, usageOf, type FaultApi } from './support/fault-api';
+import { runPool } from './support/pool';
 import { settledCount } from './support/executions';
 import { recordResult } from './support/results';
 import { Produced } from './support/secret-scan';
@@ -18,9 +26,13 @@ const session = new E2eSession('hostile', {
 	N8N_EXPRESSION_ENGINE_COMPILE_CACHE: 'true',
 });
 const { step } = session;
+/** Measured figures (load, restart) for a reader, not printed: test-artifacts/ is git-ignored. */
+const hostileArtifacts = join(repoRoot, 'test-artifacts/hostile');
 beforeAll(() => session.open(), SESSION_TIMEOUT);
 afterAll(() => session.close(), 120000);
 
+/** The client secret of the token credentials whose endpoint fails (17.2). */
+const FAULT_CLIENT_SECRET = 'fault-token-client-secret-0123456789';
 /** The secrets the suite's credentials hold (a client id is not one). */
 const SECRETS: Record<string, string> = {
 	identityVerification: secrets.identityVerification,
@@ -28,6 +40,7 @@ const SECRETS: Record<string, string> = {
 	shopifyToken: secrets.shopifyToken,
 	utilityClientSecret: secrets.utilityClientSecret,
 	utilityAccessToken: secrets.utilityAccessToken,
+	faultClientSecret: FAULT_CLIENT_SECRET,
 };
 /** Everything the suite received or read back is scanned for them as it comes (17.5). */
 const produced = new Produced(SECRETS);
@@ -211,6 +224,361 @@ describe('hostile catalogue (17.1)', () => {
 			expect(wrong).toEqual([]);
 		},
 		900000,
+	);
+});
+
+/** A signed Messenger message from a smart-meter customer (the electricity template's audience). */
+function usageMessage(userId: string, text = 'How much power did I use?') {
+	return {
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({
+			message: { text },
+			user: { user_id: userId, meter_type: 'smart' },
+			user_hash: userHash(secrets.identityVerification, userId),
+		}),
+	};
+}
+
+/** The tariff in an answer names its customer; any other customer id in it is a mix-up. */
+function answerIsFor(text: string, userId: string, pattern: RegExp): boolean {
+	let json: any;
+	try {
+		json = JSON.parse(text);
+	} catch {
+		return false;
+	}
+	const ids = text.match(pattern) ?? [];
+	return json?.answer?.Tariff === `Tariff ${userId}` && ids.every((id) => id === userId);
+}
+
+describe('faults (17.2)', () => {
+	let faultApi: FaultApi;
+	let workflow: Deployed;
+	afterAll(() => faultApi?.close());
+
+	/** The electricity template with the API at `apiUrl`, a short timeout and an error answer. */
+	const deployFaulty = async (name: string, apiUrl: string, credentials?: Record<string, any>) =>
+		deployTemplate(
+			session,
+			'electricity-usage.json',
+			name,
+			(node) => {
+				if (!isNode(node, 'apiAction')) return;
+				node.parameters.url = `${apiUrl}/customers/{{user.user_id}}/usage`;
+				node.parameters.options = { timeoutMs: 1500, maxRetries: 1, maxResponseBytes: 20000 };
+			},
+			{
+				change: withErrorAnswer('Electricity usage'),
+				credentials: credentials && { ...session.value.credentials, ...credentials },
+			},
+		);
+
+	const faults: Array<{ id: string; what: string; error: RegExp; target?: string }> = [
+		{ id: 'fault-500', what: 'the API answers 500', error: /The API answered 500/ },
+		{
+			id: 'fault-503',
+			what: 'the API answers 503 on every retry',
+			error: /answered 503 on all 2 attempts/,
+		},
+		{
+			id: 'fault-slow',
+			what: 'the API is slower than the timeout',
+			error: /did not answer within 1500 ms/,
+		},
+		{
+			id: 'fault-429',
+			what: '429 with Retry-After: 1, every time',
+			error: /answered 429 on all 2 attempts\. The API asked to wait 1 s/,
+		},
+		{
+			id: 'fault-429-long',
+			what: '429 with Retry-After: 3600',
+			error: /answered 429 on all 1 attempts\. The API asked to wait 3600 s/,
+		},
+		{ id: 'fault-not-json', what: 'an HTML page instead of JSON', error: /not JSON \(text\/html/ },
+		{ id: 'fault-oversized', what: 'an answer over the size limit', error: /limit of 20000 bytes/ },
+		{
+			id: 'fault-cut',
+			what: 'a body cut mid-stream',
+			error: /closed the connection before the whole answer arrived \(\d+ of 5000 bytes\)/,
+		},
+		{
+			id: 'fault-reset',
+			what: 'the connection reset before any answer',
+			error: /closed the connection without answering/,
+		},
+		{
+			id: 'down',
+			what: 'the API is down (nothing listens)',
+			error: /connection was refused/,
+			target: 'down',
+		},
+		{
+			id: 'token-down',
+			what: 'the token endpoint is down',
+			error: /Fin Dynamic Token/,
+			target: 'token-down',
+		},
+		{
+			id: 'token-garbage',
+			what: 'the token endpoint answers an HTML page',
+			error: /Fin Dynamic Token/,
+			target: 'token-garbage',
+		},
+		{
+			id: 'token-no-token',
+			what: 'the token endpoint answers JSON without a token',
+			error: /Fin Dynamic Token/,
+			target: 'token-no-token',
+		},
+	];
+	const targets: Record<string, Deployed> = {};
+
+	step(
+		'the electricity template is deployed against failing APIs and token endpoints',
+		async () => {
+			faultApi = await startFaultApi();
+			const { api } = session.value;
+			workflow = targets.api = await deployFaulty('faults', faultApi.url);
+			targets.down = await deployFaulty(
+				'faults (API down)',
+				`http://127.0.0.1:${await closedPort()}`,
+			);
+			const tokenCredential = async (name: string, tokenUrl: string) => ({
+				finDynamicTokenApi: await api.createCredential('finDynamicTokenApi', name, {
+					tokenUrl,
+					clientId: 'fin-actions-faults',
+					clientSecret: FAULT_CLIENT_SECRET,
+					scope: 'usage:read',
+					placement: 'bearer',
+					allowedDomain: '127.0.0.1',
+				}),
+			});
+			const closed = `http://127.0.0.1:${await closedPort()}/oauth/token`;
+			targets['token-down'] = await deployFaulty(
+				'faults (token down)',
+				faultApi.url,
+				await tokenCredential('token down', closed),
+			);
+			targets['token-garbage'] = await deployFaulty(
+				'faults (token garbage)',
+				faultApi.url,
+				await tokenCredential('token garbage', `${faultApi.url}/oauth/garbage`),
+			);
+			targets['token-no-token'] = await deployFaulty(
+				'faults (no token)',
+				faultApi.url,
+				await tokenCredential('token without token', `${faultApi.url}/oauth/no-token`),
+			);
+		},
+		600000,
+	);
+
+	step(
+		'each fault is a named error on the error output and a clear answer; n8n answers the next good request',
+		async () => {
+			const wrong: string[] = [];
+			let sent = 0;
+			const started = new Map<string, number>();
+			for (const [index, fault] of faults.entries()) {
+				const target = targets[fault.target ?? 'api'];
+				const answer = await send(
+					target.url,
+					usageMessage(fault.id.startsWith('fault') ? fault.id : `ok-${fault.id}`),
+					30000,
+				);
+				started.set(target.id, (started.get(target.id) ?? 0) + 1);
+				sent++;
+				let json: any;
+				try {
+					json = JSON.parse(answer.text);
+				} catch {
+					json = undefined;
+				}
+				if (
+					answer.status !== 200 ||
+					json?.actionUsed !== false ||
+					!fault.error.test(json?.error ?? '')
+				)
+					wrong.push(
+						`${fault.id} (${fault.what}): HTTP ${answer.status} ${answer.text.slice(0, 300)}`,
+					);
+				// n8n keeps serving: the next good request is answered with that customer's data.
+				const okId = `ok-after-${index}`;
+				const next = await send(workflow.url, usageMessage(okId), 30000);
+				started.set(workflow.id, (started.get(workflow.id) ?? 0) + 1);
+				if (next.status !== 200 || !answerIsFor(next.text, okId, /ok-after-\d+/g))
+					wrong.push(
+						`good request after ${fault.id}: HTTP ${next.status} ${next.text.slice(0, 200)}`,
+					);
+			}
+			// Every message ran to its end: one successful execution each (the error branch answered).
+			for (const [workflowId, count] of started) {
+				const executions = await settledCount(session.value.api, workflowId, count, {
+					includeData: true,
+				});
+				for (const execution of executions)
+					produced.add('stored execution', JSON.stringify(execution.data ?? {}));
+				const statuses = executions.map((execution) => execution.status);
+				if (statuses.length !== count || statuses.some((status) => status !== 'success'))
+					wrong.push(
+						`workflow ${workflowId}: executions ${JSON.stringify(statuses)} for ${count} messages`,
+					);
+			}
+			faultTally.cases += faults.length;
+			faultTally.wrong += wrong.length;
+			recordResult('faults', faultTally);
+			expect({ sent, wrong }).toEqual({ sent: faults.length, wrong: [] });
+		},
+		600000,
+	);
+});
+
+/** Fault cases run and gone wrong (the API and token faults, then the restart). */
+const faultTally = { cases: 0, wrong: 0 };
+/** The load's workflow and API (17.3), also what n8n restarts under (17.2). */
+let loadWorkflow: Deployed;
+let loadApi: LoopbackServer | undefined;
+afterAll(() => loadApi?.close());
+
+describe('load on one instance (17.3)', () => {
+	const SENT = Number(process.env.FIN_HOSTILE_LOAD_MESSAGES ?? 5000);
+	const CUSTOMERS = 500;
+	const CONCURRENCY = 50;
+
+	step('the electricity template is deployed against an API answering per customer', async () => {
+		const api = (loadApi = await startLoopbackServer({
+			'*': (request) => {
+				const id = /^\/customers\/([^/]+)\/usage$/.exec(request.path)?.[1];
+				return id ? { body: usageOf(decodeURIComponent(id)) } : { status: 404, body: {} };
+			},
+		}));
+		loadWorkflow = await deployTemplate(session, 'electricity-usage.json', 'load', (node) => {
+			if (isNode(node, 'apiAction'))
+				node.parameters.url = `${api.url}/customers/{{user.user_id}}/usage`;
+		});
+	});
+
+	step(
+		`${SENT} signed messages from ${CUSTOMERS} customers at concurrency ${CONCURRENCY}: none lost, none mixed up`,
+		async () => {
+			const customerOf = (index: number) => `lc-${String(index % CUSTOMERS).padStart(3, '0')}`;
+			let answered = 0;
+			let mixed = 0;
+			const failed: string[] = [];
+			const durations: number[] = [];
+			const started = Date.now();
+			await runPool(SENT, CONCURRENCY, async (index) => {
+				const id = customerOf(index);
+				const begin = Date.now();
+				const answer = await send(loadWorkflow.url, usageMessage(id, `message ${index}`), 180000);
+				durations.push(Date.now() - begin);
+				if (answer.status === 200 && answerIsFor(answer.text, id, /lc-\d{3}/g)) answered++;
+				else if (answer.status === 200 && /lc-\d{3}/.test(answer.text)) mixed++;
+				else failed.push(`${index} ${id}: HTTP ${answer.status} ${answer.text.slice(0, 120)}`);
+			});
+			const seconds = (Date.now() - started) / 1000;
+			// A message not answered must be an error execution n8n kept; anything else is lost.
+			const executions = await settledCount(session.value.api, loadWorkflow.id, SENT, {
+				timeoutMs: 180000,
+			});
+			const errorExecutions = executions.filter((execution) =>
+				['error', 'crashed'].includes(execution.status),
+			).length;
+			const lost = failed.length - Math.min(failed.length, errorExecutions);
+			recordResult('load', { sent: SENT, lost, mixed });
+			durations.sort((a, b) => a - b);
+			mkdirSync(hostileArtifacts, { recursive: true });
+			writeFileSync(
+				join(hostileArtifacts, 'load.json'),
+				JSON.stringify(
+					{
+						sent: SENT,
+						customers: CUSTOMERS,
+						concurrency: CONCURRENCY,
+						seconds,
+						perSecond: SENT / seconds,
+						p50Ms: durations[Math.floor(durations.length / 2)],
+						p95Ms: durations[Math.floor(durations.length * 0.95)],
+						answered,
+						mixed,
+						failed: failed.length,
+						errorExecutions,
+						executions: executions.length,
+						apiCalls: loadApi?.requests.length,
+						firstFailures: failed.slice(0, 20),
+					},
+					null,
+					2,
+				),
+			);
+			expect({
+				answered: answered + failed.length + mixed,
+				mixed,
+				lost,
+				executions: executions.length,
+			}).toEqual({ answered: SENT, mixed: 0, lost: 0, executions: SENT });
+		},
+		1200000,
+	);
+});
+
+describe('n8n restarted mid-load (17.2)', () => {
+	step(
+		'messages in flight while n8n restarts are answered or fail clearly (never hang), and n8n serves after',
+		async () => {
+			const outcomes = { answered: 0, failed: 0, mixed: 0, hung: 0 };
+			/** How the failed ones failed (first line of each kind, counted). */
+			const failures: Record<string, number> = {};
+			let stop = false;
+			let index = 0;
+			// Restart once some messages were answered, so others are in flight (at most 60 s later).
+			const restarting = (async () => {
+				for (let waited = 0; outcomes.answered < 5 && waited < 60000; waited += 250)
+					await new Promise((done) => setTimeout(done, 250));
+				await session.restartN8n();
+				stop = true;
+			})();
+			// Five senders until n8n is back (bounded: startN8n gives up after 180 s).
+			const sender = async () => {
+				while (!stop) {
+					const id = `lc-${String(index++ % 500).padStart(3, '0')}`;
+					const answer = await send(loadWorkflow.url, usageMessage(id, 'during restart'), 120000);
+					if (answer.status === 200 && answerIsFor(answer.text, id, /lc-\d{3}/g))
+						outcomes.answered++;
+					else if (answer.status === 200 && /lc-\d{3}/.test(answer.text)) outcomes.mixed++;
+					else if (answer.status === 0 && /aborted|timeout/i.test(answer.text)) outcomes.hung++;
+					else {
+						outcomes.failed++;
+						const kind = `HTTP ${answer.status} ${answer.text.slice(0, 80)}`;
+						failures[kind] = (failures[kind] ?? 0) + 1;
+						// Refused connections while n8n is down: do not spin.
+						await new Promise((done) => setTimeout(done, 250));
+					}
+				}
+			};
+			await Promise.all(Array.from({ length: 5 }, sender));
+			await restarting;
+			const after = await send(loadWorkflow.url, usageMessage('lc-007', 'after restart'), 60000);
+			const servesAfter = after.status === 200 && answerIsFor(after.text, 'lc-007', /lc-\d{3}/g);
+			const wrong = outcomes.mixed + outcomes.hung + (servesAfter ? 0 : 1);
+			faultTally.cases++;
+			if (wrong) faultTally.wrong++;
+			recordResult('faults', faultTally);
+			mkdirSync(hostileArtifacts, { recursive: true });
+			writeFileSync(
+				join(hostileArtifacts, 'restart.json'),
+				JSON.stringify({ ...outcomes, failures, after: after.status }, null, 2),
+			);
+			expect({ ...outcomes, answeredBefore: outcomes.answered > 0, servesAfter }).toEqual({
+				...outcomes,
+				answeredBefore: true,
+				mixed: 0,
+				hung: 0,
+				servesAfter: true,
+			});
+		},
+		600000,
 	);
 });
 

@@ -47,8 +47,8 @@ export async function deployTemplate(
 
 /**
  * An error branch a user adds to a template: the API Action's error output goes to a Set node that
- * answers the chat with the error's message (the node's named error), so no fault leaves the chat
- * without an answer.
+ * answers the chat with the error's message (n8n puts the node's error message in `json.error` of
+ * the error output's item), so no fault leaves the chat without an answer.
  */
 export function withErrorAnswer(actionName: string) {
 	return (workflow: { nodes: any[]; connections: any }) => {
@@ -64,7 +64,7 @@ export function withErrorAnswer(actionName: string) {
 			parameters: {
 				mode: 'raw',
 				jsonOutput:
-					'={\n  "answer": null,\n  "actionUsed": false,\n  "error": {{ JSON.stringify($json.error.message) }},\n  "errorName": {{ JSON.stringify($json.error.name) }}\n}',
+					'={\n  "answer": null,\n  "actionUsed": false,\n  "error": {{ JSON.stringify($json.error) }}\n}',
 				options: {},
 			},
 		});
