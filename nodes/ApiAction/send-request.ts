@@ -79,22 +79,26 @@ async function readLimited(response: FullResponse, limit: number): Promise<Buffe
 	}
 	const chunks: Buffer[] = [];
 	let total = 0;
+	let broken = false;
 	try {
 		for await (const chunk of response.body) {
 			total += chunk.length;
-			if (total > limit) {
-				response.body.destroy?.();
-				throw new ApiCallFailure(
-					'too_large',
-					`The response is larger than the limit of ${limit} bytes. Ask the API for less (filters, fields, a page size) or raise "Max Response Size".`,
-					response.statusCode,
-				);
-			}
+			if (total > limit) break;
 			chunks.push(chunk);
 		}
-	} catch (error) {
-		if (error instanceof ApiCallFailure) throw error;
+	} catch {
 		// The stream broke (the API or the network dropped the connection): n8n says only "aborted".
+		broken = true;
+	}
+	if (total > limit) {
+		response.body.destroy?.();
+		throw new ApiCallFailure(
+			'too_large',
+			`The response is larger than the limit of ${limit} bytes. Ask the API for less (filters, fields, a page size) or raise "Max Response Size".`,
+			response.statusCode,
+		);
+	}
+	if (broken) {
 		const expected = Number.isFinite(declared) ? ` of ${declared}` : '';
 		throw new ApiCallFailure(
 			'connection',
