@@ -15,7 +15,7 @@ import { buildCatalogue, caseIdIn, type HostileCase, type Target } from './suppo
 import { deployTemplate, withErrorAnswer, type Deployed } from './support/deploy';
 import { closedPort, startFaultApi, usageOf, type FaultApi } from './support/fault-api';
 import { runPool } from './support/pool';
-import { settledCount } from './support/executions';
+import { allExecutions, settledCount } from './support/executions';
 import { recordResult } from './support/results';
 import { Produced } from './support/secret-scan';
 
@@ -196,7 +196,6 @@ describe('hostile catalogue (17.1)', () => {
 				const seen = new Map<string, string[]>();
 				for (const execution of executions) {
 					const stored = JSON.stringify(execution.data ?? {});
-					produced.add('stored execution', stored);
 					const id = caseIdIn(stored) ?? `(no case id: execution ${execution.id})`;
 					seen.set(id, [...(seen.get(id) ?? []), execution.status]);
 				}
@@ -422,8 +421,6 @@ describe('faults (17.2)', () => {
 				const executions = await settledCount(session.value.api, workflowId, count, {
 					includeData: true,
 				});
-				for (const execution of executions)
-					produced.add('stored execution', JSON.stringify(execution.data ?? {}));
 				const statuses = executions.map((execution) => execution.status);
 				if (statuses.length !== count || statuses.some((status) => status !== 'success'))
 					wrong.push(
@@ -591,12 +588,30 @@ describe('secrets (17.5)', () => {
 	step('no secret in any answer, stored execution, log, exported workflow or error', async () => {
 		const { api } = session.value;
 		const workflows = (await api.apiOk('GET', '/workflows?limit=250')).data as any[];
-		for (const workflow of workflows)
+		for (const workflow of workflows) {
 			produced.add(
 				'exported workflow',
 				JSON.stringify(await api.apiOk('GET', `/workflows/${workflow.id}`)),
 			);
+			// Every stored execution of every workflow the suite ran, with its data (and errors).
+			for (const execution of await allExecutions(api, workflow.id, true))
+				produced.add('stored execution', JSON.stringify(execution));
+		}
 		for (const log of session.logPaths) produced.addFile('n8n log', log);
+		mkdirSync(hostileArtifacts, { recursive: true });
+		writeFileSync(
+			join(hostileArtifacts, 'secrets.json'),
+			JSON.stringify(
+				{
+					places: produced.places,
+					byKind: produced.byKind,
+					secrets: Object.keys(SECRETS),
+					findings: produced.findings,
+				},
+				null,
+				2,
+			),
+		);
 		recordResult('secrets', { scanned: produced.places, found: produced.findings.length });
 		expect(produced.findings).toEqual([]);
 	});

@@ -17,6 +17,8 @@ export class Produced {
 	private readonly variants: Array<{ name: string; forms: string[] }>;
 	readonly findings: Finding[] = [];
 	places = 0;
+	/** Places scanned, by kind. */
+	readonly byKind: Record<string, number> = {};
 
 	/** @param secrets by name (the name is what a finding shows). */
 	constructor(secrets: Record<string, string>) {
@@ -28,6 +30,7 @@ export class Produced {
 
 	add(kind: string, text: string): void {
 		this.places++;
+		this.byKind[kind] = (this.byKind[kind] ?? 0) + 1;
 		for (const { name, forms } of this.variants) {
 			const variant = forms.findIndex((form) => text.includes(form));
 			if (variant !== -1)
@@ -36,6 +39,6 @@ export class Produced {
 	}
 
 	addFile(kind: string, path: string): void {
-		this.add(`${kind} ${path}`, readFileSync(path, 'utf8'));
+		this.add(kind, readFileSync(path, 'utf8'));
 	}
 }
