@@ -211,11 +211,11 @@ function hintFor(error: RunError, type: string | undefined, apiStatus?: number):
 		if (status === 404)
 			return `Your API has nothing at the address ${node} called for this customer: check the URL and its placeholders, and that the customer exists in your backend.`;
 		if (status === 429)
-			return `Your API limited the requests: lower the traffic or raise the limit, and check the retry settings of ${node}.`;
+			return `Your API limited the requests: lower the traffic or raise the limit, and check the retries in the options of ${node}.`;
 		if (status !== undefined && status >= 500)
-			return `Your API failed (HTTP ${status}): look at its logs for this time; the customer got no answer. The action retries only the attempts set in ${node}'s options.`;
+			return `Your API failed (HTTP ${status}): look at its logs for this time; the customer got no answer. Retries are set in the options of ${node}.`;
 		if (/timed? ?out|ETIMEDOUT|ECONNABORTED/i.test(error.message))
-			return `Your API did not answer in time: check it, or raise the timeout in ${node}'s options.`;
+			return `Your API did not answer in time: check it, or raise the timeout in the options of ${node}.`;
 		if (/ECONNREFUSED|ENOTFOUND|EAI_AGAIN/i.test(error.message))
 			return `n8n could not reach your API: check the address in ${node} and that n8n's host can reach it.`;
 		return `Fix what the message names in ${node}, test the action on the canvas, then publish it again.`;

@@ -241,6 +241,7 @@ export type RunSummary = z.infer<typeof runSummary>;
 
 /** GET /api/actions/:id/runs?limit=&cursor=: newest first; `nextCursor` pages on to older runs. */
 export const runList = z.object({
+	actionName: z.string(),
 	baseUrl: z.string(),
 	workflowId: z.string(),
 	runs: z.array(runSummary),
