@@ -114,7 +114,11 @@ export async function runWorkflow(
 	workflowJson: WorkflowJson,
 	options: RunOptions = {},
 ): Promise<RunResult> {
-	const { nodeTypes, credentialTypes } = packageTypes(options.extraNodes, options.extraCredentials);
+	const { nodeTypes, credentialTypes } = packageTypes(
+		options.extraNodes,
+		options.extraCredentials,
+		workflowJson.nodes.map((node) => node.type),
+	);
 	const store = options.credentials ?? {};
 	const credentialsHelper = new StoreCredentialsHelper(credentialTypes, store);
 

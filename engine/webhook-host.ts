@@ -114,7 +114,11 @@ function parseLikeN8n(rawBody: Buffer, contentType: string): { ok: boolean; body
 export async function startWebhookHost(options: WebhookHostOptions): Promise<WebhookHost> {
 	const mode = options.mode ?? 'webhook';
 	const store = options.credentials ?? {};
-	const { nodeTypes, credentialTypes } = packageTypes(options.extraNodes, options.extraCredentials);
+	const { nodeTypes, credentialTypes } = packageTypes(
+		options.extraNodes,
+		options.extraCredentials,
+		options.workflow.nodes.map((node) => node.type),
+	);
 	const triggerNode =
 		options.workflow.nodes.find((node) => node.name === options.triggerName) ??
 		options.workflow.nodes.find(

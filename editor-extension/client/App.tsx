@@ -9,6 +9,7 @@ import { Toasts } from './components/common/Toasts';
 import { DeployDialog } from './components/dialogs/DeployDialog';
 import { ExportDialog } from './components/dialogs/ExportDialog';
 import { ImportDialog } from './components/dialogs/ImportDialog';
+import { LogsView, useLogsAddress } from './components/logs/LogsView';
 import { PreviewDialog } from './components/dialogs/PreviewDialog';
 import { ShortcutsDialog } from './components/dialogs/ShortcutsDialog';
 import { Palette } from './components/palette/Palette';
@@ -42,6 +43,9 @@ import { useKeyboard } from './state/useKeyboard';
 const TEMPLATE_DEMO_KEY = 'fin-canvas.templatesUseDemo';
 
 export function App() {
+	// A live action's Logs (#/actions/<id>/logs) is a page of its own.
+	const logsFor = useLogsAddress();
+	if (logsFor) return <LogsView actionId={logsFor} />;
 	return (
 		<ReactFlowProvider>
 			<Editor />

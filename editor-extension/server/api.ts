@@ -11,8 +11,10 @@ import {
 import { addActionRoutes } from './actions-api';
 import { workflowIssues } from './checks';
 import { CredentialStore } from './credentials';
-import { deployWorkflow } from './deploy';
+import { deployWorkflow, normalizeBaseUrl } from './deploy';
 import { readJsonObject, sendJson, type JsonObject } from './http';
+import { addLogsRoutes } from './logs-api';
+import { N8nApiKeys } from './n8n-keys';
 import { addPackageRoutes, packageCredentials, packageNodes } from './package-info';
 import type { Router } from './router';
 import { addTemplateRoutes } from './templates';
@@ -42,6 +44,7 @@ function webhookNodeTypes(): Set<string> {
 
 export function addApiRoutes(router: Router, paths: StorePaths) {
 	const store = new CredentialStore(packageCredentials, new CredentialFile(paths));
+	const n8nKeys = new N8nApiKeys(paths);
 	router.add('GET', '/api/health', ({ res }) => sendJson(res, 200, { ok: true }));
 	addPackageRoutes(router);
 	addTemplateRoutes(router);
@@ -92,20 +95,20 @@ export function addApiRoutes(router: Router, paths: StorePaths) {
 
 	router.add('POST', '/api/deploy', async ({ req, res }) => {
 		const body = validBody(deployRequestBody, await readJsonObject(req), DEPLOY_EXAMPLE);
-		sendJson(
-			res,
-			200,
-			await deployWorkflow(
-				{
-					workflow: body.workflow,
-					baseUrl: body.baseUrl,
-					apiKey: body.apiKey,
-					activate: body.activate,
-					workflowId: body.workflowId,
-				},
-				{ credentials: store, webhookNodeTypes: webhookNodeTypes() },
-			),
+		const deployed = await deployWorkflow(
+			{
+				workflow: body.workflow,
+				baseUrl: body.baseUrl,
+				apiKey: body.apiKey,
+				activate: body.activate,
+				workflowId: body.workflowId,
+			},
+			{ credentials: store, webhookNodeTypes: webhookNodeTypes() },
 		);
+		// The key n8n accepted is kept (encrypted) to read the action's runs (Logs); never answered.
+		n8nKeys.save(normalizeBaseUrl(body.baseUrl), body.apiKey.trim());
+		sendJson(res, 200, deployed);
 	});
+	addLogsRoutes(router, paths, store, n8nKeys);
 	return store;
 }

@@ -65,7 +65,7 @@ export interface PersistedCredential {
 	data: ICredentialDataDecryptedObject;
 }
 
-interface EncryptedBox {
+export interface EncryptedBox {
 	iv: string;
 	tag: string;
 	ciphertext: string;
@@ -106,6 +106,15 @@ export class CredentialFile {
 			data: this.encrypt(key!, credential.id, credential.data),
 		}));
 		writeAtomic(this.file, JSON.stringify({ version: 1, credentials: stored }, null, '\t'));
+	}
+
+	/** Encrypts another secret under the same key, bound to `id` (n8n-keys.ts: the n8n API keys). */
+	seal(id: string, data: ICredentialDataDecryptedObject): EncryptedBox {
+		return this.encrypt(this.readKey(true)!, id, data);
+	}
+
+	unseal(id: string, box: EncryptedBox): ICredentialDataDecryptedObject {
+		return this.decrypt(this.readKey(false)!, id, box);
 	}
 
 	private readKey(create: boolean): Buffer | undefined {

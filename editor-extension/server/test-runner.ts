@@ -14,6 +14,7 @@ import { NodeHelpers } from 'n8n-workflow';
 
 import { buildTestItem, type TestValues } from '../../nodes/FinTrigger/test-values';
 import type { ConversationItem } from '../../nodes/shared/conversation-item';
+import { BASE_NODE_FILES, isRunnableBaseType } from '../../engine/base-node-types';
 import { PACKAGE_NAME } from '../../engine/package-types';
 import { runWorkflow, type RecordedRequest, type WorkflowJson } from '../../engine/run-workflow';
 import type { Item as TestItem, NodeReport, TestReport, TestRequestBody } from '../shared/api';
@@ -28,6 +29,10 @@ import {
 } from '../../nodes/shared/redact';
 
 const STICKY_NOTE = 'n8n-nodes-base.stickyNote';
+/** e.g. "set, if, switch" for the report of a node the canvas does not run. */
+const RUNNABLE_BASE_NAMES = Object.keys(BASE_NODE_FILES)
+	.map((type) => type.split('.')[1])
+	.join(', ');
 
 /**
  * The item Fin Trigger emits in a test: its own "Test Values" parameter (buildTestItem, the same code
@@ -117,10 +122,12 @@ export async function runTest(body: TestRequestBody, store: CredentialStore): Pr
 			);
 		}
 	}
-	// Nodes of other packages (e.g. the templates' "Not In Audience" Set node) exist only in n8n:
-	// they are left out of the run, and the report says when an item would have reached one.
-	const runnable = nodes.filter((node) => types.has(node.type));
-	const foreign = new Set(nodes.filter((node) => !types.has(node.type)).map((node) => node.name));
+	// n8n's own Set, If, ... (e.g. the templates' "Not In Audience") run through n8n-nodes-base's real
+	// classes (engine/base-nodes.ts). Nodes of other packages exist only in n8n: they are left out of
+	// the run, and the report says when an item would have reached one.
+	const runs = (node: INode) => types.has(node.type) || isRunnableBaseType(node.type);
+	const runnable = nodes.filter(runs);
+	const foreign = new Set(nodes.filter((node) => !runs(node)).map((node) => node.name));
 	const triggers = nodes.filter((node) => isTrigger(types.get(node.type)));
 	if (triggers.length > 1) {
 		throw new HttpError(
@@ -248,7 +255,7 @@ export async function runTest(body: TestRequestBody, store: CredentialStore): Pr
 						status: 'skipped',
 						input: [],
 						output: [],
-						notRun: `${node.type} runs only in n8n; the canvas runs ${PACKAGE_NAME} nodes only.`,
+						notRun: `${node.type} runs only in n8n; the canvas runs ${PACKAGE_NAME} nodes and n8n's ${RUNNABLE_BASE_NAMES} only.`,
 					}
 				: { status: 'skipped', input: [], output: [] };
 			continue;

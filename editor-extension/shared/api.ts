@@ -189,3 +189,62 @@ export type ActionList = z.infer<typeof actionList>;
 /** GET /api/actions/:id. */
 export const storedAction = actionSummary.extend({ workflow: workflowSchema });
 export type StoredActionInfo = z.infer<typeof storedAction>;
+
+// Logs of a live action (server/run-log.ts): its recent runs in n8n, summarized without values
+
+/** One run of a live action, as n8n's executions API reports it: names and outcomes, no picked values. */
+export const runSummary = z.object({
+	/** n8n's execution id. */
+	id: z.string(),
+	startedAt: z.string(),
+	stoppedAt: z.string().optional(),
+	durationMs: z.number().optional(),
+	/** n8n's status: success, error, crashed, running, waiting, canceled... */
+	status: z.string(),
+	/** The customer the trigger verified: the signed identifier only (unverified runs have none). */
+	customer: z.object({
+		id: z.string().optional(),
+		/** Which attribute the id is, e.g. `user.user_id`. */
+		attribute: z.string().optional(),
+		verified: z.boolean(),
+		method: z.string().optional(),
+	}),
+	/** What the Audience Filter decided; absent when no Audience Filter ran. */
+	audience: z
+		.object({
+			matched: z.boolean(),
+			decidedBy: z.string().optional(),
+			reason: z.string().optional(),
+		})
+		.optional(),
+	/** The API Action's call: its HTTP status (absent when no answer came back). */
+	api: z
+		.object({
+			node: z.string(),
+			status: z.number().optional(),
+			ok: z.boolean(),
+			durationMs: z.number().optional(),
+			attempts: z.number().optional(),
+		})
+		.optional(),
+	/** Names of the fields the AI was answered with (never their values). */
+	fields: z.array(z.string()),
+	actionUsed: z.boolean().optional(),
+	/** Why the run failed: the node, n8n's message (secrets redacted) and what to do. */
+	error: z
+		.object({ node: z.string().optional(), message: z.string(), hint: z.string() })
+		.optional(),
+	/** The execution in n8n's editor. */
+	url: z.string(),
+});
+export type RunSummary = z.infer<typeof runSummary>;
+
+/** GET /api/actions/:id/runs?limit=&cursor=: newest first; `nextCursor` pages on to older runs. */
+export const runList = z.object({
+	actionName: z.string(),
+	baseUrl: z.string(),
+	workflowId: z.string(),
+	runs: z.array(runSummary),
+	nextCursor: z.string().optional(),
+});
+export type RunList = z.infer<typeof runList>;

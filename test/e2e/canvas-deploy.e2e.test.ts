@@ -1,14 +1,28 @@
 // The canvas server's deploy (POST /api/deploy, editor-extension/server) against real n8n: a workflow
 // template, with its credential named but without an id, is created and activated in n8n through the
-// public API, and then answers signed chat messages on its production webhook.
+// public API, and then answers signed chat messages on its production webhook. A live action's runs
+// are then listed by the canvas (GET /api/actions/:id/runs) and shown in its Logs view.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
 import { startServer, type RunningServer } from '../../editor-extension/server/app';
+import { checkLogsPage } from '../../editor-extension/test/browser/logs-page';
+import { startLoopbackServer } from '../../engine/loopback-server';
+import { secretVariants } from '../../nodes/shared/redact';
 import { tempStore } from '../../editor-extension/test/server/helpers';
 import { secrets } from './support/apis';
 import { sendChat, userHash } from './support/chat';
-import { customer } from './support/fixtures';
+import { customer, utilityUsage } from './support/fixtures';
 import { http } from './support/n8n-api';
+import { repoRoot } from './support/runtime';
 import { E2eSession, SESSION_TIMEOUT } from './support/session';
-import { findNode, readTemplate, waitForWebhook, webhookUrl } from './support/workflows';
+import {
+	findNode,
+	readTemplate,
+	settledExecutions,
+	waitForWebhook,
+	webhookUrl,
+} from './support/workflows';
 
 const session = new E2eSession('canvas-deploy');
 const { step } = session;
@@ -196,5 +210,160 @@ step(
 		expect(third.json.error).toBeUndefined();
 		expect(third.json).toMatchObject({ active: true, saved: 'recreated' });
 		expect(third.json.id).not.toBe(first.json.id);
+	},
+);
+
+step(
+	"the canvas lists a live action's runs from n8n's executions API: allowed, not in the audience, a failing API; no secret, no picked value",
+	async () => {
+		const { api, credentials, n8n } = session.value;
+		// The customer's backend: usage for every customer but one, whose read fails on the server.
+		const backendToken = 'logs-e2e-backend-token-5f0c2b9e71';
+		const backend = await startLoopbackServer({
+			'*': (request) => {
+				if (request.headers.authorization !== `Bearer ${backendToken}`)
+					return { status: 401, body: { error: 'invalid_token' } };
+				const id = decodeURIComponent(
+					/^\/customers\/([^/]+)\/usage$/.exec(request.path)?.[1] ?? '',
+				);
+				if (id === 'cust-broken') return { status: 500, body: { error: 'database unavailable' } };
+				return { body: utilityUsage(id) };
+			},
+		});
+		try {
+			const workflow = readTemplate('electricity-usage.json');
+			workflow.name = 'Electricity usage (logs)';
+			findNode(workflow, 'finTrigger').credentials = {
+				finMessengerApi: { id: null, name: credentials.finMessengerApi.name },
+			};
+			const token = await canvasPost('/api/credentials', {
+				type: 'finFixedTokenApi',
+				name: 'Utility backend (logs e2e)',
+				data: { token: backendToken, placement: 'bearer', allowedDomain: '127.0.0.1' },
+			});
+			const action = findNode(workflow, 'apiAction');
+			action.parameters.url = `${backend.url}/customers/{{user.user_id}}/usage`;
+			action.parameters.authentication = 'finFixedTokenApi';
+			action.credentials = { finFixedTokenApi: { id: token.json.id, name: token.json.name } };
+
+			const deployed = await canvasPost('/api/deploy', {
+				workflow,
+				baseUrl: n8n.url,
+				apiKey: api.apiKey,
+				activate: true,
+			});
+			expect(deployed.json.error).toBeUndefined();
+			// What the canvas keeps for the action after "Set live" (the client saves it with the graph).
+			const saved = await canvasPost('/api/actions', {
+				name: workflow.name,
+				workflow,
+				deploy: {
+					baseUrl: n8n.url,
+					workflowId: deployed.json.id,
+					active: true,
+					at: new Date().toISOString(),
+				},
+			});
+			expect(saved.status).toBe(201);
+
+			const stored = await api.apiOk('GET', `/workflows/${deployed.json.id}`);
+			const url = webhookUrl(n8n.url, stored);
+			await waitForWebhook(url);
+			const chat = (userId: string, meterType: string) =>
+				sendChat(url, {
+					text: 'How much power did I use?',
+					user: { user_id: userId, meter_type: meterType },
+					userHash: userHash(secrets.identityVerification, userId),
+				});
+			const allowed = await chat(customer.user_id, 'smart');
+			expect(allowed.status).toBe(200);
+			expect(allowed.json).toMatchObject({ actionUsed: true });
+			const outside = await chat('cust-0815', 'analog');
+			expect(outside.json).toMatchObject({ actionUsed: false, answer: null });
+			const failing = await chat('cust-broken', 'smart');
+			expect(failing.status).toBe(500);
+			expect(await settledExecutions(api, deployed.json.id)).toHaveLength(3);
+
+			// The key n8n accepted is kept by the canvas server, encrypted: in no file in any encoding.
+			const keptFiles = (readdirSync(store.dataDir, { recursive: true }) as string[])
+				.map((file) => join(store.dataDir, file))
+				.filter((file) => statSync(file).isFile());
+			expect(keptFiles.map((file) => file.slice(store.dataDir.length + 1))).toContain(
+				'n8n-keys.json',
+			);
+			const kept = keptFiles.map((file) => readFileSync(file, 'utf8')).join('\n');
+			for (const variant of secretVariants(api.apiKey)) expect(kept).not.toContain(variant);
+
+			const runs = await http(`${canvas!.url}/api/actions/${saved.json.id}/runs`, {
+				headers: { 'x-canvas-token': canvas!.token },
+			});
+			expect({ status: runs.status, error: runs.json?.error }).toEqual({
+				status: 200,
+				error: undefined,
+			});
+			expect(runs.json).toMatchObject({
+				actionName: workflow.name,
+				baseUrl: n8n.url,
+				workflowId: deployed.json.id,
+			});
+			const byCustomer = Object.fromEntries(
+				runs.json.runs.map((run: { customer: { id: string } }) => [run.customer.id, run]),
+			);
+			expect(Object.keys(byCustomer).sort()).toEqual(['cust-0815', 'cust-4711', 'cust-broken']);
+			expect(byCustomer['cust-4711']).toMatchObject({
+				status: 'success',
+				customer: { attribute: 'user.user_id', verified: true, method: 'user_hash' },
+				audience: { matched: true, decidedBy: 'rule' },
+				api: { node: 'Electricity usage', status: 200, ok: true },
+				fields: ['Usage (kWh)', 'From', 'To', 'Tariff', 'Estimated bill'],
+				actionUsed: true,
+				url: `${n8n.url}/workflow/${deployed.json.id}/executions/${byCustomer['cust-4711'].id}`,
+			});
+			expect(byCustomer['cust-4711'].durationMs).toBeGreaterThanOrEqual(0);
+			expect(byCustomer['cust-0815']).toMatchObject({
+				status: 'success',
+				audience: { matched: false },
+				fields: [],
+				actionUsed: false,
+			});
+			expect(byCustomer['cust-0815'].api).toBeUndefined();
+			expect(byCustomer['cust-0815'].error).toBeUndefined();
+			expect(byCustomer['cust-broken']).toMatchObject({
+				status: 'error',
+				audience: { matched: true },
+				api: { node: 'Electricity usage', status: 500, ok: false },
+				error: {
+					node: 'Electricity usage',
+					message: expect.stringContaining('500'),
+					hint: expect.stringContaining('Your API failed (HTTP 500)'),
+				},
+			});
+			// No secret in any encoding, and none of the values the API answered or the customer wrote.
+			for (const secret of [
+				api.apiKey,
+				backendToken,
+				secrets.identityVerification,
+				secrets.intercomClient,
+			])
+				for (const variant of secretVariants(secret)) expect(runs.text).not.toContain(variant);
+			for (const value of [
+				'312.4',
+				'Green Flex 24',
+				'98.37',
+				'MTR-99-00817',
+				'DE89370400440532013000',
+				'How much power did I use?',
+			])
+				expect(runs.text).not.toContain(value);
+
+			// The Logs view in real Chromium, against this n8n.
+			await checkLogsPage(canvas!, saved.json.id, runs.json.runs, {
+				failedCustomer: 'cust-broken',
+				failedNode: 'Electricity usage',
+				screenshot: join(repoRoot, 'test-artifacts', 'e2e', 'canvas-logs.png'),
+			});
+		} finally {
+			await backend.close();
+		}
 	},
 );

@@ -2,7 +2,7 @@
 // went wrong and what to do next: the server's `{error, hint}`, or a hint of our own.
 import axios, { AxiosError } from 'axios';
 
-import type { CreateCredentialBody, UpdateCredentialBody } from '../../shared/api';
+import type { CreateCredentialBody, RunList, UpdateCredentialBody } from '../../shared/api';
 import type { N8nWorkflow } from '../graph/types';
 import type {
 	CredentialInfo,
@@ -99,4 +99,11 @@ export const api = {
 		),
 	deploy: (body: DeployRequest, signal?: AbortSignal) =>
 		call<DeployResult>('Deploying to n8n', () => http.post('/api/deploy', body, { signal })),
+	/** A live action's recent runs in n8n (Logs); `cursor` pages on to older ones. */
+	runs: (actionId: string, cursor?: string) =>
+		call<RunList>('Loading the logs', () =>
+			http.get(`/api/actions/${encodeURIComponent(actionId)}/runs`, {
+				params: cursor ? { cursor } : {},
+			}),
+		),
 };

@@ -1,6 +1,8 @@
-// What a canvas test runs: the graph without sticky notes and without nodes of other packages (such as
-// n8n's own "Set" on a template's "Not matched" branch), which the canvas server cannot execute.
-// Those nodes stay on the canvas and in exports; they run once the workflow is in n8n.
+// What a canvas test runs: the graph without sticky notes and without nodes of other packages that
+// the canvas server cannot execute (it runs n8n's own Set, If, ... with their real classes:
+// engine/base-node-types.ts). Those nodes stay on the canvas and in exports; they run once the
+// workflow is in n8n.
+import { isRunnableBaseType } from '../../../engine/base-node-types';
 import type { TypeLookup } from './nodeTypes';
 import type { N8nConnections, N8nWorkflow } from './types';
 import { STICKY_TYPE } from './types';
@@ -10,7 +12,9 @@ export function testableWorkflow(
 	lookup: TypeLookup,
 ): { workflow: N8nWorkflow; skipped: string[] } {
 	const skipped = workflow.nodes
-		.filter((node) => node.type !== STICKY_TYPE && !lookup(node.type))
+		.filter(
+			(node) => node.type !== STICKY_TYPE && !lookup(node.type) && !isRunnableBaseType(node.type),
+		)
 		.map((node) => node.name);
 	if (!skipped.length) return { workflow, skipped };
 	const gone = new Set(skipped);

@@ -34,7 +34,7 @@ export async function runTest(testValues: TestValues) {
 		showToast(
 			'info',
 			`Not run in this test: ${skipped.join(', ')}.`,
-			'Nodes of other packages (e.g. n8n’s Set) run once the workflow is in n8n; the canvas runs only Fin Actions nodes.',
+			'They run once the workflow is in n8n; the canvas runs Fin Actions nodes and n8n’s Set, If, Switch, Filter, No Op and Respond to Webhook.',
 			'test',
 		);
 	}

@@ -197,8 +197,8 @@ describe('what a canvas test runs', () => {
 					parameters: {},
 				},
 				{
-					name: 'Set',
-					type: 'n8n-nodes-base.set',
+					name: 'Agent',
+					type: '@n8n/n8n-nodes-langchain.agent',
 					typeVersion: 3,
 					position: [0, 0] as [number, number],
 					parameters: {},
@@ -212,8 +212,8 @@ describe('what a canvas test runs', () => {
 				},
 			],
 			connections: {
-				F: { main: [[], [{ node: 'Set', type: 'main', index: 0 }]] },
-				Set: { main: [[]] },
+				F: { main: [[], [{ node: 'Agent', type: 'main', index: 0 }]] },
+				Agent: { main: [[]] },
 			},
 		};
 		expect(testableWorkflow(workflow, lookup)).toEqual({
@@ -221,10 +221,36 @@ describe('what a canvas test runs', () => {
 				nodes: [workflow.nodes[0], workflow.nodes[2]],
 				connections: { F: { main: [[], []] } },
 			},
-			skipped: ['Set'],
+			skipped: ['Agent'],
 		});
 		const plain = { nodes: [workflow.nodes[0]], connections: {} };
 		expect(testableWorkflow(plain, lookup)).toEqual({ workflow: plain, skipped: [] });
+	});
+
+	test("n8n's own Set and If stay in the test: the server runs their real classes", () => {
+		const node = (name: string, type: string) => ({
+			name,
+			type,
+			typeVersion: 1,
+			position: [0, 0] as [number, number],
+			parameters: {},
+		});
+		const workflow = {
+			nodes: [
+				node('F', 'n8n-nodes-fin-actions.audienceFilter'),
+				node('Not In Audience', 'n8n-nodes-base.set'),
+				node('Plan?', 'n8n-nodes-base.if'),
+			],
+			connections: {
+				F: {
+					main: [
+						[{ node: 'Plan?', type: 'main', index: 0 }],
+						[{ node: 'Not In Audience', type: 'main', index: 0 }],
+					],
+				},
+			},
+		};
+		expect(testableWorkflow(workflow, lookup)).toEqual({ workflow, skipped: [] });
 	});
 });
 

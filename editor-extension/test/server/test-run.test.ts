@@ -295,7 +295,7 @@ it('runs one test at a time, each with its own requests', async () => {
 	]);
 });
 
-it('tests the Shopify workflow template against the demo, leaving its n8n-only node out', async () => {
+it("tests the Shopify workflow template against the demo, running n8n's own Set node as n8n does", async () => {
 	const template = JSON.parse(
 		readFileSync(
 			join(__dirname, '..', '..', '..', 'templates', 'workflows', 'shopify-order-status.json'),
@@ -328,17 +328,14 @@ it('tests the Shopify workflow template against the demo, leaving its n8n-only n
 		action.name,
 		picker.name,
 	]);
-	expect(matched.json.nodes[setNode.name]).toEqual(
-		expect.objectContaining({
-			status: 'skipped',
-			notRun: expect.stringContaining('n8n-nodes-base.set'),
-		}),
-	);
+	// The Set node is on the branch this customer did not take: it did not run, as in n8n.
+	expect(matched.json.nodes[setNode.name]).toEqual({ status: 'skipped', input: [], output: [] });
 	expect(matched.json.answer.answer.Order).toEqual(['#1041', '#1032']);
 	expect(matched.json.answer.actionUsed).toBe(true);
 	expect(matched.json.warnings).toEqual([]);
 
-	// A customer without an email is not in the audience: the item goes to the n8n-only node.
+	// A customer without an email is not in the audience: the item goes to "Not In Audience", n8n's
+	// Set node, whose output is what n8n answers the chat (not an error).
 	const notMatched = await call(server, 'POST', '/api/test', {
 		body: { workflow: template, testValues: { ...testValues, user: { user_id: 'u2' } } },
 	});
@@ -346,10 +343,119 @@ it('tests the Shopify workflow template against the demo, leaving its n8n-only n
 	expect(
 		notMatched.json.nodes['Audience Filter'].output.map((items: unknown[]) => items.length),
 	).toEqual([0, 1]);
-	expect(notMatched.json.answer).toBeNull();
-	expect(notMatched.json.warnings.join('\n')).toContain(
-		`"${setNode.name}", which runs only in n8n`,
-	);
+	expect(notMatched.json.executionOrder).toEqual(['Fin Trigger', 'Audience Filter', setNode.name]);
+	const templateAnswer = JSON.parse(setNode.parameters.jsonOutput);
+	expect(notMatched.json.nodes[setNode.name]).toMatchObject({
+		status: 'success',
+		output: [[{ json: templateAnswer }]],
+	});
+	expect(notMatched.json.answer).toEqual(templateAnswer);
+	expect(notMatched.json.warnings).toEqual([]);
+});
+
+it("runs n8n's If and Set (Edit Fields) with expressions, and reports their results per node", async () => {
+	const node = (name: string, type: string, typeVersion: number, parameters: object) => ({
+		id: name,
+		name,
+		type,
+		typeVersion,
+		position: [0, 0],
+		parameters,
+	});
+	const workflow = {
+		name: 'Branch on plan',
+		nodes: [
+			trigger,
+			node('Pro plan?', 'n8n-nodes-base.if', 2.2, {
+				conditions: {
+					options: { caseSensitive: true, typeValidation: 'strict', version: 2 },
+					conditions: [
+						{
+							id: 'c1',
+							leftValue: '={{ $json.company.plan }}',
+							rightValue: 'pro',
+							operator: { type: 'string', operation: 'equals' },
+						},
+					],
+					combinator: 'and',
+				},
+				options: {},
+			}),
+			node('Pro answer', 'n8n-nodes-base.set', 3.4, {
+				mode: 'manual',
+				assignments: {
+					assignments: [
+						{
+							id: 'a1',
+							name: 'answer',
+							value: '=Plan {{ $json.company.plan }} for {{ $json.user.user_id }}',
+							type: 'string',
+						},
+					],
+				},
+				options: {},
+			}),
+			node('Other answer', 'n8n-nodes-base.set', 3.4, {
+				mode: 'raw',
+				jsonOutput: '{"answer": "not pro"}',
+				options: {},
+			}),
+		],
+		connections: {
+			'Fin Trigger': { main: [[{ node: 'Pro plan?', type: 'main', index: 0 }]] },
+			'Pro plan?': {
+				main: [
+					[{ node: 'Pro answer', type: 'main', index: 0 }],
+					[{ node: 'Other answer', type: 'main', index: 0 }],
+				],
+			},
+		},
+	};
+	const pro = await call(server, 'POST', '/api/test', { body: { workflow, testValues } });
+	expect(pro.json.ok).toBe(true);
+	expect(pro.json.executionOrder).toEqual(['Fin Trigger', 'Pro plan?', 'Pro answer']);
+	const ifReport = pro.json.nodes['Pro plan?'];
+	expect(ifReport.status).toBe('success');
+	expect(ifReport.output.map((items: unknown[]) => items.length)).toEqual([1, 0]);
+	expect(pro.json.nodes['Pro answer']).toMatchObject({
+		status: 'success',
+		output: [[{ json: { answer: 'Plan pro for cus_1001' } }]],
+	});
+	expect(pro.json.nodes['Other answer'].status).toBe('skipped');
+	expect(pro.json.answer).toEqual({ answer: 'Plan pro for cus_1001' });
+
+	const free = await call(server, 'POST', '/api/test', {
+		body: { workflow, testValues: { ...testValues, company: { plan: 'free' } } },
+	});
+	expect(free.json.nodes['Pro plan?'].output.map((items: unknown[]) => items.length)).toEqual([
+		0, 1,
+	]);
+	expect(free.json.answer).toEqual({ answer: 'not pro' });
+});
+
+it("says what n8n says of Respond to Webhook after Fin Trigger (n8n's own check, from its real class)", async () => {
+	const workflow = {
+		name: 'Respond',
+		nodes: [
+			trigger,
+			{
+				id: 'r',
+				name: 'Respond',
+				type: 'n8n-nodes-base.respondToWebhook',
+				typeVersion: 1.5,
+				position: [220, 0],
+				parameters: { respondWith: 'firstIncomingItem', options: {} },
+			},
+		],
+		connections: chain('Fin Trigger', 'Respond'),
+	};
+	const answer = await call(server, 'POST', '/api/test', { body: { workflow, testValues } });
+	expect(answer.json.ok).toBe(false);
+	expect(answer.json.nodes.Respond).toMatchObject({
+		status: 'error',
+		error: { message: 'No Webhook node found in the workflow' },
+	});
+	expect(answer.json.answer).toBeNull();
 });
 
 it('keeps a refreshed dynamic token for the next test, and never answers it or the client secret', async () => {

@@ -1,7 +1,8 @@
 // "Set live": sends the tested graph to an n8n instance through the canvas server (n8n's public API):
 // the credentials the nodes use are created or updated in n8n by the server (their secrets never come
 // back here), the workflow this action was deployed as before is updated, and it is published, as
-// n8n 2.x calls it. The API key is used for this request only and never stored.
+// n8n 2.x calls it. The canvas server keeps the API key encrypted (to read the action's runs for
+// Logs); it never comes back to this page.
 import { useState } from 'react';
 
 import { useStore } from '../../state/store';
@@ -167,8 +168,8 @@ export function DeployDialog({ workflow, usesDemo, onClose }: Props) {
 							data-testid="deploy-api-key"
 						/>
 						<p className="field__hint">
-							In n8n: Settings → n8n API → Create an API key. Used for this request only, never
-							stored.
+							In n8n: Settings → n8n API → Create an API key. The canvas server keeps it encrypted
+							to show this action’s runs (Logs); it never comes back to this page.
 						</p>
 					</div>
 					<label className="checkbox-line">

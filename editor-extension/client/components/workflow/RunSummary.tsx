@@ -1,5 +1,7 @@
 // The last test in one glance: passed or failed, when, and whether the graph changed since.
-import type { RunState } from '../../state/editor';
+import { editorStore, type RunState } from '../../state/editor';
+import { useStore } from '../../state/store';
+import { actionInAddress, logsHref } from '../logs/LogsView';
 
 export function RunSummary({ run, stale }: { run?: RunState; stale: boolean }) {
 	if (!run)
@@ -24,6 +26,23 @@ export function RunSummary({ run, stale }: { run?: RunState; stale: boolean }) {
 			{stale && (
 				<p className="field__hint">The graph changed since: test again before setting it live.</p>
 			)}
+			{!run.result.ok && <SeeLogs />}
 		</div>
+	);
+}
+
+/** On a failed test of a live action: how its runs in n8n went (Logs). */
+function SeeLogs() {
+	const live = useStore(editorStore, (state) => state.deployed?.active);
+	const actionId = actionInAddress();
+	if (!live || !actionId) return null;
+	return (
+		<p className="field__hint">
+			It is live in n8n:{' '}
+			<a href={logsHref(actionId)} data-testid="see-logs">
+				See logs
+			</a>{' '}
+			of its runs there.
+		</p>
 	);
 }
