@@ -16,7 +16,7 @@ import { SidePanel } from './components/panel/SidePanel';
 import { TopBar } from './components/TopBar';
 import { WorkflowPanel } from './components/workflow/WorkflowPanel';
 import { DemoBanner } from './components/canvas/DemoBanner';
-import { usesDemo } from './graph/demo';
+import { demoAddressesIn } from './graph/demo';
 import { fingerprint } from './graph/fingerprint';
 import { liveBlockers } from './graph/liveGate';
 import { sameStructure, validateGraph } from './graph/validation';
@@ -86,7 +86,9 @@ function Editor() {
 		[problems],
 	);
 	const stale = Boolean(run) && run!.fingerprint !== fingerprint(workflow);
-	const demoOn = usesDemo(doc, demoBase());
+	// The demo is a test-time override: only a graph that itself holds demo addresses is affected.
+	const demoOn = useStore(editorStore, (state) => Boolean(state.demo));
+	const demoAddresses = useMemo(() => demoAddressesIn(workflow), [workflow]);
 	const passed = useStore(editorStore, (state) => state.passed);
 	const blockers = useMemo(
 		() =>
@@ -95,10 +97,11 @@ function Editor() {
 				fingerprint: fingerprint(workflow),
 				passed,
 				answer: run && run.fingerprint === passed ? run.result.answer : undefined,
-				demoOn,
+				demoAddresses,
+				testedOnDemo: Boolean(run && run.fingerprint === passed && run.demo),
 				n8nIssues: n8nIssues.map((issue) => `“${issue.node}”: ${issue.message}`),
 			}),
-		[workflow, passed, run, demoOn, n8nIssues],
+		[workflow, passed, run, demoAddresses, n8nIssues],
 	);
 	// Checks lists every reason "Set live" is off (n8n's own issues are already there, on their nodes).
 	const checks = useMemo(
@@ -241,7 +244,7 @@ function Editor() {
 				{dialog === 'deploy' && (
 					<DeployDialog
 						workflow={workflow}
-						usesDemo={demoOn}
+						usesDemo={demoAddresses.length > 0}
 						onClose={() => openDialog(undefined)}
 					/>
 				)}

@@ -11,6 +11,7 @@ import { workflowIssues, type NodeIssue } from './checks';
 import { LOCAL_ID_PREFIX, type CredentialStore } from './credentials';
 import { HttpError, isObject, type JsonObject } from './http';
 import { redactSecrets } from '../../nodes/shared/redact';
+import { demoAddressesIn } from '../shared/demo';
 
 /** Node fields n8n's public API accepts (node.yml has additionalProperties: false). */
 const NODE_FIELDS = [
@@ -195,6 +196,16 @@ export async function deployWorkflow(request: DeployRequest, options: CleanOptio
 		);
 	}
 	const store = options.credentials;
+	// Demo mode is a test-time override, so a graph holding a demo address (an older export) would
+	// call this canvas's demo from n8n: refused before anything is sent.
+	const demo = demoAddressesIn(workflow as { nodes: unknown[] });
+	if (demo.length)
+		throw new HttpError(
+			400,
+			`The workflow still calls the canvas's demo backend: ${demo.join('; ')}`,
+			"Enter your API's address in those fields on the canvas (the demo is for tests only), test again, then deploy.",
+			{ demoAddresses: demo },
+		);
 	// n8n's own checks first, as n8n's editor shows them: nothing is sent while they fail.
 	const before = workflowIssues(workflow);
 	if (before.length) throw checksFailed(before);
