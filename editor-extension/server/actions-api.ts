@@ -38,15 +38,18 @@ export function addActionRoutes(router: Router, paths: StorePaths) {
 
 type Body = ReturnType<typeof saveActionBody.parse>;
 
-/** An autosave sends only name and graph: the stored test and deploy info stay unless sent (null clears). */
+/** An autosave sends only what changed: the stored test, deploy info and test values stay unless sent (null clears). */
 function merged(stored: StoredAction | undefined, body: Body) {
 	const lastTest = body.lastTest === undefined ? stored?.lastTest : (body.lastTest ?? undefined);
 	const deploy = body.deploy === undefined ? stored?.deploy : (body.deploy ?? undefined);
+	const testValues =
+		body.testValues === undefined ? stored?.testValues : (body.testValues ?? undefined);
 	return {
 		...(stored ? { id: stored.id } : {}),
 		name: body.name,
 		workflow: body.workflow as Record<string, unknown>,
 		...(lastTest ? { lastTest } : {}),
 		...(deploy ? { deploy } : {}),
+		...(testValues ? { testValues: testValues as Record<string, unknown> } : {}),
 	};
 }
