@@ -38,6 +38,18 @@ import { loadTestValues, saveTestValues } from './state/testValues';
 import { showError } from './state/toasts';
 import { useCatalog } from './state/useCatalog';
 import { useKeyboard } from './state/useKeyboard';
+import { ActionsHome } from './components/home/ActionsHome';
+import { emptyDoc } from './graph/workflow';
+import {
+	actionIdInAddress,
+	createAction,
+	goHome,
+	onTestValuesLoaded,
+	openAction,
+	setWorkspaceTestValues,
+	watchForChanges,
+	workspaceStore,
+} from './state/workspace';
 
 const TEMPLATE_DEMO_KEY = 'fin-canvas.templatesUseDemo';
 
@@ -149,6 +161,37 @@ function Editor() {
 
 	useEffect(() => saveTestValues(testValues), [testValues]);
 
+	// The workspace (state/workspace.ts): the list of saved actions is home; the open action autosaves.
+	const current = useStore(workspaceStore, (state) => state.current);
+	const opening = useStore(workspaceStore, (state) => state.opening);
+	const [creating, setCreating] = useState(false);
+	useEffect(() => watchForChanges(), []);
+	useEffect(() => onTestValuesLoaded(setTestValues), []);
+	useEffect(() => setWorkspaceTestValues(testValues), [testValues]);
+	useEffect(() => {
+		// A reload opens the action named in the address again.
+		const id = actionIdInAddress();
+		if (id)
+			openAction(id).catch((error) => {
+				showError(error, 'It may have been deleted: pick an action from the list.');
+				void goHome();
+			});
+	}, []);
+	const createFrom = useCallback(
+		async (template?: TemplateInfo) => {
+			setCreating(true);
+			try {
+				await createAction(template ? template.workflow : graphToWorkflow(emptyDoc()));
+				if (template && templatesUseDemo) await switchDemo(true);
+			} catch (error) {
+				showError(error, 'Check that the canvas server is running, then try again.');
+			} finally {
+				setCreating(false);
+			}
+		},
+		[templatesUseDemo, switchDemo],
+	);
+
 	if (catalog.loading && catalog.nodes.length === 0) {
 		return (
 			<div className="page-message">
@@ -168,6 +211,35 @@ function Editor() {
 					Try again
 				</button>
 			</div>
+		);
+	}
+
+	if (!current) {
+		return (
+			<CatalogContext.Provider value={catalog}>
+				{opening ? (
+					<div className="page-message" data-testid="opening-action">
+						<Spinner /> Opening the action…
+					</div>
+				) : (
+					<ActionsHome
+						templates={catalog.templates}
+						templatesUseDemo={templatesUseDemo}
+						onTemplatesUseDemo={(on) => {
+							setTemplatesUseDemo(on);
+							localStorage.setItem(TEMPLATE_DEMO_KEY, String(on));
+						}}
+						onOpen={(id) =>
+							void openAction(id).catch((error) =>
+								showError(error, 'Reload the list and try again.'),
+							)
+						}
+						onCreate={(template) => void createFrom(template)}
+						busy={creating}
+					/>
+				)}
+				<Toasts />
+			</CatalogContext.Provider>
 		);
 	}
 

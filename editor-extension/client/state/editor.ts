@@ -116,6 +116,8 @@ export function loadWorkflow(workflow: N8nWorkflow, message?: string) {
 	commit(next);
 	editorStore.set((state) => ({
 		run: undefined,
+		// A test of the graph before is no test of this one, even when both look the same.
+		passed: undefined,
 		demo: undefined,
 		// Another graph is another action: it does not update the workflow the previous one became.
 		deployed: undefined,

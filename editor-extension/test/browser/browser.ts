@@ -55,7 +55,11 @@ export interface Session {
 	close(): Promise<void>;
 }
 
-export async function openCanvas(): Promise<Session> {
+/**
+ * The canvas on a fresh store, in a new blank action (the tests' starting point); with
+ * `{ home: true }`, left on its home, the list of saved actions.
+ */
+export async function openCanvas(options: { home?: boolean } = {}): Promise<Session> {
 	mkdirSync(ARTIFACTS, { recursive: true });
 	const executablePath = findChromium();
 	if (!executablePath) throw new Error(missingMessage());
@@ -92,7 +96,11 @@ export async function openCanvas(): Promise<Session> {
 				pageErrors.push(message.text());
 		});
 		await page.goto(server.openUrl);
-		await page.getByTestId('palette').waitFor();
+		await page.getByTestId('home').waitFor();
+		if (!options.home) {
+			await page.getByTestId('new-blank-action').click();
+			await page.getByTestId('palette').waitFor();
+		}
 		const running = server;
 		return {
 			server: running,

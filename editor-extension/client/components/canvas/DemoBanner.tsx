@@ -11,8 +11,7 @@ export function DemoBanner({
 	return (
 		<div className="demo-banner" data-testid="demo-banner">
 			<span>
-				<strong>Demo backend</strong> — tests call {demoBase}, no account needed; the graph keeps
-				your API addresses.
+				<strong>Demo backend</strong> — tests call {demoBase}; the graph keeps your addresses.
 			</span>
 			<button
 				className="button button--small"
