@@ -45,6 +45,25 @@ export function ensureClientBuilt() {
 	});
 }
 
+/** Headless Debian Chromium, as `npm test` finds it (also used by the root e2e suite's canvas flow). */
+export async function launchBrowser(): Promise<Browser> {
+	const executablePath = findChromium();
+	if (!executablePath) throw new Error(missingMessage());
+	return chromium.launch({
+		executablePath,
+		args: [
+			'--headless',
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-quic',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+		],
+	});
+}
+
 export interface Session {
 	server: RunningServer;
 	browser: Browser;
@@ -61,22 +80,8 @@ export interface Session {
  */
 export async function openCanvas(options: { home?: boolean } = {}): Promise<Session> {
 	mkdirSync(ARTIFACTS, { recursive: true });
-	const executablePath = findChromium();
-	if (!executablePath) throw new Error(missingMessage());
 	ensureClientBuilt();
-	const browser = await chromium.launch({
-		executablePath,
-		args: [
-			'--headless',
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-quic',
-			'--no-first-run',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync',
-		],
-	});
+	const browser = await launchBrowser();
 	let server: RunningServer | undefined;
 	// Each page gets an empty store of its own, removed on close.
 	const store = tempStore();

@@ -143,7 +143,8 @@ test('a running test shows progress and can be cancelled; an unreachable server 
 	const { page } = session;
 	await dismissToasts();
 	await page.route('**/api/test', async (route) => {
-		await new Promise((resolve) => setTimeout(resolve, 1500));
+		// Long enough to outlast the screenshot and its axe check on a busy machine; the test cancels it.
+		await new Promise((resolve) => setTimeout(resolve, 8000));
 		await route.continue().catch(() => undefined);
 	});
 	await page.getByTestId('test-response').click();
