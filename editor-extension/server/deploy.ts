@@ -50,6 +50,25 @@ const SETTINGS_FIELDS = [
 	'availableInMCP',
 ];
 const TIMEOUT_MS = 20_000;
+/** Workflow fields n8n keeps itself: left out of a deploy without a word. */
+const N8N_BOOKKEEPING = [
+	'id',
+	'active',
+	'versionId',
+	'meta',
+	'createdAt',
+	'updatedAt',
+	'isArchived',
+	'triggerCount',
+	'shared',
+];
+
+const isEmpty = (value: unknown) =>
+	value === undefined ||
+	value === null ||
+	value === false ||
+	(Array.isArray(value) && value.length === 0) ||
+	(isObject(value) && Object.keys(value).length === 0);
 
 export interface CleanOptions {
 	credentials: CredentialStore;
@@ -116,8 +135,11 @@ export function cleanWorkflow(
 			`Settings: left out ${droppedSettings.join(', ')} (n8n's API does not accept them).`,
 		);
 	settings.executionOrder ??= 'v1';
+	// Only what the admin would miss: not n8n's own bookkeeping, not empty pinData or tags of an export.
 	const droppedTop = Object.keys(workflow).filter(
-		(field) => !['name', 'nodes', 'connections', 'settings'].includes(field),
+		(field) =>
+			!['name', 'nodes', 'connections', 'settings', ...N8N_BOOKKEEPING].includes(field) &&
+			!isEmpty(workflow[field]),
 	);
 	if (droppedTop.length)
 		warnings.push(`Left out ${droppedTop.join(', ')}: n8n sets or rejects these on create.`);

@@ -318,6 +318,22 @@ it("runs n8n's checks first: a missing trigger credential is refused before anyt
 	expect(n8n.requests).toHaveLength(0);
 });
 
+it("warns only about left-out workflow fields the admin would miss, not n8n's bookkeeping or empty ones", async () => {
+	const credentialId = await storeCredential();
+	const workflow = canvasWorkflow(credentialId);
+	const first = await deploy({ workflow });
+	expect(first.json.warnings).toContain(
+		'Left out tags, pinData: n8n sets or rejects these on create.',
+	);
+	// As a template or an n8n export carries them: nothing worth a word.
+	const second = await deploy({
+		workflow: { ...workflow, pinData: {}, tags: [], active: false },
+		workflowId: first.json.id,
+	});
+	expect(second.status).toBe(200);
+	expect(second.json.warnings ?? []).not.toContainEqual(expect.stringMatching(/^Left out/));
+});
+
 it('refuses a graph that itself holds a demo backend address (an older export), before anything is sent', async () => {
 	const credentialId = await storeCredential();
 	const workflow = canvasWorkflow(credentialId);
