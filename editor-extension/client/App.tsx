@@ -102,6 +102,7 @@ function Editor() {
 	const demoOn = useStore(editorStore, (state) => Boolean(state.demo));
 	const demoAddresses = useMemo(() => demoAddressesIn(workflow), [workflow]);
 	const passed = useStore(editorStore, (state) => state.passed);
+	const earlierTest = useStore(workspaceStore, (state) => state.current?.lastTest);
 	const blockers = useMemo(
 		() =>
 			liveBlockers({
@@ -111,9 +112,10 @@ function Editor() {
 				answer: run && run.fingerprint === passed ? run.result.answer : undefined,
 				demoAddresses,
 				testedOnDemo: Boolean(run && run.fingerprint === passed && run.demo),
+				earlierTest: Boolean(earlierTest),
 				n8nIssues: n8nIssues.map((issue) => `“${issue.node}”: ${issue.message}`),
 			}),
-		[workflow, passed, run, demoAddresses, n8nIssues],
+		[workflow, passed, run, demoAddresses, n8nIssues, earlierTest],
 	);
 	// Checks lists every reason "Set live" is off (n8n's own issues are already there, on their nodes).
 	const checks = useMemo(

@@ -16,6 +16,8 @@ export interface LiveGateInput {
 	demoAddresses: string[];
 	/** That passing test ran against the demo backend (a test-time override), not the real API. */
 	testedOnDemo?: boolean;
+	/** A test stored from an earlier visit is shown (it never counts: only a test run now does). */
+	earlierTest?: boolean;
 	/** n8n's own checks (parameter issues, missing credentials), as "node: message". */
 	n8nIssues: string[];
 }
@@ -36,7 +38,11 @@ export function isUsableAnswer(answer: unknown): boolean {
 export function liveBlockers(input: LiveGateInput): string[] {
 	const reasons: string[] = [];
 	if (!input.passed)
-		reasons.push('No passing test yet: run “Test response” with valid test values.');
+		reasons.push(
+			input.earlierTest
+				? 'The test shown ran before this page was opened: run “Test response” again.'
+				: 'No passing test yet: run “Test response” with valid test values.',
+		);
 	else if (input.passed !== input.fingerprint)
 		reasons.push('The graph changed since the last passing test: test it again.');
 	else if (input.testedOnDemo)

@@ -35,6 +35,10 @@ it('is deployable after a passing test of this graph with a non-empty answer', (
 
 it('names each blocked reason', () => {
 	expect(liveBlockers({ ...ready, passed: undefined })[0]).toMatch(/No passing test/);
+	// A test stored from an earlier visit is named as such, and still does not count.
+	expect(liveBlockers({ ...ready, passed: undefined, earlierTest: true })).toEqual([
+		expect.stringMatching(/^The test shown ran before this page was opened/),
+	]);
 	expect(liveBlockers({ ...ready, passed: 'fp-0' })[0]).toMatch(
 		/changed since the last passing test/,
 	);
