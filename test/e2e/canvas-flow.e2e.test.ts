@@ -7,7 +7,6 @@
 // a later step (e.g. the run in the canvas's logs) slots in after "the published webhook answers".
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
 
 import { startServer, type RunningServer } from '../../editor-extension/server/app';
 import {
@@ -23,6 +22,10 @@ import { customer } from './support/fixtures';
 import { artifactsDir } from './support/runtime';
 import { E2eSession, SESSION_TIMEOUT } from './support/session';
 import { waitForWebhook, webhookUrl } from './support/workflows';
+
+// The browser's types through the canvas's helper: playwright-core is the canvas workspace's dependency.
+type Browser = Awaited<ReturnType<typeof launchBrowser>>;
+type Page = Awaited<ReturnType<Browser['newPage']>>;
 
 const session = new E2eSession('canvas-flow');
 const { step } = session;
