@@ -17,7 +17,7 @@ import { SidePanel } from './components/panel/SidePanel';
 import { TopBar } from './components/TopBar';
 import { WorkflowPanel } from './components/workflow/WorkflowPanel';
 import { DemoBanner } from './components/canvas/DemoBanner';
-import { usesDemo } from './graph/demo';
+import { demoAddressesIn } from './graph/demo';
 import { fingerprint } from './graph/fingerprint';
 import { liveBlockers } from './graph/liveGate';
 import { sameStructure, validateGraph } from './graph/validation';
@@ -39,6 +39,18 @@ import { loadTestValues, saveTestValues } from './state/testValues';
 import { showError } from './state/toasts';
 import { useCatalog } from './state/useCatalog';
 import { useKeyboard } from './state/useKeyboard';
+import { ActionsHome } from './components/home/ActionsHome';
+import { emptyDoc } from './graph/workflow';
+import {
+	actionIdInAddress,
+	createAction,
+	goHome,
+	onTestValuesLoaded,
+	openAction,
+	setWorkspaceTestValues,
+	watchForChanges,
+	workspaceStore,
+} from './state/workspace';
 
 const TEMPLATE_DEMO_KEY = 'fin-canvas.templatesUseDemo';
 
@@ -90,8 +102,11 @@ function Editor() {
 		[problems],
 	);
 	const stale = Boolean(run) && run!.fingerprint !== fingerprint(workflow);
-	const demoOn = usesDemo(doc, demoBase());
+	// The demo is a test-time override: only a graph that itself holds demo addresses is affected.
+	const demoOn = useStore(editorStore, (state) => Boolean(state.demo));
+	const demoAddresses = useMemo(() => demoAddressesIn(workflow), [workflow]);
 	const passed = useStore(editorStore, (state) => state.passed);
+	const earlierTest = useStore(workspaceStore, (state) => state.current?.lastTest);
 	const blockers = useMemo(
 		() =>
 			liveBlockers({
@@ -99,10 +114,12 @@ function Editor() {
 				fingerprint: fingerprint(workflow),
 				passed,
 				answer: run && run.fingerprint === passed ? run.result.answer : undefined,
-				demoOn,
+				demoAddresses,
+				testedOnDemo: Boolean(run && run.fingerprint === passed && run.demo),
+				earlierTest: Boolean(earlierTest),
 				n8nIssues: n8nIssues.map((issue) => `“${issue.node}”: ${issue.message}`),
 			}),
-		[workflow, passed, run, demoOn, n8nIssues],
+		[workflow, passed, run, demoAddresses, n8nIssues, earlierTest],
 	);
 	// Checks lists every reason "Set live" is off (n8n's own issues are already there, on their nodes).
 	const checks = useMemo(
@@ -150,6 +167,37 @@ function Editor() {
 
 	useEffect(() => saveTestValues(testValues), [testValues]);
 
+	// The workspace (state/workspace.ts): the list of saved actions is home; the open action autosaves.
+	const current = useStore(workspaceStore, (state) => state.current);
+	const opening = useStore(workspaceStore, (state) => state.opening);
+	const [creating, setCreating] = useState(false);
+	useEffect(() => watchForChanges(), []);
+	useEffect(() => onTestValuesLoaded(setTestValues), []);
+	useEffect(() => setWorkspaceTestValues(testValues), [testValues]);
+	useEffect(() => {
+		// A reload opens the action named in the address again.
+		const id = actionIdInAddress();
+		if (id)
+			openAction(id).catch((error) => {
+				showError(error, 'It may have been deleted: pick an action from the list.');
+				void goHome();
+			});
+	}, []);
+	const createFrom = useCallback(
+		async (template?: TemplateInfo) => {
+			setCreating(true);
+			try {
+				await createAction(template ? template.workflow : graphToWorkflow(emptyDoc()));
+				if (template && templatesUseDemo) await switchDemo(true);
+			} catch (error) {
+				showError(error, 'Check that the canvas server is running, then try again.');
+			} finally {
+				setCreating(false);
+			}
+		},
+		[templatesUseDemo, switchDemo],
+	);
+
 	if (catalog.loading && catalog.nodes.length === 0) {
 		return (
 			<div className="page-message">
@@ -169,6 +217,35 @@ function Editor() {
 					Try again
 				</button>
 			</div>
+		);
+	}
+
+	if (!current) {
+		return (
+			<CatalogContext.Provider value={catalog}>
+				{opening ? (
+					<div className="page-message" data-testid="opening-action">
+						<Spinner /> Opening the action…
+					</div>
+				) : (
+					<ActionsHome
+						templates={catalog.templates}
+						templatesUseDemo={templatesUseDemo}
+						onTemplatesUseDemo={(on) => {
+							setTemplatesUseDemo(on);
+							localStorage.setItem(TEMPLATE_DEMO_KEY, String(on));
+						}}
+						onOpen={(id) =>
+							void openAction(id).catch((error) =>
+								showError(error, 'Reload the list and try again.'),
+							)
+						}
+						onCreate={(template) => void createFrom(template)}
+						busy={creating}
+					/>
+				)}
+				<Toasts />
+			</CatalogContext.Provider>
 		);
 	}
 
@@ -245,7 +322,7 @@ function Editor() {
 				{dialog === 'deploy' && (
 					<DeployDialog
 						workflow={workflow}
-						usesDemo={demoOn}
+						usesDemo={demoAddresses.length > 0}
 						onClose={() => openDialog(undefined)}
 					/>
 				)}

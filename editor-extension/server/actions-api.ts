@@ -19,8 +19,9 @@ export function addActionRoutes(router: Router, paths: StorePaths) {
 		});
 	});
 	router.add('POST', '/api/actions', async ({ req, res }) => {
-		const body = validBody(saveActionBody, await readJsonObject(req), ACTION_EXAMPLE);
-		sendJson(res, 201, actions.save(merged(undefined, body)));
+		const raw = await readJsonObject(req);
+		const body = validBody(saveActionBody, raw, ACTION_EXAMPLE);
+		sendJson(res, 201, actions.save(merged(undefined, { ...body, workflow: raw.workflow })));
 	});
 	router.add('GET', '/api/actions/:id', ({ res, params }) => {
 		const action = actions.get(params.id);
@@ -28,25 +29,30 @@ export function addActionRoutes(router: Router, paths: StorePaths) {
 	});
 	router.add('PUT', '/api/actions/:id', async ({ req, res, params }) => {
 		const stored = actions.get(params.id);
-		const body = validBody(saveActionBody, await readJsonObject(req), ACTION_EXAMPLE);
-		sendJson(res, 200, actions.save(merged(stored, body)));
+		const raw = await readJsonObject(req);
+		const body = validBody(saveActionBody, raw, ACTION_EXAMPLE);
+		sendJson(res, 200, actions.save(merged(stored, { ...body, workflow: raw.workflow })));
 	});
 	router.add('DELETE', '/api/actions/:id', ({ res, params }) =>
 		sendJson(res, 200, actions.remove(params.id)),
 	);
 }
 
-type Body = ReturnType<typeof saveActionBody.parse>;
+// The workflow is kept as sent (checked, but not rebuilt by the schema), so its fields keep their order.
+type Body = Omit<ReturnType<typeof saveActionBody.parse>, 'workflow'> & { workflow: unknown };
 
-/** An autosave sends only name and graph: the stored test and deploy info stay unless sent (null clears). */
+/** An autosave sends only what changed: the stored test, deploy info and test values stay unless sent (null clears). */
 function merged(stored: StoredAction | undefined, body: Body) {
 	const lastTest = body.lastTest === undefined ? stored?.lastTest : (body.lastTest ?? undefined);
 	const deploy = body.deploy === undefined ? stored?.deploy : (body.deploy ?? undefined);
+	const testValues =
+		body.testValues === undefined ? stored?.testValues : (body.testValues ?? undefined);
 	return {
 		...(stored ? { id: stored.id } : {}),
 		name: body.name,
 		workflow: body.workflow as Record<string, unknown>,
 		...(lastTest ? { lastTest } : {}),
 		...(deploy ? { deploy } : {}),
+		...(testValues ? { testValues: testValues as Record<string, unknown> } : {}),
 	};
 }

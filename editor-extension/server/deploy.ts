@@ -11,6 +11,7 @@ import { workflowIssues, type NodeIssue } from './checks';
 import { LOCAL_ID_PREFIX, type CredentialStore } from './credentials';
 import { HttpError, isObject, type JsonObject } from './http';
 import { redactSecrets } from '../../nodes/shared/redact';
+import { demoAddressesIn } from '../shared/demo';
 
 /** Node fields n8n's public API accepts (node.yml has additionalProperties: false). */
 const NODE_FIELDS = [
@@ -49,6 +50,25 @@ const SETTINGS_FIELDS = [
 	'availableInMCP',
 ];
 const TIMEOUT_MS = 20_000;
+/** Workflow fields n8n keeps itself: left out of a deploy without a word. */
+const N8N_BOOKKEEPING = [
+	'id',
+	'active',
+	'versionId',
+	'meta',
+	'createdAt',
+	'updatedAt',
+	'isArchived',
+	'triggerCount',
+	'shared',
+];
+
+const isEmpty = (value: unknown) =>
+	value === undefined ||
+	value === null ||
+	value === false ||
+	(Array.isArray(value) && value.length === 0) ||
+	(isObject(value) && Object.keys(value).length === 0);
 
 export interface CleanOptions {
 	credentials: CredentialStore;
@@ -115,8 +135,11 @@ export function cleanWorkflow(
 			`Settings: left out ${droppedSettings.join(', ')} (n8n's API does not accept them).`,
 		);
 	settings.executionOrder ??= 'v1';
+	// Only what the admin would miss: not n8n's own bookkeeping, not empty pinData or tags of an export.
 	const droppedTop = Object.keys(workflow).filter(
-		(field) => !['name', 'nodes', 'connections', 'settings'].includes(field),
+		(field) =>
+			!['name', 'nodes', 'connections', 'settings', ...N8N_BOOKKEEPING].includes(field) &&
+			!isEmpty(workflow[field]),
 	);
 	if (droppedTop.length)
 		warnings.push(`Left out ${droppedTop.join(', ')}: n8n sets or rejects these on create.`);
@@ -195,6 +218,16 @@ export async function deployWorkflow(request: DeployRequest, options: CleanOptio
 		);
 	}
 	const store = options.credentials;
+	// Demo mode is a test-time override, so a graph holding a demo address (an older export) would
+	// call this canvas's demo from n8n: refused before anything is sent.
+	const demo = demoAddressesIn(workflow as { nodes: unknown[] });
+	if (demo.length)
+		throw new HttpError(
+			400,
+			`The workflow still calls the canvas's demo backend: ${demo.join('; ')}`,
+			"Enter your API's address in those fields on the canvas (the demo is for tests only), test again, then deploy.",
+			{ demoAddresses: demo },
+		);
 	// n8n's own checks first, as n8n's editor shows them: nothing is sent while they fail.
 	const before = workflowIssues(workflow);
 	if (before.length) throw checksFailed(before);

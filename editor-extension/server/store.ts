@@ -207,6 +207,8 @@ export interface StoredAction {
 	lastTest?: { at: string; passed: boolean; summary?: string };
 	/** Where it was last deployed (deploy.ts): the n8n workflow id and whether it is published. */
 	deploy?: { baseUrl: string; workflowId: string; active: boolean; at: string };
+	/** The test values last used for it (the admin's stand-ins for a chat message). */
+	testValues?: Record<string, unknown>;
 }
 
 export interface ActionSummary {

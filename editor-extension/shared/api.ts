@@ -170,6 +170,8 @@ export const saveActionBody = z.object({
 	workflow: workflowSchema,
 	lastTest: actionTestSummary.nullable().optional(),
 	deploy: actionDeployInfo.nullable().optional(),
+	/** The test values the admin last used for this action (stand-ins, not customer data). */
+	testValues: testValuesSchema.nullable().optional(),
 });
 export type SaveActionBody = z.infer<typeof saveActionBody>;
 
@@ -187,7 +189,10 @@ export type ActionSummary = z.infer<typeof actionSummary>;
 export const actionList = z.object({ actions: z.array(actionSummary), liveCount: z.number() });
 export type ActionList = z.infer<typeof actionList>;
 /** GET /api/actions/:id. */
-export const storedAction = actionSummary.extend({ workflow: workflowSchema });
+export const storedAction = actionSummary.extend({
+	workflow: workflowSchema,
+	testValues: testValuesSchema.optional(),
+});
 export type StoredActionInfo = z.infer<typeof storedAction>;
 
 // Logs of a live action (server/run-log.ts): its recent runs in n8n, summarized without values

@@ -2,7 +2,15 @@
 // went wrong and what to do next: the server's `{error, hint}`, or a hint of our own.
 import axios, { AxiosError } from 'axios';
 
-import type { CreateCredentialBody, RunList, UpdateCredentialBody } from '../../shared/api';
+import type {
+	ActionList,
+	ActionSummary,
+	CreateCredentialBody,
+	RunList,
+	SaveActionBody,
+	StoredActionInfo,
+	UpdateCredentialBody,
+} from '../../shared/api';
 import type { N8nWorkflow } from '../graph/types';
 import type {
 	CredentialInfo,
@@ -96,6 +104,22 @@ export const api = {
 	checks: (workflow: N8nWorkflow, signal?: AbortSignal) =>
 		call<{ issues: NodeIssue[] }>("Running n8n's checks", () =>
 			http.post('/api/checks', { workflow }, { signal }),
+		),
+	/** The saved actions (server/store.ts): the canvas's home. */
+	actions: () => call<ActionList>('Loading your actions', () => http.get('/api/actions')),
+	action: (id: string) =>
+		call<StoredActionInfo>('Opening the action', () =>
+			http.get(`/api/actions/${encodeURIComponent(id)}`),
+		),
+	createAction: (body: SaveActionBody) =>
+		call<ActionSummary>('Creating the action', () => http.post('/api/actions', body)),
+	saveAction: (id: string, body: SaveActionBody) =>
+		call<ActionSummary>('Saving the action', () =>
+			http.put(`/api/actions/${encodeURIComponent(id)}`, body),
+		),
+	deleteAction: (id: string) =>
+		call<ActionSummary>('Deleting the action', () =>
+			http.delete(`/api/actions/${encodeURIComponent(id)}`),
 		),
 	deploy: (body: DeployRequest, signal?: AbortSignal) =>
 		call<DeployResult>('Deploying to n8n', () => http.post('/api/deploy', body, { signal })),

@@ -3,7 +3,9 @@ import { canRedo, canUndo } from '../graph/history';
 import { commit, doc, editorStore, openDialog, redoChange, undoChange } from '../state/editor';
 import { cancelTest } from '../state/testRun';
 import { useStore } from '../state/store';
+import { goHome } from '../state/workspace';
 import { Spinner } from './common/Spinner';
+import { SaveStatus } from './SaveStatus';
 import { useDraft } from './inputs/useDraft';
 
 export function TopBar({
@@ -39,6 +41,14 @@ export function TopBar({
 				</span>
 				<span>Fin Actions</span>
 			</div>
+			<button
+				className="button button--ghost"
+				onClick={() => void goHome()}
+				title="Back to the list of actions (this one is saved first)"
+				data-testid="go-home"
+			>
+				← Actions
+			</button>
 			<input
 				className="top-bar__name"
 				value={draft}
@@ -48,6 +58,7 @@ export function TopBar({
 				aria-label="Workflow name"
 				data-testid="workflow-name"
 			/>
+			<SaveStatus />
 			<div className="top-bar__group">
 				<button
 					className="button button--ghost"

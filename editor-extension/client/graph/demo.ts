@@ -1,6 +1,7 @@
-// "Use demo backend": points the API Actions of a graph at the canvas server's embedded demo
-// (/demo/...), which answers like the real APIs, and gives them a demo token, so a template can be
-// tested at once with no account anywhere. Every change is recorded and can be undone exactly.
+// "Use demo backend": a test-time override. For a test run only, a copy of the graph has its API
+// Actions pointed at the canvas server's embedded demo (/demo/...), which answers like the real APIs,
+// with a demo token, so a template can be tested at once with no account anywhere. The graph the
+// admin edits, exports and deploys keeps its real addresses (state/testRun.ts applies this to a copy).
 import { isOption, resolveValues, visibleProperties } from './parameters';
 import { updateN8nNode } from './operations';
 import type { GraphDoc, NodeDescription } from './types';
@@ -152,38 +153,4 @@ export function applyDemo(
 	return { doc: next, changes };
 }
 
-/** Undoes demo changes whose value the user has not edited since. */
-export function revertDemo(doc: GraphDoc, changes: DemoChange[]): GraphDoc {
-	let next = doc;
-	for (const change of [...changes].reverse()) {
-		next = updateN8nNode(next, change.nodeId, (node) => {
-			if (change.key.startsWith('credentials.')) {
-				const type = change.key.slice('credentials.'.length);
-				const current = node.credentials?.[type];
-				if (JSON.stringify(current) !== JSON.stringify(change.to)) return node;
-				const credentials = { ...(node.credentials ?? {}) };
-				if (change.from === undefined) delete credentials[type];
-				else credentials[type] = change.from as { id: string; name: string };
-				const { credentials: _old, ...rest } = node;
-				return Object.keys(credentials).length ? { ...rest, credentials } : (rest as typeof node);
-			}
-			if (node.parameters[change.key] !== change.to) return node;
-			const parameters = { ...node.parameters };
-			if (change.from === undefined) delete parameters[change.key];
-			else parameters[change.key] = change.from;
-			return { ...node, parameters };
-		});
-	}
-	return next;
-}
-
-/** True while some API Action still calls the demo. */
-export function usesDemo(doc: GraphDoc, demoBase: string): boolean {
-	return doc.nodes.some(
-		(graphNode) =>
-			isApiAction(graphNode.data.node.type) &&
-			Object.values(graphNode.data.node.parameters).some(
-				(value) => typeof value === 'string' && value.startsWith(demoBase),
-			),
-	);
-}
+export { demoAddressesIn, isDemoAddress } from '../../shared/demo';

@@ -12,8 +12,12 @@ export interface LiveGateInput {
 	passed?: string;
 	/** What the AI would have received in that test (TestReport.answer). */
 	answer?: unknown;
-	/** API Actions still point at the demo backend. */
-	demoOn: boolean;
+	/** Demo addresses the graph itself holds (e.g. an old export): demoAddressesIn (shared/demo.ts). */
+	demoAddresses: string[];
+	/** That passing test ran against the demo backend (a test-time override), not the real API. */
+	testedOnDemo?: boolean;
+	/** A test stored from an earlier visit is shown (it never counts: only a test run now does). */
+	earlierTest?: boolean;
 	/** n8n's own checks (parameter issues, missing credentials), as "node: message". */
 	n8nIssues: string[];
 }
@@ -34,16 +38,24 @@ export function isUsableAnswer(answer: unknown): boolean {
 export function liveBlockers(input: LiveGateInput): string[] {
 	const reasons: string[] = [];
 	if (!input.passed)
-		reasons.push('No passing test yet: run “Test response” with valid test values.');
+		reasons.push(
+			input.earlierTest
+				? 'The test shown ran before this page was opened: run “Test response” again.'
+				: 'No passing test yet: run “Test response” with valid test values.',
+		);
 	else if (input.passed !== input.fingerprint)
 		reasons.push('The graph changed since the last passing test: test it again.');
+	else if (input.testedOnDemo)
+		reasons.push(
+			'The last passing test ran against the demo backend, not your API: switch off “Use demo backend” and test again.',
+		);
 	else if (!isUsableAnswer(input.answer))
 		reasons.push(
 			'The last test gave the AI nothing to answer with (empty answer, or the action was not used): check the test values and the picked fields, then test again.',
 		);
-	if (input.demoOn)
+	for (const address of input.demoAddresses)
 		reasons.push(
-			'API Actions still call the demo backend: switch off “Use demo backend” to restore your real addresses.',
+			`${address} is the canvas's demo backend: enter your API's address there (the graph itself holds it, e.g. from an older export).`,
 		);
 	const triggers = input.workflow.nodes.filter(
 		(node) => node.type === TRIGGER_TYPE && node.disabled !== true,

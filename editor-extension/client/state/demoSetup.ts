@@ -1,45 +1,45 @@
 // Switching the demo backend on: a "Demo token" credential for each token type the API Actions use
-// (the demo accepts any non-empty token), then the API Actions are pointed at /demo.
+// (the demo accepts any non-empty token). Nothing in the graph changes: tests then run on a copy
+// pointed at /demo (demoTestDoc, used by testRun.ts), so exports and deploys keep the real addresses.
 import { api } from '../api/client';
 import type { CredentialInfo, CredentialTypeInfo } from '../api/types';
-import {
-	applyDemo,
-	revertDemo,
-	usesDemo,
-	type CredentialRef,
-	type DemoOptions,
-} from '../graph/demo';
-import { commit, doc, editorStore, getLookup } from './editor';
+import { applyDemo, type CredentialRef } from '../graph/demo';
+import type { GraphDoc } from '../graph/types';
+import { doc, editorStore, getLookup } from './editor';
 import { showToast } from './toasts';
 import type { Catalog } from './useCatalog';
 
-/** Points the API Actions at the demo (on) or undoes exactly what that changed (off). */
-export function setDemoBackend(on: boolean, options: Omit<DemoOptions, 'describe'>) {
-	const state = editorStore.get();
-	if (on) {
-		const result = applyDemo(doc(), { ...options, describe: getLookup() });
-		if (!result.changes.length) {
-			showToast(
-				'info',
-				'No API Action here calls an API the demo backend imitates.',
-				'The demo answers electricity usage (/customers/{id}/usage), Shopify orders and Statuspage incidents: open one of the templates.',
-			);
-			return;
-		}
-		commit(result.doc);
-		editorStore.set({ demo: { changes: [...(state.demo?.changes ?? []), ...result.changes] } });
+/** The graph a test runs: the graph itself, or with the demo on, a copy pointed at the demo. */
+export function demoTestDoc(current: GraphDoc): GraphDoc {
+	const demo = editorStore.get().demo;
+	if (!demo) return current;
+	return applyDemo(current, {
+		demoBase: demoBase(),
+		describe: getLookup(),
+		demoCredential: (type) => demo.credentials[type],
+	}).doc;
+}
+
+/** Tests call the demo (on) or the real addresses (off); the graph is the same either way. */
+export function setDemoBackend(on: boolean, credentials: Record<string, CredentialRef> = {}) {
+	if (!on) {
+		editorStore.set({ demo: undefined });
 		return;
 	}
-	const reverted = state.demo ? revertDemo(doc(), state.demo.changes) : doc();
-	if (reverted !== doc()) commit(reverted);
-	editorStore.set({ demo: undefined });
-	if (usesDemo(reverted, options.demoBase)) {
+	const probe = applyDemo(doc(), {
+		demoBase: demoBase(),
+		describe: getLookup(),
+		demoCredential: (type) => credentials[type],
+	});
+	if (!probe.changes.length) {
 		showToast(
-			'warning',
-			'Some API Actions still call the demo backend.',
-			`They were set to ${options.demoBase} before this session (or edited since): enter your API's address in their URL fields.`,
+			'info',
+			'No API Action here calls an API the demo backend imitates.',
+			'The demo answers electricity usage (/customers/{id}/usage), Shopify orders and Statuspage incidents: open one of the templates.',
 		);
+		return;
 	}
+	editorStore.set({ demo: { credentials } });
 }
 
 export const DEMO_CREDENTIAL_NAME = 'Demo token';
@@ -75,9 +75,9 @@ export async function enableDemo(catalog: Catalog): Promise<void> {
 		refs.set(type.name, { type: type.name, id: credential.id, name: credential.name });
 	}
 	await catalog.reloadCredentials();
-	setDemoBackend(true, { demoBase: demoBase(), demoCredential: (type) => refs.get(type) });
+	setDemoBackend(true, Object.fromEntries(refs));
 }
 
 export function disableDemo() {
-	setDemoBackend(false, { demoBase: demoBase() });
+	setDemoBackend(false);
 }

@@ -10,7 +10,7 @@ import {
 } from '@xyflow/react';
 
 import type { TestResult } from '../api/types';
-import type { DemoChange } from '../graph/demo';
+import type { CredentialRef } from '../graph/demo';
 import { createHistory, record, redo, replacePresent, undo, type History } from '../graph/history';
 import type { TypeLookup } from '../graph/nodeTypes';
 import {
@@ -36,6 +36,8 @@ export interface RunState {
 	/** Fingerprint of the graph that was tested. */
 	fingerprint: string;
 	at: Date;
+	/** The test ran against the demo backend (a copy of the graph pointed at it), not the real API. */
+	demo?: boolean;
 }
 
 export interface EditorState {
@@ -44,8 +46,8 @@ export interface EditorState {
 	testing: boolean;
 	/** Fingerprint of the last graph whose test succeeded: "Set live" needs the current graph to match. */
 	passed?: string;
-	/** Set while API Actions point at the demo backend (with what to undo). */
-	demo?: { changes: DemoChange[] };
+	/** Set while tests call the demo backend: the demo token per credential type. The graph is not changed. */
+	demo?: { credentials: Record<string, CredentialRef> };
 	/** Where this action was deployed: the next deploy updates that n8n workflow instead of adding one. */
 	deployed?: { baseUrl: string; workflowId: string; active: boolean };
 	/** Which dialog is open. */
@@ -114,6 +116,8 @@ export function loadWorkflow(workflow: N8nWorkflow, message?: string) {
 	commit(next);
 	editorStore.set((state) => ({
 		run: undefined,
+		// A test of the graph before is no test of this one, even when both look the same.
+		passed: undefined,
 		demo: undefined,
 		// Another graph is another action: it does not update the workflow the previous one became.
 		deployed: undefined,

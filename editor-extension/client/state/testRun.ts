@@ -5,6 +5,7 @@ import { fingerprint } from '../graph/fingerprint';
 import { testableWorkflow } from '../graph/testable';
 import { validateGraph } from '../graph/validation';
 import { graphToWorkflow } from '../graph/workflow';
+import { demoTestDoc } from './demoSetup';
 import { doc, editorStore, getLookup, selectNodes } from './editor';
 import { clearToasts, showToast } from './toasts';
 
@@ -29,7 +30,12 @@ export async function runTest(testValues: TestValues) {
 	}
 	const full = graphToWorkflow(current);
 	const print = fingerprint(full);
-	const { workflow, skipped } = testableWorkflow(full, getLookup());
+	// With the demo on, only this run's copy calls the demo: the graph keeps its real addresses.
+	const onDemo = Boolean(editorStore.get().demo);
+	const { workflow, skipped } = testableWorkflow(
+		onDemo ? graphToWorkflow(demoTestDoc(current)) : full,
+		getLookup(),
+	);
 	if (skipped.length) {
 		showToast(
 			'info',
@@ -43,10 +49,10 @@ export async function runTest(testValues: TestValues) {
 	try {
 		const result = await api.test(workflow, testValues, testAbort.signal);
 		editorStore.set({
-			run: { result, fingerprint: print, at: new Date() },
+			run: { result, fingerprint: print, at: new Date(), demo: onDemo },
 			passed: result.ok ? print : undefined,
 		});
-		reportRun(result);
+		reportRun(result, onDemo);
 	} catch (error) {
 		const apiError = toApiError(error, 'Testing the response');
 		showToast('error', apiError.message, apiError.hint, 'test');
@@ -56,7 +62,7 @@ export async function runTest(testValues: TestValues) {
 	}
 }
 
-function reportRun(result: TestResult) {
+function reportRun(result: TestResult, onDemo = false) {
 	for (const warning of (result.warnings as string[] | undefined) ?? [])
 		showToast('warning', warning, undefined, 'test');
 	if (result.ok) {
@@ -70,8 +76,12 @@ function reportRun(result: TestResult) {
 		} else {
 			showToast(
 				'success',
-				'Test passed: the AI would receive an answer.',
-				'Check it with “Preview answer”, then “Set live”.',
+				onDemo
+					? 'Test passed against the demo backend: the AI would receive an answer.'
+					: 'Test passed: the AI would receive an answer.',
+				onDemo
+					? 'Check it with “Preview answer”. To set it live, switch off “Use demo backend” and test against your API.'
+					: 'Check it with “Preview answer”, then “Set live”.',
 				'test',
 			);
 		}

@@ -45,22 +45,11 @@ export function ensureClientBuilt() {
 	});
 }
 
-export interface Session {
-	server: RunningServer;
-	browser: Browser;
-	context: BrowserContext;
-	page: Page;
-	/** Messages the page printed with console.error, and uncaught page errors. */
-	pageErrors: string[];
-	close(): Promise<void>;
-}
-
-export async function openCanvas(): Promise<Session> {
-	mkdirSync(ARTIFACTS, { recursive: true });
+/** Headless Debian Chromium, as `npm test` finds it (also used by the root e2e suite's canvas flow). */
+export async function launchBrowser(): Promise<Browser> {
 	const executablePath = findChromium();
 	if (!executablePath) throw new Error(missingMessage());
-	ensureClientBuilt();
-	const browser = await chromium.launch({
+	return chromium.launch({
 		executablePath,
 		args: [
 			'--headless',
@@ -73,6 +62,26 @@ export async function openCanvas(): Promise<Session> {
 			'--disable-sync',
 		],
 	});
+}
+
+export interface Session {
+	server: RunningServer;
+	browser: Browser;
+	context: BrowserContext;
+	page: Page;
+	/** Messages the page printed with console.error, and uncaught page errors. */
+	pageErrors: string[];
+	close(): Promise<void>;
+}
+
+/**
+ * The canvas on a fresh store, in a new blank action (the tests' starting point); with
+ * `{ home: true }`, left on its home, the list of saved actions.
+ */
+export async function openCanvas(options: { home?: boolean } = {}): Promise<Session> {
+	mkdirSync(ARTIFACTS, { recursive: true });
+	ensureClientBuilt();
+	const browser = await launchBrowser();
 	let server: RunningServer | undefined;
 	// Each page gets an empty store of its own, removed on close.
 	const store = tempStore();
@@ -92,7 +101,11 @@ export async function openCanvas(): Promise<Session> {
 				pageErrors.push(message.text());
 		});
 		await page.goto(server.openUrl);
-		await page.getByTestId('palette').waitFor();
+		await page.getByTestId('home').waitFor();
+		if (!options.home) {
+			await page.getByTestId('new-blank-action').click();
+			await page.getByTestId('palette').waitFor();
+		}
 		const running = server;
 		return {
 			server: running,

@@ -161,12 +161,12 @@ test('Set live stays disabled until a test succeeded; the test runs against the 
 		await expect(node(name)).toHaveAttribute('data-status', 'success');
 	}
 	await expect(page.getByTestId('node-items-API Action')).toHaveText('1 item');
-	// A passing test is not enough to go live: the demo backend and the trigger's missing credential
-	// keep "Set live" off, and Checks names each reason.
+	// A passing test is not enough to go live: a demo address typed into the graph itself and the
+	// trigger's missing credential keep "Set live" off, and Checks names each reason.
 	await expect(page.getByTestId('set-live')).toBeDisabled();
 	await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
 	await expect(page.getByTestId('problems')).toContainText(
-		'Set live: API Actions still call the demo backend',
+		"/demo/customers/{{user.user_id}}/usage is the canvas's demo backend",
 	);
 	await expect(page.getByTestId('problems')).toContainText(
 		'Missing required credential: finMessengerApi',

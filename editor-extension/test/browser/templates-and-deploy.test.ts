@@ -142,8 +142,12 @@ test("Set live stays off while n8n's own checks fail, and says why on the button
 test('a running test shows progress and can be cancelled; an unreachable server says what to do', async () => {
 	const { page } = session;
 	await dismissToasts();
+	// The request is held until the test has cancelled it, however long the screenshot's axe check
+	// takes on a busy machine.
+	let release = () => {};
+	const held = new Promise<void>((resolve) => (release = resolve));
 	await page.route('**/api/test', async (route) => {
-		await new Promise((resolve) => setTimeout(resolve, 1500));
+		await held;
 		await route.continue().catch(() => undefined);
 	});
 	await page.getByTestId('test-response').click();
@@ -151,6 +155,7 @@ test('a running test shows progress and can be cancelled; an unreachable server 
 	await expect(node('Answer')).toHaveAttribute('data-status', 'running');
 	await screenshot(page, '15-test-in-progress');
 	await page.getByTestId('test-cancel').click();
+	release();
 	await expect(toast('error')).toContainText('cancelled');
 	await expect(page.getByTestId('test-response')).toBeVisible();
 	await page.unroute('**/api/test');

@@ -1,4 +1,4 @@
-import { applyDemo, demoUrlFor, revertDemo, usesDemo } from '../../client/graph/demo';
+import { applyDemo, demoAddressesIn, demoUrlFor } from '../../client/graph/demo';
 import { addNode } from '../../client/graph/operations';
 import { isTypingTarget, shortcutFor } from '../../client/graph/shortcuts';
 import { testableWorkflow } from '../../client/graph/testable';
@@ -70,7 +70,7 @@ describe('demo backend', () => {
 		],
 	};
 
-	test('apply points URLs (also defaults of template fields) at the demo and gives a demo token; revert restores', () => {
+	test('a test copy has its URLs (also defaults of template fields) pointed at the demo with a demo token; the graph keeps its own', () => {
 		let doc = addNode(emptyDoc(), ACTION, description, { x: 0, y: 0 }, lookup).doc;
 		const id = doc.nodes[0].id;
 		doc = {
@@ -102,8 +102,12 @@ describe('demo backend', () => {
 			parameters: { shop_url: `${BASE}/shopify` },
 			credentials: { finFixedTokenApi: { id: 'local_1', name: 'Demo token' } },
 		});
-		expect(usesDemo(demo, BASE)).toBe(true);
-		expect(graphToWorkflow(revertDemo(demo, changes))).toEqual(before);
+		expect(demoAddressesIn(graphToWorkflow(demo))).toEqual([
+			`“${demo.nodes[0].data.node.name}” (shop_url): ${BASE}/shopify`,
+		]);
+		// A test-time override: the graph it was made from is untouched.
+		expect(graphToWorkflow(doc)).toEqual(before);
+		expect(demoAddressesIn(before)).toEqual([]);
 		expect(
 			applyDemo(demo, {
 				demoBase: BASE,
@@ -145,7 +149,7 @@ describe('demo backend and token types', () => {
 		],
 	};
 
-	test('a dynamic token (no token endpoint in the demo) becomes the demo fixed token, and comes back on revert', () => {
+	test('a dynamic token (no token endpoint in the demo) becomes the demo fixed token in the test copy only', () => {
 		let doc = addNode(emptyDoc(), ACTION, description, { x: 0, y: 0 }, lookup).doc;
 		doc = {
 			...doc,
@@ -181,7 +185,29 @@ describe('demo backend and token types', () => {
 			url: `${BASE}/customers/{{user.user_id}}/usage`,
 			authentication: 'finFixedTokenApi',
 		});
-		expect(graphToWorkflow(revertDemo(demo, changes))).toEqual(before);
+		expect(graphToWorkflow(doc)).toEqual(before);
+	});
+});
+
+describe('demo addresses held by the graph itself', () => {
+	test('are found on any loopback port and nested, real addresses are not', () => {
+		const node = (name: string, parameters: Record<string, unknown>) => ({ name, parameters });
+		const found = demoAddressesIn({
+			nodes: [
+				node('Old export', { url: 'http://127.0.0.1:5680/demo/customers/{{user.user_id}}/usage' }),
+				node('Other port', { shopifyOrderStatus_shopUrl: 'http://localhost:41234/demo/shopify' }),
+				node('Nested', { options: { base: ['http://[::1]:9/demo/statuspage'] } }),
+				node('Real', { url: 'https://api.example.com/demo/customers/1/usage' }),
+				node('Loopback API', { url: 'http://127.0.0.1:4000/customers/1/usage' }),
+				node('Loopback demo-like', { url: 'http://127.0.0.1:4000/demos/x' }),
+				node('Sticky', { content: 'See http://127.0.0.1:5680/demo/shopify' }),
+			],
+		});
+		expect(found).toEqual([
+			'“Old export” (url): http://127.0.0.1:5680/demo/customers/{{user.user_id}}/usage',
+			'“Other port” (shopifyOrderStatus_shopUrl): http://localhost:41234/demo/shopify',
+			'“Nested” (options.base[0]): http://[::1]:9/demo/statuspage',
+		]);
 	});
 });
 

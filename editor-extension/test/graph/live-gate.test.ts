@@ -24,7 +24,7 @@ const ready: LiveGateInput = {
 	fingerprint: 'fp-1',
 	passed: 'fp-1',
 	answer: { answer: { Incident: ['Outage'] }, actionUsed: true },
-	demoOn: false,
+	demoAddresses: [],
 	n8nIssues: [],
 };
 
@@ -35,6 +35,10 @@ it('is deployable after a passing test of this graph with a non-empty answer', (
 
 it('names each blocked reason', () => {
 	expect(liveBlockers({ ...ready, passed: undefined })[0]).toMatch(/No passing test/);
+	// A test stored from an earlier visit is named as such, and still does not count.
+	expect(liveBlockers({ ...ready, passed: undefined, earlierTest: true })).toEqual([
+		expect.stringMatching(/^The test shown ran before this page was opened/),
+	]);
 	expect(liveBlockers({ ...ready, passed: 'fp-0' })[0]).toMatch(
 		/changed since the last passing test/,
 	);
@@ -42,7 +46,21 @@ it('names each blocked reason', () => {
 		/nothing to answer with/,
 	);
 	expect(liveBlockers({ ...ready, answer: null })[0]).toMatch(/nothing to answer with/);
-	expect(liveBlockers({ ...ready, demoOn: true })[0]).toMatch(/demo backend/);
+	// Demo mode is a test-time override: a test against the demo is no test of the real API, and a
+	// graph that itself holds a demo address (an older export) is blocked, naming the field.
+	expect(liveBlockers({ ...ready, testedOnDemo: true })).toEqual([
+		expect.stringMatching(/last passing test ran against the demo backend/),
+	]);
+	expect(
+		liveBlockers({
+			...ready,
+			demoAddresses: ['“Orders” (url): http://127.0.0.1:5680/demo/shopify'],
+		}),
+	).toEqual([
+		expect.stringMatching(
+			/^“Orders” \(url\): http:\/\/127.0.0.1:5680\/demo\/shopify is the canvas's demo backend/,
+		),
+	]);
 	expect(liveBlockers({ ...ready, workflow: workflow(false) })[0]).toMatch(/identity verification/);
 	expect(
 		liveBlockers({
@@ -54,7 +72,12 @@ it('names each blocked reason', () => {
 		['There is no Fin Trigger: add one.'],
 	);
 	expect(
-		liveBlockers({ ...ready, passed: undefined, demoOn: true, workflow: workflow(false) }),
+		liveBlockers({
+			...ready,
+			passed: undefined,
+			demoAddresses: ['“A” (url): http://127.0.0.1:1/demo/shopify'],
+			workflow: workflow(false),
+		}),
 	).toHaveLength(3);
 });
 

@@ -35,6 +35,10 @@ it('saves, lists with state, reads, updates and deletes actions, across a restar
 		body: { name: 'Order status v2', workflow },
 	});
 	expect(autosaved.json).toMatchObject({ name: 'Order status v2', state: 'tested' });
+	const testValues = { user: { user_id: 'cus_1' }, message: { text: 'Where is my order?' } };
+	await call(running, 'PUT', `/api/actions/${id}`, {
+		body: { name: 'Order status v2', workflow, testValues },
+	});
 
 	const second = await call(running, 'POST', '/api/actions', {
 		body: {
@@ -57,7 +61,14 @@ it('saves, lists with state, reads, updates and deletes actions, across a restar
 		['Usage', 'live'],
 	]);
 	const read = await call(running, 'GET', `/api/actions/${id}`);
-	expect(read.json).toMatchObject({ id, name: 'Order status v2', state: 'tested', workflow });
+	expect(read.json).toMatchObject({
+		id,
+		name: 'Order status v2',
+		state: 'tested',
+		workflow,
+		testValues,
+		lastTest: { passed: true },
+	});
 
 	expect((await call(running, 'DELETE', `/api/actions/${id}`)).json).toMatchObject({ id });
 	expectActionableError(await call(running, 'GET', `/api/actions/${id}`), 404);

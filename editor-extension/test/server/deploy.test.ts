@@ -318,6 +318,38 @@ it("runs n8n's checks first: a missing trigger credential is refused before anyt
 	expect(n8n.requests).toHaveLength(0);
 });
 
+it("warns only about left-out workflow fields the admin would miss, not n8n's bookkeeping or empty ones", async () => {
+	const credentialId = await storeCredential();
+	const workflow = canvasWorkflow(credentialId);
+	const first = await deploy({ workflow });
+	expect(first.json.warnings).toContain(
+		'Left out tags, pinData: n8n sets or rejects these on create.',
+	);
+	// As a template or an n8n export carries them: nothing worth a word.
+	const second = await deploy({
+		workflow: { ...workflow, pinData: {}, tags: [], active: false },
+		workflowId: first.json.id,
+	});
+	expect(second.status).toBe(200);
+	expect(second.json.warnings ?? []).not.toContainEqual(expect.stringMatching(/^Left out/));
+});
+
+it('refuses a graph that itself holds a demo backend address (an older export), before anything is sent', async () => {
+	const credentialId = await storeCredential();
+	const workflow = canvasWorkflow(credentialId);
+	// The demo of a canvas started on another port: still the demo, whatever the port.
+	workflow.nodes[1].parameters = {
+		authentication: 'finFixedTokenApi',
+		url: 'http://127.0.0.1:5680/demo/shopify/admin/api/2025-07/orders.json',
+	};
+	const answer = await deploy({ workflow });
+	expectActionableError(answer, 400);
+	expect(answer.json.error).toContain('demo backend');
+	expect(answer.json.error).toContain('“Orders” (url)');
+	expect(answer.json.hint).toMatch(/address/);
+	expect(n8n.requests).toHaveLength(0);
+});
+
 it('refuses a credential that is neither on the canvas nor in n8n, naming it', async () => {
 	const answer = await deploy({ workflow: canvasWorkflow('local_gone') });
 	expectActionableError(answer, 400);

@@ -1,4 +1,4 @@
-// Shown on the canvas while API Actions call the demo backend, so nobody ships that by mistake.
+// Shown on the canvas while tests call the demo backend, so nobody takes a demo answer for the real one.
 export function DemoBanner({
 	demoBase,
 	busy,
@@ -11,7 +11,7 @@ export function DemoBanner({
 	return (
 		<div className="demo-banner" data-testid="demo-banner">
 			<span>
-				<strong>Demo backend</strong> — API calls go to {demoBase}, no account needed.
+				<strong>Demo backend</strong> — tests call {demoBase}; the graph keeps your addresses.
 			</span>
 			<button
 				className="button button--small"
@@ -19,7 +19,7 @@ export function DemoBanner({
 				disabled={busy}
 				data-testid="demo-banner-off"
 			>
-				Use my real API
+				Test my real API
 			</button>
 		</div>
 	);

@@ -98,9 +98,8 @@ export function DeployDialog({ workflow, usesDemo, onClose }: Props) {
 		>
 			{usesDemo && (
 				<p className="field__error" data-testid="deploy-demo-warning">
-					This action still calls the demo backend. Switch off “Use demo backend” (panel on the
-					right, with no node selected) to restore your real API addresses, test again, then set it
-					live.
+					This graph holds addresses of the canvas's demo backend (e.g. from an older export): enter
+					your API's address in those fields (Checks lists them), test again, then set it live.
 				</p>
 			)}
 			{result ? (

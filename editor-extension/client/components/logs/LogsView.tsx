@@ -190,16 +190,10 @@ export function logsHref(actionId: string): string {
 }
 
 const LOGS_HASH = /^#\/actions\/([A-Za-z0-9_-]+)\/logs$/;
-const ACTION_HASH = /^#\/actions\/([A-Za-z0-9_-]+)(?:\/logs)?$/;
 
 /** The action whose logs the address names, if any. */
 export function logsActionInAddress(hash = window.location.hash): string | undefined {
 	return LOGS_HASH.exec(hash)?.[1];
-}
-
-/** The action open in the address (`#/actions/<id>`, the workspace's scheme), if any. */
-export function actionInAddress(hash = window.location.hash): string | undefined {
-	return ACTION_HASH.exec(hash)?.[1];
 }
 
 /** The Logs view's action id, following the address as it changes. */

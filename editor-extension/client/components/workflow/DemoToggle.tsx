@@ -1,5 +1,5 @@
-// "Use demo backend": API Actions call the canvas server's imitation of the real APIs, with a demo
-// token, so a template can be tested with no account; switch off to go back to the real addresses.
+// "Use demo backend": tests call the canvas server's imitation of the real APIs, with a demo token, so
+// a template can be tested with no account. Only tests: the graph keeps the real addresses.
 interface Props {
 	on: boolean;
 	busy: boolean;
@@ -24,8 +24,8 @@ export function DemoToggle({ on, busy, demoBase, onChange }: Props) {
 			</label>
 			<p className="field__hint">
 				{on
-					? `API Actions call ${demoBase} (electricity usage, Shopify orders, Statuspage incidents) with a demo token. Switch off before going live to restore your real API addresses.`
-					: 'Point the API Actions at the built-in demo of the electricity, Shopify and Statuspage APIs, to test without any account.'}
+					? `Tests call ${demoBase} (electricity usage, Shopify orders, Statuspage incidents) with a demo token. Your API addresses stay in the graph, in exports and deploys; switch off to test against your API before going live.`
+					: 'Tests call the built-in demo of the electricity, Shopify and Statuspage APIs, without any account. The graph keeps your API addresses.'}
 			</p>
 		</div>
 	);

@@ -1,9 +1,27 @@
 // The last test in one glance: passed or failed, when, and whether the graph changed since.
 import { editorStore, type RunState } from '../../state/editor';
 import { useStore } from '../../state/store';
-import { actionInAddress, logsHref } from '../logs/LogsView';
+import { actionIdInAddress, workspaceStore } from '../../state/workspace';
+import { logsHref } from '../logs/LogsView';
 
 export function RunSummary({ run, stale }: { run?: RunState; stale: boolean }) {
+	// The last test stored with this action (an earlier visit): shown, but only a test run now counts.
+	const saved = useStore(workspaceStore, (state) => state.current?.lastTest);
+	if (!run && saved)
+		return (
+			<div
+				className={`run-summary run-summary--${saved.passed ? 'ok' : 'failed'}`}
+				data-testid="run-summary"
+				data-restored="true"
+			>
+				<strong>{saved.passed ? '✓ Last test passed' : '✕ Last test did not pass'}</strong>
+				<span className="muted"> on {new Date(saved.at).toLocaleString()}</span>
+				{saved.summary && <p className="field__hint">{saved.summary}</p>}
+				<p className="field__hint">
+					That test ran before this page was opened: test again before setting it live.
+				</p>
+			</div>
+		);
 	if (!run)
 		return (
 			<p className="muted" data-testid="run-summary">
@@ -19,7 +37,7 @@ export function RunSummary({ run, stale }: { run?: RunState; stale: boolean }) {
 		>
 			<strong>
 				{run.result.ok
-					? '✓ Last test passed'
+					? `✓ Last test passed${run.demo ? ' (demo backend)' : ''}`
 					: `✕ Last test failed${failed ? ` in ${failed} node${failed === 1 ? '' : 's'}` : ''}`}
 			</strong>
 			<span className="muted"> at {run.at.toLocaleTimeString()}</span>
@@ -34,7 +52,7 @@ export function RunSummary({ run, stale }: { run?: RunState; stale: boolean }) {
 /** On a failed test of a live action: how its runs in n8n went (Logs). */
 function SeeLogs() {
 	const live = useStore(editorStore, (state) => state.deployed?.active);
-	const actionId = actionInAddress();
+	const actionId = actionIdInAddress();
 	if (!live || !actionId) return null;
 	return (
 		<p className="field__hint">
