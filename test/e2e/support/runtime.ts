@@ -92,12 +92,14 @@ export function makeUserFolder(): string {
 
 /**
  * Starts `n8n start` in `userFolder`; `label` names the log file (test-artifacts/e2e/n8n-<label>-<time>.log).
- * `extraEnv` adds or overrides n8n settings (the benchmark's expression-engine settings, a log level).
+ * `extraEnv` adds or overrides n8n settings (the benchmark's expression-engine settings, a log level);
+ * `bin` runs another copy of n8n's `bin/n8n` (the benchmark's patched scratch copy) with the same Node.
  */
 export async function startN8n(
 	userFolder: string,
 	label: string,
 	extraEnv: Record<string, string> = {},
+	bin: string = n8nBin,
 ): Promise<N8nInstance> {
 	const port = await freePort();
 	let brokerPort = await freePort();
@@ -148,7 +150,7 @@ export async function startN8n(
 			join(repoRoot, 'scripts/e2e-run-n8n.sh'),
 			String(process.pid),
 			join(node24Bin, 'node'),
-			n8nBin,
+			bin,
 			'start',
 		],
 		{
