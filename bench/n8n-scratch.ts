@@ -85,8 +85,11 @@ export interface ScratchN8n {
 
 const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
-export function scratchN8n(patches: N8nPatch[]): ScratchN8n {
-	const source = join(runtimeDir, 'n8n/node_modules');
+/** `source`: the runtime's node_modules (a parameter so the test can use a small stand-in). */
+export function scratchN8n(
+	patches: N8nPatch[],
+	source: string = join(runtimeDir, 'n8n/node_modules'),
+): ScratchN8n {
 	const dir = mkdtempSync(join(tmpdir(), 'fin-bench-n8n-'));
 	const modules = join(dir, 'n8n/node_modules');
 	const links: string[] = [];
