@@ -1,6 +1,10 @@
 // (f) The canvas with 200 nodes in headless Chromium: first render and drag frame time, measured by
 // editor-extension/bench/canvas-200.ts (the canvas's own benchmark, also used by its browser tests).
+import { existsSync, readdirSync, rmdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+
 import { benchCanvas200 } from '../editor-extension/bench/canvas-200';
+import { ARTIFACTS } from '../editor-extension/test/browser/browser';
 
 export interface CanvasBench {
 	skipped: boolean;
@@ -10,6 +14,9 @@ export interface CanvasBench {
 }
 
 export async function benchCanvas(): Promise<CanvasBench> {
+	// The browser helper makes its screenshot folder; the benchmark takes no screenshot, so an
+	// empty folder it made is removed again.
+	const made = [ARTIFACTS, dirname(ARTIFACTS)].filter((dir) => !existsSync(dir));
 	try {
 		const measured = await benchCanvas200();
 		return {
@@ -21,5 +28,7 @@ export async function benchCanvas(): Promise<CanvasBench> {
 	} catch (error) {
 		// A browser that cannot be had must not lose the other figures.
 		return { skipped: true, note: `Canvas not measured: ${(error as Error).message}` };
+	} finally {
+		for (const dir of made) if (existsSync(dir) && readdirSync(dir).length === 0) rmdirSync(dir);
 	}
 }

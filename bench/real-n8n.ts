@@ -499,6 +499,13 @@ async function countTokenCalls(
 	return out;
 }
 
+/** What a Ctrl-C must still remove (run.ts calls this on SIGINT/SIGTERM); n8n stops by itself. */
+const pendingCleanups = new Set<() => void>();
+export function cleanUpNow(): void {
+	for (const cleanup of pendingCleanups) cleanup();
+	pendingCleanups.clear();
+}
+
 export async function benchRealN8n(log: (line: string) => void): Promise<RealN8nResults> {
 	// The installed runtime only (N8N_RUNTIME_DIR): the benchmark never installs n8n or writes its logs.
 	if (!existsSync(join(runtimeDir, 'n8n/node_modules/n8n/bin/n8n')))
@@ -516,9 +523,12 @@ export async function benchRealN8n(log: (line: string) => void): Promise<RealN8n
 	// One user folder, package install, owner and set of workflows for every setting: each setting
 	// restarts n8n (installed or patched copy) on the same database.
 	const userFolder = makeUserFolder();
+	const removeFolder = () => removeUserFolder(userFolder);
+	pendingCleanups.add(removeFolder);
 	const apis = await startApis();
 	const tokenApi = await startTokenApi();
-	const logs: string[] = [];
+	// n8n's logs of this run, including one of an n8n that failed to start (no instance to ask).
+	const logsBefore = new Set(existsSync(artifactsDir) ? readdirSync(artifactsDir) : []);
 	let urls: { ours: string; builtin: string } | undefined;
 	let tokenWorkflows: Awaited<ReturnType<typeof deployTokenWorkflows>> = [];
 	try {
@@ -529,13 +539,13 @@ export async function benchRealN8n(log: (line: string) => void): Promise<RealN8n
 			const settingStarted = Date.now();
 			try {
 				scratch = setting.patches ? scratchN8n(setting.patches) : undefined;
+				if (scratch) pendingCleanups.add(scratch.remove);
 				n8n = await startN8n(
 					userFolder,
 					`bench-${setting.name.replace(/\W+/g, '-')}`,
 					{ ...setting.env, ...scratch?.env, N8N_LOG_LEVEL: 'warn' },
 					...(scratch ? [scratch.n8nBin] : []),
 				);
-				logs.push(n8n.logPath);
 				if (!urls) {
 					const api = new N8nClient(n8n.url);
 					await api.setUp();
@@ -621,14 +631,21 @@ export async function benchRealN8n(log: (line: string) => void): Promise<RealN8n
 				if (!urls) throw error; // nothing deployed: no later setting can run either
 			} finally {
 				await n8n?.stop();
-				scratch?.remove();
+				if (scratch) {
+					scratch.remove();
+					pendingCleanups.delete(scratch.remove);
+				}
 			}
 		}
 	} finally {
 		await apis.close();
 		await tokenApi.close();
-		for (const path of logs) rmSync(path, { force: true });
-		removeUserFolder(userFolder);
+		if (existsSync(artifactsDir))
+			for (const name of readdirSync(artifactsDir))
+				if (name.startsWith('n8n-bench-') && !logsBefore.has(name))
+					rmSync(join(artifactsDir, name), { force: true });
+		removeFolder();
+		pendingCleanups.delete(removeFolder);
 		// n8n's log folder, when this run created it and left it empty.
 		for (const dir of [artifactsDir, dirname(artifactsDir)])
 			if (existsSync(dir) && readdirSync(dir).length === 0) rmdirSync(dir);

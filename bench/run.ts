@@ -16,6 +16,7 @@ import { benchApiAction, benchAudience, benchPicker, benchTokenCalls } from './i
 import { benchCanvas, type CanvasBench } from './canvas';
 import {
 	benchRealN8n,
+	cleanUpNow,
 	CONCURRENCIES,
 	ROUND_MS,
 	ROUNDS,
@@ -34,6 +35,12 @@ async function main() {
 	const folder = mkdtempSync(join(tmpdir(), 'fin-bench-'));
 	process.env.N8N_USER_FOLDER = folder;
 	process.once('exit', () => rmSync(folder, { recursive: true, force: true }));
+	// Interrupted: remove what real n8n's part made (n8n itself stops when this process is gone).
+	for (const signal of ['SIGINT', 'SIGTERM'] as const)
+		process.once(signal, () => {
+			cleanUpNow();
+			process.exit(130);
+		});
 
 	const started = new Date();
 	const loadAtStart = loadavg()[0];
