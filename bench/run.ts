@@ -77,6 +77,9 @@ async function main() {
 			node: process.version,
 			loadAverage: { atStart: loadAtStart, atEnd: loadavg()[0] },
 		},
+		rounds: ROUNDS,
+		roundMs: ROUND_MS,
+		tokenExecutions: TOKEN_EXECUTIONS,
 		realN8n,
 		realN8nError,
 		apiAction,
@@ -90,14 +93,38 @@ async function main() {
 	const jsonPath = join(resultsDir, `${started.toISOString().replace(/[:.]/g, '-')}.json`);
 	writeFileSync(jsonPath, JSON.stringify(results, null, 2));
 
+	render(results);
+	log(`wrote ${jsonPath}, bench/RESULTS.md and the summary in README.md (${results.seconds} s)`);
+	if (realN8nError || realN8n?.errors.length) process.exitCode = 1;
+}
+
+type BenchResults = {
+	started: string;
+	seconds: number;
+	machine: { cpus: number; node: string; loadAverage: { atStart: number; atEnd: number } };
+	rounds: number;
+	roundMs: number;
+	tokenExecutions: number;
+	realN8n?: RealN8nResults;
+	realN8nError?: string;
+	apiAction: Awaited<ReturnType<typeof benchApiAction>>;
+	picker: Awaited<ReturnType<typeof benchPicker>>;
+	audience: Awaited<ReturnType<typeof benchAudience>>;
+	tokens: Awaited<ReturnType<typeof benchTokenCalls>>;
+	canvas: CanvasBench;
+};
+
+/** bench/RESULTS.md and the README's summary, from one run's results (also `--render <json>`). */
+function render(results: BenchResults) {
+	const { realN8n, realN8nError, apiAction, picker, audience, tokens, canvas } = results;
 	const md: string[] = [
 		'# Benchmark results',
 		'',
-		`Written by \`npm run bench\` on ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC, ${cpus().length} cores, ${process.version} (n8n itself runs on Node 24), 1-minute load average ${fixed(loadAtStart, 1)} at the start and ${fixed(results.machine.loadAverage.atEnd, 1)} at the end (a load above the core count means other jobs shared the machine and the figures are indicative). Every figure is a ratio against a baseline measured in the same run, rounds interleaved. Raw numbers: \`bench/results/*.json\` (not committed).`,
+		`Written by \`npm run bench\` on ${results.started.slice(0, 16).replace('T', ' ')} UTC, ${results.machine.cpus} cores, ${results.machine.node} (n8n itself runs on Node 24), 1-minute load average ${fixed(results.machine.loadAverage.atStart, 1)} at the start and ${fixed(results.machine.loadAverage.atEnd, 1)} at the end (a load above the core count means other jobs shared the machine and the figures are indicative). Every figure is a ratio against a baseline measured in the same run, rounds interleaved. Raw numbers: \`bench/results/*.json\` (not committed).`,
 		'',
 		"## (a) Real n8n 2.40.7: Shopify order-status template vs the same job in n8n's own nodes",
 		'',
-		`Ours: Fin Trigger (v2, JWT verified) -> Audience Filter -> API Action -> Answer. Built-in: Webhook -> If -> HTTP Request -> Edit Fields (no identity check). Same loopback Shopify API; both answered the same order fields before any timing, and a timed request counts only if its answer has that same content (anything else is listed as failed, with its cause). ${ROUNDS} interleaved rounds of ${ROUND_MS / 1000} s per side and concurrency, closed loop; ratio = median over rounds of ours/built-in. The two "patched" settings run a scratch copy of n8n 2.40.7 with n8n's own isolate rule(s) removed ([n8n-isolate-proposal.md](n8n-isolate-proposal.md)); the built-in job is the baseline in the same instance.`,
+		`Ours: Fin Trigger (v2, JWT verified) -> Audience Filter -> API Action -> Answer. Built-in: Webhook -> If -> HTTP Request -> Edit Fields (no identity check). Same loopback Shopify API; both answered the same order fields before any timing, and a timed request counts only if its answer has that same content (anything else is listed as failed, with its cause). ${results.rounds} interleaved rounds of ${results.roundMs / 1000} s per side and concurrency, closed loop; ratio = median over rounds of ours/built-in. The two "patched" settings run a scratch copy of n8n 2.40.7 with n8n's own isolate rule(s) removed ([n8n-isolate-proposal.md](n8n-isolate-proposal.md)); the built-in job is the baseline in the same instance.`,
 		'',
 	];
 	const failed = (rounds: SideRound[]) => {
@@ -124,6 +151,36 @@ async function main() {
 		for (const { setting, error } of realN8n.errors)
 			md.push(
 				`| ${setting} | | not measured: ${error.split('\n')[0].replace(/\|/g, '/')} | | | | |`,
+			);
+		// Why requests failed: each cause once per setting and side, with what n8n answered.
+		const why: string[] = [];
+		for (const setting of realN8n.settings)
+			for (const r of setting.results)
+				for (const [side, rounds] of [
+					['ours', r.ours],
+					['built-in', r.builtin],
+				] as const) {
+					const seen = new Map<string, { count: number; detail: string; ms: number }>();
+					for (const failure of rounds.flatMap((x) => x.failedRequests)) {
+						const key =
+							failure.status === undefined
+								? failure.detail.split(':')[0]
+								: `HTTP ${failure.status}`;
+						const entry = seen.get(key) ?? { count: 0, detail: failure.detail, ms: failure.ms };
+						entry.count++;
+						seen.set(key, entry);
+					}
+					for (const [key, { count, detail, ms }] of seen)
+						why.push(
+							`- ${setting.setting}, c=${r.concurrency}, ${side}: ${count} x ${key} (first after ${ms} ms): \`${detail.replace(/\s+/g, ' ').slice(0, 160)}\``,
+						);
+				}
+		if (why.length)
+			md.push(
+				'',
+				'Failed requests (every one is in `bench/results/*.json` with its time, status and answer):',
+				'',
+				...why,
 			);
 		md.push('', 'Settings:', '');
 		const measured = new Set([
@@ -179,7 +236,7 @@ async function main() {
 		'',
 		'## (e) Fin Dynamic Token: token-endpoint calls per 1,000 executions within one token lifetime',
 		'',
-		`Target: exactly 1 at every concurrency. Real n8n: ${TOKEN_EXECUTIONS.toLocaleString('en')} executions per concurrency. Each concurrency starts with a new credential (no stored token); the token endpoint takes 50 ms to answer, so executions that start together overlap with the first fetch.`,
+		`Target: exactly 1 at every concurrency. Real n8n: ${results.tokenExecutions.toLocaleString('en')} executions per concurrency. Each concurrency starts with a new credential (no stored token); the token endpoint takes 50 ms to answer, so executions that start together overlap with the first fetch.`,
 		'',
 		'| where | concurrency | executions | answered | token calls |',
 		'| --- | --- | --- | --- | --- |',
@@ -216,10 +273,8 @@ async function main() {
 	if (from >= 0 && to > from && realN8n)
 		writeFileSync(
 			readme,
-			`${text.slice(0, from + open.length)}\n${summary(results.started, loadAtStart, realN8n).join('\n')}\n${text.slice(to)}`,
+			`${text.slice(0, from + open.length)}\n${summary(results.started, results.machine.loadAverage.atStart, realN8n).join('\n')}\n${text.slice(to)}`,
 		);
-	log(`wrote ${jsonPath}, bench/RESULTS.md and the summary in README.md (${results.seconds} s)`);
-	if (realN8nError || realN8n?.errors.length) process.exitCode = 1;
 }
 
 const TARGETS: Record<string, { target: number; meaning: string }> = {
@@ -269,7 +324,15 @@ function summary(started: string, load: number, realN8n: RealN8nResults): string
 	return lines;
 }
 
-main().catch((error) => {
+// `tsx bench/run.ts --render bench/results/<file>.json` writes RESULTS.md and the README summary
+// again from a saved run, without measuring.
+const renderFrom = process.argv.indexOf('--render');
+(renderFrom > 0
+	? Promise.resolve().then(() =>
+			render(JSON.parse(readFileSync(process.argv[renderFrom + 1], 'utf8'))),
+		)
+	: main()
+).catch((error) => {
 	console.error(error);
 	process.exit(1);
 });
