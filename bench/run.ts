@@ -273,7 +273,7 @@ function render(results: BenchResults) {
 	if (from >= 0 && to > from && realN8n)
 		writeFileSync(
 			readme,
-			`${text.slice(0, from + open.length)}\n${summary(results.started, results.machine.loadAverage.atStart, realN8n).join('\n')}\n${text.slice(to)}`,
+			`${text.slice(0, from + open.length)}\n${summary(results, realN8n).join('\n')}\n${text.slice(to)}`,
 		);
 }
 
@@ -289,9 +289,11 @@ const TARGETS: Record<string, { target: number; meaning: string }> = {
 };
 
 /** The README's table: this run's ratios against the issue's targets, stated as reached or not. */
-function summary(started: string, load: number, realN8n: RealN8nResults): string[] {
+function summary(results: BenchResults, realN8n: RealN8nResults): string[] {
+	const { started } = results;
+	const load = results.machine.loadAverage.atStart;
 	const lines = [
-		`From \`npm run bench\` on ${started.slice(0, 16).replace('T', ' ')} UTC (1-minute load average ${fixed(load, 1)} on ${cpus().length} cores at the start; details and failed requests in [bench/RESULTS.md](bench/RESULTS.md)):`,
+		`From \`npm run bench\` on ${started.slice(0, 16).replace('T', ' ')} UTC (1-minute load average ${fixed(load, 1)} on ${cpus().length} cores at the start; ${results.rounds} interleaved round(s) of ${results.roundMs / 1000} s per side and concurrency; details and failed requests in [bench/RESULTS.md](bench/RESULTS.md)):`,
 		'',
 		'| ours / built-in throughput | c=1 | c=10 | c=50 | target | reached |',
 		'| --- | --- | --- | --- | --- | --- |',
