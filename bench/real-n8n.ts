@@ -3,12 +3,14 @@
 // If -> HTTP Request -> Edit Fields), both calling the same loopback Shopify API. Both must first
 // answer the same content: a fast error is not a result. Rounds are short, interleaved (the side that
 // goes first alternates), bounded in requests, and reported as ratios of the same run.
+import { randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, rmdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
+import { startLoopbackServer, type ReceivedRequest } from '../engine/loopback-server';
 import { secrets, startApis, type Apis } from '../test/e2e/support/apis';
-import { messengerJwt } from '../test/e2e/support/chat';
-import { customer } from '../test/e2e/support/fixtures';
+import { messengerJwt, userHash } from '../test/e2e/support/chat';
+import { customer, utilityUsage } from '../test/e2e/support/fixtures';
 import { N8nClient } from '../test/e2e/support/n8n-api';
 import { packAndInstall } from '../test/e2e/support/package';
 import {
@@ -20,8 +22,19 @@ import {
 	type N8nInstance,
 } from '../test/e2e/support/runtime';
 import { readTemplate, waitForWebhook } from '../test/e2e/support/workflows';
+import { scratchN8n, type N8nPatch, type ScratchN8n } from './n8n-scratch';
 
-export const SETTINGS: Array<{ name: string; env: Record<string, string>; why: string }> = [
+export interface Setting {
+	name: string;
+	env: Record<string, string>;
+	/** n8n's own rules patched out, in a scratch copy of the runtime (n8n-scratch.ts). */
+	patches?: N8nPatch[];
+	why: string;
+	/** Measured only when named in FIN_BENCH_SETTINGS (keeps `npm run bench` within ~12 minutes). */
+	optional?: boolean;
+}
+
+export const SETTINGS: Setting[] = [
 	{ name: 'default', env: {}, why: "n8n 2.40.7's defaults (vm engine, pool 1, eager acquire)" },
 	{
 		name: 'tuned',
@@ -35,19 +48,57 @@ export const SETTINGS: Array<{ name: string; env: Record<string, string>; why: s
 	{
 		name: 'rule-off-for-none',
 		env: { N8N_EXPRESSION_ENGINE_ALLOW_WEBHOOK_ISOLATE_SKIP: 'false' },
+		optional: true,
 		why: "n8n's webhook-phase skip disabled: every trigger, its own Webhook node included, takes the isolate Fin Trigger takes by default",
+	},
+	{
+		name: 'patched: webhook rule',
+		env: {},
+		patches: ['webhookRule'],
+		why: "default settings on a scratch copy of n8n 2.40.7 whose webhook-phase rule no longer requires the type `n8n-nodes-base.webhook` (proposal A): Fin Trigger v2 is treated like n8n's Webhook node",
+	},
+	{
+		name: 'patched: webhook rule + credential isolate',
+		env: {},
+		patches: ['webhookRule', 'credentialIsolate'],
+		why: 'as above, and no isolate to resolve credential data that holds no expression (proposal B; the built-in job reads no credential in its webhook phase, Fin Trigger reads its secrets)',
 	},
 ];
 
 export const CONCURRENCIES = [1, 10, 50];
-const ROUNDS = 3;
-const ROUND_MS = 3000;
+// Knobs for short validation runs; the defaults are what `npm run bench` measures.
+const envInt = (name: string, fallback: number) => {
+	const value = Number(process.env[name]);
+	return Number.isInteger(value) && value > 0 ? value : fallback;
+};
+export const ROUNDS = envInt('FIN_BENCH_ROUNDS', 3);
+export const ROUND_MS = envInt('FIN_BENCH_ROUND_MS', 3000);
+export const TOKEN_EXECUTIONS = envInt('FIN_BENCH_TOKEN_EXECUTIONS', 1000);
 const MAX_REQUESTS_PER_ROUND = 1500;
+// A request n8n has accepted is waited for as long as n8n takes: at concurrency 50 on a slow
+// machine that is tens of seconds, and a client giving up first would turn n8n's slowness into
+// "failures". Only a request n8n has not answered in 5 minutes counts as a timeout.
+const CLIENT_TIMEOUT_MS = 300000;
+// Lets n8n finish what the previous round left (saving executions) before the next one starts.
+const SETTLE_MS = 500;
+
+/** One request that did not get a 200: what n8n answered, or why the client got no answer. */
+export interface FailedRequest {
+	/** Milliseconds from the round's start to the failure, and how long the request took. */
+	at: number;
+	ms: number;
+	status?: number;
+	/** The start of n8n's answer, or the error's name, message and cause code. */
+	detail: string;
+}
 
 export interface SideRound {
 	ok: number;
 	failed: number;
+	/** Failures counted by cause (`HTTP 500`, `TimeoutError`, ...). */
 	failures: Record<string, number>;
+	/** Every failed request of the round, in order. */
+	failedRequests: FailedRequest[];
 	ms: number;
 	throughput: number;
 	p50: number;
@@ -66,9 +117,29 @@ export interface ConcurrencyResult {
 export interface SettingResult {
 	setting: string;
 	env: Record<string, string>;
+	patches: string[];
 	why: string;
+	/** Wall-clock seconds for this setting: n8n start, checks, measurement and stop. */
+	seconds: number;
 	sameAnswer: boolean;
 	results: ConcurrencyResult[];
+}
+
+/** (e) in real n8n: token-endpoint calls for one token lifetime, per concurrency. */
+export interface TokenCount {
+	setting: string;
+	concurrency: number;
+	executions: number;
+	answered: number;
+	failures: Record<string, number>;
+	tokenCalls: number;
+}
+
+export interface RealN8nResults {
+	settings: SettingResult[];
+	tokens: TokenCount[];
+	/** Settings that could not be measured, with the reason; the others still are. */
+	errors: Array<{ setting: string; error: string }>;
 }
 
 const median = (values: number[]) => {
@@ -179,12 +250,8 @@ function builtinWorkflow(shopUrl: string) {
 	};
 }
 
-async function deployOurs(api: N8nClient, apis: Apis): Promise<string> {
+async function deployOurs(api: N8nClient, apis: Apis, messenger: unknown): Promise<string> {
 	const template = readTemplate('shopify-order-status.json');
-	const messenger = await api.createCredential('finMessengerApi', 'Fin Messenger (bench)', {
-		identityVerificationSecret: secrets.identityVerification,
-		intercomClientSecret: secrets.intercomClient,
-	});
 	const shopify = await api.createCredential('finFixedTokenApi', 'Shopify token (bench)', {
 		token: secrets.shopifyToken,
 		placement: 'header',
@@ -233,22 +300,35 @@ function request(): RequestInit {
 	};
 }
 
-async function answerOf(url: string, init: RequestInit) {
-	const response = await fetch(url, { ...init, signal: AbortSignal.timeout(30000) });
-	const text = await response.text();
-	return { status: response.status, text };
+interface Answer {
+	status?: number;
+	text: string;
+	error?: string;
 }
 
-async function load(url: string, init: RequestInit, concurrency: number): Promise<SideRound> {
+async function answerOf(url: string, init: RequestInit): Promise<Answer> {
+	try {
+		const response = await fetch(url, { ...init, signal: AbortSignal.timeout(CLIENT_TIMEOUT_MS) });
+		return { status: response.status, text: await response.text() };
+	} catch (error) {
+		const cause = (error as { cause?: { code?: string } }).cause?.code;
+		const name = error instanceof Error ? error.name : 'Error';
+		const message = error instanceof Error ? error.message : String(error);
+		return { text: '', error: `${name}${cause ? ` (${cause})` : ''}: ${message}` };
+	}
+}
+
+/** Closed loop: `concurrency` clients, each sending its next request when the last is answered. */
+async function load(
+	url: string,
+	init: RequestInit,
+	concurrency: number,
+	accept: (text: string) => boolean = () => true,
+): Promise<SideRound> {
 	const latencies: number[] = [];
-	let failed = 0;
 	let sent = 0;
-	// Why requests failed: HTTP status, or the error's name (e.g. TimeoutError).
 	const failures: Record<string, number> = {};
-	const fail = (why: string) => {
-		failed++;
-		failures[why] = (failures[why] ?? 0) + 1;
-	};
+	const failedRequests: FailedRequest[] = [];
 	const started = performance.now();
 	const end = started + ROUND_MS;
 	await Promise.all(
@@ -256,21 +336,31 @@ async function load(url: string, init: RequestInit, concurrency: number): Promis
 			while (performance.now() < end && sent < MAX_REQUESTS_PER_ROUND) {
 				sent++;
 				const t0 = performance.now();
-				try {
-					const answer = await answerOf(url, init);
-					if (answer.status === 200) latencies.push(performance.now() - t0);
-					else fail(`HTTP ${answer.status}`);
-				} catch (error) {
-					fail(error instanceof Error ? error.name : 'error');
+				const answer = await answerOf(url, init);
+				const t1 = performance.now();
+				if (answer.status === 200 && accept(answer.text)) {
+					latencies.push(t1 - t0);
+					continue;
 				}
+				const cause = answer.error
+					? answer.error.split(':')[0]
+					: `HTTP ${answer.status}${answer.status === 200 ? ' (unexpected answer)' : ''}`;
+				failures[cause] = (failures[cause] ?? 0) + 1;
+				failedRequests.push({
+					at: Math.round(t1 - started),
+					ms: Math.round(t1 - t0),
+					...(answer.status === undefined ? {} : { status: answer.status }),
+					detail: (answer.error ?? answer.text).slice(0, 300),
+				});
 			}
 		}),
 	);
 	const ms = performance.now() - started;
 	return {
 		ok: latencies.length,
-		failed,
+		failed: failedRequests.length,
 		failures,
+		failedRequests,
 		ms: Math.round(ms),
 		throughput: (latencies.length * 1000) / ms,
 		p50: percentile(latencies, 50),
@@ -278,80 +368,287 @@ async function load(url: string, init: RequestInit, concurrency: number): Promis
 	};
 }
 
-export async function benchRealN8n(log: (line: string) => void): Promise<SettingResult[]> {
+const sum = (rounds: SideRound[], key: 'failed' | 'ok') =>
+	rounds.reduce((total, round) => total + round[key], 0);
+const pause = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+/** The answer content both sides must agree on before anything is timed. */
+const answerContent = (text: string) => {
+	try {
+		return JSON.stringify(JSON.parse(text).answer);
+	} catch {
+		return undefined;
+	}
+};
+
+/**
+ * (e) The electricity-usage template (Fin Trigger -> Audience Filter -> API Action with Fin Dynamic
+ * Token -> picker) in real n8n: one fresh credential per concurrency, so each starts a token
+ * lifetime with no stored token, and a loopback token endpoint that counts who asked.
+ */
+async function deployTokenWorkflows(api: N8nClient, messenger: unknown, apiUrl: string) {
+	const out: Array<{ concurrency: number; clientId: string; webhookId: string }> = [];
+	for (const concurrency of CONCURRENCIES) {
+		const clientId = `bench-c${concurrency}`;
+		const credential = await api.createCredential('finDynamicTokenApi', `Token c=${concurrency}`, {
+			tokenUrl: `${apiUrl}/oauth/token`,
+			clientId,
+			clientSecret: secrets.utilityClientSecret,
+			scope: 'usage:read',
+			placement: 'bearer',
+			allowedDomain: '127.0.0.1',
+		});
+		const template = readTemplate('electricity-usage.json');
+		const webhookId = randomUUID();
+		for (const node of template.nodes) {
+			if (node.type.endsWith('.finTrigger')) {
+				node.credentials = { finMessengerApi: messenger };
+				node.webhookId = webhookId;
+			}
+			if (node.type.endsWith('.apiAction')) {
+				node.credentials = { finDynamicTokenApi: credential };
+				node.parameters.url = `${apiUrl}/customers/{{user.user_id}}/usage`;
+			}
+		}
+		const created = await api.apiOk('POST', '/workflows', {
+			name: `${template.name} (bench c=${concurrency})`,
+			nodes: template.nodes,
+			connections: template.connections,
+			settings: template.settings ?? {},
+		});
+		await api.apiOk('POST', `/workflows/${created.id}/activate`);
+		out.push({ concurrency, clientId, webhookId });
+	}
+	return out;
+}
+
+function startTokenApi() {
+	// A token takes 50 ms to issue, like a real identity provider: long enough for executions that
+	// start together to overlap while the first fetch is in flight.
+	return startLoopbackServer({
+		'POST /oauth/token': (request: ReceivedRequest) => {
+			const clientId = new URLSearchParams(request.body).get('client_id') ?? '';
+			return {
+				delay: 50,
+				body: { access_token: `token-${clientId}`, token_type: 'Bearer', expires_in: 3600 },
+			};
+		},
+		'*': (request: ReceivedRequest) => {
+			const match = /^\/customers\/([^/]+)\/usage$/.exec(request.path);
+			if (!String(request.headers.authorization ?? '').startsWith('Bearer token-bench-c'))
+				return { status: 401, body: { error: 'invalid_token' } };
+			if (!match) return { status: 404, body: { error: 'not_found' } };
+			return { body: utilityUsage(decodeURIComponent(match[1])) };
+		},
+	});
+}
+
+async function countTokenCalls(
+	setting: string,
+	baseUrl: string,
+	workflows: Array<{ concurrency: number; clientId: string; webhookId: string }>,
+	tokenApi: Awaited<ReturnType<typeof startTokenApi>>,
+	log: (line: string) => void,
+): Promise<TokenCount[]> {
+	const smart = { ...customer, meter_type: 'smart' };
+	const body = JSON.stringify({
+		message: { text: 'How much power did I use?' },
+		user: smart,
+		user_hash: userHash(secrets.identityVerification, customer.user_id),
+	});
+	const init = { method: 'POST', headers: { 'content-type': 'application/json' }, body };
+	const out: TokenCount[] = [];
+	for (const { concurrency, clientId, webhookId } of workflows) {
+		const url = `${baseUrl}/webhook/${webhookId}/fin`;
+		await waitForWebhook(url);
+		let next = 0;
+		let answered = 0;
+		const failures: Record<string, number> = {};
+		await Promise.all(
+			Array.from({ length: concurrency }, async () => {
+				while (next < TOKEN_EXECUTIONS) {
+					next++;
+					const answer = await answerOf(url, init);
+					if (answer.status === 200 && answer.text.includes('312.4')) answered++;
+					else {
+						const cause = answer.error?.split(':')[0] ?? `HTTP ${answer.status}`;
+						failures[cause] = (failures[cause] ?? 0) + 1;
+					}
+				}
+			}),
+		);
+		const tokenCalls = tokenApi.requests.filter(
+			(request) =>
+				request.path === '/oauth/token' &&
+				new URLSearchParams(request.body).get('client_id') === clientId,
+		).length;
+		out.push({
+			setting,
+			concurrency,
+			executions: TOKEN_EXECUTIONS,
+			answered,
+			failures,
+			tokenCalls,
+		});
+		log(
+			`[e] real n8n (${setting}) c=${concurrency}: ${tokenCalls} token call(s) for ${TOKEN_EXECUTIONS} executions (${answered} answered with the usage)`,
+		);
+	}
+	// Only the token calls are of interest: the API's requests need not be kept.
+	tokenApi.requests.length = 0;
+	return out;
+}
+
+/** What a Ctrl-C must still remove (run.ts calls this on SIGINT/SIGTERM); n8n stops by itself. */
+const pendingCleanups = new Set<() => void>();
+export function cleanUpNow(): void {
+	for (const cleanup of pendingCleanups) cleanup();
+	pendingCleanups.clear();
+}
+
+export async function benchRealN8n(log: (line: string) => void): Promise<RealN8nResults> {
 	// The installed runtime only (N8N_RUNTIME_DIR): the benchmark never installs n8n or writes its logs.
 	if (!existsSync(join(runtimeDir, 'n8n/node_modules/n8n/bin/n8n')))
 		throw new Error(
 			`No n8n at ${runtimeDir}: set N8N_RUNTIME_DIR to an installed runtime (npm run test:e2e installs one), or FIN_BENCH_SKIP_N8N=1`,
 		);
-	const out: SettingResult[] = [];
-	for (const setting of SETTINGS) {
-		const userFolder = makeUserFolder();
-		let n8n: N8nInstance | undefined;
-		const apis = await startApis();
-		try {
-			packAndInstall(userFolder);
-			n8n = await startN8n(userFolder, `bench-${setting.name}`, {
-				...setting.env,
-				N8N_LOG_LEVEL: 'warn',
-			});
-			const api = new N8nClient(n8n.url);
-			await api.setUp();
-			const ours = await deployOurs(api, apis);
-			const builtin = await deployBuiltin(api, apis);
-			await waitForWebhook(ours);
-			await waitForWebhook(builtin);
-			const init = request();
-			const [a, b] = [await answerOf(ours, init), await answerOf(builtin, init)];
-			const oursAnswer = a.status === 200 ? JSON.parse(a.text).answer : undefined;
-			const builtinAnswer = b.status === 200 ? JSON.parse(b.text).answer : undefined;
-			const sameAnswer =
-				oursAnswer !== undefined && JSON.stringify(oursAnswer) === JSON.stringify(builtinAnswer);
-			if (!sameAnswer)
-				throw new Error(
-					`[${setting.name}] the two workflows do not answer the same content, so no timing is a result:\n  ours     ${a.status} ${a.text.slice(0, 600)}\n  built-in ${b.status} ${b.text.slice(0, 600)}`,
+	const only = process.env.FIN_BENCH_SETTINGS?.split(',').map((name) => name.trim());
+	const settings = SETTINGS.filter((setting) =>
+		only ? only.includes(setting.name) : !setting.optional,
+	);
+	// (e) runs in the tuned instance when it is measured: the token path (preAuthentication, n8n
+	// storing the token) does not touch the expression engine, and it is the fastest instance.
+	const tokenSetting = settings.find((setting) => setting.name === 'tuned') ?? settings[0];
+	const results: RealN8nResults = { settings: [], tokens: [], errors: [] };
+	// One user folder, package install, owner and set of workflows for every setting: each setting
+	// restarts n8n (installed or patched copy) on the same database.
+	const userFolder = makeUserFolder();
+	const removeFolder = () => removeUserFolder(userFolder);
+	pendingCleanups.add(removeFolder);
+	const apis = await startApis();
+	const tokenApi = await startTokenApi();
+	// n8n's logs of this run, including one of an n8n that failed to start (no instance to ask).
+	const logsBefore = new Set(existsSync(artifactsDir) ? readdirSync(artifactsDir) : []);
+	let urls: { ours: string; builtin: string } | undefined;
+	let tokenWorkflows: Awaited<ReturnType<typeof deployTokenWorkflows>> = [];
+	try {
+		packAndInstall(userFolder);
+		for (const setting of settings) {
+			let n8n: N8nInstance | undefined;
+			let scratch: ScratchN8n | undefined;
+			const settingStarted = Date.now();
+			try {
+				scratch = setting.patches ? scratchN8n(setting.patches) : undefined;
+				if (scratch) pendingCleanups.add(scratch.remove);
+				n8n = await startN8n(
+					userFolder,
+					`bench-${setting.name.replace(/\W+/g, '-')}`,
+					{ ...setting.env, ...scratch?.env, N8N_LOG_LEVEL: 'warn' },
+					{ bin: scratch?.n8nBin },
 				);
-			log(`[a] ${setting.name}: both answer the same order fields; measuring`);
-			// Warm-up, outside the measurement.
-			await load(ours, init, 5);
-			await load(builtin, init, 5);
-			const results: ConcurrencyResult[] = [];
-			for (const concurrency of CONCURRENCIES) {
-				const oursRounds: SideRound[] = [];
-				const builtinRounds: SideRound[] = [];
-				for (let round = 0; round < ROUNDS; round++) {
-					if (round % 2 === 0) {
-						oursRounds.push(await load(ours, init, concurrency));
-						builtinRounds.push(await load(builtin, init, concurrency));
-					} else {
-						builtinRounds.push(await load(builtin, init, concurrency));
-						oursRounds.push(await load(ours, init, concurrency));
-					}
+				if (!urls) {
+					const api = new N8nClient(n8n.url);
+					await api.setUp();
+					const messenger = await api.createCredential('finMessengerApi', 'Fin Messenger (bench)', {
+						identityVerificationSecret: secrets.identityVerification,
+						intercomClientSecret: secrets.intercomClient,
+					});
+					urls = {
+						ours: await deployOurs(api, apis, messenger),
+						builtin: await deployBuiltin(api, apis),
+					};
+					tokenWorkflows = await deployTokenWorkflows(api, messenger, tokenApi.url);
 				}
-				const result = {
-					concurrency,
-					ours: oursRounds,
-					builtin: builtinRounds,
-					throughputRatio: median(
-						oursRounds.map((round, i) => round.throughput / builtinRounds[i].throughput),
-					),
-					p50Ratio: median(oursRounds.map((round, i) => round.p50 / builtinRounds[i].p50)),
-				};
-				results.push(result);
-				log(
-					`[a] ${setting.name} c=${concurrency}: ours/built-in throughput ${result.throughputRatio.toFixed(2)}, p50 ${result.p50Ratio.toFixed(2)}x (ours ${oursRounds.map((r) => r.throughput.toFixed(0)).join('/')} req/s, built-in ${builtinRounds.map((r) => r.throughput.toFixed(0)).join('/')} req/s; failed ${oursRounds.reduce((s, r) => s + r.failed, 0)}/${builtinRounds.reduce((s, r) => s + r.failed, 0)})`,
-				);
+				// Paths stay; the port changes with every start.
+				const ours = `${n8n.url}${new URL(urls.ours).pathname}`;
+				const builtin = `${n8n.url}${new URL(urls.builtin).pathname}`;
+				await waitForWebhook(ours);
+				await waitForWebhook(builtin);
+				const init = request();
+				const [a, b] = [await answerOf(ours, init), await answerOf(builtin, init)];
+				const expected = b.status === 200 ? answerContent(b.text) : undefined;
+				const sameAnswer =
+					a.status === 200 && expected !== undefined && answerContent(a.text) === expected;
+				if (!sameAnswer)
+					throw new Error(
+						`the two workflows do not answer the same content, so no timing is a result:\n  ours     ${a.status ?? a.error} ${a.text.slice(0, 600)}\n  built-in ${b.status ?? b.error} ${b.text.slice(0, 600)}`,
+					);
+				// Every timed answer must carry that same content: a fast error is not a result.
+				const accept = (text: string) => answerContent(text) === expected;
+				log(`[a] ${setting.name}: both answer the same order fields; measuring`);
+				// Warm-up, outside the measurement.
+				await load(ours, init, 5, accept);
+				await load(builtin, init, 5, accept);
+				const concurrencyResults: ConcurrencyResult[] = [];
+				for (const concurrency of CONCURRENCIES) {
+					const oursRounds: SideRound[] = [];
+					const builtinRounds: SideRound[] = [];
+					for (let round = 0; round < ROUNDS; round++) {
+						// The side that goes first alternates.
+						const order = round % 2 === 0 ? ['ours', 'builtin'] : ['builtin', 'ours'];
+						for (const side of order) {
+							await pause(SETTLE_MS);
+							if (side === 'ours') oursRounds.push(await load(ours, init, concurrency, accept));
+							else builtinRounds.push(await load(builtin, init, concurrency, accept));
+						}
+					}
+					const result = {
+						concurrency,
+						ours: oursRounds,
+						builtin: builtinRounds,
+						throughputRatio: median(
+							oursRounds.map((round, i) => round.throughput / builtinRounds[i].throughput),
+						),
+						p50Ratio: median(oursRounds.map((round, i) => round.p50 / builtinRounds[i].p50)),
+					};
+					concurrencyResults.push(result);
+					const causes = [...oursRounds, ...builtinRounds].flatMap((r) => Object.keys(r.failures));
+					log(
+						`[a] ${setting.name} c=${concurrency}: ours/built-in throughput ${result.throughputRatio.toFixed(2)}, p50 ${result.p50Ratio.toFixed(2)}x (ours ${oursRounds.map((r) => r.throughput.toFixed(1)).join('/')} req/s, built-in ${builtinRounds.map((r) => r.throughput.toFixed(1)).join('/')} req/s; failed ${sum(oursRounds, 'failed')}/${sum(builtinRounds, 'failed')}${causes.length ? `: ${[...new Set(causes)].join(', ')}` : ''})`,
+					);
+				}
+				results.settings.push({
+					setting: setting.name,
+					env: setting.env,
+					patches: scratch?.patches ?? [],
+					why: setting.why,
+					seconds: Math.round((Date.now() - settingStarted) / 1000),
+					sameAnswer,
+					results: concurrencyResults,
+				});
+				if (setting === tokenSetting && tokenWorkflows.length)
+					results.tokens = await countTokenCalls(
+						setting.name,
+						n8n.url,
+						tokenWorkflows,
+						tokenApi,
+						log,
+					);
+			} catch (error) {
+				const message = error instanceof Error ? error.message : String(error);
+				log(`[a] ${setting.name} failed: ${message}`);
+				results.errors.push({ setting: setting.name, error: message });
+				if (!urls) throw error; // nothing deployed: no later setting can run either
+			} finally {
+				await n8n?.stop();
+				if (scratch) {
+					scratch.remove();
+					pendingCleanups.delete(scratch.remove);
+				}
 			}
-			out.push({ setting: setting.name, env: setting.env, why: setting.why, sameAnswer, results });
-		} finally {
-			await n8n?.stop();
-			await apis.close();
-			if (n8n) rmSync(n8n.logPath, { force: true });
-			removeUserFolder(userFolder);
-			// n8n's log folder, when this run created it and left it empty.
-			for (const dir of [artifactsDir, dirname(artifactsDir)])
-				if (existsSync(dir) && readdirSync(dir).length === 0) rmdirSync(dir);
 		}
+	} finally {
+		await apis.close();
+		await tokenApi.close();
+		if (existsSync(artifactsDir))
+			for (const name of readdirSync(artifactsDir))
+				if (name.startsWith('n8n-bench-') && !logsBefore.has(name))
+					rmSync(join(artifactsDir, name), { force: true });
+		removeFolder();
+		pendingCleanups.delete(removeFolder);
+		// n8n's log folder, when this run created it and left it empty.
+		for (const dir of [artifactsDir, dirname(artifactsDir)])
+			if (existsSync(dir) && readdirSync(dir).length === 0) rmdirSync(dir);
 	}
-	return out;
+	return results;
 }

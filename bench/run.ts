@@ -2,14 +2,29 @@
 // bench/results/<time>.json (git-ignored) and bench/RESULTS.md (committed, linked from the README).
 // Every figure is a ratio against a baseline measured in the same run on the same machine; nothing
 // here asserts wall-clock times. Temp folders, n8n and loopback servers are removed/stopped on exit.
-//   FIN_BENCH_SKIP_N8N=1  skips (a), the real-n8n side by side (about 6 minutes).
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+// Knobs for short validation runs (defaults = the full run):
+//   FIN_BENCH_SKIP_N8N=1          skips real n8n: (a), the patched-rule settings and (e) in real n8n
+//   FIN_BENCH_SETTINGS=a,b        only these real-n8n settings (names as in bench/real-n8n.ts)
+//   FIN_BENCH_ROUNDS, FIN_BENCH_ROUND_MS   interleaved rounds per concurrency (3) and their length (3000)
+//   FIN_BENCH_TOKEN_EXECUTIONS    executions per concurrency for (e) in real n8n (1000)
+//   FIN_BENCH_SKIP_CANVAS=1       skips (f)
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { benchApiAction, benchAudience, benchPicker, benchTokenCalls } from './in-process';
-import { benchCanvas } from './canvas';
-import { benchRealN8n, SETTINGS, type SettingResult } from './real-n8n';
+import { benchCanvas, type CanvasBench } from './canvas';
+import {
+	benchRealN8n,
+	cleanUpNow,
+	CONCURRENCIES,
+	ROUND_MS,
+	ROUNDS,
+	SETTINGS,
+	TOKEN_EXECUTIONS,
+	type RealN8nResults,
+	type SideRound,
+} from './real-n8n';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const fixed = (value: number, digits = 2) =>
@@ -20,8 +35,15 @@ async function main() {
 	const folder = mkdtempSync(join(tmpdir(), 'fin-bench-'));
 	process.env.N8N_USER_FOLDER = folder;
 	process.once('exit', () => rmSync(folder, { recursive: true, force: true }));
+	// Interrupted: remove what real n8n's part made (n8n itself stops when this process is gone).
+	for (const signal of ['SIGINT', 'SIGTERM'] as const)
+		process.once(signal, () => {
+			cleanUpNow();
+			process.exit(130);
+		});
 
 	const started = new Date();
+	const loadAtStart = loadavg()[0];
 	log('[b] API Action in the engine vs a bare HTTP call');
 	const apiAction = await benchApiAction();
 	log('[c] picker vs JSON.parse, 1 KB to 10 MB');
@@ -30,11 +52,14 @@ async function main() {
 	const audience = await benchAudience();
 	log('[e] token-endpoint calls per 1,000 executions');
 	const tokens = await benchTokenCalls();
-	const canvas = await benchCanvas();
-	let realN8n: SettingResult[] | undefined;
+	const canvas: CanvasBench =
+		process.env.FIN_BENCH_SKIP_CANVAS === '1'
+			? { skipped: true, note: 'Skipped in this run (FIN_BENCH_SKIP_CANVAS=1).' }
+			: (log('[f] canvas, 200 nodes in headless Chromium'), await benchCanvas());
+	let realN8n: RealN8nResults | undefined;
 	let realN8nError: string | undefined;
 	if (process.env.FIN_BENCH_SKIP_N8N !== '1') {
-		log('[a] real n8n 2.40.7, template vs built-in nodes');
+		log('[a] real n8n 2.40.7, template vs built-in nodes (then (e) in real n8n)');
 		// A failure here is reported in the results, and the other figures are still written.
 		realN8n = await benchRealN8n(log).catch((error: unknown) => {
 			realN8nError = error instanceof Error ? error.message : String(error);
@@ -43,9 +68,18 @@ async function main() {
 		});
 	}
 
+	const finished = new Date();
 	const results = {
 		started: started.toISOString(),
-		machine: { cpus: cpus().length, node: process.version },
+		seconds: Math.round((finished.getTime() - started.getTime()) / 1000),
+		machine: {
+			cpus: cpus().length,
+			node: process.version,
+			loadAverage: { atStart: loadAtStart, atEnd: loadavg()[0] },
+		},
+		rounds: ROUNDS,
+		roundMs: ROUND_MS,
+		tokenExecutions: TOKEN_EXECUTIONS,
 		realN8n,
 		realN8nError,
 		apiAction,
@@ -59,35 +93,107 @@ async function main() {
 	const jsonPath = join(resultsDir, `${started.toISOString().replace(/[:.]/g, '-')}.json`);
 	writeFileSync(jsonPath, JSON.stringify(results, null, 2));
 
+	render(results);
+	log(`wrote ${jsonPath}, bench/RESULTS.md and the summary in README.md (${results.seconds} s)`);
+	if (realN8nError || realN8n?.errors.length) process.exitCode = 1;
+}
+
+type BenchResults = {
+	started: string;
+	seconds: number;
+	machine: { cpus: number; node: string; loadAverage: { atStart: number; atEnd: number } };
+	rounds: number;
+	roundMs: number;
+	tokenExecutions: number;
+	realN8n?: RealN8nResults;
+	realN8nError?: string;
+	apiAction: Awaited<ReturnType<typeof benchApiAction>>;
+	picker: Awaited<ReturnType<typeof benchPicker>>;
+	audience: Awaited<ReturnType<typeof benchAudience>>;
+	tokens: Awaited<ReturnType<typeof benchTokenCalls>>;
+	canvas: CanvasBench;
+};
+
+/** bench/RESULTS.md and the README's summary, from one run's results (also `--render <json>`). */
+function render(results: BenchResults) {
+	const { realN8n, realN8nError, apiAction, picker, audience, tokens, canvas } = results;
 	const md: string[] = [
 		'# Benchmark results',
 		'',
-		`Written by \`npm run bench\` on ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC, ${cpus().length} cores, ${process.version} (n8n itself runs on Node 24). The machine was shared with other jobs, so the figures are indicative: every one is a ratio against a baseline measured in the same run, rounds interleaved. Raw numbers: \`bench/results/*.json\` (not committed).`,
+		`Written by \`npm run bench\` on ${results.started.slice(0, 16).replace('T', ' ')} UTC, ${results.machine.cpus} cores, ${results.machine.node} (n8n itself runs on Node 24), 1-minute load average ${fixed(results.machine.loadAverage.atStart, 1)} at the start and ${fixed(results.machine.loadAverage.atEnd, 1)} at the end (a load above the core count means other jobs shared the machine and the figures are indicative). Every figure is a ratio against a baseline measured in the same run, rounds interleaved. Raw numbers: \`bench/results/*.json\` (not committed).`,
 		'',
 		"## (a) Real n8n 2.40.7: Shopify order-status template vs the same job in n8n's own nodes",
 		'',
-		'Ours: Fin Trigger (v2, JWT verified) -> Audience Filter -> API Action -> Answer. Built-in: Webhook -> If -> HTTP Request -> Edit Fields (no identity check). Same loopback Shopify API; both answered the same order fields before any timing. 3 interleaved rounds of 3 s per side and concurrency; ratio = median over rounds of ours/built-in.',
+		`Ours: Fin Trigger (v2, JWT verified) -> Audience Filter -> API Action -> Answer. Built-in: Webhook -> If -> HTTP Request -> Edit Fields (no identity check). Same loopback Shopify API; both answered the same order fields before any timing, and a timed request counts only if its answer has that same content (anything else is listed as failed, with its cause). ${results.rounds} interleaved rounds of ${results.roundMs / 1000} s per side and concurrency, closed loop; ratio = median over rounds of ours/built-in. The two "patched" settings run a scratch copy of n8n 2.40.7 with n8n's own isolate rule(s) removed ([n8n-isolate-proposal.md](n8n-isolate-proposal.md)); the built-in job is the baseline in the same instance.`,
 		'',
 	];
+	const failed = (rounds: SideRound[]) => {
+		const total = rounds.reduce((s, x) => s + x.failed, 0);
+		const causes: Record<string, number> = {};
+		for (const round of rounds)
+			for (const [cause, count] of Object.entries(round.failures))
+				causes[cause] = (causes[cause] ?? 0) + count;
+		const named = Object.entries(causes).map(([cause, count]) => `${count} ${cause}`);
+		return total ? `${total} (${named.join(', ')})` : '0';
+	};
 	if (realN8nError) md.push(`Failed in this run: ${realN8nError.split('\n')[0]}`, '');
 	else if (!realN8n) md.push('Skipped in this run (FIN_BENCH_SKIP_N8N=1).', '');
 	else {
 		md.push(
-			'| n8n settings | concurrency | throughput ours/built-in | p50 latency ours/built-in | ours req/s (rounds) | built-in req/s (rounds) | failed ours/built-in |',
+			'| n8n | concurrency | throughput ours/built-in | p50 latency ours/built-in | ours req/s (rounds) | built-in req/s (rounds) | failed ours / built-in |',
 			'| --- | --- | --- | --- | --- | --- | --- |',
 		);
-		for (const setting of realN8n)
+		for (const setting of realN8n.settings)
 			for (const r of setting.results)
 				md.push(
-					`| ${setting.setting} | ${r.concurrency} | **${fixed(r.throughputRatio)}** | ${fixed(r.p50Ratio)}x | ${r.ours.map((x) => fixed(x.throughput, 0)).join(' / ')} | ${r.builtin.map((x) => fixed(x.throughput, 0)).join(' / ')} | ${r.ours.reduce((s, x) => s + x.failed, 0)} / ${r.builtin.reduce((s, x) => s + x.failed, 0)} |`,
+					`| ${setting.setting} | ${r.concurrency} | **${fixed(r.throughputRatio)}** | ${fixed(r.p50Ratio)}x | ${r.ours.map((x) => fixed(x.throughput, 1)).join(' / ')} | ${r.builtin.map((x) => fixed(x.throughput, 1)).join(' / ')} | ${failed(r.ours)} / ${failed(r.builtin)} |`,
 				);
+		for (const { setting, error } of realN8n.errors)
+			md.push(
+				`| ${setting} | | not measured: ${error.split('\n')[0].replace(/\|/g, '/')} | | | | |`,
+			);
+		// Why requests failed: each cause once per setting and side, with what n8n answered.
+		const why: string[] = [];
+		for (const setting of realN8n.settings)
+			for (const r of setting.results)
+				for (const [side, rounds] of [
+					['ours', r.ours],
+					['built-in', r.builtin],
+				] as const) {
+					const seen = new Map<string, { count: number; detail: string; ms: number }>();
+					for (const failure of rounds.flatMap((x) => x.failedRequests)) {
+						const key =
+							failure.status === undefined
+								? failure.detail.split(':')[0]
+								: `HTTP ${failure.status}`;
+						const entry = seen.get(key) ?? { count: 0, detail: failure.detail, ms: failure.ms };
+						entry.count++;
+						seen.set(key, entry);
+					}
+					for (const [key, { count, detail, ms }] of seen)
+						why.push(
+							`- ${setting.setting}, c=${r.concurrency}, ${side}: ${count} x ${key} (first after ${ms} ms): \`${detail.replace(/\s+/g, ' ').slice(0, 160)}\``,
+						);
+				}
+		if (why.length)
+			md.push(
+				'',
+				'Failed requests (every one is in `bench/results/*.json` with its time, status and answer):',
+				'',
+				...why,
+			);
 		md.push('', 'Settings:', '');
-		for (const setting of SETTINGS)
+		const measured = new Set([
+			...realN8n.settings.map((r) => r.setting),
+			...realN8n.errors.map((e) => e.setting),
+		]);
+		for (const setting of SETTINGS.filter((x) => measured.has(x.name)))
 			md.push(
 				`- **${setting.name}**: ${
-					Object.entries(setting.env)
-						.map(([k, v]) => `\`${k}=${v}\``)
-						.join(', ') || 'none'
+					[
+						...Object.entries(setting.env).map(([k, v]) => `\`${k}=${v}\``),
+						...(setting.patches ?? []).map((name) => `patch \`${name}\``),
+					].join(', ') || 'none'
 				}: ${setting.why}.`,
 			);
 		md.push('');
@@ -113,7 +219,13 @@ async function main() {
 		'',
 		'## (d) Audience Filter',
 		'',
-		`10 rules: about ${Math.round(audience.rules10ItemsPerS).toLocaleString('en')} items/s; 10 rules + 50 % rollout: about ${Math.round(audience.rolloutItemsPerS).toLocaleString('en')} items/s.`,
+		`10 rules: about ${Math.round(audience.rules10ItemsPerS).toLocaleString('en')} items/s; 10 rules + 50 % rollout: about ${Math.round(audience.rolloutItemsPerS).toLocaleString('en')} items/s.${
+			Object.keys(audience.notMatched).length
+				? ` Decisions that should have matched and did not: ${Object.entries(audience.notMatched)
+						.map(([reason, count]) => `${count} (${reason})`)
+						.join('; ')}.`
+				: ''
+		}`,
 		'',
 		'| measured / baseline | baseline µs | measured µs | ratio |',
 		'| --- | --- | --- | --- |',
@@ -122,23 +234,107 @@ async function main() {
 				`| ${r.name} | ${fixed(r.baseline.perRunUs, 2)} | ${fixed(r.measured.perRunUs, 2)} | ${fixed(r.ratio)}x |`,
 		),
 		'',
-		'## (e) Fin Dynamic Token: token-endpoint calls per 1,000 executions (one token lifetime, engine harness)',
+		'## (e) Fin Dynamic Token: token-endpoint calls per 1,000 executions within one token lifetime',
 		'',
-		'| concurrency | executions | token calls |',
-		'| --- | --- | --- |',
-		...tokens.map((t) => `| ${t.concurrency} | ${t.executions} | ${t.tokenCalls} |`),
+		`Target: exactly 1 at every concurrency. Real n8n: ${results.tokenExecutions.toLocaleString('en')} executions per concurrency. Each concurrency starts with a new credential (no stored token); the token endpoint takes 50 ms to answer, so executions that start together overlap with the first fetch.`,
+		'',
+		'| where | concurrency | executions | answered | token calls |',
+		'| --- | --- | --- | --- | --- |',
+		...tokens.map(
+			(t) =>
+				`| engine harness (n8n-core WorkflowExecute) | ${t.concurrency} | ${t.executions} | ${t.executions} | **${t.tokenCalls}** |`,
+		),
+		...(realN8n?.tokens ?? []).map(
+			(t) =>
+				`| real n8n 2.40.7 (${t.setting}), electricity-usage template | ${t.concurrency} | ${t.executions} | ${t.answered}${
+					Object.keys(t.failures).length
+						? ` (failed: ${Object.entries(t.failures)
+								.map(([k, v]) => `${v} ${k}`)
+								.join(', ')})`
+						: ''
+				} | **${t.tokenCalls}** |`,
+		),
+		...(realN8n && !realN8n.tokens.length ? ['| real n8n | | | | not measured in this run |'] : []),
 		'',
 		'## (f) Canvas: 200-node first render and drag frame time',
 		'',
 		canvas.note,
 		'',
+		`The whole run took ${results.seconds} s.`,
+		'',
 	);
 	writeFileSync(join(__dirname, 'RESULTS.md'), md.join('\n'));
-	log(`wrote ${jsonPath} and bench/RESULTS.md`);
-	if (realN8nError) process.exitCode = 1;
+	// The README's Speed section shows this run's summary, between two markers.
+	const readme = join(__dirname, '..', 'README.md');
+	const text = readFileSync(readme, 'utf8');
+	const [open, close] = ['<!-- bench:summary:start -->', '<!-- bench:summary:end -->'];
+	const from = text.indexOf(open);
+	const to = text.indexOf(close);
+	if (from >= 0 && to > from && realN8n)
+		writeFileSync(
+			readme,
+			`${text.slice(0, from + open.length)}\n${summary(results, realN8n).join('\n')}\n${text.slice(to)}`,
+		);
 }
 
-main().catch((error) => {
+const TARGETS: Record<string, { target: number; meaning: string }> = {
+	default: { target: 0.9, meaning: "n8n's defaults" },
+	tuned: { target: 1.0, meaning: 'the tuned settings below' },
+	'rule-off-for-none': { target: 0.9, meaning: "n8n's skip off for every trigger" },
+	'patched: webhook rule': { target: 0.9, meaning: "n8n's rule patched out (proposal A)" },
+	'patched: webhook rule + credential isolate': {
+		target: 0.9,
+		meaning: "n8n's rule and credential isolate patched out (A + B)",
+	},
+};
+
+/** The README's table: this run's ratios against the issue's targets, stated as reached or not. */
+function summary(results: BenchResults, realN8n: RealN8nResults): string[] {
+	const { started } = results;
+	const load = results.machine.loadAverage.atStart;
+	const lines = [
+		`From \`npm run bench\` on ${started.slice(0, 16).replace('T', ' ')} UTC (1-minute load average ${fixed(load, 1)} on ${cpus().length} cores at the start; ${results.rounds} interleaved round(s) of ${results.roundMs / 1000} s per side and concurrency; details and failed requests in [bench/RESULTS.md](bench/RESULTS.md)):`,
+		'',
+		'| ours / built-in throughput | c=1 | c=10 | c=50 | target | reached |',
+		'| --- | --- | --- | --- | --- | --- |',
+	];
+	for (const setting of realN8n.settings) {
+		const { target, meaning } = TARGETS[setting.setting] ?? { target: 0.9, meaning: '' };
+		const ratios = CONCURRENCIES.map(
+			(c) => setting.results.find((r) => r.concurrency === c)?.throughputRatio ?? NaN,
+		);
+		const failed = setting.results.reduce(
+			(total, r) => total + [...r.ours, ...r.builtin].reduce((sum, x) => sum + x.failed, 0),
+			0,
+		);
+		const reached = ratios.every((ratio) => ratio >= target);
+		lines.push(
+			`| ${setting.setting} (${meaning}) | ${ratios.map((ratio) => fixed(ratio)).join(' | ')} | >= ${fixed(target, 1)} | ${reached ? '**yes**' : 'no'}${failed ? ` (${failed} failed requests)` : ''} |`,
+		);
+	}
+	for (const { setting } of realN8n.errors)
+		lines.push(`| ${setting} | not measured in this run | | | | |`);
+	if (realN8n.tokens.length) {
+		const calls = CONCURRENCIES.map(
+			(c) => realN8n.tokens.find((t) => t.concurrency === c)?.tokenCalls ?? NaN,
+		);
+		const executions = realN8n.tokens[0].executions;
+		lines.push(
+			`| token-endpoint calls per ${executions.toLocaleString('en')} executions, Fin Dynamic Token in real n8n (${realN8n.tokens[0].setting}) | ${calls.join(' | ')} | exactly 1 | ${calls.every((n) => n === 1) ? '**yes**' : 'no'} |`,
+		);
+	}
+	return lines;
+}
+
+// `tsx bench/run.ts --render bench/results/<file>.json` writes RESULTS.md and the README summary
+// again from a saved run, without measuring.
+const renderFrom = process.argv.indexOf('--render');
+(renderFrom > 0
+	? Promise.resolve().then(() =>
+			render(JSON.parse(readFileSync(process.argv[renderFrom + 1], 'utf8'))),
+		)
+	: main()
+).catch((error) => {
 	console.error(error);
 	process.exit(1);
 });

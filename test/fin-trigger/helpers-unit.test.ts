@@ -55,6 +55,17 @@ describe('safe JSON', () => {
 		const withOwnProto = JSON.parse('{"__proto__":{"polluted":1},"ok":true}');
 		expect(sanitizeJson(withOwnProto)).toEqual({ ok: true });
 	});
+
+	it('drops keys spelled with \\u escapes and allows exactly MAX_JSON_DEPTH levels', () => {
+		// The parser only walks for keys when the text could spell one: an escape must count.
+		const escaped = parseJson('{"\\u005f_proto__":{"polluted":1},"c\\u006fnstructor":2,"ok":1}');
+		expect(escaped).toEqual({ ok: true, value: { ok: 1 } });
+		expect(Object.keys((escaped as { value: object }).value)).toEqual(['ok']);
+		const deepest = `${'['.repeat(MAX_JSON_DEPTH)}1${']'.repeat(MAX_JSON_DEPTH)}`;
+		expect(parseJson(deepest)).toMatchObject({ ok: true });
+		// Brackets inside strings are text, not nesting.
+		expect(parseJson(JSON.stringify({ a: '[[[[{{{{'.repeat(20) }))).toMatchObject({ ok: true });
+	});
 });
 
 describe('secrets', () => {

@@ -93,15 +93,17 @@ export function makeUserFolder(): string {
 /**
  * Starts `n8n start` in `userFolder`; `label` names the log file (test-artifacts/e2e/n8n-<label>-<time>.log).
  * `extraEnv` adds or overrides n8n settings (the benchmark's expression-engine settings, a log level).
- * `port` starts it on a known port (a restart of the same instance keeps its URLs); else a free one.
+ * `options.port` starts it on a known port (a restart of the same instance keeps its URLs), else a
+ * free one; `options.bin` runs another copy of n8n's `bin/n8n` (the benchmark's patched scratch copy).
  */
 export async function startN8n(
 	userFolder: string,
 	label: string,
 	extraEnv: Record<string, string> = {},
-	port?: number,
+	options: { port?: number; bin?: string } = {},
 ): Promise<N8nInstance> {
-	port ??= await freePort();
+	const port = options.port ?? (await freePort());
+	const bin = options.bin ?? n8nBin;
 	let brokerPort = await freePort();
 	while (brokerPort === port) brokerPort = await freePort();
 	mkdirSync(artifactsDir, { recursive: true });
@@ -150,7 +152,7 @@ export async function startN8n(
 			join(repoRoot, 'scripts/e2e-run-n8n.sh'),
 			String(process.pid),
 			join(node24Bin, 'node'),
-			n8nBin,
+			bin,
 			'start',
 		],
 		{

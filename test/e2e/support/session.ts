@@ -53,12 +53,9 @@ export class E2eSession {
 		const { n8n } = this.value;
 		await n8n.stop();
 		this.earlierLogs.push(n8n.logPath);
-		this.current.n8n = await startN8n(
-			this.current.userFolder as string,
-			this.label,
-			this.n8nEnv,
-			n8n.port,
-		);
+		this.current.n8n = await startN8n(this.current.userFolder as string, this.label, this.n8nEnv, {
+			port: n8n.port,
+		});
 	}
 
 	get value(): Session {
