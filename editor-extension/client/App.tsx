@@ -2,7 +2,7 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 
-import type { TemplateInfo, TestValues } from './api/types';
+import type { TemplateInfo } from './api/types';
 import { Canvas } from './components/canvas/Canvas';
 import { Spinner } from './components/common/Spinner';
 import { Toasts } from './components/common/Toasts';
@@ -34,7 +34,7 @@ import {
 } from './state/editor';
 import { runTest } from './state/testRun';
 import { useStore } from './state/store';
-import { loadTestValues, saveTestValues } from './state/testValues';
+import { testValuesStore } from './state/testValues';
 import { showError } from './state/toasts';
 import { useCatalog } from './state/useCatalog';
 import { useKeyboard } from './state/useKeyboard';
@@ -58,7 +58,7 @@ function Editor() {
 	const dialog = useStore(editorStore, (state) => state.dialog);
 	const paletteRequest = useStore(editorStore, (state) => state.paletteRequest);
 	const selected = useStore(editorStore, selectedNode);
-	const [testValues, setTestValues] = useState<TestValues>(loadTestValues);
+	const testValuesError = useStore(testValuesStore, (state) => state.error);
 	const [templatesUseDemo, setTemplatesUseDemo] = useState(
 		() => localStorage.getItem(TEMPLATE_DEMO_KEY) !== 'false',
 	);
@@ -97,8 +97,9 @@ function Editor() {
 				answer: run && run.fingerprint === passed ? run.result.answer : undefined,
 				demoOn,
 				n8nIssues: n8nIssues.map((issue) => `“${issue.node}”: ${issue.message}`),
+				testValuesError,
 			}),
-		[workflow, passed, run, demoOn, n8nIssues],
+		[workflow, passed, run, demoOn, n8nIssues, testValuesError],
 	);
 	// Checks lists every reason "Set live" is off (n8n's own issues are already there, on their nodes).
 	const checks = useMemo(
@@ -115,7 +116,7 @@ function Editor() {
 		[problems, blockers],
 	);
 
-	const onTest = useCallback(() => void runTest(testValues), [testValues]);
+	const onTest = useCallback(() => void runTest(), []);
 	useKeyboard(onTest);
 
 	const switchDemo = useCallback(
@@ -143,8 +144,6 @@ function Editor() {
 		},
 		[templatesUseDemo, switchDemo],
 	);
-
-	useEffect(() => saveTestValues(testValues), [testValues]);
 
 	if (catalog.loading && catalog.nodes.length === 0) {
 		return (
@@ -213,8 +212,6 @@ function Editor() {
 							problems={checks}
 							run={run}
 							stale={stale}
-							testValues={testValues}
-							onTestValues={setTestValues}
 							demoOn={demoOn}
 							demoBusy={demoBusy}
 							demoBase={demoBase()}

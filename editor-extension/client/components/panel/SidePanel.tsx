@@ -4,16 +4,16 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 
 import type { TestResult } from '../../api/types';
 import { isTriggerDescription, outputsOf } from '../../graph/nodeTypes';
-import { resolveValues, visibleCredentials } from '../../graph/parameters';
+import { resolveValues, visibleCredentials, visibleProperties } from '../../graph/parameters';
 import { findPickerSlots } from '../../graph/pointers';
 import type { GraphNode } from '../../graph/types';
-import { editorStore, setNodeParameters } from '../../state/editor';
+import { editorStore, selectNodes, setNodeParameters } from '../../state/editor';
 import { useCatalogContext } from '../../state/CatalogContext';
 import { useStore } from '../../state/store';
 import { CredentialField } from './CredentialField';
 import { FieldPicker } from './FieldPicker';
 import { NodeHeader } from './NodeHeader';
-import { FormSettingsContext, ParameterForm } from './ParameterForm';
+import { FormSettingsContext, ParameterForm, type FormSettings } from './ParameterForm';
 import { RequestLog } from './RequestLog';
 import { RunError } from './RunError';
 import { RunItems } from './RunItems';
@@ -155,22 +155,45 @@ function ParametersTab({ node }: { node: GraphNode }) {
 		resolved.genericAuthType
 			? [resolved.genericAuthType]
 			: [];
+	const pickers = credentials.map((credential) => (
+		<CredentialField
+			key={credential.name}
+			node={node}
+			type={credential.name}
+			required={credential.required}
+			trigger={isTriggerDescription(description)}
+		/>
+	));
+	const genericPickers = generic.map((type) => (
+		<CredentialField key={type} node={node} type={type} />
+	));
+	// The credential picker sits right under the field that decides it (issue 15), else on top.
+	const shown = new Set(
+		visibleProperties(description.properties, {
+			level: resolved,
+			root: resolved,
+			typeVersion: n8nNode.typeVersion,
+		}).map((property) => property.name),
+	);
+	const byAuthentication = shown.has('authentication');
+	const around: NonNullable<FormSettings['around']> = {
+		'param-testValues': { instead: <CanvasTestValuesNotice key="test-values" /> },
+	};
+	if (byAuthentication) {
+		around['param-authentication'] = { after: pickers };
+		if (shown.has('genericAuthType')) around['param-genericAuthType'] = { after: genericPickers };
+		else around['param-authentication'] = { after: [...pickers, ...genericPickers] };
+	}
 	return (
 		<FormSettingsContext.Provider
-			value={{ typeVersion: n8nNode.typeVersion, credentialTypes: catalog.credentialTypes }}
+			value={{
+				typeVersion: n8nNode.typeVersion,
+				credentialTypes: catalog.credentialTypes,
+				around,
+			}}
 		>
-			{credentials.map((credential) => (
-				<CredentialField
-					key={credential.name}
-					node={node}
-					type={credential.name}
-					required={credential.required}
-					trigger={isTriggerDescription(description)}
-				/>
-			))}
-			{generic.map((type) => (
-				<CredentialField key={type} node={node} type={type} />
-			))}
+			{!byAuthentication && pickers}
+			{!byAuthentication && genericPickers}
 			<ParameterForm
 				properties={description.properties}
 				values={n8nNode.parameters}
@@ -178,5 +201,29 @@ function ParametersTab({ node }: { node: GraphNode }) {
 				prefix="param-"
 			/>
 		</FormSettingsContext.Provider>
+	);
+}
+
+/**
+ * One place for test values (issue 15): in the canvas a test always starts from the Test setup
+ * panel's values, so a node's own "Test Values" (Fin Trigger's "Listen for test event" values, API
+ * Action's values for a run without a conversation) would have no effect here. They are kept
+ * unchanged in exports and still serve tests inside n8n.
+ */
+function CanvasTestValuesNotice() {
+	return (
+		<div className="notice" data-testid="param-testValues-canvas">
+			<strong>Test values</strong>: tests in this canvas use the values under Test setup → Test
+			values, the one place for them. This node's own “Test Values” setting is kept unchanged in
+			exports and is used only when you test inside n8n.{' '}
+			<button
+				type="button"
+				className="link-button"
+				onClick={() => selectNodes([])}
+				data-testid="edit-test-values"
+			>
+				Edit test values
+			</button>
+		</div>
 	);
 }

@@ -1,6 +1,5 @@
 // Right column when no node is selected: the graph's problems, the last test, the demo backend switch,
 // the test values and the credentials.
-import type { TestValues } from '../../api/types';
 import type { Problem } from '../../graph/validation';
 import type { RunState } from '../../state/editor';
 import { CredentialList } from './CredentialList';
@@ -13,8 +12,6 @@ interface Props {
 	problems: Problem[];
 	run?: RunState;
 	stale: boolean;
-	testValues: TestValues;
-	onTestValues: (values: TestValues) => void;
 	demoOn: boolean;
 	demoBusy: boolean;
 	demoBase: string;
@@ -44,7 +41,7 @@ export function WorkflowPanel(props: Props) {
 				</section>
 				<section className="panel-section">
 					<h3>Test values</h3>
-					<TestValuesForm values={props.testValues} onChange={props.onTestValues} />
+					<TestValuesForm />
 				</section>
 				<section className="panel-section">
 					<h3>Credentials</h3>

@@ -1,0 +1,112 @@
+// Issue 15, forms instead of JSON: test values as rows (JSON as the alternative) that block the test
+// and "Set live" while invalid.
+import { openCanvas, screenshot, type Session } from './browser';
+import { expect } from './expect';
+
+let session: Session;
+beforeAll(async () => {
+	session = await openCanvas();
+});
+afterAll(async () => {
+	await session?.close();
+});
+
+const toast = (kind: string) => session.page.getByTestId(`toast-${kind}`);
+
+async function dismissToasts() {
+	for (const button of await session.page.locator('.toast .icon-button').all())
+		await button.click({ timeout: 300 }).catch(() => undefined);
+}
+
+test('invalid test values block the test and Set live, with the reason in Checks', async () => {
+	const { page } = session;
+	await page.getByTestId('template-electricity-usage').click();
+	await page.getByTestId('test-response').click();
+	await expect(toast('success')).toContainText('Test passed', { timeout: 60000 });
+	await dismissToasts();
+	await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+	// Rows: the user's attributes as name / value rows, typed.
+	const rows = page.getByTestId('test-values-user-rows');
+	await expect(page.getByTestId('test-values-user-name-0')).toHaveValue('user_id');
+	await expect(page.getByTestId('test-values-user-value-0')).toHaveValue('cus_1001');
+	await screenshot(page, '30-test-values-rows');
+	// A number that is not one: the test and Set live are blocked, with the reason in Checks.
+	await page.getByTestId('test-values-user-add').click();
+	const last = (await rows.locator('tbody tr').count()) - 1;
+	await page.getByTestId(`test-values-user-name-${last}`).fill('age');
+	await page.getByTestId(`test-values-user-type-${last}`).selectOption('number');
+	await page.getByTestId(`test-values-user-value-${last}`).fill('forty');
+	await expect(page.getByTestId('test-values-error')).toContainText(
+		'user.age: “forty” is not a number',
+	);
+	await page.getByTestId('test-response').click();
+	await expect(toast('error')).toContainText('test values');
+	await expect(toast('success')).toHaveCount(0);
+	await expect(page.getByTestId('problems')).toContainText('Set live: The test values');
+	await expect(page.getByTestId('set-live')).toHaveAttribute('title', /test values/);
+	await screenshot(page, '31-test-values-invalid-row');
+	await page.getByTestId(`test-values-user-value-${last}`).fill('40');
+	await expect(page.getByTestId('test-values-error')).toHaveCount(0);
+	await dismissToasts();
+
+	// JSON view: the same values as one object; broken JSON blocks the same way.
+	await page.getByTestId('test-values-view-json').click();
+	const json = page.getByTestId('test-values-json');
+	expect(JSON.parse(await json.inputValue()).user).toMatchObject({ user_id: 'cus_1001', age: 40 });
+	await json.fill('{"user": {"user_id": "cus_1001", ');
+	await page.getByTestId('test-response').click();
+	await expect(toast('error')).toContainText('test values');
+	await expect(page.getByTestId('test-values-error')).toContainText('not valid JSON');
+	await expect(page.getByTestId('test-values-view-rows')).toBeDisabled();
+	await expect(page.getByTestId('problems')).toContainText('Set live: The test values');
+	await screenshot(page, '32-test-values-json-invalid');
+	// An unknown customer, valid JSON: the test runs with exactly these values (and fails on 404).
+	await json.fill(
+		JSON.stringify({ user: { user_id: 'cus_9999', meter_type: 'smart' }, message: 'Hi' }),
+	);
+	await expect(page.getByTestId('test-values-error')).toHaveCount(0);
+	await dismissToasts();
+	await page.getByTestId('test-response').click();
+	await expect(toast('error')).toContainText('Electricity usage failed', { timeout: 60000 });
+	await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+	await page.getByTestId('test-values-view-rows').click();
+	await expect(page.getByTestId('test-values-user-value-0')).toHaveValue('cus_9999');
+	await page.getByTestId('test-values-user-value-0').fill('cus_1001');
+	await dismissToasts();
+	expect(session.pageErrors).toEqual([]);
+});
+
+test('the credential picker sits right under Authentication; node Test Values point to the one place', async () => {
+	const { page } = session;
+	await dismissToasts();
+	await page.getByTestId('canvas-node-Electricity usage').click();
+	await expect(page.getByTestId('param-authentication')).toBeVisible();
+	const nextToAuthentication = await page.evaluate(() => {
+		const field = document.querySelector('[data-testid="param-authentication"]')?.closest('.field');
+		return field?.nextElementSibling
+			?.querySelector('[data-testid^="credential-select-"]')
+			?.getAttribute('data-testid');
+	});
+	expect(nextToAuthentication).toBe('credential-select-finFixedTokenApi');
+	// Switching to another credential type moves the matching picker to the same place.
+	await page.getByTestId('param-authentication').selectOption({ label: 'Fin Dynamic Token' });
+	const afterSwitch = await page.evaluate(() => {
+		const field = document.querySelector('[data-testid="param-authentication"]')?.closest('.field');
+		return field?.nextElementSibling
+			?.querySelector('[data-testid^="credential-select-"]')
+			?.getAttribute('data-testid');
+	});
+	expect(afterSwitch).toBe('credential-select-finDynamicTokenApi');
+	await page.getByTestId('credential-select-finDynamicTokenApi').scrollIntoViewIfNeeded();
+	await screenshot(page, '33-credential-next-to-authentication');
+	await page.getByTestId('undo').click();
+	// The node's own Test Values are not a second place to edit them in the canvas.
+	await expect(page.getByTestId('param-testValues')).toHaveCount(0);
+	await expect(page.getByTestId('param-testValues-canvas')).toContainText('the one place');
+	await page.getByTestId('edit-test-values').click();
+	await expect(page.getByTestId('test-values')).toBeVisible();
+	await page.getByTestId('canvas-node-Fin Trigger').click();
+	await expect(page.getByTestId('param-testValues-canvas')).toBeVisible();
+	await page.keyboard.press('Escape');
+	expect(session.pageErrors).toEqual([]);
+});
