@@ -68,6 +68,15 @@ test('invalid test values block the test and Set live, with the reason in Checks
 	await dismissToasts();
 	await page.getByTestId('test-response').click();
 	await expect(toast('error')).toContainText('Electricity usage failed', { timeout: 60000 });
+	// The Requests tab shows the API's reply: status, headers and its helpful 404 body.
+	await dismissToasts();
+	await page.getByTestId('panel-tab-requests').click();
+	const reply = page.getByTestId('request-reply');
+	await expect(reply).toContainText('404');
+	await expect(reply).toContainText('customer_not_found');
+	await expect(reply).toContainText('Demo customer ids: cus_1001');
+	await expect(reply).toContainText('content-type');
+	await screenshot(page, '34-requests-reply-404');
 	await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
 	await page.getByTestId('test-values-view-rows').click();
 	await expect(page.getByTestId('test-values-user-value-0')).toHaveValue('cus_9999');
