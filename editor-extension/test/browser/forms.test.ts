@@ -119,3 +119,32 @@ test('the credential picker sits right under Authentication; node Test Values po
 	await page.keyboard.press('Escape');
 	expect(session.pageErrors).toEqual([]);
 });
+
+test('Input and Output as a table, a schema and JSON, by keyboard too', async () => {
+	const { page } = session;
+	await dismissToasts();
+	await page.getByTestId('test-response').click();
+	await expect(toast('success')).toContainText('Test passed', { timeout: 60000 });
+	await dismissToasts();
+	await page.getByTestId('canvas-node-Electricity usage').click();
+	await page.getByTestId('panel-tab-input').click();
+	const input = page.getByTestId('run-input');
+	await expect(input).toHaveAttribute('data-view', 'table');
+	await expect(input.locator('th', { hasText: 'user.user_id' })).toHaveCount(1);
+	await expect(input.locator('tr', { hasText: 'user.user_id' })).toContainText('cus_1001');
+	await screenshot(page, '35-input-table');
+	await page.getByTestId('run-input-view-schema').focus();
+	await page.keyboard.press('Enter');
+	await expect(input).toHaveAttribute('data-view', 'schema');
+	await expect(input.locator('.schema__line', { hasText: 'user_id' }).first()).toContainText(
+		'string',
+	);
+	await screenshot(page, '36-input-schema');
+	await page.getByTestId('run-input-view-json').click();
+	await expect(input).toContainText('"user_id": "cus_1001"');
+	await page.getByTestId('panel-tab-output').click();
+	const output = page.getByTestId('run-output-0');
+	await expect(output.locator('tr', { hasText: 'fieldsUsed' })).toHaveCount(1);
+	await screenshot(page, '37-output-table');
+	expect(session.pageErrors).toEqual([]);
+});

@@ -94,6 +94,7 @@ export function SidePanel({ node, run, onTest }: Props) {
 								: 'Run “Test response” to see what this node receives.'
 						}
 						testId="run-input"
+						label="Input"
 					/>
 				)}
 				{tab === 'output' && (
@@ -114,6 +115,7 @@ export function SidePanel({ node, run, onTest }: Props) {
 									items={items}
 									empty="No items on this output."
 									testId={`run-output-${index}`}
+									label="Output"
 								/>
 							</section>
 						))}
