@@ -148,3 +148,37 @@ test('Input and Output as a table, a schema and JSON, by keyboard too', async ()
 	await screenshot(page, '37-output-table');
 	expect(session.pageErrors).toEqual([]);
 });
+
+test('URL field: a live preview for the test customer, and {{ offers the attributes (keyboard)', async () => {
+	const { page } = session;
+	await dismissToasts();
+	await page.getByTestId('canvas-node-Electricity usage').click();
+	await page.getByTestId('panel-tab-parameters').click();
+	const url = page.getByTestId('param-url');
+	const original = await url.inputValue();
+	await expect(page.getByTestId('url-preview')).toContainText('/demo/customers/cus_1001/usage');
+	const base = original.split('{{')[0];
+	await url.fill(`${base}{{user.`);
+	const list = page.getByTestId('param-url-suggestions');
+	await expect(list).toBeVisible();
+	await expect(url).toHaveAttribute('aria-expanded', 'true');
+	await expect(list.getByRole('option').first()).toHaveText('{{user.user_id}}');
+	await page.keyboard.press('ArrowDown');
+	await expect(list.getByRole('option').nth(1)).toHaveAttribute('aria-selected', 'true');
+	await url.scrollIntoViewIfNeeded();
+	await screenshot(page, '38-url-autocomplete');
+	await page.keyboard.press('ArrowUp');
+	await page.keyboard.press('Enter');
+	await expect(url).toHaveValue(`${base}{{user.user_id}}`);
+	await expect(list).not.toBeVisible();
+	await url.pressSequentially('/usage?plan={{company.plan|free}}');
+	await expect(page.getByTestId('url-preview')).toContainText(
+		'/demo/customers/cus_1001/usage?plan=free',
+	);
+	await screenshot(page, '39-url-preview');
+	await url.fill(`${base}{{user.nothing}}/usage`);
+	await expect(page.getByTestId('url-preview')).toContainText('"user.nothing"');
+	await url.fill(original);
+	await url.blur();
+	expect(session.pageErrors).toEqual([]);
+});

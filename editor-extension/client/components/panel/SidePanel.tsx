@@ -10,6 +10,9 @@ import type { GraphNode } from '../../graph/types';
 import { editorStore, selectNodes, setNodeParameters } from '../../state/editor';
 import { useCatalogContext } from '../../state/CatalogContext';
 import { useStore } from '../../state/store';
+import { testValuesStore } from '../../state/testValues';
+import { attributePaths, previewUrl } from '../../graph/placeholderHelp';
+import { PlaceholderHelpContext } from '../inputs/PlaceholderInput';
 import { CredentialField } from './CredentialField';
 import { FieldPicker } from './FieldPicker';
 import { NodeHeader } from './NodeHeader';
@@ -134,6 +137,7 @@ export function SidePanel({ node, run, onTest }: Props) {
 
 function ParametersTab({ node }: { node: GraphNode }) {
 	const catalog = useCatalogContext();
+	const testValues = useStore(testValuesStore, (state) => state.values);
 	const n8nNode = node.data.node;
 	const description = catalog.lookup(n8nNode.type);
 	if (!description) {
@@ -178,6 +182,13 @@ function ParametersTab({ node }: { node: GraphNode }) {
 		}).map((property) => property.name),
 	);
 	const byAuthentication = shown.has('authentication');
+	// API Action text fields take {{attribute}} placeholders: offer the test values' attributes.
+	const placeholderHelp = /\.apiAction$/.test(n8nNode.type)
+		? {
+				attributes: attributePaths(testValues),
+				previews: { 'param-url': (text: string) => <UrlPreview text={text} /> },
+			}
+		: undefined;
 	const around: NonNullable<FormSettings['around']> = {
 		'param-testValues': { instead: <CanvasTestValuesNotice key="test-values" /> },
 	};
@@ -194,15 +205,35 @@ function ParametersTab({ node }: { node: GraphNode }) {
 				around,
 			}}
 		>
-			{!byAuthentication && pickers}
-			{!byAuthentication && genericPickers}
-			<ParameterForm
-				properties={description.properties}
-				values={n8nNode.parameters}
-				onChange={(parameters) => setNodeParameters(node.id, parameters)}
-				prefix="param-"
-			/>
+			<PlaceholderHelpContext.Provider value={placeholderHelp}>
+				{!byAuthentication && pickers}
+				{!byAuthentication && genericPickers}
+				<ParameterForm
+					properties={description.properties}
+					values={n8nNode.parameters}
+					onChange={(parameters) => setNodeParameters(node.id, parameters)}
+					prefix="param-"
+				/>
+			</PlaceholderHelpContext.Provider>
 		</FormSettingsContext.Provider>
+	);
+}
+
+/** The URL as the API Action would call it for the test customer (its own request builder). */
+function UrlPreview({ text }: { text: string }) {
+	const values = useStore(testValuesStore, (state) => state.values);
+	const preview = previewUrl(text, values);
+	return (
+		<p className="url-preview" aria-live="polite" data-testid="url-preview">
+			{preview.ok ? (
+				<>
+					<span className="muted">For the test customer: </span>
+					<code>{preview.url}</code>
+				</>
+			) : (
+				<span className="field__error">{preview.problem}</span>
+			)}
+		</p>
 	);
 }
 
