@@ -64,6 +64,15 @@ export const deployRequestBody = z.object({
 export type DeployRequestBody = z.infer<typeof deployRequestBody>;
 
 export const checksRequestBody = z.object({ workflow: workflowSchema });
+
+/** POST /api/answer-preview: a response and the picker's fields as its parameters hold them. */
+export const answerPreviewBody = z.object({
+	response: z.unknown(),
+	fields: z.array(jsonObject),
+	answerShape: z.string().optional(),
+	typeVersion: z.number(),
+});
+export type AnswerPreviewBody = z.infer<typeof answerPreviewBody>;
 export const nodeIssue = z.object({
 	node: z.string(),
 	kind: z.enum(['parameters', 'credentials']),

@@ -2,7 +2,11 @@
 // went wrong and what to do next: the server's `{error, hint}`, or a hint of our own.
 import axios, { AxiosError } from 'axios';
 
-import type { CreateCredentialBody, UpdateCredentialBody } from '../../shared/api';
+import type {
+	AnswerPreviewBody,
+	CreateCredentialBody,
+	UpdateCredentialBody,
+} from '../../shared/api';
 import type { N8nWorkflow } from '../graph/types';
 import type {
 	CredentialInfo,
@@ -96,6 +100,11 @@ export const api = {
 	checks: (workflow: N8nWorkflow, signal?: AbortSignal) =>
 		call<{ issues: NodeIssue[] }>("Running n8n's checks", () =>
 			http.post('/api/checks', { workflow }, { signal }),
+		),
+	/** What the AI would see from a response with these fields (the nodes' own fields module). */
+	answerPreview: (body: AnswerPreviewBody, signal?: AbortSignal) =>
+		call<{ answer: unknown; fieldsUsed: string[] }>('Previewing the answer', () =>
+			http.post('/api/answer-preview', body, { signal }),
 		),
 	deploy: (body: DeployRequest, signal?: AbortSignal) =>
 		call<DeployResult>('Deploying to n8n', () => http.post('/api/deploy', body, { signal })),

@@ -182,3 +182,44 @@ test('URL field: a live preview for the test customer, and {{ offers the attribu
 	await url.blur();
 	expect(session.pageErrors).toEqual([]);
 });
+
+test('the answer preview sits beside the field tree and follows the ticks', async () => {
+	const { page } = session;
+	await dismissToasts();
+	// The action passes its full response on; the Answer node picks from it.
+	await page.getByTestId('canvas-node-Electricity usage').click();
+	await page.getByTestId('param-responseMode').selectOption({ label: 'Full Response' });
+	await page.getByTestId('canvas-node-Answer').click();
+	await page.getByTestId('param-access').selectOption({ label: 'Selected Fields' });
+	await page.getByTestId('test-response').click();
+	await expect(toast('error').or(toast('success')).or(toast('warning'))).toBeVisible({
+		timeout: 60000,
+	});
+	await dismissToasts();
+	await page.getByTestId('canvas-node-Answer').click();
+	await page.getByTestId('panel-tab-fields').click();
+	const preview = page.getByTestId('answer-preview');
+	await expect(preview).toContainText('Nothing yet');
+	await page.getByTestId('pick-/total_kwh').check();
+	await expect(preview).toHaveAttribute('data-current', 'true');
+	await expect(page.getByTestId('answer-preview-json')).toContainText('"Total kwh"');
+	await page.getByTestId('pick-/daily_usage/*/kwh').check();
+	// This Answer node is version 1: flat lists, until its Answer Shape says otherwise.
+	await expect(page.getByTestId('answer-preview-json')).toContainText('"Kwh": [');
+	await page.getByTestId('panel-tab-parameters').click();
+	await page.getByTestId('param-answerShape').selectOption({ label: 'Grouped Lists' });
+	await page.getByTestId('panel-tab-fields').click();
+	await expect(page.getByTestId('answer-preview-json')).toContainText('"daily_usage": [');
+	const answer = JSON.parse((await page.getByTestId('answer-preview-json').textContent()) ?? '');
+	expect(answer.daily_usage[0]).toEqual({ Kwh: expect.any(Number) });
+	expect(JSON.stringify(answer)).not.toContain('account_number');
+	// Beside, not below: the preview starts level with the tree, to its right.
+	const tree = await page.locator('.field-picker .tree').first().boundingBox();
+	const box = await preview.boundingBox();
+	expect(box!.x).toBeGreaterThan(tree!.x + 100);
+	expect(Math.abs(box!.y - tree!.y)).toBeLessThan(120);
+	await screenshot(page, '40-answer-preview-beside-tree');
+	await page.getByTestId('pick-/total_kwh').uncheck();
+	await expect(page.getByTestId('answer-preview-json')).not.toContainText('Total kwh');
+	expect(session.pageErrors).toEqual([]);
+});

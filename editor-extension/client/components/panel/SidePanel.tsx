@@ -59,7 +59,11 @@ export function SidePanel({ node, run, onTest }: Props) {
 	];
 
 	return (
-		<aside className="side-panel" data-testid="side-panel">
+		// "Pick fields" widens the panel: the answer preview sits beside the tree.
+		<aside
+			className={`side-panel${tab === 'fields' ? ' side-panel--wide' : ''}`}
+			data-testid="side-panel"
+		>
 			<NodeHeader node={node} description={description} />
 			<nav className="tabs" role="tablist">
 				{tabs
