@@ -223,3 +223,57 @@ test('the answer preview sits beside the field tree and follows the ticks', asyn
 	await expect(page.getByTestId('answer-preview-json')).not.toContainText('Total kwh');
 	expect(session.pageErrors).toEqual([]);
 });
+
+test('template instructions read as markdown in the panel; a note can never run HTML or script', async () => {
+	const { page } = session;
+	await dismissToasts();
+	await page.getByTestId('template-electricity-usage').click();
+	await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+	const instructions = page.getByTestId('instructions');
+	await expect(instructions).toBeVisible();
+	await expect(
+		instructions.locator('h2', { hasText: 'Electricity usage (custom API)' }),
+	).toHaveCount(1);
+	await expect(instructions.locator('strong', { hasText: 'Fin Trigger' }).first()).toBeVisible();
+	expect(await instructions.textContent()).not.toContain('**');
+	await screenshot(page, '41-instructions-markdown');
+	// Keyboard: the section folds and unfolds from its summary.
+	await instructions.locator('summary').focus();
+	await page.keyboard.press('Enter');
+	await expect(instructions).not.toHaveAttribute('open', '');
+	await page.keyboard.press('Enter');
+	await expect(instructions).toHaveAttribute('open', '');
+
+	const hostile = {
+		name: 'Hostile note',
+		nodes: [
+			{
+				id: 's',
+				name: 'Note',
+				type: 'n8n-nodes-base.stickyNote',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {
+					content:
+						'## Read me\n<img src="x" onerror="window.__xss=1">\n<script>window.__xss=2</script>\n\n[click](javascript:window.__xss=3) and [docs](https://docs.n8n.io)',
+				},
+			},
+		],
+		connections: {},
+	};
+	await page.getByTestId('open-import').click();
+	await page.getByTestId('import-text').fill(JSON.stringify(hostile));
+	await page.getByTestId('import-submit').click();
+	await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+	await expect(instructions.locator('h2', { hasText: 'Read me' })).toHaveCount(1);
+	await page.waitForTimeout(300);
+	expect(
+		await page.evaluate(() => (window as unknown as { __xss?: number }).__xss),
+	).toBeUndefined();
+	// Neither in the panel nor on the canvas's note.
+	expect(await page.locator('.markdown [onerror], .markdown script').count()).toBe(0);
+	expect(await page.locator('a[href^="javascript:"]').count()).toBe(0);
+	await expect(instructions.locator('a', { hasText: 'docs' })).toHaveAttribute('target', '_blank');
+	await page.keyboard.press('Control+z');
+	expect(session.pageErrors).toEqual([]);
+});

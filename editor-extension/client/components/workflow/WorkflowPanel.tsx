@@ -4,6 +4,7 @@ import type { Problem } from '../../graph/validation';
 import type { RunState } from '../../state/editor';
 import { CredentialList } from './CredentialList';
 import { DemoToggle } from './DemoToggle';
+import { Instructions } from './Instructions';
 import { ProblemList } from './ProblemList';
 import { RunSummary } from './RunSummary';
 import { TestValuesForm } from './TestValuesForm';
@@ -25,6 +26,7 @@ export function WorkflowPanel(props: Props) {
 				<h2>Test setup</h2>
 			</header>
 			<div className="side-panel__body">
+				<Instructions />
 				<section className="panel-section">
 					<h3>Checks</h3>
 					<ProblemList problems={props.problems} />
