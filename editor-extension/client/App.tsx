@@ -1,6 +1,6 @@
 // The page: header, palette | canvas | side panel, dialogs and messages.
 import { ReactFlowProvider } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 
 import type { TemplateInfo } from './api/types';
 import { Canvas } from './components/canvas/Canvas';
