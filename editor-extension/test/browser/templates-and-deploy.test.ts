@@ -143,7 +143,8 @@ test('a running test shows progress and can be cancelled; an unreachable server 
 	const { page } = session;
 	await dismissToasts();
 	await page.route('**/api/test', async (route) => {
-		await new Promise((resolve) => setTimeout(resolve, 1500));
+		// Long enough for the screenshot and axe check below on a loaded machine.
+		await new Promise((resolve) => setTimeout(resolve, 6000));
 		await route.continue().catch(() => undefined);
 	});
 	await page.getByTestId('test-response').click();
