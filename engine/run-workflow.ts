@@ -1,6 +1,7 @@
 // Runs an exported n8n workflow through n8n-core's WorkflowExecute with this package's real node
 // and credential classes, and reports every node's output items, errors and the HTTP requests made.
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { pipeline, Readable, Transform } from 'node:stream';
 
 import { Container } from '@n8n/di';
 import { OutboundHttp } from '@n8n/backend-network';
@@ -43,6 +44,67 @@ export interface RecordedRequest {
 	body?: unknown;
 	status?: number;
 	error?: string;
+	/** The reply as the node received it: headers and the first RESPONSE_CAPTURE_BYTES of the body. */
+	response?: RecordedResponse;
+}
+
+export interface RecordedResponse {
+	headers: Record<string, unknown>;
+	/** The body's first bytes as UTF-8 text (JSON as its text). */
+	text: string;
+	/** Bytes the node read (a node may stop early, e.g. at its size limit). */
+	bytes: number;
+	/** More than RESPONSE_CAPTURE_BYTES: `text` is only the start. */
+	truncated: boolean;
+}
+
+export const RESPONSE_CAPTURE_BYTES = 64 * 1024;
+
+/**
+ * Keeps a copy of a full response's headers and first bytes for the request log. A streamed body
+ * (the API Action reads its reply as a stream, with its own size limit) is passed on through a tap,
+ * so the node reads exactly what it would have read.
+ */
+function captureResponse(response: unknown, entry: RecordedRequest): unknown {
+	if (!response || typeof response !== 'object' || !('statusCode' in response)) return response;
+	const full = response as { headers?: Record<string, unknown>; body?: unknown };
+	const captured: RecordedResponse = {
+		headers: { ...(full.headers ?? {}) },
+		text: '',
+		bytes: 0,
+		truncated: false,
+	};
+	entry.response = captured;
+	if (full.body instanceof Readable) {
+		const kept: Buffer[] = [];
+		let keptBytes = 0;
+		const tap = new Transform({
+			transform(chunk: Buffer, _encoding, done) {
+				captured.bytes += chunk.length;
+				if (keptBytes < RESPONSE_CAPTURE_BYTES) {
+					const part = chunk.subarray(0, RESPONSE_CAPTURE_BYTES - keptBytes);
+					kept.push(part);
+					keptBytes += part.length;
+					captured.text = Buffer.concat(kept).toString('utf8');
+				}
+				captured.truncated = captured.bytes > keptBytes;
+				done(null, chunk);
+			},
+		});
+		// Destroying the tap (a node that stops reading) destroys the socket's stream too.
+		pipeline(full.body, tap, () => undefined);
+		return { ...full, body: tap };
+	}
+	const text =
+		typeof full.body === 'string'
+			? full.body
+			: Buffer.isBuffer(full.body)
+				? full.body.toString('utf8')
+				: (JSON.stringify(full.body) ?? '');
+	captured.bytes = Buffer.byteLength(text);
+	captured.text = text.slice(0, RESPONSE_CAPTURE_BYTES);
+	captured.truncated = captured.text.length < text.length;
+	return response;
 }
 
 export interface RunOptions {
@@ -98,7 +160,7 @@ function installRequestRecorder() {
 				try {
 					const response = await client.request(requestOptions);
 					entry.status = (response as { statusCode?: number })?.statusCode ?? 200;
-					return response;
+					return captureResponse(response, entry);
 				} catch (error) {
 					entry.status = (error as { response?: { status?: number } }).response?.status;
 					entry.error = (error as Error).message;

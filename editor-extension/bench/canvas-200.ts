@@ -78,16 +78,17 @@ export async function measureCanvas(
 	// Drag the trigger: every frame of the gesture is timed in the page.
 	const box = await page.locator('.react-flow__node').first().boundingBox();
 	if (!box) throw new Error('The first node is not visible');
-	await page.evaluate(() => {
-		const state = window as unknown as { __frames: number[]; __recording: boolean };
-		state.__frames = [];
-		state.__recording = true;
-		const tick = (time: number) => {
-			state.__frames.push(time);
-			if (state.__recording) requestAnimationFrame(tick);
+	// As text: run through tsx (esbuild keepNames), a named function here would call a `__name`
+	// helper that exists only in Node, not in the page.
+	await page.evaluate(`(() => {
+		window.__frames = [];
+		window.__recording = true;
+		const tick = (time) => {
+			window.__frames.push(time);
+			if (window.__recording) requestAnimationFrame(tick);
 		};
 		requestAnimationFrame(tick);
-	});
+	})()`);
 	const x = box.x + box.width / 2;
 	const y = box.y + box.height / 2;
 	await page.mouse.move(x, y);

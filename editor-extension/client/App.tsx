@@ -2,7 +2,7 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 
-import type { TemplateInfo, TestValues } from './api/types';
+import type { TemplateInfo } from './api/types';
 import { Canvas } from './components/canvas/Canvas';
 import { Spinner } from './components/common/Spinner';
 import { Toasts } from './components/common/Toasts';
@@ -35,7 +35,7 @@ import {
 } from './state/editor';
 import { runTest } from './state/testRun';
 import { useStore } from './state/store';
-import { loadTestValues, saveTestValues } from './state/testValues';
+import { setTestValues, testValuesStore } from './state/testValues';
 import { showError } from './state/toasts';
 import { useCatalog } from './state/useCatalog';
 import { useKeyboard } from './state/useKeyboard';
@@ -74,7 +74,8 @@ function Editor() {
 	const dialog = useStore(editorStore, (state) => state.dialog);
 	const paletteRequest = useStore(editorStore, (state) => state.paletteRequest);
 	const selected = useStore(editorStore, selectedNode);
-	const [testValues, setTestValues] = useState<TestValues>(loadTestValues);
+	const testValuesError = useStore(testValuesStore, (state) => state.error);
+	const testValues = useStore(testValuesStore, (state) => state.values);
 	const [templatesUseDemo, setTemplatesUseDemo] = useState(
 		() => localStorage.getItem(TEMPLATE_DEMO_KEY) !== 'false',
 	);
@@ -118,8 +119,9 @@ function Editor() {
 				testedOnDemo: Boolean(run && run.fingerprint === passed && run.demo),
 				earlierTest: Boolean(earlierTest),
 				n8nIssues: n8nIssues.map((issue) => `“${issue.node}”: ${issue.message}`),
+				testValuesError,
 			}),
-		[workflow, passed, run, demoAddresses, n8nIssues, earlierTest],
+		[workflow, passed, run, demoAddresses, n8nIssues, earlierTest, testValuesError],
 	);
 	// Checks lists every reason "Set live" is off (n8n's own issues are already there, on their nodes).
 	const checks = useMemo(
@@ -136,7 +138,7 @@ function Editor() {
 		[problems, blockers],
 	);
 
-	const onTest = useCallback(() => void runTest(testValues), [testValues]);
+	const onTest = useCallback(() => void runTest(), []);
 	useKeyboard(onTest);
 
 	const switchDemo = useCallback(
@@ -164,8 +166,6 @@ function Editor() {
 		},
 		[templatesUseDemo, switchDemo],
 	);
-
-	useEffect(() => saveTestValues(testValues), [testValues]);
 
 	// The workspace (state/workspace.ts): the list of saved actions is home; the open action autosaves.
 	const current = useStore(workspaceStore, (state) => state.current);
@@ -294,8 +294,6 @@ function Editor() {
 							problems={checks}
 							run={run}
 							stale={stale}
-							testValues={testValues}
-							onTestValues={setTestValues}
 							demoOn={demoOn}
 							demoBusy={demoBusy}
 							demoBase={demoBase()}

@@ -9,6 +9,7 @@ import {
 	updateCredentialBody,
 } from '../shared/api';
 import { addActionRoutes } from './actions-api';
+import { addAnswerPreviewRoute } from './answer-preview';
 import { workflowIssues } from './checks';
 import { CredentialStore } from './credentials';
 import { deployWorkflow, normalizeBaseUrl } from './deploy';
@@ -92,6 +93,8 @@ export function addApiRoutes(router: Router, paths: StorePaths) {
 			issues: workflowIssues(body.workflow as JsonObject),
 		});
 	});
+
+	addAnswerPreviewRoute(router);
 
 	router.add('POST', '/api/deploy', async ({ req, res }) => {
 		const body = validBody(deployRequestBody, await readJsonObject(req), DEPLOY_EXAMPLE);

@@ -17,7 +17,14 @@ import type { ConversationItem } from '../../nodes/shared/conversation-item';
 import { BASE_NODE_FILES, isRunnableBaseType } from '../../engine/base-node-types';
 import { PACKAGE_NAME } from '../../engine/package-types';
 import { runWorkflow, type RecordedRequest, type WorkflowJson } from '../../engine/run-workflow';
-import type { Item as TestItem, NodeReport, TestReport, TestRequestBody } from '../shared/api';
+import type {
+	Item as TestItem,
+	NodeReport,
+	RecordedReply,
+	RecordedRequestInfo,
+	TestReport,
+	TestRequestBody,
+} from '../shared/api';
 import type { CredentialStore } from './credentials';
 import { HttpError, isObject, type JsonObject } from './http';
 import { packageNodes } from './package-info';
@@ -223,7 +230,7 @@ export async function runTest(body: TestRequestBody, store: CredentialStore): Pr
 	const runData = result.run.data.resultData.runData;
 	const lastTask = (name: string): ITaskData | undefined =>
 		runData[name]?.[runData[name].length - 1];
-	const requestsByNode = new Map<string, RecordedRequest[]>();
+	const requestsByNode = new Map<string, RecordedRequestInfo[]>();
 	const tokenEndpoints = new Set(
 		Object.values(runCredentials).flatMap((data) =>
 			typeof data.tokenUrl === 'string' ? [endpointOf(data.tokenUrl)] : [],
@@ -241,6 +248,7 @@ export async function runTest(body: TestRequestBody, store: CredentialStore): Pr
 			...request,
 			headers: redactHeaders(request.headers, secrets),
 			...(body === undefined ? {} : { body }),
+			...replyOf(request, secrets, tokenEndpoints.has(endpointOf(request.url))),
 		};
 		if (request.node)
 			requestsByNode.set(request.node, [...(requestsByNode.get(request.node) ?? []), clean]);
@@ -300,6 +308,41 @@ export async function runTest(body: TestRequestBody, store: CredentialStore): Pr
 			: {}),
 	};
 	return redactSecrets(report, secrets);
+}
+
+/**
+ * The API's reply for the Requests tab (issue 15): status, headers with credential-bearing ones
+ * redacted, and the body's first bytes (JSON parsed when whole), withheld when it carries a secret
+ * and always for a token endpoint (its reply is the token).
+ */
+function replyOf(
+	request: RecordedRequest,
+	secrets: string[],
+	tokenEndpoint: boolean,
+): { response?: RecordedReply } {
+	const reply = request.response;
+	if (!reply) return {};
+	let body: unknown = reply.text;
+	const type = String(
+		Object.entries(reply.headers).find(([name]) => name.toLowerCase() === 'content-type')?.[1] ??
+			'',
+	);
+	if (!reply.truncated && /json/i.test(type)) {
+		try {
+			body = JSON.parse(reply.text);
+		} catch {
+			// Not JSON after all: shown as the text it is.
+		}
+	}
+	return {
+		response: {
+			status: request.status,
+			headers: redactHeaders(reply.headers, secrets) as JsonObject,
+			body: tokenEndpoint && reply.text ? WITHHELD_BODY : recordableBody(body, secrets),
+			bytes: reply.bytes,
+			truncated: reply.truncated,
+		},
+	};
 }
 
 /** Scheme, host, port and path: a token URL is the same endpoint whatever its query says. */

@@ -64,6 +64,15 @@ export const deployRequestBody = z.object({
 export type DeployRequestBody = z.infer<typeof deployRequestBody>;
 
 export const checksRequestBody = z.object({ workflow: workflowSchema });
+
+/** POST /api/answer-preview: a response and the picker's fields as its parameters hold them. */
+export const answerPreviewBody = z.object({
+	response: z.unknown(),
+	fields: z.array(jsonObject),
+	answerShape: z.string().optional(),
+	typeVersion: z.number(),
+});
+export type AnswerPreviewBody = z.infer<typeof answerPreviewBody>;
 export const nodeIssue = z.object({
 	node: z.string(),
 	kind: z.enum(['parameters', 'credentials']),
@@ -82,6 +91,17 @@ export type Item = z.infer<typeof item>;
 
 const errorInfo = z.object({ message: z.string(), description: z.string().optional() });
 
+/** The API's reply to one request: status, headers, the body's start (at most 64 KiB). */
+export const recordedReply = z.object({
+	status: z.number().optional(),
+	headers: jsonObject,
+	body: z.unknown().optional(),
+	/** Bytes the node read; `truncated` when the body shown is only the start. */
+	bytes: z.number(),
+	truncated: z.boolean(),
+});
+export type RecordedReply = z.infer<typeof recordedReply>;
+
 /** One request a node sent, as a test report shows it (secrets redacted, secret bodies withheld). */
 export const recordedRequest = z.object({
 	node: z.string().optional(),
@@ -92,6 +112,7 @@ export const recordedRequest = z.object({
 	body: z.unknown().optional(),
 	status: z.number().optional(),
 	error: z.string().optional(),
+	response: recordedReply.optional(),
 });
 export type RecordedRequestInfo = z.infer<typeof recordedRequest>;
 

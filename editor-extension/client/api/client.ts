@@ -5,6 +5,7 @@ import axios, { AxiosError } from 'axios';
 import type {
 	ActionList,
 	ActionSummary,
+	AnswerPreviewBody,
 	CreateCredentialBody,
 	RunList,
 	SaveActionBody,
@@ -120,6 +121,11 @@ export const api = {
 	deleteAction: (id: string) =>
 		call<ActionSummary>('Deleting the action', () =>
 			http.delete(`/api/actions/${encodeURIComponent(id)}`),
+		),
+	/** What the AI would see from a response with these fields (the nodes' own fields module). */
+	answerPreview: (body: AnswerPreviewBody, signal?: AbortSignal) =>
+		call<{ answer: unknown; fieldsUsed: string[] }>('Previewing the answer', () =>
+			http.post('/api/answer-preview', body, { signal }),
 		),
 	deploy: (body: DeployRequest, signal?: AbortSignal) =>
 		call<DeployResult>('Deploying to n8n', () => http.post('/api/deploy', body, { signal })),

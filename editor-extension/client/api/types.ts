@@ -4,7 +4,13 @@
 import type * as Api from '../../shared/api';
 import type { N8nWorkflow, NodeDescription, NodeProperty } from '../graph/types';
 
-export type { CredentialInfo, Item, NodeIssue, NodeReport as NodeRun } from '../../shared/api';
+export type {
+	CredentialInfo,
+	Item,
+	NodeIssue,
+	NodeReport as NodeRun,
+	RecordedReply,
+} from '../../shared/api';
 
 export interface NodeTypeInfo {
 	type: string;

@@ -20,6 +20,8 @@ export interface LiveGateInput {
 	earlierTest?: boolean;
 	/** n8n's own checks (parameter issues, missing credentials), as "node: message". */
 	n8nIssues: string[];
+	/** Why the test values being edited cannot be used (state/testValues.ts); undefined when valid. */
+	testValuesError?: string;
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
@@ -52,6 +54,10 @@ export function liveBlockers(input: LiveGateInput): string[] {
 	else if (!isUsableAnswer(input.answer))
 		reasons.push(
 			'The last test gave the AI nothing to answer with (empty answer, or the action was not used): check the test values and the picked fields, then test again.',
+		);
+	if (input.testValuesError)
+		reasons.push(
+			`The test values are not valid (${input.testValuesError}): fix them under Test values, then test again.`,
 		);
 	for (const address of input.demoAddresses)
 		reasons.push(

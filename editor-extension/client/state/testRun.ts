@@ -7,13 +7,26 @@ import { validateGraph } from '../graph/validation';
 import { graphToWorkflow } from '../graph/workflow';
 import { demoTestDoc } from './demoSetup';
 import { doc, editorStore, getLookup, selectNodes } from './editor';
+import { testValuesStore } from './testValues';
 import { clearToasts, showToast } from './toasts';
 
 let testAbort: AbortController | undefined;
 
-export async function runTest(testValues: TestValues) {
+/** Runs with the test values of the Test setup panel (state/testValues.ts), never with stale ones. */
+export async function runTest(testValues: TestValues = testValuesStore.get().values) {
 	if (editorStore.get().testing) return;
 	clearToasts('test');
+	const invalid = testValuesStore.get().error;
+	if (invalid) {
+		showToast(
+			'error',
+			`Cannot test yet: the test values are not valid (${invalid}).`,
+			'Fix them under Test values (click an empty spot of the canvas), then test again.',
+			'test',
+		);
+		selectNodes([]);
+		return;
+	}
 	const current = doc();
 	const errors = validateGraph(current, getLookup()).filter((problem) => problem.level === 'error');
 	if (errors.length) {

@@ -89,3 +89,9 @@ it('takes only an answer the AI can use', () => {
 	expect(isUsableAnswer(undefined)).toBe(false);
 	expect(isUsableAnswer({ total: 3 })).toBe(true);
 });
+
+it('is blocked while the test values being edited are invalid (issue 15)', () => {
+	expect(liveBlockers({ ...ready, testValuesError: 'user.age: “forty” is not a number' })).toEqual([
+		'The test values are not valid (user.age: “forty” is not a number): fix them under Test values, then test again.',
+	]);
+});

@@ -1,9 +1,10 @@
-// n8n's sticky note: markdown-ish text on a coloured card; double-click to edit, drag a corner to resize.
+// n8n's sticky note: markdown (common/Markdown, sanitized) on a coloured card; double-click to edit, drag a corner to resize.
 import { NodeResizer, type Node, type NodeProps } from '@xyflow/react';
-import { Fragment, useState, type ReactNode } from 'react';
+import { useState } from 'react';
 
 import type { FinNodeData } from '../../graph/types';
 import { beginGesture, endGesture, setNodeParameters } from '../../state/editor';
+import { Markdown } from '../common/Markdown';
 
 const COLORS = [
 	'#fff5d6',
@@ -15,40 +16,6 @@ const COLORS = [
 	'#e8e1ff',
 	'#ececec',
 ];
-
-function inline(text: string): ReactNode[] {
-	return text
-		.split(/(\*\*[^*]+\*\*|`[^`]+`)/)
-		.map((part, index) =>
-			part.startsWith('**') ? (
-				<strong key={index}>{part.slice(2, -2)}</strong>
-			) : part.startsWith('`') ? (
-				<code key={index}>{part.slice(1, -1)}</code>
-			) : (
-				<Fragment key={index}>{part}</Fragment>
-			),
-		);
-}
-
-/** Headings, list items and paragraphs: enough for template notes, and never HTML. */
-function renderMarkdown(content: string): ReactNode {
-	return content.split('\n').map((line, index) => {
-		const heading = /^(#{1,6})\s+(.*)$/.exec(line);
-		if (heading)
-			return (
-				<p key={index} className={`sticky__h sticky__h${heading[1].length}`}>
-					{inline(heading[2])}
-				</p>
-			);
-		if (/^\s*[-*]\s+/.test(line))
-			return (
-				<p key={index} className="sticky__li">
-					• {inline(line.replace(/^\s*[-*]\s+/, ''))}
-				</p>
-			);
-		return <p key={index}>{line ? inline(line) : '\u00a0'}</p>;
-	});
-}
 
 export function StickyNote({ id, data, selected }: NodeProps<Node<FinNodeData>>) {
 	const [editing, setEditing] = useState(false);
@@ -81,7 +48,7 @@ export function StickyNote({ id, data, selected }: NodeProps<Node<FinNodeData>>)
 					}}
 				/>
 			) : (
-				<div className="sticky__content nowheel">{renderMarkdown(content)}</div>
+				<Markdown text={content} className="sticky__content nowheel" />
 			)}
 		</div>
 	);

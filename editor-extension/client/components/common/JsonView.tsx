@@ -5,10 +5,13 @@ export function JsonView({
 	value,
 	testId,
 	maxHeight,
+	label = 'JSON',
 }: {
 	value: unknown;
 	testId?: string;
 	maxHeight?: number;
+	/** The region's accessible name, e.g. "Response body". */
+	label?: string;
 }) {
 	const [copied, setCopied] = useState(false);
 	const text = JSON.stringify(value, null, 2) ?? 'undefined';
@@ -16,6 +19,7 @@ export function JsonView({
 		<div className="json-view">
 			<button
 				className="json-view__copy button button--small"
+				aria-label={`Copy ${label}`}
 				onClick={() => {
 					navigator.clipboard
 						?.writeText(text)
@@ -32,7 +36,7 @@ export function JsonView({
 				style={maxHeight ? { maxHeight } : undefined}
 				tabIndex={0}
 				role="region"
-				aria-label="JSON"
+				aria-label={label}
 			>
 				{text}
 			</pre>

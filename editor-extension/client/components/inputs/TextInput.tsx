@@ -1,5 +1,6 @@
 import type { NodeProperty } from '../../graph/types';
 import { useFieldLabel } from './fieldLabel';
+import { PlaceholderInput, usePlaceholderHelp } from './PlaceholderInput';
 import { useDraft } from './useDraft';
 
 interface Props {
@@ -13,6 +14,7 @@ interface Props {
 
 export function TextInput({ property, value, onChange, testId, secretSaved }: Props) {
 	const labelled = useFieldLabel();
+	const help = usePlaceholderHelp();
 	const text = value === undefined || value === null ? '' : String(value);
 	const [draft, setDraft] = useDraft(text);
 	const rows = Number(property.typeOptions?.rows ?? 1);
@@ -33,6 +35,17 @@ export function TextInput({ property, value, onChange, testId, secretSaved }: Pr
 			/>
 		);
 	}
+	if (help && !password)
+		return (
+			<PlaceholderInput
+				help={help}
+				draft={draft}
+				setDraft={setDraft}
+				commit={commit}
+				placeholder={placeholder}
+				testId={testId}
+			/>
+		);
 	return (
 		<input
 			className="input"

@@ -15,6 +15,7 @@ import {
 } from '../../graph/pointers';
 import type { GraphNode, NodeDescription } from '../../graph/types';
 import { setNodeParameters } from '../../state/editor';
+import { AnswerPreview } from './AnswerPreview';
 import { FieldTree } from './FieldTree';
 
 interface Props {
@@ -88,13 +89,23 @@ export function FieldPicker({ node, description, slots, run, onTest }: Props) {
 				node's “{slots.property.displayName}” list (Parameters tab), where you can rename or format
 				it.
 			</p>
-			<FieldTree entries={tree} picked={picked} onToggle={toggle} />
-			{missing.length > 0 && (
-				<p className="field__hint" data-testid="field-picker-missing">
-					Picked but not in this response (kept; they find nothing for this customer):{' '}
-					{missing.join(', ')}
-				</p>
-			)}
+			<div className="field-picker__columns">
+				<div>
+					<FieldTree entries={tree} picked={picked} onToggle={toggle} />
+					{missing.length > 0 && (
+						<p className="field__hint" data-testid="field-picker-missing">
+							Picked but not in this response (kept; they find nothing for this customer):{' '}
+							{missing.join(', ')}
+						</p>
+					)}
+				</div>
+				<AnswerPreview
+					response={response.value}
+					parameters={parameters}
+					slots={slots}
+					typeVersion={node.data.node.typeVersion}
+				/>
+			</div>
 		</div>
 	);
 }

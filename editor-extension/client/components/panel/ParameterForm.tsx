@@ -1,6 +1,6 @@
 // Renders a level of parameters from an n8n description: only the properties whose displayOptions
 // hold, each with its default when not set. Used for node parameters and credential fields alike.
-import { createContext, useContext } from 'react';
+import { createContext, Fragment, useContext, type ReactNode } from 'react';
 
 import { resolveValues, visibleProperties, type Params } from '../../graph/parameters';
 import type { NodeProperty } from '../../graph/types';
@@ -12,6 +12,11 @@ export interface FormSettings {
 	credentialTypes: Array<{ name: string; displayName: string }>;
 	/** Credential forms of a saved credential: password fields show "saved", never the value. */
 	savedSecrets?: boolean;
+	/**
+	 * Canvas content placed by a parameter, keyed by the parameter's test id path (`param-url`): shown
+	 * after it (the credential picker after Authentication) or instead of it.
+	 */
+	around?: Record<string, { after?: ReactNode; instead?: ReactNode }>;
 }
 
 export const FormSettingsContext = createContext<FormSettings>({ credentialTypes: [] });
@@ -37,21 +42,29 @@ export function ParameterForm({ properties, values, root, onChange, prefix }: Pr
 	});
 	return (
 		<div className="parameter-form">
-			{shown.map((property, index) => (
-				<ParameterField
-					key={`${property.name}-${index}`}
-					property={property}
-					value={resolved[property.name]}
-					root={root ?? resolved}
-					path={`${prefix}${property.name}`}
-					onChange={(value) => {
-						const next = { ...values };
-						if (value === undefined) delete next[property.name];
-						else next[property.name] = value;
-						onChange(next);
-					}}
-				/>
-			))}
+			{shown.map((property, index) => {
+				const path = `${prefix}${property.name}`;
+				const slot = settings.around?.[path];
+				return (
+					<Fragment key={`${property.name}-${index}`}>
+						{slot?.instead ?? (
+							<ParameterField
+								property={property}
+								value={resolved[property.name]}
+								root={root ?? resolved}
+								path={path}
+								onChange={(value) => {
+									const next = { ...values };
+									if (value === undefined) delete next[property.name];
+									else next[property.name] = value;
+									onChange(next);
+								}}
+							/>
+						)}
+						{slot?.after}
+					</Fragment>
+				);
+			})}
 		</div>
 	);
 }

@@ -4,16 +4,19 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 
 import type { TestResult } from '../../api/types';
 import { isTriggerDescription, outputsOf } from '../../graph/nodeTypes';
-import { resolveValues, visibleCredentials } from '../../graph/parameters';
+import { resolveValues, visibleCredentials, visibleProperties } from '../../graph/parameters';
 import { findPickerSlots } from '../../graph/pointers';
 import type { GraphNode } from '../../graph/types';
-import { editorStore, setNodeParameters } from '../../state/editor';
+import { editorStore, selectNodes, setNodeParameters } from '../../state/editor';
 import { useCatalogContext } from '../../state/CatalogContext';
 import { useStore } from '../../state/store';
+import { testValuesStore } from '../../state/testValues';
+import { attributePaths, previewUrl } from '../../graph/placeholderHelp';
+import { PlaceholderHelpContext } from '../inputs/PlaceholderInput';
 import { CredentialField } from './CredentialField';
 import { FieldPicker } from './FieldPicker';
 import { NodeHeader } from './NodeHeader';
-import { FormSettingsContext, ParameterForm } from './ParameterForm';
+import { FormSettingsContext, ParameterForm, type FormSettings } from './ParameterForm';
 import { RequestLog } from './RequestLog';
 import { RunError } from './RunError';
 import { RunItems } from './RunItems';
@@ -56,7 +59,11 @@ export function SidePanel({ node, run, onTest }: Props) {
 	];
 
 	return (
-		<aside className="side-panel" data-testid="side-panel">
+		// "Pick fields" widens the panel: the answer preview sits beside the tree.
+		<aside
+			className={`side-panel${tab === 'fields' ? ' side-panel--wide' : ''}`}
+			data-testid="side-panel"
+		>
 			<NodeHeader node={node} description={description} />
 			<nav className="tabs" role="tablist">
 				{tabs
@@ -94,6 +101,7 @@ export function SidePanel({ node, run, onTest }: Props) {
 								: 'Run “Test response” to see what this node receives.'
 						}
 						testId="run-input"
+						label="Input"
 					/>
 				)}
 				{tab === 'output' && (
@@ -114,6 +122,7 @@ export function SidePanel({ node, run, onTest }: Props) {
 									items={items}
 									empty="No items on this output."
 									testId={`run-output-${index}`}
+									label="Output"
 								/>
 							</section>
 						))}
@@ -132,6 +141,7 @@ export function SidePanel({ node, run, onTest }: Props) {
 
 function ParametersTab({ node }: { node: GraphNode }) {
 	const catalog = useCatalogContext();
+	const testValues = useStore(testValuesStore, (state) => state.values);
 	const n8nNode = node.data.node;
 	const description = catalog.lookup(n8nNode.type);
 	if (!description) {
@@ -155,28 +165,102 @@ function ParametersTab({ node }: { node: GraphNode }) {
 		resolved.genericAuthType
 			? [resolved.genericAuthType]
 			: [];
+	const pickers = credentials.map((credential) => (
+		<CredentialField
+			key={credential.name}
+			node={node}
+			type={credential.name}
+			required={credential.required}
+			trigger={isTriggerDescription(description)}
+		/>
+	));
+	const genericPickers = generic.map((type) => (
+		<CredentialField key={type} node={node} type={type} />
+	));
+	// The credential picker sits right under the field that decides it (issue 15), else on top.
+	const shown = new Set(
+		visibleProperties(description.properties, {
+			level: resolved,
+			root: resolved,
+			typeVersion: n8nNode.typeVersion,
+		}).map((property) => property.name),
+	);
+	const byAuthentication = shown.has('authentication');
+	// API Action text fields take {{attribute}} placeholders: offer the test values' attributes.
+	const placeholderHelp = /\.apiAction$/.test(n8nNode.type)
+		? {
+				attributes: attributePaths(testValues),
+				previews: { 'param-url': (text: string) => <UrlPreview text={text} /> },
+			}
+		: undefined;
+	const around: NonNullable<FormSettings['around']> = {
+		'param-testValues': { instead: <CanvasTestValuesNotice key="test-values" /> },
+	};
+	if (byAuthentication) {
+		around['param-authentication'] = { after: pickers };
+		if (shown.has('genericAuthType')) around['param-genericAuthType'] = { after: genericPickers };
+		else around['param-authentication'] = { after: [...pickers, ...genericPickers] };
+	}
 	return (
 		<FormSettingsContext.Provider
-			value={{ typeVersion: n8nNode.typeVersion, credentialTypes: catalog.credentialTypes }}
+			value={{
+				typeVersion: n8nNode.typeVersion,
+				credentialTypes: catalog.credentialTypes,
+				around,
+			}}
 		>
-			{credentials.map((credential) => (
-				<CredentialField
-					key={credential.name}
-					node={node}
-					type={credential.name}
-					required={credential.required}
-					trigger={isTriggerDescription(description)}
+			<PlaceholderHelpContext.Provider value={placeholderHelp}>
+				{!byAuthentication && pickers}
+				{!byAuthentication && genericPickers}
+				<ParameterForm
+					properties={description.properties}
+					values={n8nNode.parameters}
+					onChange={(parameters) => setNodeParameters(node.id, parameters)}
+					prefix="param-"
 				/>
-			))}
-			{generic.map((type) => (
-				<CredentialField key={type} node={node} type={type} />
-			))}
-			<ParameterForm
-				properties={description.properties}
-				values={n8nNode.parameters}
-				onChange={(parameters) => setNodeParameters(node.id, parameters)}
-				prefix="param-"
-			/>
+			</PlaceholderHelpContext.Provider>
 		</FormSettingsContext.Provider>
+	);
+}
+
+/** The URL as the API Action would call it for the test customer (its own request builder). */
+function UrlPreview({ text }: { text: string }) {
+	const values = useStore(testValuesStore, (state) => state.values);
+	const preview = previewUrl(text, values);
+	return (
+		<p className="url-preview" aria-live="polite" data-testid="url-preview">
+			{preview.ok ? (
+				<>
+					<span className="muted">For the test customer: </span>
+					<code>{preview.url}</code>
+				</>
+			) : (
+				<span className="field__error">{preview.problem}</span>
+			)}
+		</p>
+	);
+}
+
+/**
+ * One place for test values (issue 15): in the canvas a test always starts from the Test setup
+ * panel's values, so a node's own "Test Values" (Fin Trigger's "Listen for test event" values, API
+ * Action's values for a run without a conversation) would have no effect here. They are kept
+ * unchanged in exports and still serve tests inside n8n.
+ */
+function CanvasTestValuesNotice() {
+	return (
+		<div className="notice" data-testid="param-testValues-canvas">
+			<strong>Test values</strong>: tests in this canvas use the values under Test setup → Test
+			values, the one place for them. This node's own “Test Values” setting is kept unchanged in
+			exports and is used only when you test inside n8n.{' '}
+			<button
+				type="button"
+				className="link-button"
+				onClick={() => selectNodes([])}
+				data-testid="edit-test-values"
+			>
+				Edit test values
+			</button>
+		</div>
 	);
 }

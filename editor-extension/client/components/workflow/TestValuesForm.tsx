@@ -1,32 +1,119 @@
-// The attributes a test pretends the customer has: user, company, conversation, and the message.
+// The attributes a test pretends the customer has (user, company, conversation) and the message, as
+// name / value rows or, alternatively, as one JSON object. The one place for test values in the
+// canvas (state/testValues.ts): an invalid edit is named here and in Checks and blocks the test.
+import { useId, useState } from 'react';
+
 import type { TestValues } from '../../api/types';
-import { useId } from 'react';
+import {
+	GROUPS,
+	objectOfRows,
+	parseTestValuesJson,
+	ROW_TYPES,
+	rowsOf,
+	setTestValues,
+	setTestValuesError,
+	testValuesStore,
+	type AttributeRow,
+	type Group,
+	type RowType,
+} from '../../state/testValues';
+import { useStore } from '../../state/store';
 
-import { FieldLabelContext } from '../inputs/fieldLabel';
-import { JsonInput } from '../inputs/JsonInput';
-import { useDraft } from '../inputs/useDraft';
+const HINTS: Record<Group, string> = {
+	user: 'As Intercom sends them, e.g. user_id, email, plan. Placeholders such as {{user.user_id}} read these.',
+	company: 'e.g. company_id, plan, size',
+	conversation: 'e.g. id, channel',
+};
+const TITLES: Record<Group, string> = {
+	user: 'User attributes',
+	company: 'Company attributes',
+	conversation: 'Conversation attributes',
+};
 
-interface Props {
-	values: TestValues;
-	onChange: (values: TestValues) => void;
-}
+type View = 'rows' | 'json';
 
-const GROUPS: Array<[keyof TestValues, string, string]> = [
-	[
-		'user',
-		'User attributes',
-		'As Intercom sends them, e.g. user_id, email, plan. Placeholders such as {{user.user_id}} read these.',
-	],
-	['company', 'Company attributes', 'e.g. company_id, plan, size'],
-	['conversation', 'Conversation attributes', 'e.g. id, channel'],
-];
-
-export function TestValuesForm({ values, onChange }: Props) {
-	const message = values.message as { text?: string };
-	const [text, setText] = useDraft(message.text ?? '');
+export function TestValuesForm() {
+	const values = useStore(testValuesStore, (state) => state.values);
+	const error = useStore(testValuesStore, (state) => state.error);
+	const [view, setView] = useState<View>('rows');
 	const id = useId();
 	return (
 		<div className="test-values" data-testid="test-values">
+			<div className="segmented" role="group" aria-label="Edit test values as">
+				{(
+					[
+						['rows', 'Attributes'],
+						['json', 'JSON'],
+					] as const
+				).map(([option, label]) => (
+					<button
+						key={option}
+						type="button"
+						className={`segmented__option${view === option ? ' segmented__option--on' : ''}`}
+						aria-pressed={view === option}
+						// Switching would drop the invalid edit: fix it first (the error below says what).
+						disabled={view !== option && Boolean(error)}
+						onClick={() => setView(option)}
+						data-testid={`test-values-view-${option}`}
+					>
+						{label}
+					</button>
+				))}
+			</div>
+			{view === 'rows' ? <RowsEditor values={values} /> : <JsonEditor values={values} />}
+			{error && (
+				<p className="field__error" role="alert" id={`${id}-error`} data-testid="test-values-error">
+					The test values are not valid: {error}. Tests and “Set live” wait until this is fixed.
+				</p>
+			)}
+			<p className="field__hint">
+				Nothing is verified in a test: the trigger marks the item identity.verified = false, source
+				= test. These values are the canvas's own; the nodes' “Test Values” settings are used only
+				by tests inside n8n.
+			</p>
+		</div>
+	);
+}
+
+/** Every edit is checked at once: valid values are what the next test sends, else the error blocks it. */
+function publish(next: Parsed) {
+	if (next.ok) setTestValues(next.value);
+	else setTestValuesError(next.error);
+}
+type Parsed = ReturnType<typeof parseTestValuesJson>;
+
+function RowsEditor({ values }: { values: TestValues }) {
+	const id = useId();
+	// The rows as typed (blank rows included); the store holds the last valid values.
+	const [text, setText] = useState(String((values.message as { text?: unknown }).text ?? ''));
+	const [rows, setRows] = useState<Record<Group, AttributeRow[]>>(() => ({
+		user: rowsOf(values.user),
+		company: rowsOf(values.company),
+		conversation: rowsOf(values.conversation),
+	}));
+	const update = (nextRows: Record<Group, AttributeRow[]>, nextText: string) => {
+		setRows(nextRows);
+		setText(nextText);
+		const next: TestValues = { ...values, message: { ...values.message, text: nextText } };
+		for (const group of GROUPS) {
+			const parsed = objectOfRows(group, nextRows[group]);
+			if (!parsed.ok) return publish(parsed);
+			next[group] = parsed.value;
+		}
+		publish({ ok: true, value: next });
+	};
+	const editRow = (group: Group, index: number, change: Partial<AttributeRow>) =>
+		update(
+			{
+				...rows,
+				[group]: rows[group].map((row, position) =>
+					position === index ? normalise({ ...row, ...change }) : row,
+				),
+			},
+			text,
+		);
+	return (
+		<>
 			<div className="field">
 				<div className="field__label">
 					<label htmlFor={`${id}-message`}>Customer message</label>
@@ -35,34 +122,156 @@ export function TestValuesForm({ values, onChange }: Props) {
 					id={`${id}-message`}
 					className="input"
 					value={text}
-					onChange={(event) => setText(event.target.value)}
-					onBlur={() => onChange({ ...values, message: { ...message, text } })}
+					onChange={(event) => update(rows, event.target.value)}
 					data-testid="test-values-message"
 				/>
 			</div>
-			{GROUPS.map(([key, label, hint]) => (
-				<div className="field" key={key}>
-					<div className="field__label">
-						<label id={`${id}-${key}`}>{label}</label>
-					</div>
-					<FieldLabelContext.Provider value={`${id}-${key}`}>
-						<JsonInput
-							value={values[key]}
-							asString={false}
-							rows={key === 'user' ? 6 : 3}
-							onChange={(value) => {
-								if (value && typeof value === 'object' && !Array.isArray(value))
-									onChange({ ...values, [key]: value });
-							}}
-							testId={`test-values-${key}`}
-						/>
-					</FieldLabelContext.Provider>
-					<p className="field__hint">{hint}</p>
+			{GROUPS.map((group) => (
+				<div className="field" key={group}>
+					<table className="attribute-rows" data-testid={`test-values-${group}-rows`}>
+						<caption className="attribute-rows__caption">{TITLES[group]}</caption>
+						<thead>
+							<tr>
+								<th scope="col">Name</th>
+								<th scope="col">Value</th>
+								<th scope="col">Type</th>
+								<th scope="col">
+									<span className="visually-hidden">Remove</span>
+								</th>
+							</tr>
+						</thead>
+						<tbody>
+							{rows[group].map((row, index) => {
+								const label = `${group} attribute ${row.name.trim() || `row ${index + 1}`}`;
+								const invalid = !objectOfRows(group, [row]).ok;
+								return (
+									<tr key={index}>
+										<td>
+											<input
+												className="input"
+												aria-label={`Name of ${group} row ${index + 1}`}
+												value={row.name}
+												spellCheck={false}
+												onChange={(event) => editRow(group, index, { name: event.target.value })}
+												data-testid={`test-values-${group}-name-${index}`}
+											/>
+										</td>
+										<td>
+											{row.type === 'boolean' ? (
+												<select
+													className="input"
+													aria-label={`Value of ${label}`}
+													value={row.value}
+													onChange={(event) => editRow(group, index, { value: event.target.value })}
+													data-testid={`test-values-${group}-value-${index}`}
+												>
+													<option value="true">true</option>
+													<option value="false">false</option>
+												</select>
+											) : (
+												<input
+													className={`input${invalid ? ' input--invalid' : ''}`}
+													aria-label={`Value of ${label}`}
+													aria-invalid={invalid}
+													value={row.value}
+													spellCheck={false}
+													onChange={(event) => editRow(group, index, { value: event.target.value })}
+													data-testid={`test-values-${group}-value-${index}`}
+												/>
+											)}
+										</td>
+										<td>
+											<select
+												className="input"
+												aria-label={`Type of ${label}`}
+												value={row.type}
+												onChange={(event) =>
+													editRow(group, index, { type: event.target.value as RowType })
+												}
+												data-testid={`test-values-${group}-type-${index}`}
+											>
+												{ROW_TYPES.map(([type, name]) => (
+													<option key={type} value={type}>
+														{name}
+													</option>
+												))}
+											</select>
+										</td>
+										<td>
+											<button
+												type="button"
+												className="icon-button"
+												aria-label={`Remove ${label}`}
+												onClick={() =>
+													update(
+														{
+															...rows,
+															[group]: rows[group].filter((_, position) => position !== index),
+														},
+														text,
+													)
+												}
+												data-testid={`test-values-${group}-remove-${index}`}
+											>
+												×
+											</button>
+										</td>
+									</tr>
+								);
+							})}
+						</tbody>
+					</table>
+					<button
+						type="button"
+						className="button button--small attribute-rows__add"
+						onClick={() =>
+							update(
+								{ ...rows, [group]: [...rows[group], { name: '', value: '', type: 'text' }] },
+								text,
+							)
+						}
+						data-testid={`test-values-${group}-add`}
+					>
+						+ Add {group} attribute
+					</button>
+					<p className="field__hint">{HINTS[group]}</p>
 				</div>
 			))}
+		</>
+	);
+}
+
+/** A row switched to true/false starts at a value the select can show. */
+function normalise(row: AttributeRow): AttributeRow {
+	if (row.type === 'boolean' && row.value !== 'true' && row.value !== 'false')
+		return { ...row, value: 'true' };
+	return row;
+}
+
+function JsonEditor({ values }: { values: TestValues }) {
+	const id = useId();
+	const [draft, setDraft] = useState(() => JSON.stringify(values, null, 2));
+	const error = useStore(testValuesStore, (state) => state.error);
+	return (
+		<div className="field">
+			<div className="field__label">
+				<label htmlFor={`${id}-json`}>Test values (JSON)</label>
+			</div>
+			<textarea
+				id={`${id}-json`}
+				className={`input input--code${error ? ' input--invalid' : ''}`}
+				aria-invalid={Boolean(error)}
+				rows={16}
+				spellCheck={false}
+				value={draft}
+				onChange={(event) => {
+					setDraft(event.target.value);
+					publish(parseTestValuesJson(event.target.value));
+				}}
+				data-testid="test-values-json"
+			/>
 			<p className="field__hint">
-				Nothing is verified in a test: the trigger marks the item identity.verified = false, source
-				= test.
+				{'{"user": {...}, "company": {...}, "conversation": {...}, "message": {"text": "..."}}'}
 			</p>
 		</div>
 	);

@@ -1,10 +1,10 @@
 // Right column when no node is selected: the graph's problems, the last test, the demo backend switch,
 // the test values and the credentials.
-import type { TestValues } from '../../api/types';
 import type { Problem } from '../../graph/validation';
 import type { RunState } from '../../state/editor';
 import { CredentialList } from './CredentialList';
 import { DemoToggle } from './DemoToggle';
+import { Instructions } from './Instructions';
 import { ProblemList } from './ProblemList';
 import { RunSummary } from './RunSummary';
 import { TestValuesForm } from './TestValuesForm';
@@ -13,8 +13,6 @@ interface Props {
 	problems: Problem[];
 	run?: RunState;
 	stale: boolean;
-	testValues: TestValues;
-	onTestValues: (values: TestValues) => void;
 	demoOn: boolean;
 	demoBusy: boolean;
 	demoBase: string;
@@ -28,6 +26,7 @@ export function WorkflowPanel(props: Props) {
 				<h2>Test setup</h2>
 			</header>
 			<div className="side-panel__body">
+				<Instructions />
 				<section className="panel-section">
 					<h3>Checks</h3>
 					<ProblemList problems={props.problems} />
@@ -44,7 +43,7 @@ export function WorkflowPanel(props: Props) {
 				</section>
 				<section className="panel-section">
 					<h3>Test values</h3>
-					<TestValuesForm values={props.testValues} onChange={props.onTestValues} />
+					<TestValuesForm />
 				</section>
 				<section className="panel-section">
 					<h3>Credentials</h3>
