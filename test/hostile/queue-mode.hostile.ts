@@ -33,6 +33,7 @@ import {
 	customerId,
 	listExecutions,
 	queueSecrets,
+	retryOnNetworkError,
 	startUsageApi,
 	usageOf,
 	type UsageApi,
@@ -265,7 +266,9 @@ test(
 			const unlisted: any[] = [];
 			for (let id = 1; id <= Math.max(0, ...listedIds) + 5 && unlisted.length < 50; id++) {
 				if (listedIds.has(id)) continue;
-				const one = await api.api('GET', `/executions/${id}?includeData=true`);
+				const one = await retryOnNetworkError(() =>
+					api.api('GET', `/executions/${id}?includeData=true`),
+				);
 				if (one.status === 200 && String(one.json.workflowId) === String(workflowId))
 					unlisted.push(one.json);
 			}

@@ -83,6 +83,21 @@ export async function startUsageApi(lifetime: (sinceFirst: number) => number): P
 }
 
 /**
+ * Retries a call to n8n's API that failed on the network (fetch's TypeError, e.g. a keep-alive
+ * socket n8n closed just as it was reused), at most `attempts` times; any answer is returned as is.
+ */
+export async function retryOnNetworkError<T>(call: () => Promise<T>, attempts = 3): Promise<T> {
+	for (let attempt = 1; ; attempt++) {
+		try {
+			return await call();
+		} catch (error) {
+			if (!(error instanceof TypeError) || attempt >= attempts) throw error;
+			await new Promise((done) => setTimeout(done, 1000));
+		}
+	}
+}
+
+/**
  * Every execution of a workflow through n8n's public API, page by page (250 a page, at most
  * `maxPages`), optionally of one status and with its data.
  */
@@ -99,7 +114,7 @@ export async function listExecutions(
 		if (query.status) params.set('status', query.status);
 		if (query.includeData) params.set('includeData', 'true');
 		if (cursor) params.set('cursor', cursor);
-		const answer = await api.apiOk('GET', `/executions?${params}`);
+		const answer = await retryOnNetworkError(() => api.apiOk('GET', `/executions?${params}`));
 		all.push(...answer.data);
 		cursor = answer.nextCursor ?? '';
 		if (!cursor) return all;
