@@ -22,7 +22,12 @@ export interface ChatMessage {
 	jwt?: string;
 }
 
-export function sendChat(webhookUrl: string, message: ChatMessage): Promise<HttpAnswer> {
+/** `timeoutMs`: how long to wait for the answer (60 s by default). */
+export function sendChat(
+	webhookUrl: string,
+	message: ChatMessage,
+	timeoutMs?: number,
+): Promise<HttpAnswer> {
 	const body: Record<string, unknown> = {
 		message: { text: message.text },
 		user: message.user ?? {},
@@ -36,5 +41,6 @@ export function sendChat(webhookUrl: string, message: ChatMessage): Promise<Http
 			...(message.jwt ? { authorization: `Bearer ${message.jwt}` } : {}),
 		},
 		body: JSON.stringify(body),
+		...(timeoutMs ? { signal: AbortSignal.timeout(timeoutMs) } : {}),
 	});
 }

@@ -17,21 +17,9 @@ export interface InstalledPackage {
 	installedAt: string;
 }
 
-export function packAndInstall(userFolder: string): InstalledPackage {
-	if (!existsSync(join(repoRoot, 'dist/index.js')))
-		throw new Error('dist/ is missing: run `npm run build` first (npm run test:e2e does).');
-	// The tarball stays in the user folder: removed with it, or kept with it for a look after a failure.
-	const packDir = join(userFolder, 'pack');
-	mkdirSync(packDir, { recursive: true });
-	const packed = JSON.parse(
-		execFileSync('npm', ['pack', '--json', '--pack-destination', packDir], {
-			cwd: repoRoot,
-			encoding: 'utf8',
-			stdio: 'pipe',
-		}),
-	) as Array<{ filename: string; files: Array<{ path: string }> }>;
-	const tarball = join(packDir, packed[0].filename);
-
+/** Packs the package into `userFolder` and installs it there; `packed` reuses a tarball packed before (one per queue-mode process). */
+export function packAndInstall(userFolder: string, packed?: InstalledPackage): InstalledPackage {
+	const { tarball, files } = packed ?? pack(userFolder);
 	const nodesDir = join(userFolder, '.n8n/nodes');
 	writeFileSync(
 		join(nodesDir, 'package.json'),
@@ -53,5 +41,24 @@ export function packAndInstall(userFolder: string): InstalledPackage {
 		throw new Error(
 			'npm installed n8n-workflow beside the package: the package must not depend on it at runtime',
 		);
-	return { tarball, files: packed[0].files.map((file) => file.path), installedAt };
+	return { tarball, files, installedAt };
+}
+
+function pack(userFolder: string): { tarball: string; files: string[] } {
+	if (!existsSync(join(repoRoot, 'dist/index.js')))
+		throw new Error('dist/ is missing: run `npm run build` first (npm run test:e2e does).');
+	// The tarball stays in the user folder: removed with it, or kept with it for a look after a failure.
+	const packDir = join(userFolder, 'pack');
+	mkdirSync(packDir, { recursive: true });
+	const packed = JSON.parse(
+		execFileSync('npm', ['pack', '--json', '--pack-destination', packDir], {
+			cwd: repoRoot,
+			encoding: 'utf8',
+			stdio: 'pipe',
+		}),
+	) as Array<{ filename: string; files: Array<{ path: string }> }>;
+	return {
+		tarball: join(packDir, packed[0].filename),
+		files: packed[0].files.map((file) => file.path),
+	};
 }

@@ -70,6 +70,17 @@ export interface N8nInstance {
 	/** The last lines of n8n's log, for error messages. */
 	logTail(lines?: number): string;
 	stop(): Promise<void>;
+	/** Ends the process group at once with SIGKILL (a crashed machine), and waits until it is gone. */
+	kill(): Promise<void>;
+}
+
+export interface StartOptions {
+	/** n8n's command and arguments, `['start']` by default; `['worker', '--concurrency=10']` for a queue-mode worker. */
+	args?: string[];
+	/** A known port (a restart of the same instance keeps its URLs); else a free one. */
+	port?: number;
+	/** Another copy of n8n's `bin/n8n` (the benchmark's patched scratch copy), run with the same Node. */
+	bin?: string;
 }
 
 const running = new Set<ChildProcess>();
@@ -93,15 +104,18 @@ export function makeUserFolder(): string {
 /**
  * Starts `n8n start` in `userFolder`; `label` names the log file (test-artifacts/e2e/n8n-<label>-<time>.log).
  * `extraEnv` adds or overrides n8n settings (the benchmark's expression-engine settings, a log level).
- * `options.port` starts it on a known port (a restart of the same instance keeps its URLs), else a
- * free one; `options.bin` runs another copy of n8n's `bin/n8n` (the benchmark's patched scratch copy).
+ * `options` (StartOptions): the command, a known port, another n8n binary.
+ * A worker (`options.args` `['worker', ...]`) gets its health server on the free port as `url`, and is
+ * ready when `/healthz/readiness` answers 200 (database and Redis connected).
  */
 export async function startN8n(
 	userFolder: string,
 	label: string,
 	extraEnv: Record<string, string> = {},
-	options: { port?: number; bin?: string } = {},
+	options: StartOptions = {},
 ): Promise<N8nInstance> {
+	const args = options.args ?? ['start'];
+	const worker = args[0] === 'worker';
 	const port = options.port ?? (await freePort());
 	const bin = options.bin ?? n8nBin;
 	let brokerPort = await freePort();
@@ -137,11 +151,19 @@ export async function startN8n(
 		N8N_LOG_LEVEL: 'debug',
 		N8N_LOG_OUTPUT: 'console',
 		NODE_ENV: 'production',
+		// A worker's health server (its readiness is how we know it is up), on loopback only.
+		...(worker
+			? {
+					QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+					QUEUE_HEALTH_CHECK_PORT: String(port),
+					N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
+				}
+			: {}),
 		...extraEnv,
 	});
 	writeFileSync(
 		logPath,
-		`# n8n start ${new Date().toISOString()} port ${port} broker ${brokerPort} user folder ${userFolder}\n`,
+		`# n8n ${args.join(' ')} ${new Date().toISOString()} port ${port} broker ${brokerPort} user folder ${userFolder}\n`,
 		{ flag: 'a' },
 	);
 	// scripts/e2e-run-n8n.sh leads its own process group (n8n and its task runner), forwards SIGTERM to
@@ -153,7 +175,7 @@ export async function startN8n(
 			String(process.pid),
 			join(node24Bin, 'node'),
 			bin,
-			'start',
+			...args,
 		],
 		{
 			env,
@@ -191,6 +213,12 @@ export async function startN8n(
 			await gone;
 			clearTimeout(timer);
 		},
+		async kill() {
+			if (!running.has(child)) return;
+			const gone = new Promise<void>((done) => child.once('exit', () => done()));
+			killGroup(child.pid, 'SIGKILL');
+			await gone;
+		},
 	};
 
 	// Ready = the REST API answers (some seconds after /healthz does, and after the database migrations).
@@ -202,10 +230,18 @@ export async function startN8n(
 			throw new Error(`n8n did not become ready in 180 s. Log: ${logPath}\n${logTail()}`);
 		}
 		try {
-			// While it starts, n8n answers every route with 200 "n8n is starting up. Please wait".
-			const settings = await fetch(`${url}/rest/settings`, { signal: AbortSignal.timeout(5000) });
-			const body = settings.ok ? await settings.text() : '';
-			if (body.startsWith('{') && JSON.parse(body).data) break;
+			if (worker) {
+				const ready = await fetch(`${url}/healthz/readiness`, {
+					signal: AbortSignal.timeout(5000),
+				});
+				await ready.arrayBuffer();
+				if (ready.status === 200) break;
+			} else {
+				// While it starts, n8n answers every route with 200 "n8n is starting up. Please wait".
+				const settings = await fetch(`${url}/rest/settings`, { signal: AbortSignal.timeout(5000) });
+				const body = settings.ok ? await settings.text() : '';
+				if (body.startsWith('{') && JSON.parse(body).data) break;
+			}
 		} catch {
 			// not listening yet
 		}
