@@ -4,7 +4,7 @@
 // signed chat message to the published webhook and get the picked answer, deploy again and find one
 // workflow in n8n, then reload the page and find the work still there. Each step leaves a screenshot
 // in test-artifacts/e2e/canvas-flow/ (checked with axe-core first). Steps share one page, in order:
-// a later step (e.g. the run in the canvas's logs) slots in after "the published webhook answers".
+// after the second deploy, the canvas's logs list the run (from n8n's executions API).
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -225,6 +225,26 @@ step(
 		await expectPage(row).toHaveCount(1);
 		await expectPage(row.getByTestId('action-state')).toHaveText('Live in n8n');
 		await shot('07-home-live');
+	},
+);
+
+step(
+	"the canvas's logs list the run of the signed message, from n8n's executions API",
+	async () => {
+		const { api } = session.value;
+		await page.locator('[data-testid^="action-row-"]').getByTestId('action-logs').click();
+		await expectPage(page.getByTestId('logs-view')).toBeVisible();
+		const run = page.getByTestId('logs-run').filter({ hasText: customer.user_id });
+		await expectPage(run.first()).toBeVisible({ timeout: 60000 });
+		await expectPage(run.first()).toContainText('HTTP 200');
+		// The forged message was refused before any execution: nothing of it is listed.
+		await expectPage(page.getByTestId('logs-run-error')).toHaveCount(0);
+		expect(await page.content()).not.toContain(api.apiKey);
+		await shot('07b-logs');
+		await page.getByRole('link', { name: '← Back to the action' }).click();
+		await expectPage(node('Fin Trigger')).toBeVisible();
+		await page.getByTestId('go-home').click();
+		await expectPage(page.getByTestId('live-count')).toContainText('1 live in n8n');
 	},
 );
 

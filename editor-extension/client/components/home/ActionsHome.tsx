@@ -9,6 +9,7 @@ import { deleteAction, loadActions, renameAction, workspaceStore } from '../../s
 import { showError } from '../../state/toasts';
 import { useStore } from '../../state/store';
 import { Modal } from '../common/Modal';
+import { logsHref } from '../logs/LogsView';
 import { Spinner } from '../common/Spinner';
 import { plainDescription } from '../palette/TemplateList';
 
@@ -150,6 +151,16 @@ export function ActionsHome(props: Props) {
 										</td>
 										<td className="muted">{when(action.updatedAt)}</td>
 										<td className="actions-table__manage">
+											{action.state === 'live' && (
+												<a
+													className="button button--small button--ghost"
+													href={logsHref(action.id)}
+													aria-label={`Logs of ${action.name}: its runs in n8n`}
+													data-testid="action-logs"
+												>
+													Logs
+												</a>
+											)}
 											<button
 												className="button button--small button--ghost"
 												onClick={() => setRenaming(action.id)}
