@@ -3,10 +3,8 @@
 import { existsSync, readdirSync, rmdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 
-import { chromium, type Browser } from 'playwright-core';
-
 import { benchCanvas200 } from '../editor-extension/bench/canvas-200';
-import { ARTIFACTS } from '../editor-extension/test/browser/browser';
+import { ARTIFACTS, chromium, type Browser } from '../editor-extension/test/browser/browser';
 
 export interface CanvasBench {
 	skipped: boolean;

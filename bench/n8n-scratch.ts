@@ -5,7 +5,7 @@
 // package is copied as hard links (`cp -al`), every other package is a symlink to the runtime's,
 // and a patched file replaces its hard link by a rename: a new file, the runtime's inode untouched.
 // n8n runs with NODE_PRESERVE_SYMLINKS=1, so every module is known by its path in the copy and
-// loads once: @n8n/backend-common finds its modules through `require.resolve('n8n/package.json')`,
+// loads once: @n8n/backend-common finds its modules through a `require.resolve` of n8n's own package.json,
 // which must resolve to the patched copy, not to the runtime's n8n (a second set of classes).
 // (A full `cp -al` of the 270,000-file runtime takes half a minute and its removal over a minute.)
 import { execFileSync } from 'node:child_process';
