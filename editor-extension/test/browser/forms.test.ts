@@ -96,17 +96,18 @@ test('the credential picker sits right under Authentication; node Test Values po
 			?.querySelector('[data-testid^="credential-select-"]')
 			?.getAttribute('data-testid');
 	});
-	expect(nextToAuthentication).toBe('credential-select-finFixedTokenApi');
+	// The template's own authentication (the demo is a test-time override: the graph keeps it).
+	expect(nextToAuthentication).toBe('credential-select-finDynamicTokenApi');
 	// Switching to another credential type moves the matching picker to the same place.
-	await page.getByTestId('param-authentication').selectOption({ label: 'Fin Dynamic Token' });
+	await page.getByTestId('param-authentication').selectOption({ label: 'Fin Fixed Token' });
 	const afterSwitch = await page.evaluate(() => {
 		const field = document.querySelector('[data-testid="param-authentication"]')?.closest('.field');
 		return field?.nextElementSibling
 			?.querySelector('[data-testid^="credential-select-"]')
 			?.getAttribute('data-testid');
 	});
-	expect(afterSwitch).toBe('credential-select-finDynamicTokenApi');
-	await page.getByTestId('credential-select-finDynamicTokenApi').scrollIntoViewIfNeeded();
+	expect(afterSwitch).toBe('credential-select-finFixedTokenApi');
+	await page.getByTestId('credential-select-finFixedTokenApi').scrollIntoViewIfNeeded();
 	await screenshot(page, '33-credential-next-to-authentication');
 	await page.getByTestId('undo').click();
 	// The node's own Test Values are not a second place to edit them in the canvas.
@@ -156,7 +157,9 @@ test('URL field: a live preview for the test customer, and {{ offers the attribu
 	await page.getByTestId('panel-tab-parameters').click();
 	const url = page.getByTestId('param-url');
 	const original = await url.inputValue();
-	await expect(page.getByTestId('url-preview')).toContainText('/demo/customers/cus_1001/usage');
+	await expect(page.getByTestId('url-preview')).toContainText(
+		'https://api.example-utility.com/customers/cus_1001/usage',
+	);
 	const base = original.split('{{')[0];
 	await url.fill(`${base}{{user.`);
 	const list = page.getByTestId('param-url-suggestions');
@@ -173,7 +176,7 @@ test('URL field: a live preview for the test customer, and {{ offers the attribu
 	await expect(list).not.toBeVisible();
 	await url.pressSequentially('/usage?plan={{company.plan|free}}');
 	await expect(page.getByTestId('url-preview')).toContainText(
-		'/demo/customers/cus_1001/usage?plan=free',
+		'https://api.example-utility.com/customers/cus_1001/usage?plan=free',
 	);
 	await screenshot(page, '39-url-preview');
 	await url.fill(`${base}{{user.nothing}}/usage`);
