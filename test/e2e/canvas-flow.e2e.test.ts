@@ -282,3 +282,29 @@ step(
 		expect(pageErrors).toEqual([]);
 	},
 );
+
+step('a failed test of the live action links to its logs ("See logs")', async () => {
+	const { apis } = session.value;
+	// An address the API does not know: the test fails in the API Action.
+	await node('Ongoing incidents').click();
+	const pageUrl = page.getByTestId('param-statuspageIncidents_pageUrl');
+	await pageUrl.fill(`${apis.status.url}/moved`);
+	await pageUrl.blur();
+	await closePanel();
+	await dismissToasts();
+	await page.getByTestId('test-response').click();
+	await expectPage(toast('error')).toBeVisible({ timeout: 120000 });
+	await dismissToasts();
+	// The failed node opens in the panel; the test's summary (with the link) is the workflow's panel.
+	await closePanel();
+	await expectPage(page.getByTestId('see-logs')).toBeVisible();
+	await shot('09-failed-test-see-logs');
+	await page.getByTestId('see-logs').click();
+	await expectPage(page.getByTestId('logs-view')).toBeVisible();
+	await expectPage(page.getByTestId('logs-run').first()).toBeVisible({ timeout: 60000 });
+	await page.getByRole('link', { name: '← Back to the action' }).click();
+	await node('Ongoing incidents').click();
+	await page.getByTestId('param-statuspageIncidents_pageUrl').fill(apis.status.url);
+	await page.getByTestId('param-statuspageIncidents_pageUrl').blur();
+	expect(pageErrors).toEqual([]);
+});

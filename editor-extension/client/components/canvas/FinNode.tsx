@@ -3,6 +3,7 @@
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import { useContext } from 'react';
 
+import { isRunnableBaseType } from '../../../../engine/base-node-types';
 import { inputsOf, isTriggerDescription, outputsOf } from '../../graph/nodeTypes';
 import type { FinNodeData } from '../../graph/types';
 import { handleId } from '../../graph/workflow';
@@ -96,7 +97,9 @@ export function FinNode({ id, data, selected }: NodeProps<Node<FinNodeData>>) {
 				)}
 				{!description && (
 					<span className="fin-node__unknown">
-						{node.type.replace(/^n8n-nodes-base\./, 'n8n ')} · runs in n8n only
+						{node.type.replace(/^n8n-nodes-base\./, 'n8n ')}
+						{/* n8n's own nodes a test runs with their real class (engine/base-node-types.ts). */}
+						{isRunnableBaseType(node.type) ? '' : ' · runs in n8n only'}
 					</span>
 				)}
 				{nodeRun && nodeRun.status !== 'skipped' && (
