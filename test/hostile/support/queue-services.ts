@@ -4,10 +4,19 @@
 // and stopped and removed by `stop()`. PostgreSQL refuses to run as root: as root it runs as the
 // `postgres` user (Debian's package creates it) through setpriv.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chownSync, mkdtempSync, openSync, closeSync, readFileSync, rmSync } from 'node:fs';
+import {
+	chmodSync,
+	chownSync,
+	mkdtempSync,
+	openSync,
+	closeSync,
+	readFileSync,
+	rmSync,
+	statSync,
+} from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 import { freePort, repoRoot } from '../../e2e/support/runtime';
 
@@ -104,6 +113,10 @@ export async function startQueueServices(): Promise<QueueServices> {
 			? ['setpriv', '--reuid=postgres', '--regid=postgres', '--init-groups', ...command]
 			: command;
 	if (asRoot) {
+		// The test run's temp root is private (0700, test/global-setup.ts): PostgreSQL's user may pass
+		// through it to its own folder (execute only: it cannot list what else is there).
+		const parent = dirname(folder);
+		chmodSync(parent, (statSync(parent).mode & 0o777) | 0o011);
 		const gid = Number(spawnSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).stdout);
 		chownSync(folder, Number(owner?.stdout), gid);
 	}
