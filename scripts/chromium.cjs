@@ -23,6 +23,8 @@ const {
 const { delimiter, join } = require('node:path');
 const { brotliDecompressSync } = require('node:zlib');
 
+const { apt } = require('./apt.cjs');
+
 // A Chromium binary inside a registry package (with the libraries it needs), for machines where
 // Debian's package cannot be installed. Pinned: the unpacked copy is reused while the version holds.
 const NPM_CHROMIUM = '@sparticuz/chromium@153.0.0';
@@ -64,19 +66,6 @@ function missingMessage(env = process.env) {
 	return env.CHROMIUM_PATH
 		? `Chromium not found: CHROMIUM_PATH=${env.CHROMIUM_PATH} is not an executable file; point it at a Chromium binary or unset it.`
 		: `Chromium not found for the canvas browser tests: ${HOW}.`;
-}
-
-function apt(args) {
-	// Quiet, non-interactive, and never waiting on a prompt: a failure ends with apt's exit code.
-	const result = spawnSync('apt-get', args, {
-		stdio: ['ignore', 'ignore', 'pipe'],
-		env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-		timeout: 15 * 60 * 1000,
-	});
-	if (result.status !== 0) {
-		const why = (result.stderr?.toString() ?? '').trim().split('\n').pop() || String(result.error);
-		throw new Error(`apt-get ${args.join(' ')} failed (${why})`);
-	}
 }
 
 function installWithApt() {

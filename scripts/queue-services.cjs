@@ -9,6 +9,8 @@ const { spawnSync } = require('node:child_process');
 const { accessSync, constants, readdirSync } = require('node:fs');
 const { delimiter, join } = require('node:path');
 
+const { apt } = require('./apt.cjs');
+
 const HOW =
 	'install Debian\'s packages ("apt-get install -y redis-server postgresql" as root), or put redis-server and PostgreSQL\'s initdb/postgres on PATH';
 
@@ -56,19 +58,6 @@ function missing(found) {
 	if (!found.redisServer) names.push('redis-server');
 	if (!found.postgresBin) names.push('postgresql');
 	return names;
-}
-
-function apt(args) {
-	// Quiet, non-interactive, and never waiting on a prompt: a failure ends with apt's exit code.
-	const result = spawnSync('apt-get', args, {
-		stdio: ['ignore', 'ignore', 'pipe'],
-		env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-		timeout: 15 * 60 * 1000,
-	});
-	if (result.status !== 0) {
-		const why = (result.stderr?.toString() ?? '').trim().split('\n').pop() || String(result.error);
-		throw new Error(`apt-get ${args.join(' ')} failed (${why})`);
-	}
 }
 
 function ensureServices() {
