@@ -223,7 +223,32 @@ export function hasUnsavedChanges(): boolean {
 function schedule() {
 	if (!workspaceStore.get().current) return;
 	clearTimeout(timer);
+	// "Saved" means stored: from the change on, the page says the save is under way.
+	if (workspaceStore.get().save.status === 'saved')
+		workspaceStore.set({ save: { status: 'saving' } });
 	timer = setTimeout(() => void saveNow(), AUTOSAVE_DELAY_MS);
+}
+
+/** Largest body a browser sends while the page goes away (fetch keepalive allows 64 KiB). */
+const KEEPALIVE_LIMIT = 60 * 1024;
+
+/**
+ * The page is going away (reload, tab closed) with a change not stored yet: it is sent with
+ * keepalive, which outlives the page. A larger graph relies on the warning before leaving.
+ */
+function saveAsThePageGoes() {
+	const current = workspaceStore.get().current;
+	if (!current || !hasUnsavedChanges()) return;
+	const text = JSON.stringify(body());
+	if (text === lastSaved || new Blob([text]).size > KEEPALIVE_LIMIT) return;
+	clearTimeout(timer);
+	lastSaved = text;
+	void fetch(`/api/actions/${encodeURIComponent(current.id)}`, {
+		method: 'PUT',
+		headers: { 'content-type': 'application/json' },
+		body: text,
+		keepalive: true,
+	}).catch(() => undefined);
 }
 
 /** Saves the open action now (waits for a save in flight, then saves what changed since). */
@@ -306,9 +331,11 @@ export function watchForChanges(): () => void {
 		event.returnValue = '';
 	};
 	window.addEventListener('beforeunload', beforeUnload);
+	window.addEventListener('pagehide', saveAsThePageGoes);
 	watching = () => {
 		unsubscribe();
 		window.removeEventListener('beforeunload', beforeUnload);
+		window.removeEventListener('pagehide', saveAsThePageGoes);
 		watching = undefined;
 	};
 	return watching;

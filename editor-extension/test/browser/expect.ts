@@ -69,10 +69,11 @@ function locatorExpect(locator: Locator, negate = false): LocatorMatcherSet {
 				async () => (await locator.count()) === count,
 				async () => `to have count ${count}, got ${await locator.count()}`,
 			),
-		toHaveText: (text: string) =>
+		toHaveText: (text: string, options?: { timeout?: number }) =>
 			poll(
 				async () => ((await locator.first().textContent()) ?? '').trim() === text,
 				async () => `to have text "${text}", got "${await locator.first().textContent()}"`,
+				options?.timeout,
 			),
 		toContainText: (text: string, options?: { timeout?: number }) =>
 			poll(
@@ -110,7 +111,7 @@ interface LocatorMatcherSet {
 	toBeEnabled(): Promise<void>;
 	toBeDisabled(): Promise<void>;
 	toHaveCount(count: number): Promise<void>;
-	toHaveText(text: string): Promise<void>;
+	toHaveText(text: string, options?: { timeout?: number }): Promise<void>;
 	toContainText(text: string, options?: { timeout?: number }): Promise<void>;
 	toHaveValue(value: string): Promise<void>;
 	toHaveAttribute(name: string, value: string | RegExp): Promise<void>;

@@ -3,6 +3,8 @@
 // demo while its graph, exports and re-imports keep the real addresses; every change is saved
 // automatically (Saved / Saving… / Not saved), leaving with unsaved changes warns, and a reload finds
 // the work again; actions are renamed and deleted from the home, by keyboard too.
+import type { Route } from 'playwright-core';
+
 import { openCanvas, screenshot, type Session } from './browser';
 import { expect } from './expect';
 
@@ -118,9 +120,18 @@ test('demo mode tests against the demo, but export, re-import and the graph keep
 test('changes are saved automatically; a failed save says so and leaving then warns', async () => {
 	const { page } = session;
 	const name = page.getByTestId('workflow-name');
+	// The store answers slowly: from the change until it has answered, the page says "Saving…",
+	// never "Saved" (a reload in that moment would have lost the change).
+	const slowly = async (route: Route) => {
+		await new Promise((resolve) => setTimeout(resolve, 2000));
+		await route.continue();
+	};
+	await page.route('**/api/actions/*', slowly);
 	await name.fill('Order status for Fin');
 	await name.press('Enter');
+	await expect(page.getByTestId('save-status')).toHaveText('Saving…', { timeout: 500 });
 	await expect(page.getByTestId('save-status')).toHaveText('✓ Saved');
+	await page.unroute('**/api/actions/*', slowly);
 	await eventually(
 		async () => (await storedActions()).actions.map((action) => action.name),
 		['Order status for Fin'],
@@ -189,6 +200,13 @@ test('a reload finds the work again: graph, name, test values, last test and cre
 	await expect(page.getByTestId('credential-list')).toContainText('Shopify Admin token');
 	expect(await page.content()).not.toContain('shpat_reload_secret_0123');
 	await screenshot(page, '24-after-reload');
+
+	// A change made just before a reload, before the autosave's moment: sent as the page goes.
+	await page.getByTestId('test-values-message').fill('Where is my parcel, please?');
+	await page.getByTestId('test-values-message').blur();
+	await page.reload();
+	await expect(page.getByTestId('test-values-message')).toHaveValue('Where is my parcel, please?');
+	await expect(page.getByTestId('save-status')).toHaveText('✓ Saved');
 });
 
 test('the home lists the action with its state; rename and delete (with confirm) work by keyboard', async () => {
