@@ -1,6 +1,6 @@
 // The page: header, palette | canvas | side panel, dialogs and messages.
 import { ReactFlowProvider } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 
 import type { TemplateInfo } from './api/types';
 import { Canvas } from './components/canvas/Canvas';
@@ -20,18 +20,20 @@ import { DemoBanner } from './components/canvas/DemoBanner';
 import { demoAddressesIn } from './graph/demo';
 import { fingerprint } from './graph/fingerprint';
 import { liveBlockers } from './graph/liveGate';
-import { sameStructure, validateGraph } from './graph/validation';
+import { validateGraph } from './graph/validation';
 import { issuesAsProblems, useN8nChecks } from './state/n8nChecks';
 import { graphToWorkflow } from './graph/workflow';
 import { CatalogContext } from './state/CatalogContext';
 import { demoBase, disableDemo, enableDemo } from './state/demoSetup';
 import {
 	addNodeOfType,
+	currentWorkflow,
 	editorStore,
 	loadWorkflow,
 	openDialog,
 	selectedNode,
 	setLookup,
+	structureOf,
 } from './state/editor';
 import { runTest } from './state/testRun';
 import { useStore } from './state/store';
@@ -68,12 +70,16 @@ export function App() {
 function Editor() {
 	const catalog = useCatalog();
 	setLookup(catalog.lookup);
-	const doc = useStore(editorStore, (state) => state.history.present);
+	// A drag changes only positions, sizes and selection: the editor re-renders (validation, n8n's
+	// checks, the side panel) when the graph's structure changes, never on each mouse move (issue 15:
+	// 200 nodes). The canvas itself follows every move.
+	const structure = useStore(editorStore, (state) => structureOf(state.history.present));
 	const run = useStore(editorStore, (state) => state.run);
 	const testing = useStore(editorStore, (state) => state.testing);
 	const dialog = useStore(editorStore, (state) => state.dialog);
 	const paletteRequest = useStore(editorStore, (state) => state.paletteRequest);
-	const selected = useStore(editorStore, selectedNode);
+	const selectedId = useStore(editorStore, (state) => selectedNode(state)?.id);
+	const selected = structure.nodes.find((node) => node.id === selectedId);
 	const testValuesError = useStore(testValuesStore, (state) => state.error);
 	const testValues = useStore(testValuesStore, (state) => state.values);
 	const [templatesUseDemo, setTemplatesUseDemo] = useState(
@@ -81,28 +87,26 @@ function Editor() {
 	);
 	const [demoBusy, setDemoBusy] = useState(false);
 
-	// A drag changes only positions: keep the graph validation and n8n's checks last computed
-	// (issue 15: 200 nodes).
-	const structureRef = useRef(doc);
-	if (!sameStructure(structureRef.current, doc)) structureRef.current = doc;
-	const structure = structureRef.current;
-	const workflow = useMemo(() => graphToWorkflow(doc), [doc]);
-	const checkedWorkflow = useMemo(() => graphToWorkflow(structure), [structure]);
-	const n8nIssues = useN8nChecks(checkedWorkflow);
+	// Positions in it may be those of before a drag: what is exported or deployed is read afresh.
+	const workflow = useMemo(() => graphToWorkflow(structure), [structure]);
+	const n8nIssues = useN8nChecks(workflow);
 	const problems = useMemo(
 		() => [...validateGraph(structure, catalog.lookup), ...issuesAsProblems(structure, n8nIssues)],
 		[structure, catalog.lookup, n8nIssues],
 	);
-	const problemIds = useMemo(
-		() =>
-			new Set(
-				problems
-					.filter((problem) => problem.level === 'error')
-					.flatMap((problem) => problem.nodeIds),
-			),
-		[problems],
+	const problemKey = problems
+		.filter((problem) => problem.level === 'error')
+		.flatMap((problem) => problem.nodeIds)
+		.join('\n');
+	// Keyed by content: the same problem nodes keep one Set, which every canvas node reads.
+	const problemIds = useMemo(() => new Set(problemKey.split('\n').filter(Boolean)), [problemKey]);
+	// One object while nothing in it changes: every node on the canvas reads it.
+	const canvasInfo = useMemo(
+		() => ({ lookup: catalog.lookup, run: run?.result, testing, problemIds }),
+		[catalog.lookup, run, testing, problemIds],
 	);
-	const stale = Boolean(run) && run!.fingerprint !== fingerprint(workflow);
+	const print = useMemo(() => fingerprint(workflow), [workflow]);
+	const stale = Boolean(run) && run!.fingerprint !== print;
 	// The demo is a test-time override: only a graph that itself holds demo addresses is affected.
 	const demoOn = useStore(editorStore, (state) => Boolean(state.demo));
 	const demoAddresses = useMemo(() => demoAddressesIn(workflow), [workflow]);
@@ -112,7 +116,7 @@ function Editor() {
 		() =>
 			liveBlockers({
 				workflow,
-				fingerprint: fingerprint(workflow),
+				fingerprint: print,
 				passed,
 				answer: run && run.fingerprint === passed ? run.result.answer : undefined,
 				demoAddresses,
@@ -121,7 +125,7 @@ function Editor() {
 				n8nIssues: n8nIssues.map((issue) => `“${issue.node}”: ${issue.message}`),
 				testValuesError,
 			}),
-		[workflow, passed, run, demoAddresses, n8nIssues, earlierTest, testValuesError],
+		[workflow, print, passed, run, demoAddresses, n8nIssues, earlierTest, testValuesError],
 	);
 	// Checks lists every reason "Set live" is off (n8n's own issues are already there, on their nodes).
 	const checks = useMemo(
@@ -267,7 +271,7 @@ function Editor() {
 						focusRequest={paletteRequest}
 					/>
 					<Canvas
-						info={{ lookup: catalog.lookup, run: run?.result, testing, problemIds }}
+						info={canvasInfo}
 						banner={
 							demoOn ? (
 								<DemoBanner
@@ -315,11 +319,11 @@ function Editor() {
 					/>
 				)}
 				{dialog === 'export' && (
-					<ExportDialog workflow={workflow} onClose={() => openDialog(undefined)} />
+					<ExportDialog workflow={currentWorkflow()} onClose={() => openDialog(undefined)} />
 				)}
 				{dialog === 'deploy' && (
 					<DeployDialog
-						workflow={workflow}
+						workflow={currentWorkflow()}
 						usesDemo={demoAddresses.length > 0}
 						onClose={() => openDialog(undefined)}
 					/>

@@ -26,25 +26,40 @@ function nameOf(doc: GraphDoc, id: string): string {
 	return doc.nodes.find((node) => node.id === id)?.data.node.name ?? id;
 }
 
-/** The path of node ids from `from` to `to` along edges, or undefined when `to` cannot be reached. */
-export function findPath(edges: GraphEdge[], from: string, to: string): string[] | undefined {
+/** Where each node's connections lead: built once, so a search costs one pass over the edges. */
+function targetsBySource(edges: GraphEdge[]): Map<string, string[]> {
+	const targets = new Map<string, string[]>();
+	for (const edge of edges) {
+		const list = targets.get(edge.source);
+		if (list) list.push(edge.target);
+		else targets.set(edge.source, [edge.target]);
+	}
+	return targets;
+}
+
+/** Breadth-first from `from`: each reached node with the node it was reached from. */
+function reach(edges: GraphEdge[], from: string, stopAt?: string): Map<string, string> {
+	const targets = targetsBySource(edges);
 	const previous = new Map<string, string>([[from, from]]);
 	const queue = [from];
-	while (queue.length) {
-		const current = queue.shift()!;
-		if (current === to) {
-			const path = [to];
-			while (path[0] !== from) path.unshift(previous.get(path[0])!);
-			return path;
-		}
-		for (const edge of edges) {
-			if (edge.source === current && !previous.has(edge.target)) {
-				previous.set(edge.target, current);
-				queue.push(edge.target);
-			}
+	for (let head = 0; head < queue.length; head++) {
+		if (stopAt !== undefined && previous.has(stopAt)) break;
+		for (const target of targets.get(queue[head]) ?? []) {
+			if (previous.has(target)) continue;
+			previous.set(target, queue[head]);
+			queue.push(target);
 		}
 	}
-	return undefined;
+	return previous;
+}
+
+/** The path of node ids from `from` to `to` along edges, or undefined when `to` cannot be reached. */
+export function findPath(edges: GraphEdge[], from: string, to: string): string[] | undefined {
+	const previous = reach(edges, from, to);
+	if (!previous.has(to)) return undefined;
+	const path = [to];
+	while (path[0] !== from) path.unshift(previous.get(path[0])!);
+	return path;
 }
 
 function outputLabel(doc: GraphDoc, lookup: TypeLookup, nodeId: string, handle: string): string {
@@ -227,8 +242,9 @@ export function validateGraph(doc: GraphDoc, lookup: TypeLookup): Problem[] {
 		}
 	}
 	if (triggers.length === 1) {
+		const reached = reach(doc.edges, triggers[0].id);
 		for (const node of working) {
-			if (node.id !== triggers[0].id && !findPath(doc.edges, triggers[0].id, node.id)) {
+			if (!reached.has(node.id)) {
 				problems.push({
 					level: 'warning',
 					message: `${node.data.node.name} is not connected to ${triggers[0].data.node.name}, so it never runs. Drag from an output dot to it.`,

@@ -26,8 +26,13 @@ import {
 	updateN8nNode,
 } from '../graph/operations';
 import type { GraphDoc, GraphEdge, GraphNode, N8nNode, N8nWorkflow } from '../graph/types';
-import { canAddNode, checkConnection, type ConnectionRequest } from '../graph/validation';
-import { emptyDoc, workflowToGraph } from '../graph/workflow';
+import {
+	canAddNode,
+	checkConnection,
+	sameStructure,
+	type ConnectionRequest,
+} from '../graph/validation';
+import { emptyDoc, graphToWorkflow, workflowToGraph } from '../graph/workflow';
 import { Store } from './store';
 import { showToast } from './toasts';
 
@@ -102,6 +107,22 @@ export function commit(next: GraphDoc) {
 /** A change without an undo step (selection, measured sizes, a drag in progress). */
 export function patch(next: GraphDoc) {
 	editorStore.set((state) => ({ history: replacePresent(state.history, next) }));
+}
+
+let lastStructure: GraphDoc | undefined;
+
+/**
+ * The graph as of its last change of structure (validation.ts's sameStructure): the same object
+ * while a drag moves nodes, so what depends only on the structure is not recomputed on every move.
+ */
+export function structureOf(doc: GraphDoc): GraphDoc {
+	if (!lastStructure || !sameStructure(lastStructure, doc)) lastStructure = doc;
+	return lastStructure;
+}
+
+/** The workflow as it is now, positions included (for export and deploy). */
+export function currentWorkflow(): N8nWorkflow {
+	return graphToWorkflow(editorStore.get().history.present);
 }
 
 export function selectedNode(state: EditorState = editorStore.get()): GraphNode | undefined {

@@ -18,7 +18,12 @@ export function useN8nChecks(workflow: N8nWorkflow): NodeIssue[] {
 		const timer = setTimeout(() => {
 			api
 				.checks(workflow, controller.signal)
-				.then((answer) => setIssues(answer.issues))
+				// The same issues again keep their array: nothing downstream (every node) re-renders.
+				.then((answer) =>
+					setIssues((last) =>
+						JSON.stringify(last) === JSON.stringify(answer.issues) ? last : answer.issues,
+					),
+				)
 				// No answer (server restarting): keep the last issues rather than pretend there are none.
 				.catch(() => undefined);
 		}, DELAY_MS);

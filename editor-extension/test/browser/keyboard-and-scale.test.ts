@@ -68,6 +68,7 @@ test('200 nodes render, fit on screen, and can be dragged', async () => {
 	const measure = await measureCanvas(page, 200, 10);
 	expect(measure.nodes).toBe(200);
 	expect(measure.visibleAfterFit).toBe(200);
+	expect(measure.dragMoveMs.moves).toBe(10);
 	expect(measure.dragFrameMs.frames).toBeGreaterThan(0);
 	expect(Number.isFinite(measure.firstRenderMs)).toBe(true);
 	await screenshot(page, '22-two-hundred-nodes');

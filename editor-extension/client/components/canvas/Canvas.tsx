@@ -15,7 +15,7 @@ import {
 } from '@xyflow/react';
 import { useEffect, useMemo, useRef, type DragEvent, type ReactNode } from 'react';
 
-import type { GraphNode } from '../../graph/types';
+import type { GraphEdge, GraphNode } from '../../graph/types';
 import {
 	addNodeOfType,
 	beginGesture,
@@ -45,6 +45,41 @@ function miniMapColor(node: Node): string {
 	return (node as unknown as GraphNode).type === 'sticky' ? '#fde68a' : '#c4c8d0';
 }
 
+/** The side of a node's square, as styles.css draws it. */
+const FIN_NODE_SIZE = 100;
+
+const labelledNodes = new WeakMap<GraphNode, Node>();
+
+function labelledNode(node: GraphNode): Node {
+	let labelled = labelledNodes.get(node);
+	if (!labelled) {
+		labelled = (node.type === 'sticky'
+			? { ...node, ariaLabel: 'Sticky note' }
+			: {
+					...node,
+					ariaLabel: `Node ${node.data.node.name} (Enter opens it)`,
+					// Every node is 100 px square (styles.css .fin-node): React Flow shows it in the
+					// first frame instead of keeping it hidden until it has been measured.
+					initialWidth: FIN_NODE_SIZE,
+					initialHeight: FIN_NODE_SIZE,
+				}) as unknown as Node;
+		labelledNodes.set(node, labelled);
+	}
+	return labelled;
+}
+
+const labelledEdges = new WeakMap<GraphEdge, Edge>();
+
+function labelledEdge(edge: GraphEdge, names: Map<string, string>): Edge {
+	const ariaLabel = `Connection from ${names.get(edge.source) ?? edge.source} to ${names.get(edge.target) ?? edge.target}`;
+	let labelled = labelledEdges.get(edge);
+	if (labelled?.ariaLabel !== ariaLabel) {
+		labelled = { ...edge, ...defaultEdgeOptions, ariaLabel } as unknown as Edge;
+		labelledEdges.set(edge, labelled);
+	}
+	return labelled;
+}
+
 interface Props {
 	info: CanvasInfo;
 	banner?: ReactNode;
@@ -55,15 +90,8 @@ export function Canvas({ info, banner, emptyHint }: Props) {
 	const flow = useReactFlow();
 	const doc = useStore(editorStore, (state) => state.history.present);
 	// Screen readers name each node and connection (React Flow makes them focusable: Tab, Enter, arrows).
-	const nodes = useMemo(
-		() =>
-			doc.nodes.map((node) => ({
-				...node,
-				ariaLabel:
-					node.type === 'sticky' ? 'Sticky note' : `Node ${node.data.node.name} (Enter opens it)`,
-			})) as unknown as Node[],
-		[doc.nodes],
-	);
+	// A node or connection that did not change keeps its object, so a drag redraws only what moved.
+	const nodes = useMemo(() => doc.nodes.map(labelledNode), [doc.nodes]);
 	const fitRequest = useStore(editorStore, (state) => state.fitRequest);
 	// Dimension changes reach the store through onNodesChange, so `measured` says a node has been drawn.
 	const initialized = nodes.every((node) => node.measured?.width);
@@ -75,14 +103,15 @@ export function Canvas({ info, banner, emptyHint }: Props) {
 			void flow.fitView({ padding: 0.2, maxZoom: 1.2 });
 		}
 	}, [fitRequest, initialized, flow]);
+	// The connections depend on the nodes' names only: a drag keeps the same array, so React Flow
+	// does not rebuild its connection lookup on every move.
+	const names = doc.nodes.map((node) => `${node.id}\u0000${node.data.node.name}`).join('\u0001');
 	const edges = useMemo(() => {
-		const names = new Map(doc.nodes.map((node) => [node.id, node.data.node.name]));
-		return doc.edges.map((edge) => ({
-			...edge,
-			...defaultEdgeOptions,
-			ariaLabel: `Connection from ${names.get(edge.source) ?? edge.source} to ${names.get(edge.target) ?? edge.target}`,
-		})) as unknown as Edge[];
-	}, [doc.edges, doc.nodes]);
+		const byId = new Map(
+			names.split('\u0001').map((entry) => entry.split('\u0000') as [string, string]),
+		);
+		return doc.edges.map((edge) => labelledEdge(edge, byId));
+	}, [doc.edges, names]);
 
 	useEffect(() => {
 		view.fitView = () => void flow.fitView({ padding: 0.25, duration: 200, maxZoom: 1.2 });

@@ -36,7 +36,10 @@ export function FinEdge(props: EdgeProps<Edge<GraphEdgeData>>) {
 		sourcePosition,
 		targetPosition,
 	});
-	const sourceName = doc().nodes.find((node) => node.id === source)?.data.node.name;
+	// Only after a test: looking the source up costs a pass over the nodes, for each connection.
+	const sourceName = run
+		? doc().nodes.find((node) => node.id === source)?.data.node.name
+		: undefined;
 	const count =
 		sourceName && run?.nodes[sourceName]?.status === 'success'
 			? outputCounts(run, sourceName)[parseHandle(sourceHandleId).index]
@@ -49,26 +52,29 @@ export function FinEdge(props: EdgeProps<Edge<GraphEdgeData>>) {
 				markerEnd={markerEnd}
 				className={count ? 'fin-edge--ran' : undefined}
 			/>
-			<EdgeLabelRenderer>
-				<div
-					className="fin-edge__label nodrag nopan"
-					style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
-				>
-					{count !== undefined && (
-						<span className="fin-edge__count">{`${count} item${count === 1 ? '' : 's'}`}</span>
-					)}
-					{selected && (
-						<button
-							className="fin-edge__delete"
-							onClick={() => deleteEdge(id)}
-							aria-label="Delete connection"
-							data-testid="edge-delete"
-						>
-							×
-						</button>
-					)}
-				</div>
-			</EdgeLabelRenderer>
+			{/* A label layer only for a connection that shows something: 200 empty ones slow a big graph. */}
+			{(count !== undefined || selected) && (
+				<EdgeLabelRenderer>
+					<div
+						className="fin-edge__label nodrag nopan"
+						style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+					>
+						{count !== undefined && (
+							<span className="fin-edge__count">{`${count} item${count === 1 ? '' : 's'}`}</span>
+						)}
+						{selected && (
+							<button
+								className="fin-edge__delete"
+								onClick={() => deleteEdge(id)}
+								aria-label="Delete connection"
+								data-testid="edge-delete"
+							>
+								×
+							</button>
+						)}
+					</div>
+				</EdgeLabelRenderer>
+			)}
 		</>
 	);
 }
