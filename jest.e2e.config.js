@@ -6,6 +6,7 @@ module.exports = {
 	roots: ['<rootDir>/test/e2e'],
 	testMatch: ['**/*.e2e.test.ts'],
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] },
+	setupFilesAfterEnv: ['<rootDir>/test/e2e/support/setup-env.ts'],
 	testTimeout: 600000,
 	maxWorkers: 1,
 	verbose: true,

@@ -198,8 +198,8 @@ step(
 		// Deleted in n8n: the next deploy creates it anew and says so.
 		// As in n8n's UI: unpublish, archive, delete.
 		await api.apiOk('POST', `/workflows/${first.json.id}/unpublish`);
-		await api.apiOk('POST', `/workflows/${first.json.id}/archive`);
-		await api.apiOk('DELETE', `/workflows/${first.json.id}`);
+		await api.apiOkAfterUnpublish('POST', `/workflows/${first.json.id}/archive`);
+		await api.apiOkAfterUnpublish('DELETE', `/workflows/${first.json.id}`);
 		const third = await canvasPost('/api/deploy', {
 			workflow,
 			baseUrl: n8n.url,

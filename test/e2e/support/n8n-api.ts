@@ -112,6 +112,20 @@ export class N8nClient {
 		return expectOk(await this.api<T>(method, path, body), `${method} /api/v1${path}`).json;
 	}
 
+	/**
+	 * As apiOk, for a call right after an unpublish: n8n 2.x unpublishes through an outbox, and until
+	 * that is done it answers 409 "still being unpublished" (bounded wait).
+	 */
+	async apiOkAfterUnpublish<T = any>(method: string, path: string, timeoutMs = 30000): Promise<T> {
+		const deadline = Date.now() + timeoutMs;
+		for (;;) {
+			const answer = await this.api<T>(method, path);
+			if (answer.status !== 409 || Date.now() > deadline)
+				return expectOk(answer, `${method} /api/v1${path}`).json;
+			await new Promise((resolve) => setTimeout(resolve, 250));
+		}
+	}
+
 	async createCredential(
 		type: string,
 		name: string,
