@@ -18,7 +18,7 @@ import {
 	pickFields,
 	type FieldParameter,
 } from '../shared/response-fields';
-import { ACTION_TEMPLATES, templateFieldParameter } from './action-templates';
+import { ACTION_TEMPLATES, templateFieldParameter, templateRequest } from './action-templates';
 import {
 	fromAiOutsideInputs,
 	InputConfigError,
@@ -32,7 +32,6 @@ import { MissingAttributeError, PlaceholderValueError } from './placeholders';
 import { apiActionProperties } from './properties';
 import { redactSecrets, redactUrl, scrubSecrets } from '../shared/redact';
 import {
-	applyTemplateFields,
 	buildRequest,
 	RequestConfigError,
 	type NameValue,
@@ -301,16 +300,10 @@ function readRequestTemplate(context: IExecuteFunctions, itemIndex: number): Res
 			) as string,
 		]),
 	);
-	const fill = (text: string) => applyTemplateFields(text, fields);
 	return {
 		name: template.actionName,
 		fieldParameters: template.fields.map((field) => templateFieldParameter(template, field.name)),
-		request: {
-			method: template.request.method,
-			url: fill(template.request.url),
-			query: template.request.query.map(({ name, value }) => ({ name, value: fill(value) })),
-			headers: template.request.headers.map(({ name, value }) => ({ name, value: fill(value) })),
-		},
+		request: templateRequest(template, fields),
 	};
 }
 

@@ -2,7 +2,7 @@
 // workflow templates. The node applies a template generically; no template has code of its own.
 import shopifyOrderStatus from '../../templates/actions/shopify-order-status.json';
 import statuspageIncidents from '../../templates/actions/statuspage-incidents.json';
-import type { NameValue } from './request-builder';
+import { applyTemplateFields, type NameValue, type RequestTemplate } from './request-builder';
 
 export interface ActionTemplate {
 	id: string;
@@ -22,4 +22,21 @@ export const ACTION_TEMPLATES: ActionTemplate[] = [shopifyOrderStatus, statuspag
 /** Node parameter holding a template field, e.g. `shopifyOrderStatus_shopUrl`. */
 export function templateFieldParameter(template: ActionTemplate, field: string): string {
 	return `${template.id}_${field}`;
+}
+
+/**
+ * The request a template makes with the admin's field values (`{{template.<field>}}` filled in,
+ * customer placeholders left for the request builder). The node and the canvas's URL preview use it.
+ */
+export function templateRequest(
+	template: ActionTemplate,
+	fields: Record<string, string>,
+): RequestTemplate {
+	const fill = (text: string) => applyTemplateFields(text, fields);
+	return {
+		method: template.request.method,
+		url: fill(template.request.url),
+		query: template.request.query.map(({ name, value }) => ({ name, value: fill(value) })),
+		headers: template.request.headers.map(({ name, value }) => ({ name, value: fill(value) })),
+	};
 }

@@ -1,7 +1,12 @@
 // Typing placeholders with help (issue 15): which attributes the test values hold, what is being
 // typed after `{{`, and the URL the API Action would call for the test customer, rendered by the
 // node's own request builder (nodes/ApiAction/request-builder.ts), so the preview is what it sends.
-import { buildRequest } from '../../../nodes/ApiAction/request-builder';
+import {
+	ACTION_TEMPLATES,
+	templateFieldParameter,
+	templateRequest,
+} from '../../../nodes/ApiAction/action-templates';
+import { buildRequest, type RequestTemplate } from '../../../nodes/ApiAction/request-builder';
 
 const ROOTS = ['user', 'company', 'conversation', 'message'] as const;
 
@@ -62,14 +67,29 @@ export function complete(
 	};
 }
 
-/** The URL for the test customer, or why it cannot be built (missing attribute, bad URL). */
-export function previewUrl(
-	url: string,
+/**
+ * `input.<name>` for each AI input the node declares (its "Model Argument", `$fromAI('name', …)`).
+ * Only suggestions: the node itself validates each declaration (ai-inputs.ts).
+ */
+export function declaredInputPaths(parameters: Record<string, unknown>): string[] {
+	const inputs = (parameters.aiInputs as { input?: Array<{ argument?: unknown }> } | undefined)
+		?.input;
+	if (!Array.isArray(inputs)) return [];
+	return inputs.flatMap(({ argument }) => {
+		const name = /\$fromAI\(\s*(['"`])([A-Za-z][A-Za-z0-9_]{0,63})\1/.exec(String(argument ?? ''));
+		return name ? [`input.${name[2]}`] : [];
+	});
+}
+
+export type UrlPreview = { ok: true; url: string } | { ok: false; problem: string };
+
+/** The request's URL (query included) for the test customer, or why it cannot be built. */
+export function previewRequest(
+	request: RequestTemplate,
 	values: Record<string, unknown>,
-): { ok: true; url: string } | { ok: false; problem: string } {
-	if (!url.trim()) return { ok: false, problem: 'Enter the URL of your API.' };
+): UrlPreview {
 	try {
-		const built = buildRequest({ method: 'GET', url, query: [], headers: [] }, {
+		const built = buildRequest(request, {
 			...values,
 			identity: { verified: false, method: 'none', kind: 'user', signed: [...ROOTS] },
 		} as never);
@@ -77,4 +97,44 @@ export function previewUrl(
 	} catch (error) {
 		return { ok: false, problem: (error as Error).message };
 	}
+}
+
+/** The URL for the test customer, or why it cannot be built (missing attribute, bad URL). */
+export function previewUrl(url: string, values: Record<string, unknown>): UrlPreview {
+	if (!url.trim()) return { ok: false, problem: 'Enter the URL of your API.' };
+	return previewRequest({ method: 'GET', url, query: [], headers: [] }, values);
+}
+
+/**
+ * For an API Action on a template: the URL the template would call for the test customer, under its
+ * first field (the address, as the URL field of a custom action), with that field as typed and the
+ * others as set on the node.
+ */
+export function templateFieldPreviews(
+	parameters: Record<string, unknown>,
+	values: Record<string, unknown>,
+): Record<string, (text: string) => UrlPreview> {
+	const template = ACTION_TEMPLATES.find((candidate) => candidate.id === parameters.template);
+	if (!template) return {};
+	const current = Object.fromEntries(
+		template.fields.map((field) => {
+			const value = parameters[templateFieldParameter(template, field.name)];
+			return [field.name, typeof value === 'string' ? value : field.default];
+		}),
+	);
+	return Object.fromEntries(
+		template.fields.slice(0, 1).map((field) => [
+			templateFieldParameter(template, field.name),
+			(text: string) => {
+				try {
+					return previewRequest(
+						templateRequest(template, { ...current, [field.name]: text }),
+						values,
+					);
+				} catch (error) {
+					return { ok: false, problem: (error as Error).message };
+				}
+			},
+		]),
+	);
 }

@@ -178,6 +178,10 @@ test('a reload finds the work again: graph, name, test values, last test and cre
 	).toHaveText('Shopify Admin token');
 	// A loopback address nobody answers on: the test fails at once, and its summary is stored.
 	await page.getByTestId('param-shopifyOrderStatus_shopUrl').fill('http://127.0.0.1:9');
+	// The template's URL for the test customer, under its address field.
+	await expect(page.getByTestId('url-preview')).toContainText(
+		'http://127.0.0.1:9/admin/api/2025-07/orders.json?email=ada%40example.com&status=any',
+	);
 	await page.getByTestId('param-shopifyOrderStatus_shopUrl').blur();
 	await page.getByTestId('test-response').click();
 	await expect(toast('error')).toContainText('Shopify order status failed', { timeout: 60000 });

@@ -3,9 +3,11 @@
 import {
 	attributePaths,
 	complete,
+	declaredInputPaths,
 	openPlaceholder,
 	previewUrl,
 	suggest,
+	templateFieldPreviews,
 } from '../../client/graph/placeholderHelp';
 
 const values = {
@@ -50,4 +52,41 @@ it('previews the URL as the node would call it, encoded, or names what is missin
 	expect(!missing.ok && missing.problem).toMatch(/"user.meter"/);
 	const host = previewUrl('https://{{user.user_id}}.example.com/', values);
 	expect(!host.ok && host.problem).toMatch(/not allowed in the scheme, host or port/);
+});
+
+it('offers the AI inputs the node declares as {{input.<name>}}', () => {
+	expect(
+		declaredInputPaths({
+			aiInputs: {
+				input: [
+					{ argument: "={{ $fromAI('order_number', 'The order number', 'string') }}" },
+					{ argument: '={{ $fromAI("status", "open or closed") }}' },
+					{ argument: 'not a $fromAI call' },
+				],
+			},
+		}),
+	).toEqual(['input.order_number', 'input.status']);
+	expect(declaredInputPaths({})).toEqual([]);
+});
+
+it("previews a template's URL, query included, under its address field as typed", () => {
+	const previews = templateFieldPreviews(
+		{ template: 'shopifyOrderStatus', shopifyOrderStatus_apiVersion: '2025-07' },
+		values,
+	);
+	expect(Object.keys(previews)).toEqual(['shopifyOrderStatus_shopUrl']);
+	const shop = previews.shopifyOrderStatus_shopUrl('https://acme.myshopify.com/');
+	expect(shop.ok && shop.url).toMatch(
+		/^https:\/\/acme\.myshopify\.com\/admin\/api\/2025-07\/orders\.json\?email=a%40example\.com&status=any/,
+	);
+	const older = templateFieldPreviews(
+		{ template: 'shopifyOrderStatus', shopifyOrderStatus_apiVersion: '2024-01' },
+		values,
+	).shopifyOrderStatus_shopUrl('https://acme.myshopify.com');
+	expect(older.ok && older.url).toContain('https://acme.myshopify.com/admin/api/2024-01/');
+	expect(previews.shopifyOrderStatus_shopUrl('{{user.email}}')).toEqual({
+		ok: false,
+		problem: expect.stringContaining('must not contain placeholders'),
+	});
+	expect(templateFieldPreviews({ template: 'custom' }, values)).toEqual({});
 });

@@ -11,7 +11,12 @@ import { editorStore, selectNodes, setNodeParameters } from '../../state/editor'
 import { useCatalogContext } from '../../state/CatalogContext';
 import { useStore } from '../../state/store';
 import { testValuesStore } from '../../state/testValues';
-import { attributePaths, previewUrl } from '../../graph/placeholderHelp';
+import {
+	attributePaths,
+	declaredInputPaths,
+	previewUrl,
+	templateFieldPreviews,
+} from '../../graph/placeholderHelp';
 import { PlaceholderHelpContext } from '../inputs/PlaceholderInput';
 import { CredentialField } from './CredentialField';
 import { FieldPicker } from './FieldPicker';
@@ -186,11 +191,25 @@ function ParametersTab({ node }: { node: GraphNode }) {
 		}).map((property) => property.name),
 	);
 	const byAuthentication = shown.has('authentication');
-	// API Action text fields take {{attribute}} placeholders: offer the test values' attributes.
+	// API Action text fields take {{attribute}} placeholders: offer the test values' attributes and
+	// the node's declared AI inputs; under the URL (or a template's fields) the URL it would call.
 	const placeholderHelp = /\.apiAction$/.test(n8nNode.type)
 		? {
-				attributes: attributePaths(testValues),
-				previews: { 'param-url': (text: string) => <UrlPreview text={text} /> },
+				attributes: [
+					...attributePaths(testValues),
+					...declaredInputPaths(n8nNode.parameters as Record<string, unknown>),
+				],
+				previews: {
+					'param-url': (text: string) => <UrlPreview preview={previewUrl(text, testValues)} />,
+					...Object.fromEntries(
+						Object.entries(
+							templateFieldPreviews(n8nNode.parameters as Record<string, unknown>, testValues),
+						).map(([name, preview]) => [
+							`param-${name}`,
+							(text: string) => <UrlPreview preview={preview(text)} />,
+						]),
+					),
+				},
 			}
 		: undefined;
 	const around: NonNullable<FormSettings['around']> = {
@@ -224,9 +243,7 @@ function ParametersTab({ node }: { node: GraphNode }) {
 }
 
 /** The URL as the API Action would call it for the test customer (its own request builder). */
-function UrlPreview({ text }: { text: string }) {
-	const values = useStore(testValuesStore, (state) => state.values);
-	const preview = previewUrl(text, values);
+function UrlPreview({ preview }: { preview: ReturnType<typeof previewUrl> }) {
 	return (
 		<p className="url-preview" aria-live="polite" data-testid="url-preview">
 			{preview.ok ? (
