@@ -256,7 +256,7 @@ function render(results: BenchResults) {
 		),
 		...(realN8n && !realN8n.tokens.length ? ['| real n8n | | | | not measured in this run |'] : []),
 		'',
-		'## (f) Canvas: 200-node first render and drag frame time',
+		'## (f) Canvas: 200-node first render and drag (per move, in headless Chromium)',
 		'',
 		canvas.note,
 		'',

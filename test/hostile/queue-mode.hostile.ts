@@ -4,7 +4,9 @@
 // folder. The electricity-usage template (Fin Dynamic Token) takes 5,000 signed messages from 500
 // customers at concurrency 50 while one worker is SIGKILLed mid-run. Every message must be answered
 // with its own customer's data, or be accounted for by an error execution n8n recorded; the token
-// endpoint's calls are counted; the token is made to expire once during the run.
+// endpoint's calls are counted; the token is made to expire once during the run. Then everything the
+// run produced (answers, stored executions, the three processes' logs, the workflow) is scanned for
+// the secrets (17.5).
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
@@ -38,7 +40,9 @@ import {
 	usageOf,
 	type UsageApi,
 } from './support/queue-mode';
+import { forEachExecutionPage } from './support/executions';
 import { recordResult } from './support/results';
+import { Produced } from './support/secret-scan';
 
 const SENT = 5000;
 const CUSTOMERS = 500;
@@ -61,6 +65,10 @@ const ANSWER_TIMEOUT = 120000;
 
 const encryptionKey = randomBytes(24).toString('hex');
 const identitySecret = `queue-identity-secret-${randomBytes(8).toString('hex')}`;
+const intercomSecret = `queue-intercom-${randomBytes(8).toString('hex')}`;
+/** Every answer's text and every send error, for the secret scan (17.5) after the run. */
+const answerTexts: string[] = [];
+const sendErrors: string[] = [];
 const artifacts = join(repoRoot, 'test-artifacts/hostile');
 
 let services: QueueServices | undefined;
@@ -139,7 +147,7 @@ beforeAll(
 			const credentials = {
 				finMessengerApi: await api.createCredential('finMessengerApi', 'Fin Messenger (queue)', {
 					identityVerificationSecret: identitySecret,
-					intercomClientSecret: `queue-intercom-${randomBytes(8).toString('hex')}`,
+					intercomClientSecret: intercomSecret,
 				}),
 				finDynamicTokenApi: await api.createCredential(
 					'finDynamicTokenApi',
@@ -220,6 +228,7 @@ test(
 						},
 						ANSWER_TIMEOUT,
 					);
+					answerTexts.push(answer.text);
 					const picked = answer.json?.answer;
 					return {
 						status: answer.status,
@@ -229,6 +238,7 @@ test(
 						text: answer.text.slice(0, 300),
 					};
 				} catch (error) {
+					sendErrors.push(String(error));
 					return { status: 0, error: String(error) };
 				}
 			};
@@ -393,4 +403,50 @@ test(
 			expect(report.tokenCallsRefresh).toBeLessThanOrEqual(workers.length);
 		}),
 	30 * 60 * 1000,
+);
+
+test(
+	'queue mode: no secret in any answer, stored execution, log (main and both workers), exported workflow or error',
+	() =>
+		guard(async () => {
+			const produced = new Produced({
+				identityVerification: identitySecret,
+				intercomClient: intercomSecret,
+				utilityClientSecret: queueSecrets.clientSecret,
+				...Object.fromEntries(
+					usageApi!.tokens.map((token, index) => [`utilityAccessToken${index + 1}`, token]),
+				),
+			});
+			for (const text of answerTexts) produced.add('answer', text);
+			for (const text of sendErrors) produced.add('error', text);
+			produced.add(
+				'exported workflow',
+				JSON.stringify(await api.apiOk('GET', `/workflows/${workflowId}`)),
+			);
+			// Every stored execution with its data (and errors), a page at a time.
+			await forEachExecutionPage(api, workflowId, true, (executions) => {
+				for (const execution of executions)
+					produced.add('stored execution', JSON.stringify(execution));
+			});
+			for (const n8n of [main, ...workers]) produced.addFile('n8n log', n8n!.logPath);
+			mkdirSync(artifacts, { recursive: true });
+			writeFileSync(
+				join(artifacts, 'queue-secrets.json'),
+				JSON.stringify(
+					{
+						places: produced.places,
+						byKind: produced.byKind,
+						tokensIssued: usageApi!.tokens.length,
+						findings: produced.findings,
+					},
+					null,
+					2,
+				),
+			);
+			recordResult('queueSecrets', { scanned: produced.places, found: produced.findings.length });
+			expect(usageApi!.tokens.length).toBeGreaterThan(0);
+			expect(produced.byKind['stored execution']).toBeGreaterThan(0);
+			expect(produced.findings).toEqual([]);
+		}),
+	10 * 60 * 1000,
 );

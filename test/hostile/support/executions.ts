@@ -11,6 +11,17 @@ export async function allExecutions(
 	includeData = false,
 ): Promise<any[]> {
 	const found: any[] = [];
+	await forEachExecutionPage(api, workflowId, includeData, (page) => found.push(...page));
+	return found;
+}
+
+/** Every execution of the workflow, a page of 250 at a time (with their data, nothing is kept). */
+export async function forEachExecutionPage(
+	api: N8nClient,
+	workflowId: string,
+	includeData: boolean,
+	visit: (executions: any[]) => void,
+): Promise<void> {
 	let cursor: string | undefined;
 	// Bounded: 400 pages of 250 is far more than any suite here runs.
 	for (let page = 0; page < 400; page++) {
@@ -18,9 +29,9 @@ export async function allExecutions(
 			'GET',
 			`/executions?workflowId=${encodeURIComponent(workflowId)}&includeData=${includeData}&limit=250${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
 		);
-		found.push(...list.data);
+		visit(list.data);
 		cursor = list.nextCursor ?? undefined;
-		if (!cursor) return found;
+		if (!cursor) return;
 	}
 	throw new Error(`More than 100000 executions of workflow ${workflowId}`);
 }

@@ -26,6 +26,8 @@ export interface TokenCall {
 export interface UsageApi {
 	server: LoopbackServer;
 	tokenCalls: TokenCall[];
+	/** Every access token issued (the secret scan looks for each). */
+	tokens: string[];
 	/** Usage requests refused with 401 (no token, an unknown one, or one past its real expiry). */
 	refused: number;
 	usageCalls: number;
@@ -39,7 +41,12 @@ export const usageOf = (id: string) => (1000 + Number(id.slice('cust-'.length)))
 /** `lifetime(msSinceFirstCall)` gives each token's `expires_in` in seconds. */
 export async function startUsageApi(lifetime: (sinceFirst: number) => number): Promise<UsageApi> {
 	const issued = new Map<string, number>(); // token -> real expiry (epoch ms)
-	const api: Omit<UsageApi, 'server' | 'close'> = { tokenCalls: [], refused: 0, usageCalls: 0 };
+	const api: Omit<UsageApi, 'server' | 'close'> = {
+		tokenCalls: [],
+		tokens: [],
+		refused: 0,
+		usageCalls: 0,
+	};
 	let first = 0;
 	const server = await startLoopbackServer({
 		'POST /oauth/token': (request: ReceivedRequest) => {
@@ -55,6 +62,7 @@ export async function startUsageApi(lifetime: (sinceFirst: number) => number): P
 			api.tokenCalls.push({ at: now - first, lifetime: seconds });
 			const token = `queue-access-token-${api.tokenCalls.length}-${now}`;
 			issued.set(token, now + seconds * 1000);
+			api.tokens.push(token);
 			return { body: { access_token: token, token_type: 'Bearer', expires_in: seconds } };
 		},
 		'*': (request: ReceivedRequest) => {

@@ -15,6 +15,8 @@ export interface HostileResults {
 	queue?: { sent: number; lost: number; mixed: number; tokenCalls: number; unrecovered: number };
 	/** Secret scan over answers, stored executions, logs, exports and errors: places scanned, secrets found. */
 	secrets?: { scanned: number; found: number };
+	/** The same scan over what the queue-mode suite produced (main's and both workers' logs included). */
+	queueSecrets?: { scanned: number; found: number };
 }
 
 /** Records one part of the results (merged with what other suites recorded). */

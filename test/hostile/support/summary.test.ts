@@ -15,6 +15,16 @@ describe('hostile summary line', () => {
 		expect(summaryProblems(results)).toEqual([]);
 	});
 
+	it('counts the secrets both scans found, single instance and queue mode', () => {
+		expect(
+			summaryLine({
+				secrets: { scanned: 10, found: 1 },
+				queueSecrets: { scanned: 10, found: 2 },
+			}),
+		).toContain('secrets: 3 found');
+		expect(summaryLine({ queueSecrets: { scanned: 10, found: 0 } })).toContain('secrets: 0 found');
+	});
+
 	it('says which parts did not run instead of inventing numbers', () => {
 		expect(summaryLine({})).toBe(
 			'hostile: not run; load: not run; queue: not run; secrets: not run',
@@ -30,7 +40,8 @@ describe('hostile summary line', () => {
 				load: { sent: 10, lost: 1, mixed: 1 },
 				queue: { sent: 10, lost: 1, mixed: 1, tokenCalls: 1, unrecovered: 0 },
 				secrets: { scanned: 1, found: 1 },
+				queueSecrets: { scanned: 1, found: 1 },
 			}),
-		).toHaveLength(8);
+		).toHaveLength(9);
 	});
 });

@@ -3,7 +3,12 @@
 import type { HostileResults } from './results';
 
 export function summaryLine(results: HostileResults): string {
-	const { hostile, load, queue, secrets } = results;
+	const { hostile, load, queue } = results;
+	// One count over both scans: the single instance's and queue mode's.
+	const scans = [results.secrets, results.queueSecrets].filter(Boolean);
+	const secrets = scans.length
+		? { found: scans.reduce((sum, scan) => sum + scan!.found, 0) }
+		: undefined;
 	return [
 		hostile
 			? `hostile: ${hostile.cases} cases, ${hostile.wrongStatus} wrong status, ${hostile.executionsFromRejected} executions from rejected`
@@ -30,5 +35,6 @@ export function summaryProblems(results: HostileResults): string[] {
 	nonZero('queue lost', results.queue?.lost);
 	nonZero('queue mixed', results.queue?.mixed);
 	nonZero('secrets found', results.secrets?.found);
+	nonZero('secrets found in queue mode', results.queueSecrets?.found);
 	return problems;
 }
