@@ -105,12 +105,16 @@ function Editor() {
 		() => ({ lookup: catalog.lookup, run: run?.result, testing, problemIds }),
 		[catalog.lookup, run, testing, problemIds],
 	);
-	const print = useMemo(() => fingerprint(workflow), [workflow]);
+	const passed = useStore(editorStore, (state) => state.passed);
+	// Compared only with a test's: with none (a fresh import) a large graph is not hashed at all.
+	const print = useMemo(
+		() => (run || passed ? fingerprint(workflow) : ''),
+		[workflow, run, passed],
+	);
 	const stale = Boolean(run) && run!.fingerprint !== print;
 	// The demo is a test-time override: only a graph that itself holds demo addresses is affected.
 	const demoOn = useStore(editorStore, (state) => Boolean(state.demo));
 	const demoAddresses = useMemo(() => demoAddressesIn(workflow), [workflow]);
-	const passed = useStore(editorStore, (state) => state.passed);
 	const earlierTest = useStore(workspaceStore, (state) => state.current?.lastTest);
 	const blockers = useMemo(
 		() =>

@@ -15,6 +15,7 @@ import {
 } from '@xyflow/react';
 import { useEffect, useMemo, useRef, type DragEvent, type ReactNode } from 'react';
 
+import { inputsOf, outputsOf, type TypeLookup } from '../../graph/nodeTypes';
 import type { GraphEdge, GraphNode } from '../../graph/types';
 import {
 	addNodeOfType,
@@ -33,6 +34,7 @@ import { DRAG_TYPE } from '../palette/PaletteNode';
 import { CanvasContext, type CanvasInfo } from './CanvasContext';
 import { FinEdge } from './FinEdge';
 import { FinNode } from './FinNode';
+import { FIN_NODE_SIZE, handlesOf } from './nodeGeometry';
 import { StickyNote } from './StickyNote';
 
 const nodeTypes = { fin: FinNode, sticky: StickyNote };
@@ -45,25 +47,27 @@ function miniMapColor(node: Node): string {
 	return (node as unknown as GraphNode).type === 'sticky' ? '#fde68a' : '#c4c8d0';
 }
 
-/** The side of a node's square, as styles.css draws it. */
-const FIN_NODE_SIZE = 100;
+/** Per type lookup (the catalog), each graph node as React Flow gets it: the same object while it is unchanged. */
+const labelledNodes = new WeakMap<TypeLookup, WeakMap<GraphNode, Node>>();
 
-const labelledNodes = new WeakMap<GraphNode, Node>();
-
-function labelledNode(node: GraphNode): Node {
-	let labelled = labelledNodes.get(node);
+function labelledNode(node: GraphNode, lookup: TypeLookup): Node {
+	let cache = labelledNodes.get(lookup);
+	if (!cache) labelledNodes.set(lookup, (cache = new WeakMap()));
+	let labelled = cache.get(node);
 	if (!labelled) {
+		const type = node.data.node.type;
+		const description = lookup(type);
 		labelled = (node.type === 'sticky'
 			? { ...node, ariaLabel: 'Sticky note' }
 			: {
 					...node,
 					ariaLabel: `Node ${node.data.node.name} (Enter opens it)`,
-					// Every node is 100 px square (styles.css .fin-node): React Flow shows it in the
-					// first frame instead of keeping it hidden until it has been measured.
-					initialWidth: FIN_NODE_SIZE,
-					initialHeight: FIN_NODE_SIZE,
+					// Its size and dots, known up front (nodeGeometry.ts): shown and connected in the
+					// first frame, never measured and drawn a second time.
+					measured: node.measured ?? { width: FIN_NODE_SIZE, height: FIN_NODE_SIZE },
+					handles: handlesOf(inputsOf(description, type), outputsOf(description)),
 				}) as unknown as Node;
-		labelledNodes.set(node, labelled);
+		cache.set(node, labelled);
 	}
 	return labelled;
 }
@@ -91,7 +95,10 @@ export function Canvas({ info, banner, emptyHint }: Props) {
 	const doc = useStore(editorStore, (state) => state.history.present);
 	// Screen readers name each node and connection (React Flow makes them focusable: Tab, Enter, arrows).
 	// A node or connection that did not change keeps its object, so a drag redraws only what moved.
-	const nodes = useMemo(() => doc.nodes.map(labelledNode), [doc.nodes]);
+	const nodes = useMemo(
+		() => doc.nodes.map((node) => labelledNode(node, info.lookup)),
+		[doc.nodes, info.lookup],
+	);
 	const fitRequest = useStore(editorStore, (state) => state.fitRequest);
 	// Dimension changes reach the store through onNodesChange, so `measured` says a node has been drawn.
 	const initialized = nodes.every((node) => node.measured?.width);

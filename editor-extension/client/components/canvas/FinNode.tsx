@@ -9,12 +9,11 @@ import type { FinNodeData } from '../../graph/types';
 import { handleId } from '../../graph/workflow';
 import { NodeIcon } from '../common/NodeIcon';
 import { CanvasContext, outputCounts } from './CanvasContext';
+import { spread } from './nodeGeometry';
 
 const STATUS_ICON: Record<string, string> = { success: '✓', error: '!', skipped: '–' };
 
-function spread(index: number, count: number): string {
-	return `${((index + 1) / (count + 1)) * 100}%`;
-}
+const at = (index: number, count: number) => `${spread(index, count) * 100}%`;
 
 export function FinNode({ id, data, selected }: NodeProps<Node<FinNodeData>>) {
 	const { lookup, run, testing, problemIds } = useContext(CanvasContext);
@@ -49,7 +48,7 @@ export function FinNode({ id, data, selected }: NodeProps<Node<FinNodeData>>) {
 					type="target"
 					position={Position.Left}
 					id={handleId(port.connectionType, port.index)}
-					style={{ top: spread(index, inputs.length) }}
+					style={{ top: at(index, inputs.length) }}
 					data-testid={`handle-in-${node.name}-${port.index}`}
 				/>
 			))}
@@ -77,7 +76,7 @@ export function FinNode({ id, data, selected }: NodeProps<Node<FinNodeData>>) {
 				<div
 					key={handleId(port.connectionType, port.index)}
 					className="fin-node__output"
-					style={{ top: spread(index, outputs.length) }}
+					style={{ top: at(index, outputs.length) }}
 				>
 					{outputs.length > 1 && port.label && (
 						<span className="fin-node__output-label">{port.label}</span>

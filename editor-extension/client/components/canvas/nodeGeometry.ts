@@ -1,0 +1,42 @@
+// Where a node's connection dots sit, as styles.css draws them (.fin-node): a 100 px square, inputs
+// 8 x 18 px on its left edge, outputs 12 x 12 px on its right edge, spread evenly down the side.
+// React Flow is told the size and the dots up front, so a graph shows in its first frame, edges
+// included, instead of after every node was measured (issue 15: 200 nodes). A browser test
+// (keyboard-and-scale) checks these numbers against the dots the page draws.
+import { Position, type NodeHandle } from '@xyflow/react';
+
+import type { Port } from '../../graph/nodeTypes';
+import { handleId } from '../../graph/workflow';
+
+export const FIN_NODE_SIZE = 100;
+
+/** How far down the side the dot `index` of `count` sits (0 top, 1 bottom). */
+export function spread(index: number, count: number): number {
+	return (index + 1) / (count + 1);
+}
+
+const INPUT = { width: 8, height: 18, left: -11 };
+const OUTPUT = { width: 12, height: 12, left: FIN_NODE_SIZE + 1 };
+
+export function handlesOf(inputs: Port[], outputs: Port[]): NodeHandle[] {
+	return [
+		...inputs.map((port, index) => ({
+			id: handleId(port.connectionType, port.index),
+			type: 'target' as const,
+			position: Position.Left,
+			x: INPUT.left,
+			y: spread(index, inputs.length) * FIN_NODE_SIZE - INPUT.height / 2,
+			width: INPUT.width,
+			height: INPUT.height,
+		})),
+		...outputs.map((port, index) => ({
+			id: handleId(port.connectionType, port.index),
+			type: 'source' as const,
+			position: Position.Right,
+			x: OUTPUT.left,
+			y: spread(index, outputs.length) * FIN_NODE_SIZE - OUTPUT.height / 2,
+			width: OUTPUT.width,
+			height: OUTPUT.height,
+		})),
+	];
+}
