@@ -89,6 +89,8 @@ it('refuses bad bodies, unknown or path-like ids, and callers without the sessio
 		['GET', '/api/actions'],
 		['POST', '/api/actions'],
 		['GET', '/api/actions/x'],
+		// The save the page sends as it goes (keepalive) uses this route: a local process cannot overwrite an action.
+		['PUT', '/api/actions/x'],
 		['DELETE', '/api/actions/x'],
 	]) {
 		const answer = await call(running, method, path, {
