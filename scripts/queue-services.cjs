@@ -6,28 +6,13 @@
 'use strict';
 
 const { spawnSync } = require('node:child_process');
-const { accessSync, constants, readdirSync } = require('node:fs');
-const { delimiter, join } = require('node:path');
+const { readdirSync } = require('node:fs');
+const { join } = require('node:path');
 
-const { apt } = require('./apt.cjs');
+const { apt, executable, onPath } = require('./system-programs.cjs');
 
 const HOW =
 	'install Debian\'s packages ("apt-get install -y redis-server postgresql" as root), or put redis-server and PostgreSQL\'s initdb/postgres on PATH';
-
-function executable(path) {
-	try {
-		accessSync(path, constants.X_OK);
-		return true;
-	} catch {
-		return false;
-	}
-}
-
-function onPath(name) {
-	for (const dir of (process.env.PATH ?? '').split(delimiter).filter(Boolean))
-		if (executable(join(dir, name))) return join(dir, name);
-	return undefined;
-}
 
 /** Debian keeps PostgreSQL's server programs in /usr/lib/postgresql/<major>/bin (newest first). */
 function postgresBinDir() {

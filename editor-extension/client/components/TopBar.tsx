@@ -7,6 +7,7 @@ import { goHome } from '../state/workspace';
 import { Spinner } from './common/Spinner';
 import { SaveStatus } from './SaveStatus';
 import { useDraft } from './inputs/useDraft';
+import { Brand } from './common/Brand';
 
 export function TopBar({
 	onTest,
@@ -35,12 +36,7 @@ export function TopBar({
 	};
 	return (
 		<header className="top-bar">
-			<div className="top-bar__brand">
-				<span className="logo" aria-hidden>
-					◆
-				</span>
-				<span>Fin Actions</span>
-			</div>
+			<Brand />
 			<button
 				className="button button--ghost"
 				onClick={() => void goHome()}

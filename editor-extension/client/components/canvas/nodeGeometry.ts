@@ -18,25 +18,27 @@ export function spread(index: number, count: number): number {
 const INPUT = { width: 8, height: 18, left: -11 };
 const OUTPUT = { width: 12, height: 12, left: FIN_NODE_SIZE + 1 };
 
+/** The dots down one side: each port's id, its side, and its box relative to the node. */
+function side(
+	ports: Port[],
+	type: 'source' | 'target',
+	position: Position,
+	box: { width: number; height: number; left: number },
+): NodeHandle[] {
+	return ports.map((port, index) => ({
+		id: handleId(port.connectionType, port.index),
+		type,
+		position,
+		x: box.left,
+		y: spread(index, ports.length) * FIN_NODE_SIZE - box.height / 2,
+		width: box.width,
+		height: box.height,
+	}));
+}
+
 export function handlesOf(inputs: Port[], outputs: Port[]): NodeHandle[] {
 	return [
-		...inputs.map((port, index) => ({
-			id: handleId(port.connectionType, port.index),
-			type: 'target' as const,
-			position: Position.Left,
-			x: INPUT.left,
-			y: spread(index, inputs.length) * FIN_NODE_SIZE - INPUT.height / 2,
-			width: INPUT.width,
-			height: INPUT.height,
-		})),
-		...outputs.map((port, index) => ({
-			id: handleId(port.connectionType, port.index),
-			type: 'source' as const,
-			position: Position.Right,
-			x: OUTPUT.left,
-			y: spread(index, outputs.length) * FIN_NODE_SIZE - OUTPUT.height / 2,
-			width: OUTPUT.width,
-			height: OUTPUT.height,
-		})),
+		...side(inputs, 'target', Position.Left, INPUT),
+		...side(outputs, 'source', Position.Right, OUTPUT),
 	];
 }

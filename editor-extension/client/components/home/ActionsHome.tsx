@@ -12,6 +12,7 @@ import { Modal } from '../common/Modal';
 import { logsHref } from '../logs/LogsView';
 import { Spinner } from '../common/Spinner';
 import { plainDescription } from '../palette/TemplateList';
+import { Brand } from '../common/Brand';
 
 interface Props {
 	templates: TemplateInfo[];
@@ -41,12 +42,7 @@ export function ActionsHome(props: Props) {
 	return (
 		<div className="app">
 			<header className="top-bar">
-				<div className="top-bar__brand">
-					<span className="logo" aria-hidden>
-						◆
-					</span>
-					<span>Fin Actions</span>
-				</div>
+				<Brand />
 			</header>
 			<main className="home" data-testid="home" aria-labelledby="home-title">
 				<div className="home__head">
