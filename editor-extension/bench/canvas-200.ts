@@ -34,10 +34,14 @@ export function chainWorkflow(count = 200): Record<string, unknown> {
 export interface CanvasMeasure {
 	nodes: number;
 	/**
-	 * In the page, from the Import click to the animation frame in which every node is in the DOM and
-	 * shown (React Flow keeps a node hidden until it has measured it).
+	 * In the page, from the Import click until the first frame in which every node is in the DOM and
+	 * shown (React Flow keeps a node hidden until it has measured it) has been drawn: its style,
+	 * layout and paint included, and React Flow's measuring of the nodes that runs before the paint.
 	 */
 	firstRenderMs: number;
+	/** How many first renders were timed (firstRenderMs is their median), the fastest and slowest. */
+	firstRenders: number;
+	firstRenderRangeMs: [number, number];
 	/**
 	 * Per mouse move of a node drag, in the page: from the event to the end of the task that handled
 	 * it (React Flow's drag, the store, React's render and commit, any layout they force).
@@ -70,8 +74,12 @@ const WATCH_FIRST_RENDER = `(count) => {
 				const nodes = document.querySelectorAll('.react-flow__node');
 				const shown = nodes.length >= count &&
 					[...nodes].every((node) => getComputedStyle(node).visibility !== 'hidden');
-				if (shown) resolve(performance.now() - start);
-				else requestAnimationFrame(check);
+				if (!shown) return requestAnimationFrame(check);
+				// The frame is drawn (style, layout, paint) after its animation-frame callbacks: a
+				// message posted now arrives once that work is done.
+				const drawn = new MessageChannel();
+				drawn.port1.onmessage = () => resolve(performance.now() - start);
+				drawn.port2.postMessage(0);
 			};
 			requestAnimationFrame(check);
 		};
@@ -101,17 +109,35 @@ const WATCH_DRAG = `(() => {
 	window.addEventListener('mousemove', window.__onMove, true);
 })()`;
 
-/** Measures an open canvas page (the browser tests call this too, with fewer drag steps). */
-export async function measureCanvas(
-	page: Page,
-	count = 200,
-	dragSteps = 60,
-): Promise<CanvasMeasure> {
+/** Imports the chain into the open blank action and times its first render in the page. */
+async function firstRender(page: Page, count: number): Promise<number> {
 	await page.getByTestId('open-import').click();
 	await page.getByTestId('import-text').fill(JSON.stringify(chainWorkflow(count)));
 	await page.evaluate(`(${WATCH_FIRST_RENDER})(${count})`);
 	await page.getByTestId('import-submit').click();
-	const firstRenderMs = Math.round(Number(await page.evaluate('window.__firstRender')));
+	return Math.round(Number(await page.evaluate('window.__firstRender')));
+}
+
+/**
+ * Measures an open canvas page (the browser tests call this too, with fewer drag steps). With
+ * `renders` above 1 the first render is timed that often, each time in a page loaded afresh with a
+ * new blank action, and its median reported: one import varies by tens of milliseconds.
+ */
+export async function measureCanvas(
+	page: Page,
+	count = 200,
+	dragSteps = 60,
+	renders = 1,
+): Promise<CanvasMeasure> {
+	const times = [await firstRender(page, count)];
+	while (times.length < renders) {
+		await page.goto(new URL('/', page.url()).href);
+		await page.getByTestId('new-blank-action').click();
+		await page.getByTestId('palette').waitFor();
+		times.push(await firstRender(page, count));
+	}
+	const sorted = [...times].sort((a, b) => a - b);
+	const firstRenderMs = sorted[Math.floor(sorted.length / 2)];
 
 	await page.keyboard.press('Escape');
 	await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
@@ -162,17 +188,21 @@ export async function measureCanvas(
 	return {
 		nodes: count,
 		firstRenderMs,
+		firstRenders: times.length,
+		firstRenderRangeMs: [sorted[0], sorted[sorted.length - 1]],
 		dragMoveMs: { ...summary(moves), moves: moves.length },
 		dragFrameMs: { ...summary(intervals), frames: intervals.length },
 		visibleAfterFit,
 	};
 }
 
+const RENDERS = 5;
+
 /** Starts the canvas server and Chromium, measures 200 nodes, closes everything. */
 export async function benchCanvas200(): Promise<CanvasMeasure> {
 	const session = await openCanvas();
 	try {
-		return await measureCanvas(session.page);
+		return await measureCanvas(session.page, 200, 60, RENDERS);
 	} finally {
 		await session.close();
 	}
