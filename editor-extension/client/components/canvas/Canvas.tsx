@@ -9,6 +9,8 @@ import {
 	Panel,
 	ReactFlow,
 	useReactFlow,
+	useStore as useFlowStore,
+	useUpdateNodeInternals,
 	type Edge,
 	type FinalConnectionState,
 	type Node,
@@ -32,9 +34,11 @@ import {
 import { useStore } from '../../state/store';
 import { DRAG_TYPE } from '../palette/PaletteNode';
 import { CanvasContext, type CanvasInfo } from './CanvasContext';
+import { ConnectionsOverview } from './ConnectionsOverview';
 import { FinEdge } from './FinEdge';
 import { FinNode } from './FinNode';
 import { FIN_NODE_SIZE, handlesOf } from './nodeGeometry';
+import { FIT_AFTER_LOAD, showsDetail, viewportAfterFit } from './nodeDetail';
 import { StickyNote } from './StickyNote';
 
 const nodeTypes = { fin: FinNode, sticky: StickyNote };
@@ -84,6 +88,16 @@ function labelledEdge(edge: GraphEdge, names: Map<string, string>): Edge {
 	return labelled;
 }
 
+const NO_EDGES: Edge[] = [];
+
+const paneOf = (state: { width: number; height: number; minZoom: number }) => ({
+	width: state.width,
+	height: state.height,
+	minZoom: state.minZoom,
+});
+const samePane = (a: ReturnType<typeof paneOf>, b: ReturnType<typeof paneOf>) =>
+	a.width === b.width && a.height === b.height && a.minZoom === b.minZoom;
+
 interface Props {
 	info: CanvasInfo;
 	banner?: ReactNode;
@@ -103,13 +117,29 @@ export function Canvas({ info, banner, emptyHint }: Props) {
 	// Dimension changes reach the store through onNodesChange, so `measured` says a node has been drawn.
 	const initialized = nodes.every((node) => node.measured?.width);
 	const fitted = useRef(0);
+	// After loading a workflow: fit once every node has been measured. The fit is computed here, so
+	// the nodes are drawn for the zoom they will be shown at (nodeDetail.ts): a large graph is drawn
+	// once, as boxes, and never first in full at the zoom before. React Flow's own fit stands in while
+	// the pane has no size yet.
+	const pane = useFlowStore(paneOf, samePane);
+	const fitPending = fitRequest !== fitted.current && initialized;
+	const fit = fitPending ? viewportAfterFit(nodes, pane) : undefined;
 	useEffect(() => {
-		// After loading a workflow: fit once every node has been measured.
-		if (fitRequest !== fitted.current && initialized) {
-			fitted.current = fitRequest;
-			void flow.fitView({ padding: 0.2, maxZoom: 1.2 });
-		}
-	}, [fitRequest, initialized, flow]);
+		if (!fitPending) return;
+		fitted.current = fitRequest;
+		void (fit ? flow.setViewport(fit) : flow.fitView(FIT_AFTER_LOAD));
+	}, [fitPending, fit, fitRequest, flow]);
+	const detailedNow = useFlowStore((state) => showsDetail(state.transform[2]));
+	const detailed = fit ? showsDetail(fit.zoom) : detailedNow;
+	// Zooming in brings the dots back: React Flow measures them again, or it would keep the dots it
+	// found (none) when it first measured the nodes far out.
+	const updateNodeInternals = useUpdateNodeInternals();
+	const wasDetailed = useRef(detailed);
+	useEffect(() => {
+		if (detailed && !wasDetailed.current) updateNodeInternals(nodes.map((node) => node.id));
+		wasDetailed.current = detailed;
+	}, [detailed, nodes, updateNodeInternals]);
+	const canvasInfo = useMemo(() => ({ ...info, detailed }), [info, detailed]);
 	// The connections depend on the nodes' names only: a drag keeps the same array, so React Flow
 	// does not rebuild its connection lookup on every move.
 	const names = doc.nodes.map((node) => `${node.id}\u0000${node.data.node.name}`).join('\u0001');
@@ -177,7 +207,7 @@ export function Canvas({ info, banner, emptyHint }: Props) {
 	};
 
 	return (
-		<CanvasContext.Provider value={info}>
+		<CanvasContext.Provider value={canvasInfo}>
 			<div
 				className="canvas"
 				data-testid="canvas"
@@ -191,7 +221,7 @@ export function Canvas({ info, banner, emptyHint }: Props) {
 			>
 				<ReactFlow
 					nodes={nodes}
-					edges={edges}
+					edges={detailed ? edges : NO_EDGES}
 					nodeTypes={nodeTypes}
 					edgeTypes={edgeTypes}
 					onNodesChange={onNodesChange}
@@ -215,6 +245,7 @@ export function Canvas({ info, banner, emptyHint }: Props) {
 					fitViewOptions={{ padding: 0.25, maxZoom: 1.2 }}
 					connectionRadius={30}
 				>
+					{!detailed && <ConnectionsOverview nodes={nodes} edges={edges} />}
 					<Background variant={BackgroundVariant.Dots} gap={20} size={1.3} color="#c9ccd3" />
 					<Controls showInteractive={false} position="top-left" />
 					<MiniMap

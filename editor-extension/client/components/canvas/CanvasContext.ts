@@ -11,6 +11,8 @@ export interface CanvasInfo {
 	testing: boolean;
 	/** Node ids named by an error of the graph's validation. */
 	problemIds: Set<string>;
+	/** False at a zoom where nodes are drawn as boxes only (nodeDetail.ts); set by the canvas. */
+	detailed?: boolean;
 }
 
 export const CanvasContext = createContext<CanvasInfo>({

@@ -6,14 +6,15 @@ import {
 	type Edge,
 	type EdgeProps,
 } from '@xyflow/react';
-import { useContext } from 'react';
+import { memo, useContext } from 'react';
 
 import type { GraphEdgeData } from '../../graph/types';
 import { parseHandle } from '../../graph/workflow';
 import { deleteEdge, doc } from '../../state/editor';
 import { CanvasContext, outputCounts } from './CanvasContext';
 
-export function FinEdge(props: EdgeProps<Edge<GraphEdgeData>>) {
+// Memoized: React Flow redraws its wrapper when it measures the node or moves it, not the drawing.
+export const FinEdge = memo(function FinEdge(props: EdgeProps<Edge<GraphEdgeData>>) {
 	const {
 		id,
 		source,
@@ -77,4 +78,4 @@ export function FinEdge(props: EdgeProps<Edge<GraphEdgeData>>) {
 			)}
 		</>
 	);
-}
+});

@@ -1,7 +1,7 @@
 // A node on the canvas, drawn like n8n's: a square with the icon, the name under it, an input on the
 // left and its outputs on the right (named when there are several), and the last run's status.
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
-import { useContext } from 'react';
+import { memo, useContext } from 'react';
 
 import { isRunnableBaseType } from '../../../../engine/base-node-types';
 import { inputsOf, isTriggerDescription, outputsOf } from '../../graph/nodeTypes';
@@ -15,8 +15,9 @@ const STATUS_ICON: Record<string, string> = { success: '✓', error: '!', skippe
 
 const at = (index: number, count: number) => `${spread(index, count) * 100}%`;
 
-export function FinNode({ id, data, selected }: NodeProps<Node<FinNodeData>>) {
-	const { lookup, run, testing, problemIds } = useContext(CanvasContext);
+// Memoized: React Flow redraws its wrapper when it measures the node or moves it, not the drawing.
+export const FinNode = memo(function FinNode({ id, data, selected }: NodeProps<Node<FinNodeData>>) {
+	const { lookup, run, testing, problemIds, detailed = true } = useContext(CanvasContext);
 	const node = data.node;
 	const description = lookup(node.type);
 	const trigger = isTriggerDescription(description, node.type);
@@ -35,13 +36,22 @@ export function FinNode({ id, data, selected }: NodeProps<Node<FinNodeData>>) {
 		status && `fin-node--${status}`,
 		problemIds.has(id) && 'fin-node--problem',
 	].filter(Boolean);
+	const shell = {
+		className: classes.join(' '),
+		'data-testid': `canvas-node-${node.name}`,
+		'data-status': status ?? 'none',
+		'data-items': nodeRun ? items : undefined,
+	};
+	// Zoomed far out (nodeDetail.ts): the box alone, its border still telling kind, status and
+	// problems. No dots: the connections are drawn by ConnectionsOverview.
+	if (!detailed)
+		return (
+			<div {...shell}>
+				<div className="fin-node__box" />
+			</div>
+		);
 	return (
-		<div
-			className={classes.join(' ')}
-			data-testid={`canvas-node-${node.name}`}
-			data-status={status ?? 'none'}
-			data-items={nodeRun ? items : undefined}
-		>
+		<div {...shell}>
 			{inputs.map((port, index) => (
 				<Handle
 					key={handleId(port.connectionType, port.index)}
@@ -109,4 +119,4 @@ export function FinNode({ id, data, selected }: NodeProps<Node<FinNodeData>>) {
 			</div>
 		</div>
 	);
-}
+});
