@@ -159,7 +159,7 @@ test('every connection starts and ends on a dot the page draws (React Flow is to
 	await screenshot(page, '21-dots-and-connections');
 });
 
-test('zoomed far out a node is its box and the connections one drawing of the same curves; zoomed back in, every connection ends on a dot again', async () => {
+test('zoomed far out a node is its box and the connections one drawing of the same curves, each reached by Tab; zoomed back in, every connection ends on a dot again', async () => {
 	const { page } = session;
 	await importWorkflow(page, DOTS);
 	await page.keyboard.press('Escape');
@@ -177,12 +177,22 @@ test('zoomed far out a node is its box and the connections one drawing of the sa
 	await expect(page.locator('.react-flow__handle')).toHaveCount(0);
 	await expect(page.locator('.react-flow__edge-path')).toHaveCount(0);
 	await expect(page.locator('.react-flow__node')).toHaveCount(6);
-	const overview = await page.getByTestId('connections-overview').locator('path').getAttribute('d');
-	const far = curves([overview ?? '']);
+	const overview = page.getByTestId('connections-overview').locator('path');
+	const far = curves(
+		await overview.evaluateAll((paths) => paths.map((path) => path.getAttribute('d') ?? '')),
+	);
 	const near100 = curves(zoomedIn.ends.map((end) => end.d));
 	expect(far).toHaveLength(5);
 	expect(far.filter((curve, index) => !near(curve, near100[index]))).toEqual([]);
 	await screenshot(page, '21b-zoomed-far-out');
+	// Tab reaches each connection there too; Enter zooms to it and React Flow's connection takes the focus.
+	await overview.first().focus();
+	await expect(overview.first()).toHaveAttribute('aria-label', /^Connection from \w+ to \w+/);
+	await page.keyboard.press('Tab');
+	expect(await overview.nth(1).evaluate((path) => path === document.activeElement)).toBe(true);
+	await page.keyboard.press('Enter');
+	await expect(page.locator('.react-flow__edge-path')).toHaveCount(5);
+	await expect(page.locator('.react-flow__edge:focus')).toHaveCount(1);
 	// Zoomed in again the dots are back, and React Flow places its connections on them.
 	await page.keyboard.press('0');
 	await expect(page.locator('.react-flow__edge-path')).toHaveCount(5);
