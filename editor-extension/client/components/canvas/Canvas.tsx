@@ -9,13 +9,11 @@ import {
 	Panel,
 	ReactFlow,
 	useReactFlow,
-	useStore as useFlowStore,
-	useUpdateNodeInternals,
 	type Edge,
 	type FinalConnectionState,
 	type Node,
 } from '@xyflow/react';
-import { useEffect, useMemo, useRef, type DragEvent, type ReactNode } from 'react';
+import { useEffect, useMemo, type DragEvent, type ReactNode } from 'react';
 
 import { inputsOf, outputsOf, type TypeLookup } from '../../graph/nodeTypes';
 import type { GraphEdge, GraphNode } from '../../graph/types';
@@ -38,8 +36,8 @@ import { ConnectionsOverview } from './ConnectionsOverview';
 import { FinEdge } from './FinEdge';
 import { FinNode } from './FinNode';
 import { FIN_NODE_SIZE, handlesOf } from './nodeGeometry';
-import { FIT_AFTER_LOAD, showsDetail, viewportAfterFit } from './nodeDetail';
 import { StickyNote } from './StickyNote';
+import { useFitAndDetail } from './useFitAndDetail';
 
 const nodeTypes = { fin: FinNode, sticky: StickyNote };
 const edgeTypes = { default: FinEdge };
@@ -90,14 +88,6 @@ function labelledEdge(edge: GraphEdge, names: Map<string, string>): Edge {
 
 const NO_EDGES: Edge[] = [];
 
-const paneOf = (state: { width: number; height: number; minZoom: number }) => ({
-	width: state.width,
-	height: state.height,
-	minZoom: state.minZoom,
-});
-const samePane = (a: ReturnType<typeof paneOf>, b: ReturnType<typeof paneOf>) =>
-	a.width === b.width && a.height === b.height && a.minZoom === b.minZoom;
-
 interface Props {
 	info: CanvasInfo;
 	banner?: ReactNode;
@@ -113,32 +103,7 @@ export function Canvas({ info, banner, emptyHint }: Props) {
 		() => doc.nodes.map((node) => labelledNode(node, info.lookup)),
 		[doc.nodes, info.lookup],
 	);
-	const fitRequest = useStore(editorStore, (state) => state.fitRequest);
-	// Dimension changes reach the store through onNodesChange, so `measured` says a node has been drawn.
-	const initialized = nodes.every((node) => node.measured?.width);
-	const fitted = useRef(0);
-	// After loading a workflow: fit once every node has been measured. The fit is computed here, so
-	// the nodes are drawn for the zoom they will be shown at (nodeDetail.ts): a large graph is drawn
-	// once, as boxes, and never first in full at the zoom before. React Flow's own fit stands in while
-	// the pane has no size yet.
-	const pane = useFlowStore(paneOf, samePane);
-	const fitPending = fitRequest !== fitted.current && initialized;
-	const fit = fitPending ? viewportAfterFit(nodes, pane) : undefined;
-	useEffect(() => {
-		if (!fitPending) return;
-		fitted.current = fitRequest;
-		void (fit ? flow.setViewport(fit) : flow.fitView(FIT_AFTER_LOAD));
-	}, [fitPending, fit, fitRequest, flow]);
-	const detailedNow = useFlowStore((state) => showsDetail(state.transform[2]));
-	const detailed = fit ? showsDetail(fit.zoom) : detailedNow;
-	// Zooming in brings the dots back: React Flow measures them again, or it would keep the dots it
-	// found (none) when it first measured the nodes far out.
-	const updateNodeInternals = useUpdateNodeInternals();
-	const wasDetailed = useRef(detailed);
-	useEffect(() => {
-		if (detailed && !wasDetailed.current) updateNodeInternals(nodes.map((node) => node.id));
-		wasDetailed.current = detailed;
-	}, [detailed, nodes, updateNodeInternals]);
+	const detailed = useFitAndDetail(nodes);
 	const canvasInfo = useMemo(() => ({ ...info, detailed }), [info, detailed]);
 	// The connections depend on the nodes' names only: a drag keeps the same array, so React Flow
 	// does not rebuild its connection lookup on every move.
