@@ -40,7 +40,7 @@ interface Curve {
 }
 
 /** The curve of every connection whose two dots are known. */
-export function overviewCurves(nodes: Node[], edges: Edge[]): Curve[] {
+function overviewCurves(nodes: Node[], edges: Edge[]): Curve[] {
 	const byId = new Map(nodes.map((node) => [node.id, node]));
 	const dot = (node: Node | undefined, type: 'source' | 'target', id?: string | null) =>
 		node?.handles?.find((handle) => handle.type === type && handle.id === id);

@@ -21,8 +21,6 @@ export const FinNode = memo(function FinNode({ id, data, selected }: NodeProps<N
 	const node = data.node;
 	const description = lookup(node.type);
 	const trigger = isTriggerDescription(description, node.type);
-	const inputs = inputsOf(description, node.type);
-	const outputs = outputsOf(description);
 	const nodeRun = run?.nodes[node.name];
 	const status = testing && !node.disabled && description ? 'running' : nodeRun?.status;
 	const counts = outputCounts(run, node.name);
@@ -50,6 +48,8 @@ export const FinNode = memo(function FinNode({ id, data, selected }: NodeProps<N
 				<div className="fin-node__box" />
 			</div>
 		);
+	const inputs = inputsOf(description, node.type);
+	const outputs = outputsOf(description);
 	return (
 		<div {...shell}>
 			{inputs.map((port, index) => (
