@@ -54,9 +54,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 	addDemoRoutes(router);
 
 	// Set once the port is known (the cookie is named after it); no request is handled before.
-	const state: { session?: Session } = {};
+	const state: { session?: Session; origins?: Set<string> } = {};
 	const server = createServer((req, res) => {
-		handle(req, res, router, distDir, state.session!).catch((error: unknown) => {
+		handle(req, res, router, distDir, state.session!, state.origins!).catch((error: unknown) => {
 			// An unread body must not be taken for the next request on a kept-alive connection.
 			if (!req.readableEnded) req.resume();
 			fail(res, error);
@@ -69,7 +69,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 			resolve();
 		});
 	});
-	const { port } = server.address() as AddressInfo;
+	const address = server.address() as AddressInfo;
+	const { port } = address;
+	state.origins = originsOf(address);
 	const session = (state.session = new Session(port));
 	const urlHost = host === '::1' || host === '[::1]' ? '[::1]' : host;
 	const url = `http://${urlHost}:${port}`;
@@ -88,11 +90,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 }
 
 /**
- * Only local pages may call it: the Host must be a loopback name (defeats DNS rebinding) and a
- * browser's Origin, when sent with a write, must be a loopback address too (refuses other web sites;
- * any local port is allowed so a Vite dev server with a proxy works).
+ * Only its own page may call it: the Host must be a loopback name (defeats DNS rebinding) and a
+ * browser's Origin, whenever one is sent (reads too), must be this server's own: http, its port, as
+ * 127.0.0.1 (or [::1]) or localhost. Another local port is another program (a dev server, a tool's
+ * web UI) and is refused like any other web site.
  */
-function checkCaller(req: IncomingMessage) {
+function checkCaller(req: IncomingMessage, ownOrigins: Set<string>) {
 	const hostname = (req.headers.host ?? '').replace(/:\d+$/, '');
 	if (!LOOPBACK.has(hostname)) {
 		throw new HttpError(
@@ -102,22 +105,19 @@ function checkCaller(req: IncomingMessage) {
 		);
 	}
 	const origin = req.headers.origin;
-	if (origin && req.method !== 'GET' && req.method !== 'HEAD') {
-		let originHost = '';
-		try {
-			const url = new URL(origin);
-			originHost = url.protocol === 'http:' || url.protocol === 'https:' ? url.hostname : '';
-		} catch {
-			// Opaque origins such as "null" are refused below.
-		}
-		if (!LOOPBACK.has(originHost)) {
-			throw new HttpError(
-				403,
-				`Requests from ${origin} are refused`,
-				'Use the canvas page served by this server; other web sites may not call it.',
-			);
-		}
+	if (origin !== undefined && !ownOrigins.has(origin.toLowerCase())) {
+		throw new HttpError(
+			403,
+			`Requests from ${origin} are refused`,
+			`Use the canvas page served by this server (${[...ownOrigins][0]}); other web sites and other local ports may not call it.`,
+		);
 	}
+}
+
+/** The origins of this server's own page: its port under its bound loopback address and "localhost". */
+function originsOf(address: AddressInfo): Set<string> {
+	const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+	return new Set([`http://${host}:${address.port}`, `http://localhost:${address.port}`]);
 }
 
 async function handle(
@@ -126,9 +126,10 @@ async function handle(
 	router: Router,
 	distDir: string,
 	session: Session,
+	ownOrigins: Set<string>,
 ) {
 	setFrameHeaders(res);
-	checkCaller(req);
+	checkCaller(req, ownOrigins);
 	const url = new URL(req.url ?? '/', 'http://127.0.0.1');
 	const method = req.method ?? 'GET';
 	const isApiPath = url.pathname === '/api' || url.pathname.startsWith('/api/');

@@ -167,3 +167,42 @@ it('answers 404 JSON with the list of demo endpoints for an unknown demo path', 
 	expect(answer.status).toBe(404);
 	expect(answer.json.hint).toContain('/demo/customers/:userId/usage');
 });
+
+// /demo needs no session secret (the engine's test runs call it with no cookie): it holds nothing
+// private. Its answers are the fixtures of demo-fixtures.ts alone: the same for any token, on a
+// server whose store holds credentials as on one whose store is empty, and never echo the request.
+it('answers only its fixed demo data: the same for any token and any store, echoing nothing sent', async () => {
+	const other = await startTestServer();
+	try {
+		const secret = 'canvas-stored-secret-8c1e';
+		const stored = await call(other, 'POST', '/api/credentials', {
+			body: { type: 'finFixedTokenApi', name: 'Real token', data: { token: secret } },
+		});
+		expect(stored.status).toBe(201);
+		const paths = [
+			'/demo/customers/cus_1001/usage',
+			'/demo/shopify/admin/api/2025-07/orders.json?status=any',
+			'/demo/statuspage/api/v2/incidents/unresolved.json',
+		];
+		for (const path of paths) {
+			const token = 'sent-token-3f9d';
+			const here = await call(server, 'GET', path, {
+				token: null,
+				headers: { authorization: `Bearer ${token}`, cookie: `x=${token}` },
+			});
+			const there = await call(other, 'GET', path, {
+				token: null,
+				headers: { authorization: 'Bearer another-token' },
+			});
+			expect(here.status).toBe(200);
+			expect(there.json).toEqual(here.json);
+			for (const text of [here.text, there.text]) {
+				expect(text).not.toContain(token);
+				expect(text).not.toContain(secret);
+				expect(text).not.toContain(other.token);
+			}
+		}
+	} finally {
+		await other.close();
+	}
+});

@@ -103,17 +103,46 @@ it('refuses requests from other origins and for other host names', async () => {
 		await call(server, 'GET', '/api/credentials', { headers: { host: 'evil.example:5680' } }),
 		403,
 	);
-	// Its own pages (and a local dev server's proxy) may call it.
-	const own = await call(server, 'POST', '/api/credentials', {
-		body: { type: 'finFixedTokenApi', name: 'own', data: {} },
-		headers: { origin: server.url },
-	});
-	expect(own.status).toBe(201);
-	const dev = await call(server, 'POST', '/api/credentials', {
-		body: { type: 'finFixedTokenApi', name: 'dev', data: {} },
-		headers: { origin: 'http://localhost:5173' },
-	});
-	expect(dev.status).toBe(201);
+	// Its own pages may call it, under either loopback spelling of its own port.
+	for (const origin of [server.url, `http://localhost:${server.port}`]) {
+		const own = await call(server, 'POST', '/api/credentials', {
+			body: { type: 'finFixedTokenApi', name: `own ${origin}`, data: {} },
+			headers: { origin },
+		});
+		expect(own.status).toBe(201);
+	}
+});
+
+it('refuses other local pages: a loopback Origin on another port or scheme, for reads too', async () => {
+	const others = [
+		'http://localhost:5173',
+		`http://127.0.0.1:${server.port + 1}`,
+		`https://127.0.0.1:${server.port}`,
+		'http://127.0.0.1',
+		`http://[::1]:${server.port + 1}`,
+	];
+	for (const origin of others) {
+		const write = await call(server, 'POST', '/api/credentials', {
+			body: { type: 'finFixedTokenApi', name: `from ${origin}`, data: {} },
+			headers: { origin },
+		});
+		expectActionableError(write, 403);
+		expect(write.json.error).toContain(origin);
+		expectActionableError(
+			await call(server, 'GET', '/api/credentials', { headers: { origin } }),
+			403,
+		);
+		expectActionableError(
+			await call(server, 'GET', '/demo/statuspage/api/v2/incidents/unresolved.json', {
+				headers: { origin },
+			}),
+			403,
+		);
+	}
+	const list = await call(server, 'GET', '/api/credentials');
+	expect(list.json.map((entry: { name: string }) => entry.name)).not.toContainEqual(
+		expect.stringMatching(/^from /),
+	);
 });
 
 it('answers 404 JSON for unknown API routes and 405 for a wrong method', async () => {
