@@ -42,6 +42,13 @@ import { ApiCallFailure, sendWithRetries, type SendFunction } from './send-reque
 import { isToolMode, ToolCallError, verifiedConversation } from './tool-mode';
 import { TEST_SIGNED_ROOTS, UntrustedAttributeError } from '../shared/provenance';
 import { checkRequestTrust, trustPolicyOf } from './trust';
+import { checkHeaderClaims, openRequestClaims, SecretClaimError } from './secret-claims';
+import { SealedClaimError } from '../shared/sealed-claims';
+import {
+	finTriggerItems,
+	FOREIGN_IDENTITY_MESSAGE,
+	identityOrigin,
+} from '../shared/trigger-origin';
 
 const CONVERSATION_KEYS = ['user', 'company', 'conversation', 'message', 'identity'];
 
@@ -70,6 +77,12 @@ export class ApiAction implements INodeType {
 				name: 'finDynamicTokenApi',
 				required: true,
 				displayOptions: { show: { authentication: ['finDynamicTokenApi'] } },
+			},
+			// The Fin Trigger's credential, only to open the secret claims it sealed (secret-claims.ts).
+			{
+				name: 'finMessengerApi',
+				required: true,
+				displayOptions: { show: { sendSecretClaims: [true] } },
 			},
 			// n8n's own generic credential types (n8n-nodes-base), offered as the HTTP Request node offers
 			// them: n8n lets a node use only credential types its description names. The community rules
@@ -122,6 +135,8 @@ export class ApiAction implements INodeType {
 		// As an AI Agent tool the item is the agent's input with the model's arguments on top: its
 		// conversation keys are never read (tool-mode.ts), and only the answer goes back to the model.
 		const toolMode = isToolMode(this);
+		// Outside tool mode the item's identity counts only as this execution's Fin Trigger emitted it.
+		let triggerItems: IDataObject[] | undefined;
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 			const incoming = items[itemIndex].json;
 			const started = Date.now();
@@ -150,13 +165,23 @@ export class ApiAction implements INodeType {
 				// $fromAI first: its error says where model values belong.
 				const inputs = parseInputDeclarations(inputParameters(this, itemIndex));
 				refuseExpressions(this.getNode().parameters, template.fieldParameters);
+				if (
+					!toolMode &&
+					identityOrigin(incoming, (triggerItems ??= finTriggerItems(this)), itemIndex) ===
+						'foreign'
+				)
+					throw new UntrustedAttributeError(FOREIGN_IDENTITY_MESSAGE);
 				const context = toolMode
 					? {
 							...verifiedConversation(this, itemIndex),
 							input: validateInputs(inputs, modelArguments(this, itemIndex, inputs)),
 						}
 					: withInputs(conversationContext(this, incoming, itemIndex), inputs);
-				const built = buildRequest(template.request, context);
+				checkHeaderClaims(template.request, context);
+				const built = buildRequest(
+					template.request,
+					await openRequestClaims(this, itemIndex, template.request, context),
+				);
 				// Only signed attributes may choose whose data is read (nodes/shared/provenance).
 				// Declared AI inputs are unsigned by nature: declaring one is the admin's explicit allowance,
 				// so they may narrow the read, but a customer-specific read still needs a signed attribute.
@@ -454,7 +479,9 @@ function toNodeError(
 		caught instanceof InputValueError ||
 		caught instanceof PlaceholderValueError ||
 		caught instanceof RequestConfigError ||
-		caught instanceof UntrustedAttributeError
+		caught instanceof UntrustedAttributeError ||
+		caught instanceof SecretClaimError ||
+		caught instanceof SealedClaimError
 	) {
 		return new NodeOperationError(context.getNode(), scrubSecrets(caught.message, secrets), {
 			itemIndex,

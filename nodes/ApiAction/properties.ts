@@ -151,6 +151,14 @@ export const apiActionProperties: INodeProperties[] = [
 		],
 	},
 	{
+		displayName: 'Send Secret Claims',
+		name: 'sendSecretClaims',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether the request sends a claim Fin Trigger keeps sealed (listed under its "JWT Secret Claims", e.g. a per-customer token in {{identity.claims.api_token}}). On: choose the Fin Messenger credential the Fin Trigger uses; the claim is opened only to build the request and never appears in the output.',
+	},
+	{
 		displayName: 'Generic Auth Type',
 		name: 'genericAuthType',
 		type: 'credentialsSelect',

@@ -10,21 +10,24 @@ import type { RequestTemplate } from './request-builder';
 
 /** Attribute paths the request's placeholders name, in the URL, query, headers and body. */
 export function requestAttributePaths(request: RequestTemplate): string[] {
-	const paths: string[] = [];
 	const texts = [
 		request.url,
 		...request.query.flatMap(({ name, value }) => [name, value ?? '']),
 		...request.headers.map(({ value }) => value ?? ''),
 		request.body ?? '',
 	];
-	for (const text of texts) {
-		// A typed JSON-body placeholder ({{object:user.address}}, request-builder.ts) reads its path too.
-		const untyped = text.replace(/\{\{\s*(?:object|list):\s*/g, '{{');
-		renderText(untyped, 'request', (placeholder) => {
-			paths.push(placeholder.path);
-			return '';
-		});
-	}
+	return texts.flatMap(placeholderPathsIn);
+}
+
+/** Attribute paths the placeholders of one text name. */
+export function placeholderPathsIn(text: string): string[] {
+	const paths: string[] = [];
+	// A typed JSON-body placeholder ({{object:user.address}}, request-builder.ts) reads its path too.
+	const untyped = text.replace(/\{\{\s*(?:object|list):\s*/g, '{{');
+	renderText(untyped, 'request', (placeholder) => {
+		paths.push(placeholder.path);
+		return '';
+	});
 	return paths;
 }
 

@@ -19,6 +19,12 @@ import { decideAudience, type AudienceConfig, type AudienceRecord } from './audi
 import type { Combinator, Operator, Rule, RuleGroup } from './rules';
 import { parseTestAccounts } from './test-accounts';
 import { AUDIENCE_KINDS, type AudienceKind } from '../shared/provenance';
+import {
+	finTriggerItems,
+	FOREIGN_IDENTITY_MESSAGE,
+	identityOrigin,
+	withoutForeignIdentity,
+} from '../shared/trigger-origin';
 
 interface RuleGroupParameter {
 	combinator?: Combinator;
@@ -308,11 +314,21 @@ export class AudienceFilter implements INodeType {
 		const items = this.getInputData();
 		const matched: INodeExecutionData[] = [];
 		const notMatched: INodeExecutionData[] = [];
+		// An identity counts only as this execution's Fin Trigger emitted it (nodes/shared/trigger-origin).
+		let triggerItems: IDataObject[] | undefined;
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 			const item = items[itemIndex];
 			let audience: AudienceRecord;
 			try {
-				audience = decideAudience(item.json, readConfig(this, itemIndex));
+				const origin = Object.prototype.hasOwnProperty.call(item.json, 'identity')
+					? identityOrigin(item.json, (triggerItems ??= finTriggerItems(this)), itemIndex)
+					: 'none';
+				audience = decideAudience(
+					withoutForeignIdentity(item.json, origin),
+					readConfig(this, itemIndex),
+				);
+				if (origin === 'foreign')
+					audience = { ...audience, identity: 'foreign', identityNote: FOREIGN_IDENTITY_MESSAGE };
 			} catch (error) {
 				if (this.continueOnFail()) {
 					// Fail closed: an item whose audience cannot be decided does not get the action.

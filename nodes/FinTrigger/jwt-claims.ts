@@ -2,8 +2,9 @@
 // (signed, readable as {{identity.claims.<name>}}); only the claims the admin maps become `user.*`
 // attributes, so a claim never lands in a place a later node reads as customer data by accident.
 // The identifier claims (user_id, else sub; email) are always mapped: they are who the token names.
-// Claims named as secrets (a per-customer API token) are dropped from every output: n8n saves node
-// outputs in its execution data, so a secret that enters the item is stored.
+// Claims named as secrets (a per-customer API token) leave only sealed (nodes/shared/sealed-claims):
+// n8n saves node outputs in its execution data, so a secret that enters the item in clear is stored.
+// An API Action given the same Fin Messenger credential opens one only to build its request.
 import { REGISTERED_CLAIMS } from './messenger-jwt';
 
 export interface ClaimMapping {
@@ -56,9 +57,9 @@ export interface MappedClaims {
 	signedUser: Record<string, unknown>;
 	/** Signed attribute paths those values occupy, e.g. "user.user_id", "user.account.id". */
 	signedPaths: string[];
-	/** Every claim except the secret ones. */
+	/** Every claim, the secret ones sealed. */
 	claims: Record<string, unknown>;
-	/** Names of the secret claims the token carried (never their values). */
+	/** Names of the secret claims the token carried (their values only sealed). */
 	redacted: string[];
 }
 
@@ -66,12 +67,16 @@ export function mapClaims(
 	claims: Record<string, unknown>,
 	mappings: ClaimMapping[],
 	secretClaims: string[],
+	seal: (name: string, value: unknown) => string,
 ): MappedClaims {
 	const kept: Record<string, unknown> = {};
+	const sealed: Record<string, unknown> = {};
 	const redacted: string[] = [];
 	for (const [name, value] of Object.entries(claims)) {
-		if (secretClaims.includes(name)) redacted.push(name);
-		else kept[name] = value;
+		if (secretClaims.includes(name)) {
+			redacted.push(name);
+			sealed[name] = seal(name, value);
+		} else kept[name] = value;
 	}
 	const signedUser: Record<string, unknown> = {};
 	const signedPaths: string[] = [];
@@ -91,5 +96,10 @@ export function mapClaims(
 		setPath(signedUser, attribute, kept[claim]);
 		signedPaths.push(`user.${attribute}`);
 	}
-	return { signedUser, signedPaths: [...new Set(signedPaths)], claims: kept, redacted };
+	return {
+		signedUser,
+		signedPaths: [...new Set(signedPaths)],
+		claims: { ...kept, ...sealed },
+		redacted,
+	};
 }

@@ -1,7 +1,16 @@
 // Placeholders in every position, with hostile values, through the real engine and a real server.
 import { runWorkflow } from '../../engine/run-workflow';
 import { startLoopbackServer, type LoopbackServer } from '../../engine/loopback-server';
-import { ACTION, apiActionWorkflow, conversation } from './workflows';
+import type { IDataObject } from 'n8n-workflow';
+
+import {
+	ACTION,
+	apiActionWorkflow,
+	conversation,
+	messengerCredential,
+	messengerCredentialData,
+	sealedClaims,
+} from './workflows';
 
 const HOSTILE = [
 	'../admin',
@@ -146,14 +155,20 @@ describe('API Action placeholders', () => {
 	});
 
 	const token = 'cust-token-9f8e7d6c5b';
-	const withCustomerToken = () =>
+	/** A customer whose JWT carries `claims` (as Fin Trigger emits them), asking with `parameters`. */
+	const withClaims = (claims: IDataObject, parameters: IDataObject = {}, secret?: string) =>
 		runWorkflow(
-			apiActionWorkflow({
-				url: `${server.url}/me?token={{identity.claims.api_token}}`,
-				headerParameters: {
-					parameters: [{ name: 'X-Customer-Token', value: '{{identity.claims.api_token}}' }],
+			apiActionWorkflow(
+				{
+					url: `${server.url}/me?token={{identity.claims.api_token}}`,
+					headerParameters: {
+						parameters: [{ name: 'X-Customer-Token', value: '{{identity.claims.api_token}}' }],
+					},
+					sendSecretClaims: true,
+					...parameters,
 				},
-			}),
+				{ credentials: messengerCredential },
+			),
 			{
 				input: [
 					conversation(
@@ -164,13 +179,55 @@ describe('API Action placeholders', () => {
 								method: 'jwt',
 								kind: 'user',
 								signed: ['user.user_id', 'identity.claims'],
-								claims: { api_token: token },
+								claims,
 							},
 						},
 					),
 				],
+				credentials: secret
+					? { finMessengerApi: { identityVerificationSecret: secret } }
+					: messengerCredentialData,
 			},
 		);
+	// Listed under Fin Trigger's "JWT Secret Claims", the token arrives sealed.
+	const withCustomerToken = () => withClaims(sealedClaims({ api_token: token }));
+
+	it('refuses a header that sends a claim Fin Trigger did not declare secret (it would sit in clear)', async () => {
+		const result = await withClaims({ api_token: token });
+		expect(server.requests).toHaveLength(0);
+		expect(result.errors[ACTION]?.message).toMatch(
+			/header "X-Customer-Token" sends \{\{identity\.claims\.api_token\}\}.*"JWT Secret Claims"/,
+		);
+	});
+
+	it('sends a non-secret claim in the query, where no header carries it', async () => {
+		const result = await withClaims(
+			{ account: 'acc-1' },
+			{ url: `${server.url}/me?account={{identity.claims.account}}`, headerParameters: {} },
+		);
+		expect(result.errors[ACTION]).toBeUndefined();
+		expect(server.requests[0].rawUrl).toBe('/me?account=acc-1');
+	});
+
+	it('needs "Send Secret Claims" to open a sealed claim, and says so', async () => {
+		const result = await withClaims(sealedClaims({ api_token: token }), {
+			sendSecretClaims: false,
+		});
+		expect(server.requests).toHaveLength(0);
+		expect(result.errors[ACTION]?.message).toMatch(
+			/secret claim "api_token".*Switch on "Send Secret Claims"/,
+		);
+	});
+
+	it('cannot open a claim sealed under another Fin Messenger secret', async () => {
+		const result = await withClaims(
+			sealedClaims({ api_token: token }),
+			{},
+			'another-verification-secret',
+		);
+		expect(server.requests).toHaveLength(0);
+		expect(result.errors[ACTION]?.message).toMatch(/"api_token" could not be opened/);
+	});
 
 	it('puts a per-customer token from verified JWT claims in a header, redacted in the URL record', async () => {
 		const result = await withCustomerToken();
@@ -182,6 +239,8 @@ describe('API Action placeholders', () => {
 	// The API Action passes its input item through: the token must not survive there either.
 	it('puts that token nowhere in the output, identity included', async () => {
 		const result = await withCustomerToken();
-		expect(JSON.stringify(result.outputs[ACTION])).not.toContain(token);
+		// Every node's output, the trigger's included: n8n stores them all.
+		expect(JSON.stringify(result.outputs)).not.toContain(token);
+		expect(server.requests[0].headers['x-customer-token']).toBe(token);
 	});
 });

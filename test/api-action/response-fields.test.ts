@@ -6,7 +6,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { startLoopbackServer, type LoopbackServer } from '../../engine/loopback-server';
 import { runWorkflow } from '../../engine/run-workflow';
-import { singleNodeWorkflow } from '../../engine/single-node-workflow';
+import { afterFinTrigger, singleNodeWorkflow } from '../../engine/single-node-workflow';
 import { ACTION, conversation } from './workflows';
 
 const METER_ANSWER = {
@@ -23,7 +23,9 @@ const METER_ANSWER = {
  * URLs read no attribute, so they are marked not customer-specific (the trust rule is in test/trust).
  */
 const action = (parameters: IDataObject) =>
-	singleNodeWorkflow(ACTION, 'apiAction', { customerSpecific: false, ...parameters });
+	afterFinTrigger(
+		singleNodeWorkflow(ACTION, 'apiAction', { customerSpecific: false, ...parameters }),
+	);
 
 describe('API Action response fields', () => {
 	let server: LoopbackServer;

@@ -7,6 +7,9 @@ import {
 	conversation,
 	dynamicTokenCredential,
 	fixedTokenCredential,
+	messengerCredential,
+	messengerCredentialData,
+	sealedClaims,
 } from './workflows';
 
 const SECRETS = {
@@ -44,7 +47,8 @@ describe('API Action never shows a secret', () => {
 				method: 'jwt',
 				kind: 'user',
 				signed: ['user.user_id', 'identity.claims'],
-				claims: { api_token: SECRETS.customer },
+				// Listed under Fin Trigger's "JWT Secret Claims": it arrives sealed.
+				claims: sealedClaims({ api_token: SECRETS.customer }),
 			},
 		},
 	);
@@ -52,6 +56,7 @@ describe('API Action never shows a secret', () => {
 		headerParameters: {
 			parameters: [{ name: 'X-Customer', value: '{{identity.claims.api_token}}' }],
 		},
+		sendSecretClaims: true,
 	};
 
 	it.each([
@@ -71,12 +76,13 @@ describe('API Action never shows a secret', () => {
 							...perCustomer,
 							options: { maxResponseBytes: 1000 },
 						},
-						{ credentials: fixedTokenCredential, onError },
+						{ credentials: { ...fixedTokenCredential, ...messengerCredential }, onError },
 					),
 					{
 						input: [customer],
 						credentials: {
 							finFixedTokenApi: { token: SECRETS.fixed, placement, queryName: 'access_token' },
+							...messengerCredentialData,
 						},
 					},
 				);
@@ -95,7 +101,10 @@ describe('API Action never shows a secret', () => {
 			const result = await runWorkflow(
 				apiActionWorkflow(
 					{ url: `${server.url}/x`, authentication: 'finDynamicTokenApi', ...perCustomer },
-					{ credentials: dynamicTokenCredential, onError: 'continueRegularOutput' },
+					{
+						credentials: { ...dynamicTokenCredential, ...messengerCredential },
+						onError: 'continueRegularOutput',
+					},
 				),
 				{
 					input: [customer],
@@ -105,6 +114,7 @@ describe('API Action never shows a secret', () => {
 							clientId: 'id',
 							clientSecret: SECRETS.clientSecret,
 						},
+						...messengerCredentialData,
 					},
 				},
 			);

@@ -2,7 +2,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { WorkflowJson } from '../../engine/run-workflow';
-import { singleNodeWorkflow } from '../../engine/single-node-workflow';
+import { afterFinTrigger, singleNodeWorkflow } from '../../engine/single-node-workflow';
+import { sealClaim, sealingKey } from '../../nodes/shared/sealed-claims';
 
 export const ACTION = 'API Action';
 
@@ -13,14 +14,17 @@ export function apiActionWorkflow(
 	// Request and transport tests read the raw body (picked output has its own tests) and call fixed
 	// test URLs (/data, /orders): they are marked not customer-specific unless a test says otherwise.
 	// The rule that a customer-specific request needs a signed attribute is tested in test/trust.
-	return singleNodeWorkflow(
-		ACTION,
-		'apiAction',
-		{ responseMode: 'full', customerSpecific: false, ...parameters },
-		{
-			...(extra.credentials ? { credentials: extra.credentials } : {}),
-			...(extra.onError ? { onError: extra.onError } : {}),
-		},
+	// The items a test hands in are what this execution's Fin Trigger emitted.
+	return afterFinTrigger(
+		singleNodeWorkflow(
+			ACTION,
+			'apiAction',
+			{ responseMode: 'full', customerSpecific: false, ...parameters },
+			{
+				...(extra.credentials ? { credentials: extra.credentials } : {}),
+				...(extra.onError ? { onError: extra.onError } : {}),
+			},
+		),
 	);
 }
 
@@ -48,3 +52,23 @@ export const fixedTokenCredential = { finFixedTokenApi: { id: 'cred-fixed', name
 export const dynamicTokenCredential = {
 	finDynamicTokenApi: { id: 'cred-dynamic', name: 'Dynamic token' },
 };
+
+/** The identity-verification secret of the Fin Messenger credential in these tests. */
+export const MESSENGER_SECRET = 'messenger-verification-secret-for-tests';
+export const messengerCredential = {
+	finMessengerApi: { id: 'cred-messenger', name: 'Fin Messenger' },
+};
+export const messengerCredentialData = {
+	finMessengerApi: { identityVerificationSecret: MESSENGER_SECRET, intercomClientSecret: '' },
+};
+
+/** Claims as Fin Trigger emits them when they are listed under "JWT Secret Claims": sealed. */
+export function sealedClaims(
+	claims: Record<string, unknown>,
+	secret = MESSENGER_SECRET,
+): Record<string, string> {
+	const key = sealingKey(secret);
+	return Object.fromEntries(
+		Object.entries(claims).map(([name, value]) => [name, sealClaim(name, value, key)]),
+	);
+}

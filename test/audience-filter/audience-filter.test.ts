@@ -3,7 +3,7 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { runWorkflow } from '../../engine/run-workflow';
-import { singleNodeWorkflow } from '../../engine/single-node-workflow';
+import { afterFinTrigger, singleNodeWorkflow } from '../../engine/single-node-workflow';
 
 const NODE = 'Audience Filter';
 
@@ -43,11 +43,14 @@ function conversation(
 	};
 }
 
-const workflow = (parameters: IDataObject, extra: IDataObject = {}) =>
+const filterNode = (parameters: IDataObject, extra: IDataObject = {}) =>
 	singleNodeWorkflow(NODE, 'audienceFilter', parameters, {
 		id: 'a1f0c2e4-0000-4000-8000-000000000001',
 		...extra,
 	});
+/** The filter after a Fin Trigger: the items a test hands in are what the trigger emitted. */
+const workflow = (parameters: IDataObject, extra: IDataObject = {}) =>
+	afterFinTrigger(filterNode(parameters, extra));
 
 /** Parameters with one group of rules. */
 function rules(list: IDataObject[], combinator = 'and', more: IDataObject = {}): IDataObject {
@@ -449,9 +452,9 @@ describe('Audience Filter phased rollout', () => {
 	it('falls back to the node id, not the node name, when no action name is set', async () => {
 		const sample = users.slice(0, 200);
 		const first = await run({ rolloutPercentage: 50 }, sample);
-		const renamed = workflow({ rolloutPercentage: 50 });
+		const renamed = filterNode({ rolloutPercentage: 50 });
 		renamed.nodes[0].name = 'Who gets refunds';
-		const second = await runWorkflow(renamed, { input: sample });
+		const second = await runWorkflow(afterFinTrigger(renamed), { input: sample });
 		const ids = (items: INodeExecutionData[]) =>
 			items.map((item) => (item.json.user as IDataObject).user_id);
 		expect(ids(second.outputs['Who gets refunds'][0])).toEqual(ids(first.matched));

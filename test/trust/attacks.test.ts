@@ -7,7 +7,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { startLoopbackServer, type LoopbackServer } from '../../engine/loopback-server';
 import { runWorkflow, type WorkflowJson } from '../../engine/run-workflow';
-import { singleNodeWorkflow } from '../../engine/single-node-workflow';
+import { afterFinTrigger, singleNodeWorkflow } from '../../engine/single-node-workflow';
 import { startWebhookHost, type WebhookHost } from '../../engine/webhook-host';
 import {
 	CREDENTIALS,
@@ -303,15 +303,18 @@ describe('issue 11 attacks, over real HTTP through the engine', () => {
 	it('test values vouch for their attributes in a manual run only', async () => {
 		// What Fin Trigger emits on its test URL, then given to a production run (e.g. replayed data).
 		const started = await host(triggerOnly({}), 'manual');
-		const reply = await post(started.url, {});
-		expect(reply.json).toMatchObject({ source: 'test', identity: { verified: false } });
-		const workflow = singleNodeWorkflow('API Action', 'apiAction', {
-			url: `${api.url}/orders.json?email={{user.email}}`,
-		});
-		const production = await runWorkflow(workflow, { input: [reply.json], mode: 'webhook' });
+		await post(started.url, {});
+		const emitted = started.runs[0].outputs['Fin Trigger'][0][0].json;
+		expect(emitted).toMatchObject({ source: 'test', identity: { verified: false } });
+		const workflow = afterFinTrigger(
+			singleNodeWorkflow('API Action', 'apiAction', {
+				url: `${api.url}/orders.json?email={{user.email}}`,
+			}),
+		);
+		const production = await runWorkflow(workflow, { input: [emitted], mode: 'webhook' });
 		expect(production.errors['API Action']?.message).toContain('"user.email"');
 		expect(api.requests).toHaveLength(0);
-		const manual = await runWorkflow(workflow, { input: [reply.json], mode: 'manual' });
+		const manual = await runWorkflow(workflow, { input: [emitted], mode: 'manual' });
 		expect(manual.errors).toEqual({});
 		expect(api.requests).toHaveLength(1);
 	});
@@ -327,9 +330,11 @@ describe('issue 11 attacks, over real HTTP through the engine', () => {
 		});
 		const item = { ...reply.json, user: { ...reply.json.user, email: VICTIM_EMAIL } };
 		const result = await runWorkflow(
-			singleNodeWorkflow('API Action', 'apiAction', {
-				url: `${api.url}/orders.json?email={{user.email}}`,
-			}),
+			afterFinTrigger(
+				singleNodeWorkflow('API Action', 'apiAction', {
+					url: `${api.url}/orders.json?email={{user.email}}`,
+				}),
+			),
 			{ input: [item], mode: 'webhook' },
 		);
 		expect(result.errors['API Action']?.message).toContain('"user.email"');

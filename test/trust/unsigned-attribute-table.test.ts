@@ -8,7 +8,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { startLoopbackServer, type LoopbackServer } from '../../engine/loopback-server';
 import { runWorkflow } from '../../engine/run-workflow';
-import { singleNodeWorkflow } from '../../engine/single-node-workflow';
+import { afterFinTrigger, singleNodeWorkflow } from '../../engine/single-node-workflow';
 import { startWebhookHost } from '../../engine/webhook-host';
 import { CREDENTIALS, finWorkflow, post, userHash } from '../fin-trigger/helpers';
 
@@ -34,10 +34,10 @@ let api: LoopbackServer;
 
 async function apiAction(parameters: IDataObject): Promise<Result> {
 	api.requests.splice(0);
-	const result = await runWorkflow(singleNodeWorkflow('API Action', 'apiAction', parameters), {
-		input: [customer()],
-		mode: 'webhook',
-	});
+	const result = await runWorkflow(
+		afterFinTrigger(singleNodeWorkflow('API Action', 'apiAction', parameters)),
+		{ input: [customer()], mode: 'webhook' },
+	);
 	const error = result.errors['API Action'];
 	if (error) {
 		expect(api.requests).toHaveLength(0);
@@ -50,7 +50,7 @@ async function apiAction(parameters: IDataObject): Promise<Result> {
 
 async function audience(parameters: IDataObject, item: IDataObject): Promise<Result> {
 	const result = await runWorkflow(
-		singleNodeWorkflow('Audience Filter', 'audienceFilter', parameters),
+		afterFinTrigger(singleNodeWorkflow('Audience Filter', 'audienceFilter', parameters)),
 		{ input: [item], mode: 'webhook' },
 	);
 	const [matched] = result.outputs['Audience Filter'];
