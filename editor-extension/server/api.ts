@@ -14,6 +14,7 @@ import { workflowIssues } from './checks';
 import { CredentialStore } from './credentials';
 import { deployWorkflow, normalizeBaseUrl } from './deploy';
 import { readJsonObject, sendJson, type JsonObject } from './http';
+import { PassedTests } from './live-gate';
 import { addLogsRoutes } from './logs-api';
 import { N8nApiKeys } from './n8n-keys';
 import { addPackageRoutes, packageCredentials, packageNodes } from './package-info';
@@ -29,6 +30,15 @@ const TEST_EXAMPLE =
 	'{"workflow": {"nodes": [...], "connections": {...}}, "testValues": {"user": {...}, "message": "..."}}';
 const DEPLOY_EXAMPLE =
 	'{"workflow": {...}, "baseUrl": "https://n8n.example.com", "apiKey": "...", "activate": true}';
+
+/** This package's node types, as the page knows them from GET /api/nodes; empty while they cannot be loaded. */
+function packageNodeTypes(): Set<string> {
+	try {
+		return new Set(packageNodes().map((node) => `${PACKAGE_NAME}.${node.description.name}`));
+	} catch {
+		return new Set();
+	}
+}
 
 /** Node types that receive webhooks (Fin Trigger); empty while the nodes cannot be loaded. */
 function webhookNodeTypes(): Set<string> {
@@ -46,6 +56,8 @@ function webhookNodeTypes(): Set<string> {
 export function addApiRoutes(router: Router, paths: StorePaths) {
 	const store = new CredentialStore(packageCredentials, new CredentialFile(paths));
 	const n8nKeys = new N8nApiKeys(paths);
+	// The tests that passed since this start: a deploy that publishes needs one of its exact graph.
+	const passedTests = new PassedTests(packageNodeTypes);
 	router.add('GET', '/api/health', ({ res }) => sendJson(res, 200, { ok: true }));
 	addPackageRoutes(router);
 	addTemplateRoutes(router);
@@ -77,13 +89,12 @@ export function addApiRoutes(router: Router, paths: StorePaths) {
 		sendJson(res, 200, store.remove(params.id)),
 	);
 
-	router.add('POST', '/api/test', async ({ req, res }) =>
-		sendJson(
-			res,
-			200,
-			await runTest(validBody(testRequestBody, await readJsonObject(req), TEST_EXAMPLE), store),
-		),
-	);
+	router.add('POST', '/api/test', async ({ req, res }) => {
+		const body = validBody(testRequestBody, await readJsonObject(req), TEST_EXAMPLE);
+		const report = await runTest(body, store);
+		passedTests.record(body.workflow as JsonObject, report);
+		sendJson(res, 200, report);
+	});
 
 	// n8n's own checks (parameter issues, required credentials) for the nodes, before any deploy.
 	router.add('POST', '/api/checks', async ({ req, res }) => {
@@ -105,8 +116,9 @@ export function addApiRoutes(router: Router, paths: StorePaths) {
 				apiKey: body.apiKey,
 				activate: body.activate,
 				workflowId: body.workflowId,
+				secrets: body.secrets,
 			},
-			{ credentials: store, webhookNodeTypes: webhookNodeTypes() },
+			{ credentials: store, webhookNodeTypes: webhookNodeTypes(), passedTests },
 		);
 		// The key n8n accepted is kept (encrypted) to read the action's runs (Logs); never answered.
 		n8nKeys.save(normalizeBaseUrl(body.baseUrl), body.apiKey.trim());

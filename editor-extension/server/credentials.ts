@@ -1,7 +1,7 @@
 // The canvas's credential store: kept in memory and, when given a CredentialFile (store.ts), saved
 // encrypted to the data folder after every change so credentials survive a restart. Secrets are write-only: nothing here ever returns, logs or exports a field of `data`; the
 // only way out is into a test run (resolveForRun), whose answers are scanned by redact.ts.
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentialType,
@@ -23,6 +23,14 @@ interface StoredCredential extends CredentialSummary {
 	data: ICredentialDataDecryptedObject;
 	/** The id n8n gave this credential when deploy.ts created it there, per n8n base URL. */
 	remoteIds?: Record<string, string>;
+	/** The n8n addresses its secrets may be sent to: each confirmed by entering them again. */
+	n8nAddresses?: string[];
+}
+
+/** A secret field of a stored credential, as the deploy dialog asks for it again. */
+export interface SecretField {
+	name: string;
+	displayName: string;
 }
 
 /** Ids this store hands out; deploy.ts uses the prefix to tell them from ids of a real n8n. */
@@ -157,6 +165,52 @@ export class CredentialStore {
 		if (!credential) return;
 		credential.remoteIds = { ...credential.remoteIds, [baseUrl]: remoteId };
 		this.persist();
+	}
+
+	/**
+	 * Whether this credential's secrets may go to the n8n at `baseUrl` (a normalized base URL): yes
+	 * when the address was confirmed before, or when `entered` holds every stored secret again (then
+	 * `wrong`/`missing` are empty). Confirming is bindAddress's job, once all credentials pass.
+	 */
+	checkAddress(
+		id: string,
+		baseUrl: string,
+		entered: unknown,
+	): { bound: boolean; missing: SecretField[]; wrong: SecretField[] } {
+		const credential = this.get(id);
+		if (credential.n8nAddresses?.includes(baseUrl)) return { bound: true, missing: [], wrong: [] };
+		const given = isObject(entered) ? entered : {};
+		const missing: SecretField[] = [];
+		const wrong: SecretField[] = [];
+		for (const field of this.storedSecretFields(credential)) {
+			const value = asText(given[field.name]);
+			if (value === '') missing.push(field);
+			else if (!sameSecret(value, asText(credential.data[field.name]))) wrong.push(field);
+		}
+		return { bound: false, missing, wrong };
+	}
+
+	/** Records that the admin confirmed this credential's secrets for the n8n at `baseUrl`. */
+	bindAddress(id: string, baseUrl: string) {
+		const credential = this.get(id);
+		if (credential.n8nAddresses?.includes(baseUrl)) return;
+		credential.n8nAddresses = [...(credential.n8nAddresses ?? []), baseUrl];
+		this.persist();
+	}
+
+	/** The secret fields this credential holds a value for (what must be entered again). */
+	private storedSecretFields(credential: StoredCredential): SecretField[] {
+		let type: ICredentialType | undefined;
+		try {
+			type = this.types().find((candidate) => candidate.name === credential.type);
+		} catch {
+			type = undefined;
+		}
+		// Without its type every stored field counts as secret, as secretValues does.
+		const fields = type
+			? secretFields(type)
+			: Object.keys(credential.data).map((name) => ({ name, displayName: name }));
+		return fields.filter((field) => asText(credential.data[field.name]) !== '');
 	}
 
 	/** Saves what a run refreshed (e.g. an expirable access token fetched by preAuthentication). */
@@ -307,17 +361,23 @@ function hostBindingFields(type: ICredentialType): string[] {
 }
 
 /** Fields a person enters as secrets (not the hidden tokens a run caches). */
-function secretFields(type: ICredentialType): string[] {
+function secretFields(type: ICredentialType): SecretField[] {
 	return type.properties
 		.filter(
 			(property) =>
 				property.type !== 'hidden' &&
 				(property.typeOptions?.password === true || looksSecretName(property.name)),
 		)
-		.map((property) => property.name);
+		.map(({ name, displayName }) => ({ name, displayName }));
 }
 
 const asText = (value: unknown) => (value === undefined || value === null ? '' : String(value));
+
+/** Compares two secrets in constant time (over their hashes, so lengths do not show). */
+function sameSecret(a: string, b: string): boolean {
+	const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();
+	return timingSafeEqual(digest(a), digest(b));
+}
 
 /**
  * A host binding (allowedDomain, tokenUrl, testUrl...) changes only when every secret stored in the
@@ -333,9 +393,9 @@ function checkHostBindings(
 		(field) => field in update && asText(update[field]) !== asText(stored[field]),
 	);
 	if (changed.length === 0) return false;
-	const missing = secretFields(type).filter(
-		(field) => asText(stored[field]) !== '' && asText(update[field]) === '',
-	);
+	const missing = secretFields(type)
+		.map((field) => field.name)
+		.filter((field) => asText(stored[field]) !== '' && asText(update[field]) === '');
 	if (missing.length > 0) {
 		throw new HttpError(
 			403,

@@ -10,6 +10,8 @@ import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
 import { workflowIssues, type NodeIssue } from './checks';
 import { LOCAL_ID_PREFIX, type CredentialStore } from './credentials';
 import { HttpError, isObject, type JsonObject } from './http';
+import type { PassedTests } from './live-gate';
+import { confirmSecretAddresses } from './secret-addresses';
 import { redactSecrets } from '../../nodes/shared/redact';
 import { demoAddressesIn } from '../shared/demo';
 
@@ -183,6 +185,13 @@ export interface DeployRequest {
 	activate?: unknown;
 	/** The n8n workflow id the canvas remembers for this action: updated, not duplicated. */
 	workflowId?: unknown;
+	/** Stored secrets entered again, per credential id: needed for an address not confirmed yet. */
+	secrets?: unknown;
+}
+
+export interface DeployOptions extends CleanOptions {
+	/** The passing tests this server ran: "Set live" gates (live-gate.ts). */
+	passedTests: PassedTests;
 }
 
 /** What happened to one credential in n8n. */
@@ -199,7 +208,7 @@ interface RemoteCredential {
 	type: string;
 }
 
-export async function deployWorkflow(request: DeployRequest, options: CleanOptions) {
+export async function deployWorkflow(request: DeployRequest, options: DeployOptions) {
 	const baseUrl = normalizeBaseUrl(request.baseUrl);
 	if (typeof request.apiKey !== 'string' || request.apiKey.trim() === '') {
 		throw new HttpError(
@@ -231,6 +240,24 @@ export async function deployWorkflow(request: DeployRequest, options: CleanOptio
 	// n8n's own checks first, as n8n's editor shows them: nothing is sent while they fail.
 	const before = workflowIssues(workflow);
 	if (before.length) throw checksFailed(before);
+	// Publishing passes the page's "Set live" gates; saving without publishing answers no chat.
+	if (request.activate === true) options.passedTests.check(workflow);
+	// The canvas's credentials each node uses (by its id, else by type and name): their stored
+	// secrets may go only to an n8n address confirmed for them. Checked before anything is sent.
+	const nodes = workflow.nodes as unknown[];
+	const localFor = new Map<string, string>();
+	for (const raw of nodes) {
+		if (!isObject(raw) || !isObject(raw.credentials)) continue;
+		for (const [type, reference] of Object.entries(raw.credentials)) {
+			const ref = isObject(reference) ? reference : { name: reference };
+			const id = typeof ref.id === 'string' ? ref.id : undefined;
+			const local =
+				(id?.startsWith(LOCAL_ID_PREFIX) && store.find(id)?.type === type ? id : undefined) ??
+				store.resolveForRun(type, { name: ref.name })?.id;
+			if (local) localFor.set(referenceKey(type, ref), local);
+		}
+	}
+	confirmSecretAddresses(store, [...localFor.values()], baseUrl, request.secrets);
 
 	const host = new URL(baseUrl).hostname;
 	const client = axios.create({
@@ -266,7 +293,6 @@ export async function deployWorkflow(request: DeployRequest, options: CleanOptio
 	const ok = (response: AxiosResponse) => response.status >= 200 && response.status < 300;
 
 	// Credentials: pushed from this canvas's store to n8n (secrets go canvas server -> n8n only).
-	const nodes = workflow.nodes as unknown[];
 	const wanted = nodes.some((node) => isObject(node) && isObject(node.credentials));
 	const remote: RemoteCredential[] = wanted ? await listCredentials(call, baseUrl) : [];
 	const outcomes = new Map<string, CredentialOutcome>();
@@ -307,13 +333,11 @@ export async function deployWorkflow(request: DeployRequest, options: CleanOptio
 		if (!isObject(raw) || !isObject(raw.credentials)) continue;
 		for (const [type, reference] of Object.entries(raw.credentials)) {
 			const ref = isObject(reference) ? reference : { name: reference };
-			const key = `${type}\u0000${String(ref.id)}\u0000${String(ref.name)}`;
+			const key = referenceKey(type, ref);
 			if (resolved.has(key)) continue;
 			const id = typeof ref.id === 'string' ? ref.id : undefined;
-			// A credential of this canvas (by its id, else by type and name) is created or updated in n8n.
-			const local =
-				(id?.startsWith(LOCAL_ID_PREFIX) && store.find(id)?.type === type ? id : undefined) ??
-				store.resolveForRun(type, { name: ref.name })?.id;
+			// A credential of this canvas is created or updated in n8n.
+			const local = localFor.get(key);
 			if (local) {
 				const outcome = await pushCredential(local, type);
 				resolved.set(key, { id: outcome.id, name: outcome.name });
@@ -330,9 +354,7 @@ export async function deployWorkflow(request: DeployRequest, options: CleanOptio
 			}
 		}
 	}
-	const missing = workflowIssues(workflow, (type, ref) =>
-		resolved.has(`${type}\u0000${String(ref.id)}\u0000${String(ref.name)}`),
-	);
+	const missing = workflowIssues(workflow, (type, ref) => resolved.has(referenceKey(type, ref)));
 	if (missing.length) throw keyFree(checksFailed(missing));
 	const withIds = {
 		...workflow,
@@ -341,10 +363,7 @@ export async function deployWorkflow(request: DeployRequest, options: CleanOptio
 			const credentials = Object.fromEntries(
 				Object.entries(raw.credentials).map(([type, reference]) => {
 					const ref = isObject(reference) ? reference : { name: reference };
-					return [
-						type,
-						resolved.get(`${type}\u0000${String(ref.id)}\u0000${String(ref.name)}`) ?? ref,
-					];
+					return [type, resolved.get(referenceKey(type, ref)) ?? ref];
 				}),
 			);
 			return { ...raw, credentials };
@@ -434,6 +453,11 @@ export async function deployWorkflow(request: DeployRequest, options: CleanOptio
 		message: plainWords(saved, active, credentials),
 		warnings,
 	};
+}
+
+/** One credential reference of a node: its type, id and name. */
+function referenceKey(type: string, ref: { id?: unknown; name?: unknown }): string {
+	return `${type}\u0000${String(ref.id)}\u0000${String(ref.name)}`;
 }
 
 function plainWords(saved: string, active: boolean, credentials: CredentialOutcome[]): string {

@@ -62,8 +62,16 @@ export interface PersistedCredential {
 	name: string;
 	type: string;
 	remoteIds?: Record<string, string>;
+	/** The n8n addresses the admin confirmed this credential's secrets for (credentials.ts). */
+	n8nAddresses?: string[];
 	data: ICredentialDataDecryptedObject;
 }
+
+/**
+ * The confirmed n8n addresses travel inside the encrypted box (the GCM tag covers them): an address
+ * added to the file by hand does not decrypt. '#' is in no credential field's name.
+ */
+const ADDRESSES_KEY = '#n8nAddresses';
 
 export interface EncryptedBox {
 	iv: string;
@@ -87,13 +95,17 @@ export class CredentialFile {
 		const entries = Array.isArray(raw?.credentials) ? raw.credentials : [];
 		if (entries.length === 0) return [];
 		const key = this.readKey(false)!;
-		return entries.map((entry: PersistedCredential & { data: EncryptedBox }) => ({
-			id: entry.id,
-			name: entry.name,
-			type: entry.type,
-			...(entry.remoteIds ? { remoteIds: entry.remoteIds } : {}),
-			data: this.decrypt(key, entry.id, entry.data),
-		}));
+		return entries.map((entry: PersistedCredential & { data: EncryptedBox }) => {
+			const { [ADDRESSES_KEY]: addresses, ...data } = this.decrypt(key, entry.id, entry.data);
+			return {
+				id: entry.id,
+				name: entry.name,
+				type: entry.type,
+				...(entry.remoteIds ? { remoteIds: entry.remoteIds } : {}),
+				...(Array.isArray(addresses) ? { n8nAddresses: addresses.map(String) } : {}),
+				data,
+			};
+		});
 	}
 
 	save(credentials: PersistedCredential[]) {
@@ -103,7 +115,10 @@ export class CredentialFile {
 			name: credential.name,
 			type: credential.type,
 			...(credential.remoteIds ? { remoteIds: credential.remoteIds } : {}),
-			data: this.encrypt(key!, credential.id, credential.data),
+			data: this.encrypt(key!, credential.id, {
+				...credential.data,
+				...(credential.n8nAddresses?.length ? { [ADDRESSES_KEY]: credential.n8nAddresses } : {}),
+			}),
 		}));
 		writeAtomic(this.file, JSON.stringify({ version: 1, credentials: stored }, null, '\t'));
 	}

@@ -60,6 +60,8 @@ export const deployRequestBody = z.object({
 	activate: z.boolean().optional(),
 	/** The n8n workflow id this action was deployed as: updated instead of duplicated. */
 	workflowId: z.string().nullable().optional(),
+	/** Stored secrets entered again for an n8n address not confirmed yet: {credentialId: {field: value}}. */
+	secrets: z.record(z.string(), z.record(z.string(), z.string())).optional(),
 });
 export type DeployRequestBody = z.infer<typeof deployRequestBody>;
 
@@ -124,6 +126,13 @@ export const nodeReport = z.object({
 	requests: z.array(recordedRequest).optional(),
 	/** Why a node of another package did not run in the canvas. */
 	notRun: z.string().optional(),
+	/**
+	 * An API Action's response as it read it (parsed JSON), for the field tree: returned to the page
+	 * only, never stored; `problem` says why it is not shown (too large, carries a secret).
+	 */
+	apiResponse: z
+		.object({ body: z.unknown().optional(), problem: z.string().optional() })
+		.optional(),
 });
 export type NodeReport = z.infer<typeof nodeReport>;
 

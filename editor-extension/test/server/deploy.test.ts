@@ -113,7 +113,15 @@ function fakeN8n(state: FakeState) {
 let n8n: LoopbackServer;
 let server: RunningServer;
 let state: FakeState;
+/** The customer's API the graph calls: a test of the graph passes against it before "Set live". */
+let shop: LoopbackServer;
+/** The credentials stored in this test, with their secrets as the admin enters them again. */
+let stored: Record<string, Record<string, string>>;
 beforeEach(async () => {
+	stored = {};
+	shop = await startLoopbackServer({
+		'*': { body: { orders: [{ id: 1, name: '#1001', fulfillment_status: 'shipped' }] } },
+	});
 	state = {
 		credentials: [{ id: 'kept-n8n-id', name: 'Messenger', type: 'finMessengerApi', data: {} }],
 		workflows: new Map(),
@@ -125,6 +133,7 @@ beforeEach(async () => {
 afterEach(async () => {
 	await server.close();
 	await n8n.close();
+	await shop.close();
 });
 
 function canvasWorkflow(credentialId: string) {
@@ -155,7 +164,8 @@ function canvasWorkflow(credentialId: string) {
 				position: [220, 0],
 				parameters: {
 					authentication: 'finFixedTokenApi',
-					url: 'https://shop.example.com/admin/api/2024-01/orders.json',
+					url: `${shop.url}/admin/api/2024-01/orders.json?email={{user.email}}`,
+					responseMode: 'full',
 				},
 				credentials: { finFixedTokenApi: { id: credentialId, name: 'old name' } },
 				selected: true,
@@ -179,19 +189,30 @@ async function storeCredential(name = 'Shopify token'): Promise<string> {
 		body: {
 			type: 'finFixedTokenApi',
 			name,
-			data: { token: SECRET, allowedDomain: 'shop.example.com' },
+			data: { token: SECRET, allowedDomain: '127.0.0.1' },
 		},
 	});
+	stored[created.json.id] = { token: SECRET };
 	return created.json.id;
 }
 
+/** What "Set live" needs first (live-gate.ts): a passing test of exactly this graph. */
+async function passTest(workflow: unknown) {
+	const answer = await call(server, 'POST', '/api/test', {
+		body: { workflow, testValues: { user: { user_id: 'u1', email: 'ada@example.com' } } },
+	});
+	expect(answer.json.ok).toBe(true);
+}
+
+/** A deploy as the dialog sends it once the admin entered the stored secrets again for this n8n. */
 const deploy = (body: Record<string, unknown>) =>
 	call(server, 'POST', '/api/deploy', {
-		body: { baseUrl: n8n.url, apiKey: API_KEY, activate: true, ...body },
+		body: { baseUrl: n8n.url, apiKey: API_KEY, activate: true, secrets: stored, ...body },
 	});
 
 it('creates the credential in n8n, then the workflow with only the fields n8n accepts, publishes it, and says so', async () => {
 	const credentialId = await storeCredential();
+	await passTest(canvasWorkflow(credentialId));
 	const logs: string[] = [];
 	const spies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((method) =>
 		jest
@@ -225,7 +246,7 @@ it('creates the credential in n8n, then the workflow with only the fields n8n ac
 		id: 'Cred1',
 		name: 'Shopify token',
 		type: 'finFixedTokenApi',
-		data: expect.objectContaining({ token: SECRET, allowedDomain: 'shop.example.com' }),
+		data: expect.objectContaining({ token: SECRET, allowedDomain: '127.0.0.1' }),
 	});
 	const create = n8n.requests.find(
 		(request) => request.method === 'POST' && request.path === '/api/v1/workflows',
@@ -257,6 +278,7 @@ it('creates the credential in n8n, then the workflow with only the fields n8n ac
 
 it('updates the same workflow and credential on the next deploy, and keeps the webhook address', async () => {
 	const credentialId = await storeCredential();
+	await passTest(canvasWorkflow(credentialId));
 	const first = await deploy({ workflow: canvasWorkflow(credentialId) });
 	const webhookId = state.workflows.get(first.json.id)!.nodes[0].webhookId;
 	await call(server, 'PATCH', `/api/credentials/${credentialId}`, {
@@ -284,7 +306,9 @@ it('reuses a credential n8n already has under the same type and name instead of 
 		type: 'finFixedTokenApi',
 		data: {},
 	});
-	const answer = await deploy({ workflow: canvasWorkflow(await storeCredential()) });
+	const credentialId = await storeCredential();
+	await passTest(canvasWorkflow(credentialId));
+	const answer = await deploy({ workflow: canvasWorkflow(credentialId) });
 	expect(answer.json.credentials[1]).toEqual(
 		expect.objectContaining({ id: 'Made-in-n8n', outcome: 'updated' }),
 	);
@@ -294,6 +318,7 @@ it('reuses a credential n8n already has under the same type and name instead of 
 
 it('creates the workflow anew when the one deployed before was deleted in n8n, and says so', async () => {
 	const credentialId = await storeCredential();
+	await passTest(canvasWorkflow(credentialId));
 	const first = await deploy({ workflow: canvasWorkflow(credentialId) });
 	state.workflows.delete(first.json.id);
 	const again = await deploy({ workflow: canvasWorkflow(credentialId), workflowId: first.json.id });
@@ -321,6 +346,7 @@ it("runs n8n's checks first: a missing trigger credential is refused before anyt
 it("warns only about left-out workflow fields the admin would miss, not n8n's bookkeeping or empty ones", async () => {
 	const credentialId = await storeCredential();
 	const workflow = canvasWorkflow(credentialId);
+	await passTest(workflow);
 	const first = await deploy({ workflow });
 	expect(first.json.warnings).toContain(
 		'Left out tags, pinData: n8n sets or rejects these on create.',
@@ -341,6 +367,7 @@ it('refuses a graph that itself holds a demo backend address (an older export), 
 	workflow.nodes[1].parameters = {
 		authentication: 'finFixedTokenApi',
 		url: 'http://127.0.0.1:5680/demo/shopify/admin/api/2025-07/orders.json',
+		responseMode: 'full',
 	};
 	const answer = await deploy({ workflow });
 	expectActionableError(answer, 400);
@@ -351,7 +378,9 @@ it('refuses a graph that itself holds a demo backend address (an older export), 
 });
 
 it('refuses a credential that is neither on the canvas nor in n8n, naming it', async () => {
-	const answer = await deploy({ workflow: canvasWorkflow('local_gone') });
+	// Saved without publishing: a graph missing a credential cannot pass a test, so it never gets
+	// past "Set live"; the check against n8n's credentials comes before any workflow is saved.
+	const answer = await deploy({ workflow: canvasWorkflow('local_gone'), activate: false });
 	expectActionableError(answer, 400);
 	expect(answer.json.error).toContain('Node "Orders"');
 	expect(answer.json.error).toContain('old name');
@@ -369,8 +398,10 @@ it('accepts a base URL that already ends in /api/v1 and skips publishing when no
 });
 
 it('says the API key was rejected, without echoing it', async () => {
+	const workflow = canvasWorkflow(await storeCredential());
+	await passTest(workflow);
 	const answer = await deploy({
-		workflow: canvasWorkflow(await storeCredential()),
+		workflow,
 		apiKey: 'wrong-key-123456',
 	});
 	expectActionableError(answer, 401);
@@ -380,6 +411,7 @@ it('says the API key was rejected, without echoing it', async () => {
 
 it("passes on n8n's message when it refuses the workflow, without any secret", async () => {
 	const credentialId = await storeCredential();
+	await passTest(canvasWorkflow(credentialId));
 	n8n.setRoutes({
 		'POST /api/v1/workflows': {
 			status: 400,
@@ -398,6 +430,7 @@ it("passes on n8n's message when it refuses the workflow, without any secret", a
 
 it('reports a saved but not published workflow with its id, so the next deploy updates it', async () => {
 	const credentialId = await storeCredential();
+	await passTest(canvasWorkflow(credentialId));
 	const refuse: ScriptedResponse = {
 		status: 400,
 		body: { message: 'Node "Fin Trigger": Missing required credential: finMessengerApi' },
@@ -426,6 +459,7 @@ it('says n8n is unreachable, or has no public API at that address', async () => 
 	const deadUrl = closed.url;
 	await closed.close();
 	const workflow = canvasWorkflow(await storeCredential());
+	await passTest(workflow);
 	const unreachable = await deploy({ workflow, baseUrl: deadUrl });
 	expectActionableError(unreachable, 502);
 	expect(unreachable.json.error).toContain('ECONNREFUSED');

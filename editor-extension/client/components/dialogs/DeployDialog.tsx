@@ -2,7 +2,8 @@
 // the credentials the nodes use are created or updated in n8n by the server (their secrets never come
 // back here), the workflow this action was deployed as before is updated, and it is published, as
 // n8n 2.x calls it. The canvas server keeps the API key encrypted (to read the action's runs for
-// Logs); it never comes back to this page.
+// Logs); it never comes back to this page. Stored secrets go only to an n8n address confirmed for
+// them: for a new address the server names them (`reenter`) and the admin enters them here again.
 import { useState } from 'react';
 
 import { useStore } from '../../state/store';
@@ -16,6 +17,13 @@ import { Spinner } from '../common/Spinner';
 
 const BASE_URL_KEY = 'fin-canvas.n8nBaseUrl';
 
+/** A stored credential whose secrets the server asks for again (server/secret-addresses.ts). */
+interface Reentry {
+	id: string;
+	name: string;
+	fields: { name: string; displayName: string }[];
+}
+
 interface Props {
 	workflow: N8nWorkflow;
 	usesDemo: boolean;
@@ -27,6 +35,7 @@ export function DeployDialog({ workflow, usesDemo, onClose }: Props) {
 		() => localStorage.getItem(BASE_URL_KEY) ?? 'http://localhost:5678',
 	);
 	const [apiKey, setApiKey] = useState('');
+	const [secrets, setSecrets] = useState<Record<string, Record<string, string>>>({});
 	const [activate, setActivate] = useState(true);
 	const [busy, setBusy] = useState(false);
 	const [error, setError] = useState<ApiError>();
@@ -50,11 +59,13 @@ export function DeployDialog({ workflow, usesDemo, onClose }: Props) {
 				apiKey,
 				activate,
 				workflowId: previous?.workflowId ?? null,
+				...(Object.keys(secrets).length ? { secrets } : {}),
 			};
 			const answer = await api.deploy(request);
 			remember(answer.id, answer.active);
 			setResult(answer);
 			setApiKey('');
+			setSecrets({});
 		} catch (caught) {
 			const failure = caught as ApiError;
 			// Saved but not published: the next attempt updates that workflow.
@@ -65,6 +76,9 @@ export function DeployDialog({ workflow, usesDemo, onClose }: Props) {
 		}
 	};
 	const issues = Array.isArray(error?.extra?.issues) ? (error.extra.issues as NodeIssue[]) : [];
+	const reenter = Array.isArray(error?.extra?.reenter) ? (error.extra.reenter as Reentry[]) : [];
+	const setSecret = (id: string, field: string, value: string) =>
+		setSecrets((all) => ({ ...all, [id]: { ...all[id], [field]: value } }));
 
 	return (
 		<Modal
@@ -171,6 +185,34 @@ export function DeployDialog({ workflow, usesDemo, onClose }: Props) {
 							to show this action’s runs (Logs); it never comes back to this page.
 						</p>
 					</div>
+					{reenter.length > 0 && (
+						<fieldset className="field" data-testid="deploy-reenter">
+							<legend className="field__label">
+								Enter these secrets again for this n8n address
+							</legend>
+							{reenter.flatMap((credential) =>
+								credential.fields.map((field) => (
+									<div className="field" key={`${credential.id}:${field.name}`}>
+										<label htmlFor={`deploy-secret-${credential.id}-${field.name}`}>
+											{credential.name}: {field.displayName}
+										</label>
+										<input
+											id={`deploy-secret-${credential.id}-${field.name}`}
+											className="input"
+											type="password"
+											autoComplete="off"
+											value={secrets[credential.id]?.[field.name] ?? ''}
+											onChange={(event) => setSecret(credential.id, field.name, event.target.value)}
+										/>
+									</div>
+								)),
+							)}
+							<p className="field__hint">
+								Stored secrets go only to the n8n addresses they were entered for; this is asked
+								once per address.
+							</p>
+						</fieldset>
+					)}
 					<label className="checkbox-line">
 						<input
 							type="checkbox"
