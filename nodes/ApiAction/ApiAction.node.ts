@@ -218,6 +218,7 @@ export class ApiAction implements INodeType {
 							maxRetries: (options.maxRetries as number) ?? 2,
 							backoffMs: 250,
 							maxRetryAfterMs: 30000,
+							credentialType: credentialTypeOf(this, itemIndex),
 						},
 					);
 					body = result.body;
@@ -442,14 +443,19 @@ function parseMock(context: IExecuteFunctions, itemIndex: number, raw: unknown):
 		: raw;
 }
 
-function senderFor(context: IExecuteFunctions, itemIndex: number): SendFunction {
+/** The n8n credential type the request is sent with; undefined for "None". */
+function credentialTypeOf(context: IExecuteFunctions, itemIndex: number): string | undefined {
 	const authentication = context.getNodeParameter('authentication', itemIndex, 'none') as string;
-	if (authentication === 'none')
+	if (authentication === 'none') return undefined;
+	return authentication === 'genericCredentialType'
+		? (context.getNodeParameter('genericAuthType', itemIndex) as string)
+		: authentication;
+}
+
+function senderFor(context: IExecuteFunctions, itemIndex: number): SendFunction {
+	const credentialType = credentialTypeOf(context, itemIndex);
+	if (credentialType === undefined)
 		return async (options) => await context.helpers.httpRequest(options);
-	const credentialType =
-		authentication === 'genericCredentialType'
-			? (context.getNodeParameter('genericAuthType', itemIndex) as string)
-			: authentication;
 	return async (options) =>
 		await context.helpers.httpRequestWithAuthentication.call(context, credentialType, options);
 }

@@ -15,6 +15,8 @@ export interface CallLimits {
 	backoffMs: number;
 	/** Longest wait a Retry-After may ask for before we give up instead. */
 	maxRetryAfterMs: number;
+	/** The n8n credential type the request is sent with (none: no credential); names what to check on a 401. */
+	credentialType?: string;
 }
 
 export interface CallResult {
@@ -32,7 +34,8 @@ export type FailureKind =
 	| 'not_json'
 	| 'rate_limited'
 	| 'unauthorized'
-	| 'credential';
+	| 'credential'
+	| 'redirect';
 
 export class ApiCallFailure extends Error {
 	constructor(
@@ -124,10 +127,21 @@ function parseBody(raw: Buffer, response: FullResponse): unknown {
 	return parsed.value;
 }
 
+/** What to check after a 401, for the kind of credential that was sent. */
+export function unauthorizedMessage(credentialType: string | undefined): string {
+	if (credentialType === 'finDynamicTokenApi')
+		return 'The API refused the token (401), also after a fresh token was fetched. Check the Fin Dynamic Token credential: the client ID and secret (or user), the scope the API needs, and where the token goes (header name and prefix, or query parameter).';
+	if (credentialType === 'finFixedTokenApi')
+		return 'The API refused the token (401). Check the Fin Fixed Token credential: the token itself (not expired or revoked), and where it goes (Authorization: Bearer, a named header with its prefix, or a query parameter) as the API documents it.';
+	const which = credentialType ? `the ${credentialType} credential's` : "the credential's";
+	return `The API refused the credentials (401). Check ${which} values and where they are sent (header name, prefix or query parameter) as the API documents it.`;
+}
+
 function describeTransportError(
 	error: unknown,
 	timeoutMs: number,
 	attempts: number,
+	credentialType?: string,
 ): ApiCallFailure {
 	const found = error as {
 		code?: string;
@@ -160,12 +174,7 @@ function describeTransportError(
 		);
 	}
 	if (found.httpCode === '401' || /\b401\b/.test(found.httpCode ?? '')) {
-		return new ApiCallFailure(
-			'unauthorized',
-			'The API refused the credentials (401), also after a fresh token was fetched. Check the credential.',
-			401,
-			attempts,
-		);
+		return new ApiCallFailure('unauthorized', unauthorizedMessage(credentialType), 401, attempts);
 	}
 	if (code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout/i.test(message)) {
 		return new ApiCallFailure(
@@ -226,8 +235,9 @@ export async function sendWithRetries(
 			// Statuses are ours to judge, except 401: n8n must see it to refresh a dynamic token and retry.
 			ignoreHttpStatusErrors: { ignore: true, except: [401] },
 			disableFollowRedirect: true,
-		}).catch((error: unknown) => describeTransportError(error, limits.timeoutMs, attempt))) as
-			FullResponse | ApiCallFailure;
+		}).catch((error: unknown) =>
+			describeTransportError(error, limits.timeoutMs, attempt, limits.credentialType),
+		)) as FullResponse | ApiCallFailure;
 		if (response instanceof ApiCallFailure) throw response;
 		const status = response.statusCode;
 		if (RETRYABLE.includes(status)) {
@@ -245,6 +255,16 @@ export async function sendWithRetries(
 			}
 			await sleep(asked ?? limits.backoffMs * 2 ** (attempt - 1));
 			continue;
+		}
+		if (status >= 300 && status < 400) {
+			// Not followed (a credential must not travel to another address), and its body is no answer.
+			response.body.destroy?.();
+			throw new ApiCallFailure(
+				'redirect',
+				`The API answered ${status}, a redirect${redirectTarget(header(response.headers, 'location'), options.url)}. Redirects are not followed, so a credential never travels to another address: set the URL to the address the API redirects to.`,
+				status,
+				attempt,
+			);
 		}
 		const raw = await readLimited(response, limits.maxResponseBytes);
 		if (status >= 400) {
@@ -265,4 +285,14 @@ function statusHint(status: number): string {
 		return ': nothing at that address for this customer. Check the URL and the attributes in it.';
 	if (status >= 500) return ': the API failed. Try again later or contact its owner.';
 	return '. Check the request settings.';
+}
+
+/** " to <origin>" of a Location header (its path and query may carry customer data: left out). */
+function redirectTarget(location: string | undefined, base: string): string {
+	if (!location) return '';
+	try {
+		return ` to ${new URL(location, base).origin}`;
+	} catch {
+		return '';
+	}
 }

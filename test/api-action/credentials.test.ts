@@ -65,6 +65,18 @@ describe('Fin Fixed Token', () => {
 		await run({ allowedDomain: '127.0.0.1' });
 		expect(server.requests[0].headers.authorization).toBe(`Bearer ${FIXED}`);
 	});
+
+	it('on a 401 says what to check of a fixed token, never that a fresh token was fetched', async () => {
+		server.setRoutes({ '*': { status: 401, body: { error: 'no' } } });
+		try {
+			const result = await run({ placement: 'header', headerName: 'X-Api-Key' });
+			const message = result.errors[ACTION]?.message ?? '';
+			expect(message).toMatch(/refused the token \(401\).*Fin Fixed Token.*where it goes/);
+			expect(message).not.toMatch(/fresh token/);
+		} finally {
+			server.setRoutes({ '*': { body: { ok: true } } });
+		}
+	});
 });
 
 describe('Fin Dynamic Token', () => {
@@ -169,7 +181,9 @@ describe('Fin Dynamic Token', () => {
 			input: [conversation()],
 			credentials: credentials(),
 		});
-		expect(result.errors[ACTION]?.message).toMatch(/refused the credentials \(401\)/);
+		expect(result.errors[ACTION]?.message).toMatch(
+			/refused the token \(401\), also after a fresh token was fetched.*Fin Dynamic Token/,
+		);
 		expect(server.requests.filter((r) => r.path.startsWith('/customers'))).toHaveLength(2);
 	});
 

@@ -114,6 +114,28 @@ describe('API Action limits and faults', () => {
 		expect(result.errors[ACTION]?.name).toBe('NodeApiError');
 	});
 
+	it.each([301, 302, 303, 307, 308])(
+		'treats a %i redirect as a failure: not followed, its body never becomes data',
+		async (status) => {
+			server.setRoutes({
+				'/data': {
+					status,
+					body: { orders: ['not the answer'] },
+					headers: { location: 'https://elsewhere.example.com/login?next=/data' },
+				},
+			});
+			const result = await run();
+			expect(server.requests).toHaveLength(1);
+			expect(result.outputs[ACTION]?.[0] ?? []).toHaveLength(0);
+			expect(result.errors[ACTION]?.message).toMatch(
+				new RegExp(
+					`answered ${status}, a redirect to https://elsewhere.example.com\\..*set the URL`,
+				),
+			);
+			expect(result.errors[ACTION]?.message).not.toContain('next=');
+		},
+	);
+
 	it('reports a body that is not JSON as such', async () => {
 		server.setRoutes({
 			'/data': { body: '<html>login</html>', headers: { 'content-type': 'text/html' } },
