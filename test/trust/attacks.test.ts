@@ -16,6 +16,7 @@ import {
 	post,
 	signJwt,
 	userHash,
+	waitForRuns,
 } from '../fin-trigger/helpers';
 
 const VICTIM_EMAIL = 'victim@example.com';
@@ -304,6 +305,7 @@ describe('issue 11 attacks, over real HTTP through the engine', () => {
 		// What Fin Trigger emits on its test URL, then given to a production run (e.g. replayed data).
 		const started = await host(triggerOnly({}), 'manual');
 		await post(started.url, {});
+		await waitForRuns(started);
 		const emitted = started.runs[0].outputs['Fin Trigger'][0][0].json;
 		expect(emitted).toMatchObject({ source: 'test', identity: { verified: false } });
 		const workflow = afterFinTrigger(
