@@ -6,9 +6,10 @@ import { randomUUID } from 'node:crypto';
 
 import { hubSignature } from '../fin-trigger/helpers';
 import { secrets } from './support/apis';
-import { sendChat, userHash } from './support/chat';
+import { messengerJwt, sendChat, userHash } from './support/chat';
 import { customer } from './support/fixtures';
 import { http } from './support/n8n-api';
+import { packageName } from './support/package';
 import { E2eSession, SESSION_TIMEOUT } from './support/session';
 import {
 	fillInAndActivate,
@@ -190,6 +191,164 @@ describe('only signed attributes choose whose data is read (real n8n)', () => {
 			});
 			expect(chat.status).toBe(404);
 			expect(await settledExecutions(api, stored.id)).toHaveLength(0);
+		},
+	);
+});
+
+/** Creates `nodes` (chained in order) through the public API, activates it, and waits for `path`. */
+async function deployChain(name: string, nodes: any[], path: string): Promise<{ id: string }> {
+	const { api, n8n } = session.value;
+	const connections: Record<string, unknown> = {};
+	nodes.slice(0, -1).forEach((node, index) => {
+		connections[node.name] = { main: [[{ node: nodes[index + 1].name, type: 'main', index: 0 }]] };
+	});
+	const created = await api.apiOk('POST', '/workflows', { name, nodes, connections, settings: {} });
+	await api.apiOk('POST', `/workflows/${created.id}/activate`);
+	await waitForWebhook(`${n8n.url}/webhook/${path}`);
+	return { id: created.id };
+}
+
+/** Every encoding a careless output could hold a secret in. */
+const encodings = (secret: string) => [
+	secret,
+	Buffer.from(secret).toString('base64'),
+	Buffer.from(secret).toString('base64url'),
+	Buffer.from(secret).toString('hex'),
+	encodeURIComponent(secret),
+];
+
+describe('an identity counts only as Fin Trigger emitted it; secret claims are sealed (real n8n)', () => {
+	step(
+		"a Webhook node followed by Edit Fields that makes the posted body the item cannot read the victim's orders",
+		async () => {
+			const shop = session.value.apis.shop;
+			const path = `forged-${randomUUID()}`;
+			const workflow = await deployChain(
+				'Forged identity',
+				[
+					{
+						id: randomUUID(),
+						name: 'Webhook',
+						type: 'n8n-nodes-base.webhook',
+						typeVersion: 2,
+						position: [0, 0],
+						webhookId: randomUUID(),
+						parameters: { httpMethod: 'POST', path, responseMode: 'lastNode', options: {} },
+					},
+					{
+						id: randomUUID(),
+						name: 'Edit Fields',
+						type: 'n8n-nodes-base.set',
+						typeVersion: 3.4,
+						position: [200, 0],
+						parameters: {
+							mode: 'raw',
+							jsonOutput: '={{ JSON.stringify($json.body) }}',
+							options: {},
+						},
+					},
+					{
+						id: randomUUID(),
+						name: 'API Action',
+						type: `${packageName}.apiAction`,
+						typeVersion: 1.1,
+						position: [400, 0],
+						parameters: {
+							url: `${shop.url}/admin/api/2024-01/orders.json`,
+							queryParameters: { parameters: [{ name: 'email', value: '{{user.email}}' }] },
+							authentication: 'finFixedTokenApi',
+							responseMode: 'full',
+						},
+						credentials: { finFixedTokenApi: session.value.credentials.finFixedTokenApi },
+					},
+				],
+				path,
+			);
+			const before = shop.requests.length;
+			const answer = await http(`${session.value.n8n.url}/webhook/${path}`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({
+					message: { id: 'm1', text: 'Where is my order?' },
+					user: { email: customer.email },
+					identity: { verified: true, method: 'jwt', kind: 'user', signed: ['user.email'] },
+					source: 'messenger',
+				}),
+			});
+			expect(shop.requests.length).toBe(before);
+			for (const marker of ORDER_MARKERS) expect(answer.text).not.toContain(marker);
+			const [execution] = await settledExecutions(session.value.api, workflow.id);
+			const detail = await session.value.api.apiOk(
+				'GET',
+				`/executions/${execution.id}?includeData=true`,
+			);
+			expect(JSON.stringify(detail.data.resultData.error)).toContain(
+				"did not come from this execution's Fin Trigger",
+			);
+		},
+	);
+
+	step(
+		'a per-customer token carried as a secret JWT claim reaches the API, and no stored execution holds it in any encoding',
+		async () => {
+			const { apis, credentials } = session.value;
+			const webhookId = randomUUID();
+			const token = secrets.shopifyToken;
+			const workflow = await deployChain(
+				'Secret claim',
+				[
+					{
+						id: randomUUID(),
+						name: 'Fin Trigger',
+						type: `${packageName}.finTrigger`,
+						typeVersion: 2,
+						position: [0, 0],
+						webhookId,
+						parameters: { options: { jwtRedactedClaims: 'shop_token' } },
+						credentials: { finMessengerApi: credentials.finMessengerApi },
+					},
+					{
+						id: randomUUID(),
+						name: 'API Action',
+						type: `${packageName}.apiAction`,
+						typeVersion: 1.1,
+						position: [200, 0],
+						parameters: {
+							url: `${apis.shop.url}/admin/api/2024-01/orders.json`,
+							queryParameters: { parameters: [{ name: 'email', value: '{{user.email}}' }] },
+							headerParameters: {
+								parameters: [
+									{ name: 'X-Shopify-Access-Token', value: '{{identity.claims.shop_token}}' },
+								],
+							},
+							sendSecretClaims: true,
+							responseMode: 'full',
+						},
+						credentials: { finMessengerApi: credentials.finMessengerApi },
+					},
+				],
+				`${webhookId}/fin`,
+			);
+			const answer = await sendChat(`${session.value.n8n.url}/webhook/${webhookId}/fin`, {
+				text: 'Where is my order?',
+				jwt: messengerJwt(secrets.identityVerification, {
+					user_id: customer.user_id,
+					email: customer.email,
+					shop_token: token,
+				}),
+			});
+			expect(answer.status).toBe(200);
+			expect(answer.text).toContain('#1001');
+			const [execution] = await settledExecutions(session.value.api, workflow.id);
+			const detail = await session.value.api.apiOk(
+				'GET',
+				`/executions/${execution.id}?includeData=true`,
+			);
+			const stored = JSON.stringify(detail) + answer.text;
+			for (const encoded of encodings(token)) expect(stored).not.toContain(encoded);
+			const claims =
+				detail.data.resultData.runData['Fin Trigger'][0].data.main[0][0].json.identity.claims;
+			expect(claims.shop_token).toMatch(/^fin-sealed:v1:/);
 		},
 	);
 });
