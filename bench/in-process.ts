@@ -7,6 +7,7 @@ import { parseJson } from '../nodes/shared/parse-json';
 import { compileFields, pickFields, type FieldSpec } from '../nodes/shared/response-fields';
 import { startLoopbackServer } from '../engine/loopback-server';
 import { runWorkflow, type WorkflowJson } from '../engine/run-workflow';
+import { afterFinTrigger } from '../engine/single-node-workflow';
 import { measure, type Measurement } from './measure';
 
 const item = {
@@ -32,8 +33,9 @@ const ratio = (name: string, baseline: Measurement, measured: Measurement): Rati
 	ratio: measured.perRunUs / baseline.perRunUs,
 });
 
+/** The API Action after a Fin Trigger: the benchmark's item is what the trigger emitted. */
 const apiActionWorkflow = (url: string, credential?: 'finDynamicTokenApi'): WorkflowJson =>
-	({
+	afterFinTrigger({
 		nodes: [
 			{
 				id: '1',
@@ -49,7 +51,7 @@ const apiActionWorkflow = (url: string, credential?: 'finDynamicTokenApi'): Work
 			},
 		],
 		connections: {},
-	}) as unknown as WorkflowJson;
+	} as unknown as WorkflowJson);
 
 /** (b) One API Action run through n8n-core's WorkflowExecute over a bare fetch of the same URL. */
 export async function benchApiAction(): Promise<Ratio[]> {
