@@ -4,7 +4,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { runWorkflow } from '../../engine/run-workflow';
-import { singleNodeWorkflow } from '../../engine/single-node-workflow';
+import { afterFinTrigger, singleNodeWorkflow } from '../../engine/single-node-workflow';
 import { guardPattern } from '../../nodes/AudienceFilter/safe-regex';
 
 const NODE = 'Audience Filter';
@@ -23,16 +23,18 @@ function item(tags: unknown[]): IDataObject {
 async function run(pattern: string, tags: unknown[]) {
 	const started = Date.now();
 	const result = await runWorkflow(
-		singleNodeWorkflow(NODE, 'audienceFilter', {
-			ruleGroups: {
-				group: [
-					{
-						combinator: 'and',
-						rules: { rule: [{ attribute: 'user.tags', operator: 'matches', value: pattern }] },
-					},
-				],
-			},
-		}),
+		afterFinTrigger(
+			singleNodeWorkflow(NODE, 'audienceFilter', {
+				ruleGroups: {
+					group: [
+						{
+							combinator: 'and',
+							rules: { rule: [{ attribute: 'user.tags', operator: 'matches', value: pattern }] },
+						},
+					],
+				},
+			}),
+		),
 		{ input: [item(tags)] },
 	);
 	const [matched = [], notMatched = []] = result.outputs[NODE] ?? [];

@@ -5,7 +5,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { startLoopbackServer, type LoopbackServer } from '../../engine/loopback-server';
 import { runWorkflow } from '../../engine/run-workflow';
-import { singleNodeWorkflow } from '../../engine/single-node-workflow';
+import { afterFinTrigger, singleNodeWorkflow } from '../../engine/single-node-workflow';
 import { ACTION, conversation } from '../api-action/workflows';
 
 const NODE = 'Response Field Picker';
@@ -205,20 +205,22 @@ describe('API Action: grouped picked response', () => {
 
 	const run = (typeVersion: number) =>
 		runWorkflow(
-			singleNodeWorkflow(
-				ACTION,
-				'apiAction',
-				{
-					customerSpecific: false,
-					url: `${server.url}/orders`,
-					fields: {
-						field: [
-							field('/orders/*/name', 'Name'),
-							field('/orders/*/fulfillment_status', 'Status'),
-						],
+			afterFinTrigger(
+				singleNodeWorkflow(
+					ACTION,
+					'apiAction',
+					{
+						customerSpecific: false,
+						url: `${server.url}/orders`,
+						fields: {
+							field: [
+								field('/orders/*/name', 'Name'),
+								field('/orders/*/fulfillment_status', 'Status'),
+							],
+						},
 					},
-				},
-				{ typeVersion },
+					{ typeVersion },
+				),
 			),
 			{ input: [conversation()] },
 		);

@@ -9,7 +9,7 @@ import type {
 } from 'n8n-workflow';
 
 import { runWorkflow, type WorkflowJson } from '../../engine/run-workflow';
-import { singleNodeWorkflow } from '../../engine/single-node-workflow';
+import { afterFinTrigger, singleNodeWorkflow } from '../../engine/single-node-workflow';
 
 const NODE = 'Response Field Picker';
 
@@ -525,8 +525,8 @@ describe('Audience Filter and Response Field Picker together', () => {
 		} as WorkflowJson;
 		const other = actionItem();
 		(other.user as IDataObject).user_id = 'u_2';
-		const result = await runWorkflow(json, { input: [actionItem(), other] });
-		expect(result.executionOrder).toEqual(['Audience Filter', NODE]);
+		const result = await runWorkflow(afterFinTrigger(json), { input: [actionItem(), other] });
+		expect(result.executionOrder).toEqual(['Fin Trigger', 'Audience Filter', NODE]);
 		const picked: INodeExecutionData[] = result.outputs[NODE][0];
 		expect(picked.map((item) => item.json)).toEqual([
 			{
