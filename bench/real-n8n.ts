@@ -260,7 +260,11 @@ async function deployOurs(api: N8nClient, apis: Apis, messenger: unknown): Promi
 		allowedDomain: '127.0.0.1',
 	});
 	for (const node of template.nodes) {
-		if (node.type.endsWith('.finTrigger')) node.credentials = { finMessengerApi: messenger };
+		if (node.type.endsWith('.finTrigger')) {
+			node.credentials = { finMessengerApi: messenger };
+			// The templates ship no webhookId (n8n's editor gives each import a new one): as the editor.
+			node.webhookId = randomUUID();
+		}
 		if (node.type.endsWith('.apiAction')) {
 			node.credentials = { finFixedTokenApi: shopify };
 			node.parameters.shopifyOrderStatus_shopUrl = apis.shop.url;

@@ -168,14 +168,15 @@ function buildWorkflow(workflow) {
 		picker: 'Answer',
 		notMatched: 'Not In Audience',
 	};
-	const node = (key, type, typeVersion, position, parameters, extra = {}) => ({
+	// No webhookId: n8n keeps one on import, so a fixed id would give every installation the same,
+	// known webhook address. n8n's editor gives the imported Fin Trigger a new random one.
+	const node = (key, type, typeVersion, position, parameters) => ({
 		parameters,
 		id: stableId(workflow.file, key),
 		name: names[key],
 		type,
 		typeVersion,
 		position,
-		...extra,
 	});
 	const setup = [
 		`## ${workflow.name.replace(/^Fin Actions: /, '')}`,
@@ -202,22 +203,15 @@ function buildWorkflow(workflow) {
 			380,
 			3,
 		),
-		node(
-			'trigger',
-			`${PACKAGE}.finTrigger`,
-			FIN_TRIGGER_VERSION,
-			[0, 300],
-			{
-				source: 'messenger',
-				requireIdentityVerification: true,
-				...(workflow.protectedAttributes
-					? { protectedAttributes: workflow.protectedAttributes }
-					: {}),
-				responseMode: 'lastNode',
-				options: {},
-			},
-			{ webhookId: stableId(workflow.file, 'webhook') },
-		),
+		node('trigger', `${PACKAGE}.finTrigger`, FIN_TRIGGER_VERSION, [0, 300], {
+			source: 'messenger',
+			requireIdentityVerification: true,
+			...(workflow.protectedAttributes
+				? { protectedAttributes: workflow.protectedAttributes }
+				: {}),
+			responseMode: 'lastNode',
+			options: {},
+		}),
 		node('audience', `${PACKAGE}.audienceFilter`, 1, [220, 300], {
 			status: 'live',
 			ruleGroups: ruleGroups(workflow.rules),
@@ -279,14 +273,14 @@ const AGENT_FILE = 'ai-agent-order-status-and-incidents.json';
  */
 function agentWorkflow(actionWorkflows) {
 	const file = AGENT_FILE;
-	const node = (key, name, type, typeVersion, position, parameters, extra = {}) => ({
+	// No webhookId, as in buildWorkflow: see there.
+	const node = (key, name, type, typeVersion, position, parameters) => ({
 		parameters,
 		id: stableId(file, key),
 		name,
 		type,
 		typeVersion,
 		position,
-		...extra,
 	});
 	const tools = actionWorkflows
 		.filter((workflow) =>
@@ -341,21 +335,13 @@ function agentWorkflow(actionWorkflows) {
 			typeVersion: 1,
 			position: [520, 740],
 		},
-		node(
-			'trigger',
-			'Fin Trigger',
-			`${PACKAGE}.finTrigger`,
-			FIN_TRIGGER_VERSION,
-			[0, 300],
-			{
-				source: 'messenger',
-				requireIdentityVerification: true,
-				protectedAttributes: 'email',
-				responseMode: 'lastNode',
-				options: {},
-			},
-			{ webhookId: stableId(file, 'webhook') },
-		),
+		node('trigger', 'Fin Trigger', `${PACKAGE}.finTrigger`, FIN_TRIGGER_VERSION, [0, 300], {
+			source: 'messenger',
+			requireIdentityVerification: true,
+			protectedAttributes: 'email',
+			responseMode: 'lastNode',
+			options: {},
+		}),
 		node('agent', 'AI Agent', '@n8n/n8n-nodes-langchain.agent', 3.1, [300, 300], {
 			promptType: 'define',
 			text: '={{ $json.message.text }}',

@@ -9,6 +9,7 @@
 // test event"); n8n never calls a webhook node's `execute` without a request, so Fin Trigger has
 // none. Instead, a call to the *test* URL with an empty JSON body (or `{}`) emits the Test Values
 // below, marked identity.verified: false and source: 'test'; pinned data works as for any trigger.
+// Its caller gets only an acknowledgement: the run's data is seen in the editor, never answered.
 // "Require Identity Verification" can be switched off for test runs only: on the production URL
 // the node then refuses every call rather than let unverified customers through.
 import type {
@@ -39,14 +40,19 @@ import { parseIntercomNotification } from './intercom-envelope';
 import { messageOf, parseMessengerBody } from './messenger-body';
 import { verifyMessengerIdentity } from './messenger-identity';
 import { parseClaimMapping, parseSecretClaims } from './jwt-claims';
-import { DEFAULT_JWT_LEEWAY_SECONDS } from './messenger-jwt';
+import { DEFAULT_JWT_LEEWAY_SECONDS, DEFAULT_JWT_MAX_LIFETIME_SECONDS } from './messenger-jwt';
 import type { JwtPolicy } from './messenger-identity';
 import { checkProtectedAttributes, parseProtectedAttributes } from './protected-attributes';
 import { deliveryOf, recordDelivery } from './replay-guard';
 import { trustOptions } from './trust-properties';
-import { accept, refuse, sendRejection, type Outcome } from './rejection';
+import { accept, refuse, sendJson, sendRejection, type Outcome } from './rejection';
 import { isPlainRecord, parseJson, sanitizeJson } from '../shared/parse-json';
-import { buildTestItem, TEST_DEFAULTS, type TestValues } from './test-values';
+import {
+	buildTestItem,
+	TEST_DEFAULTS,
+	TEST_RUN_ACKNOWLEDGEMENT,
+	type TestValues,
+} from './test-values';
 
 // Plain names: n8n's default rule reads a default only as a literal or a plain name.
 const { messageText: TEST_MESSAGE_TEXT, userId: TEST_USER_ID, email: TEST_EMAIL } = TEST_DEFAULTS;
@@ -114,6 +120,7 @@ async function receive(context: IWebhookFunctions): Promise<Outcome<Received>> {
 		maxBodySize?: number;
 		jwtLeewaySeconds?: number;
 		jwtMaxAgeSeconds?: number;
+		jwtMaxLifetimeSeconds?: number;
 		jwtAudience?: string;
 		jwtIssuer?: string;
 		jwtClaimMapping?: string;
@@ -142,6 +149,7 @@ async function receive(context: IWebhookFunctions): Promise<Outcome<Received>> {
 		checks: {
 			leewaySeconds: options.jwtLeewaySeconds ?? DEFAULT_JWT_LEEWAY_SECONDS,
 			maxAgeSeconds: options.jwtMaxAgeSeconds ?? 0,
+			maxLifetimeSeconds: options.jwtMaxLifetimeSeconds ?? DEFAULT_JWT_MAX_LIFETIME_SECONDS,
 			audience: options.jwtAudience || undefined,
 			issuer: options.jwtIssuer || undefined,
 		},
@@ -405,7 +413,7 @@ export class FinTrigger implements INodeType {
 				placeholder: 'Add Test Value',
 				default: {},
 				description:
-					'Used when the test URL receives an empty JSON body (or {} sent as JSON), e.g. after "Listen for test event". The item says identity.verified: false and source: test; its values count as signed in manual (editor) runs only, never in production.',
+					'Used when the test URL receives an empty JSON body (or {} sent as JSON), e.g. after "Listen for test event". The item says identity.verified: false and source: test; its values count as signed in manual (editor) runs only, never in production. The caller of the test URL gets only an acknowledgement: the run and its data are shown in the editor.',
 				options: [
 					{
 						displayName: 'Message Text',
@@ -534,9 +542,17 @@ export class FinTrigger implements INodeType {
 			return { noWebhookResponse: true };
 		}
 		if (outcome.value.kind !== 'item') return { webhookResponse: { status: outcome.value.kind } };
+		const workflowData = [[{ json: outcome.value.item, pairedItem: { item: 0 } }]];
+		if (outcome.value.item.source === 'test') {
+			// Answered here, so n8n sends neither the last node's output nor anything else of the run:
+			// n8n 2.x ignores `webhookResponse` when workflowData is returned (it answers per response
+			// mode), but runs the workflow after a `noWebhookResponse` and sends nothing more.
+			sendJson(this.getResponseObject(), 200, TEST_RUN_ACKNOWLEDGEMENT);
+			return { noWebhookResponse: true, workflowData };
+		}
 		return {
 			webhookResponse: { status: 'accepted' },
-			workflowData: [[{ json: outcome.value.item, pairedItem: { item: 0 } }]],
+			workflowData,
 		};
 	}
 }

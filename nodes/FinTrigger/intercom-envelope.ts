@@ -1,6 +1,7 @@
 // Intercom's webhook notification envelope ({type: 'notification_event', topic, data: {item}}).
 // Only the topics in which a customer writes start a run; the text comes from the newest
-// customer-written conversation part (HTML reduced to text), the customer from the contact.
+// customer-written conversation part (HTML reduced to text), the customer from the contact who
+// wrote that part (see authorIdentity).
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
@@ -76,6 +77,41 @@ function customerPart(conversation: Record<string, unknown>, topic: string): Par
 	return isCustomer(source) ? source : undefined;
 }
 
+/**
+ * The customer is the author of the part that triggered the notification, looked up among the
+ * conversation's contacts by id: never simply the first contact, who may be someone else in a
+ * shared conversation. Only an author who is a listed contact, with no disagreement between the
+ * part's author type and the contact's role, is a `user`; anyone else is a lead or a visitor.
+ */
+function authorIdentity(
+	author: Record<string, unknown>,
+	contacts: unknown,
+): { user: IDataObject; audience: AudienceKind } {
+	const authorId = author.id === undefined || author.id === null ? '' : String(author.id);
+	const contact =
+		authorId === '' || !Array.isArray(contacts)
+			? undefined
+			: (contacts as unknown[])
+					.filter(isPlainRecord)
+					.find((candidate) => candidate.id !== undefined && String(candidate.id) === authorId);
+	const authorType = String(author.type);
+	// Intercom's contact list often carries no role; the part's author type then says it alone.
+	const contactRole = contact?.role === undefined ? undefined : String(contact.role);
+	const agrees =
+		contactRole === undefined || authorType === 'contact' || contactRole === authorType;
+	const role = contactRole ?? authorType;
+	const audience: AudienceKind =
+		contact && agrees && role === 'user' ? 'user' : role === 'lead' && agrees ? 'lead' : 'visitor';
+	const user = compact({
+		user_id: contact?.external_id,
+		email: contact?.email ?? author.email,
+		name: contact?.name ?? author.name,
+		intercom_contact_id: authorId === '' ? undefined : authorId,
+		role,
+	});
+	return { user, audience };
+}
+
 function compact(entries: Record<string, unknown>): IDataObject {
 	const out: IDataObject = {};
 	for (const [key, value] of Object.entries(entries))
@@ -111,19 +147,7 @@ export function parseIntercomNotification(body: unknown, now: Date): Outcome<Int
 	// Signed and well formed, but nothing a customer typed (e.g. only an attachment): acknowledge.
 	if (!part || text === '') return accept({ kind: 'ignored' });
 
-	const author = record(part.author);
-	const contacts = record(item.contacts).contacts;
-	const contact = Array.isArray(contacts) && isPlainRecord(contacts[0]) ? contacts[0] : {};
-	const sameAsAuthor = contact.id === undefined || contact.id === author.id;
-	const user = compact({
-		user_id: contact.external_id,
-		email: contact.email ?? (sameAsAuthor ? author.email : undefined),
-		name: contact.name ?? (sameAsAuthor ? author.name : undefined),
-		intercom_contact_id: contact.id ?? author.id,
-		role: contact.role ?? author.type,
-	});
-	const role = String(contact.role ?? author.type);
-	const audience: AudienceKind = role === 'user' ? 'user' : role === 'lead' ? 'lead' : 'visitor';
+	const { user, audience } = authorIdentity(record(part.author), record(item.contacts).contacts);
 	const signedPaths =
 		audience === 'user'
 			? ['user_id', 'email', 'intercom_contact_id']

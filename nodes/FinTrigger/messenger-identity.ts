@@ -7,6 +7,7 @@ import { verifyMessengerJwt, type JwtChecks, type JwtFailure } from './messenger
 import type { MessengerBody } from './messenger-body';
 import { accept, refuse, type Outcome } from './rejection';
 import { sanitizeJson } from '../shared/parse-json';
+import { sealClaim, sealingKey } from '../shared/sealed-claims';
 
 export interface MessengerIdentity {
 	method: 'user_hash' | 'jwt';
@@ -14,9 +15,9 @@ export interface MessengerIdentity {
 	signedUser: Record<string, unknown>;
 	/** The attribute paths those values occupy, e.g. "user.user_id" (see nodes/shared/provenance). */
 	signedPaths: string[];
-	/** The JWT's claims without the secret ones. */
+	/** The JWT's claims, the secret ones sealed (nodes/shared/sealed-claims). */
 	claims?: Record<string, unknown>;
-	/** Names of secret claims that were dropped. */
+	/** Names of the secret claims (sealed, never in clear). */
 	redactedClaims?: string[];
 }
 
@@ -27,17 +28,29 @@ export interface JwtPolicy {
 	secretClaims: string[];
 }
 
+// Each message names the cause and what to change (in the token or in Fin Trigger's JWT options).
 const JWT_MESSAGES: Record<JwtFailure, string> = {
-	malformed: 'The Messenger JWT is malformed',
-	algorithm: 'The Messenger JWT algorithm is not accepted (only HS256 is)',
-	signature: 'The Messenger JWT signature is invalid',
-	expired: 'The Messenger JWT has expired',
-	not_yet_valid: 'The Messenger JWT is not valid yet',
+	malformed:
+		'The Messenger JWT is malformed: send three base64url parts with JSON header and claims, and numeric exp, nbf and iat',
+	algorithm: 'The Messenger JWT algorithm is not accepted: sign it with HS256 (no crit header)',
+	signature:
+		'The Messenger JWT signature is invalid: sign it with the identity-verification secret of the Fin Messenger credential',
+	expired: 'The Messenger JWT has expired: sign a new token for each session',
+	not_yet_valid:
+		'The Messenger JWT is not valid yet (nbf): check the clock of the server that signs it',
 	exp_missing: 'The Messenger JWT has no exp claim: sign it with an expiry (or set a Maximum Age)',
-	iat_missing: 'The Messenger JWT has no iat claim, which the Maximum Age needs',
-	too_old: 'The Messenger JWT is older than the Maximum Age',
-	audience: 'The Messenger JWT is for another audience (aud)',
-	issuer: 'The Messenger JWT comes from another issuer (iss)',
+	iat_missing:
+		'The Messenger JWT has no iat claim, which the Maximum Age needs: sign it with iat (or set JWT Maximum Age to 0)',
+	iat_in_future:
+		'The Messenger JWT was issued in the future (iat beyond the clock leeway): check the clock of the server that signs it, or raise JWT Clock Leeway',
+	lifetime_too_long:
+		'The Messenger JWT expires later than the JWT Maximum Lifetime allows: sign it with a shorter exp, or raise JWT Maximum Lifetime',
+	too_old:
+		'The Messenger JWT is older than the Maximum Age: sign a fresh token, or raise JWT Maximum Age',
+	audience:
+		'The Messenger JWT is for another audience (aud): sign it with the JWT Audience set on Fin Trigger',
+	issuer:
+		'The Messenger JWT comes from another issuer (iss): sign it with the JWT Issuer set on Fin Trigger',
 };
 
 /** The token of an `Authorization: Bearer <jwt>` header, if the header has that form. */
@@ -67,7 +80,10 @@ export function verifyMessengerIdentity(
 		if (!outcome.ok) return refuse(401, `jwt_${outcome.reason}`, JWT_MESSAGES[outcome.reason]);
 		const sanitized = sanitizeJson(outcome.claims) as Record<string, unknown> | undefined;
 		if (!sanitized) return refuse(401, 'jwt_malformed', JWT_MESSAGES.malformed);
-		const mapped = mapClaims(sanitized, policy.mappings, policy.secretClaims);
+		const key = sealingKey(secret);
+		const mapped = mapClaims(sanitized, policy.mappings, policy.secretClaims, (name, value) =>
+			sealClaim(name, value, key),
+		);
 		if (!hashedIdentifier(mapped.signedUser)) {
 			return refuse(
 				401,
@@ -78,7 +94,7 @@ export function verifyMessengerIdentity(
 		return accept({
 			method: 'jwt',
 			signedUser: mapped.signedUser,
-			// All (non-secret) claims are signed: {{identity.claims.<name>}} may choose whose data is read.
+			// All claims are signed (the secret ones sealed): {{identity.claims.<name>}} may choose whose data is read.
 			signedPaths: [...mapped.signedPaths, 'identity.claims'],
 			claims: mapped.claims,
 			redactedClaims: mapped.redacted,

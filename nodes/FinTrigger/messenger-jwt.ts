@@ -2,7 +2,10 @@
 // secret. Only HS256 is accepted: `alg: none` and every other algorithm are refused before any
 // key is used, the signature is checked before the payload is read, and `exp`/`nbf` are enforced.
 // A token must expire: `exp` is required, unless a maximum age is set, then `iat` is (a token
-// without either would be valid forever). `aud`/`iss` are checked when configured; every time
+// without either would be valid forever). A token may also not be valid for long: `exp` at most
+// the maximum lifetime from now (default 24 h), so a leaked long-lived token is not a key for
+// years; and an `iat` in the future is refused (a token signed "later" is a wrong clock or a
+// forgery meant to outlive a Maximum Age). `aud`/`iss` are checked when configured; every time
 // check allows the clock leeway (default 30 s, 0-60), for clocks that drift between servers.
 import { createHmac } from 'node:crypto';
 
@@ -17,6 +20,8 @@ export type JwtFailure =
 	| 'not_yet_valid'
 	| 'exp_missing'
 	| 'iat_missing'
+	| 'iat_in_future'
+	| 'lifetime_too_long'
 	| 'too_old'
 	| 'audience'
 	| 'issuer';
@@ -26,6 +31,8 @@ export interface JwtChecks {
 	leewaySeconds: number;
 	/** > 0: tokens older than this (by `iat`) are refused, and `iat` is required instead of `exp`. */
 	maxAgeSeconds: number;
+	/** exp may lie at most this far ahead of now (default DEFAULT_JWT_MAX_LIFETIME_SECONDS). */
+	maxLifetimeSeconds?: number;
 	/** When set, `aud` must be (or contain) this value. */
 	audience?: string;
 	/** When set, `iss` must equal this value. */
@@ -33,6 +40,8 @@ export interface JwtChecks {
 }
 
 export const DEFAULT_JWT_LEEWAY_SECONDS = 30;
+/** 24 h: a Messenger JWT is minted per session, not for years. */
+export const DEFAULT_JWT_MAX_LIFETIME_SECONDS = 24 * 3600;
 export const DEFAULT_JWT_CHECKS: JwtChecks = {
 	leewaySeconds: DEFAULT_JWT_LEEWAY_SECONDS,
 	maxAgeSeconds: 0,
@@ -91,13 +100,17 @@ export function verifyMessengerJwt(
 		return { ok: false, reason: 'exp_missing' };
 	if (isTime(claims.exp) && nowSeconds >= claims.exp + leeway)
 		return { ok: false, reason: 'expired' };
+	const maxLifetime = checks.maxLifetimeSeconds ?? DEFAULT_JWT_MAX_LIFETIME_SECONDS;
+	if (isTime(claims.exp) && claims.exp - nowSeconds > maxLifetime + leeway)
+		return { ok: false, reason: 'lifetime_too_long' };
 	if (isTime(claims.nbf) && nowSeconds + leeway < claims.nbf)
 		return { ok: false, reason: 'not_yet_valid' };
+	if (isTime(claims.iat) && claims.iat > nowSeconds + leeway)
+		return { ok: false, reason: 'iat_in_future' };
 	if (checks.maxAgeSeconds > 0) {
 		if (!isTime(claims.iat)) return { ok: false, reason: 'iat_missing' };
 		if (nowSeconds - claims.iat > checks.maxAgeSeconds + leeway)
 			return { ok: false, reason: 'too_old' };
-		if (claims.iat > nowSeconds + leeway) return { ok: false, reason: 'not_yet_valid' };
 	}
 	if (checks.audience) {
 		const audiences = Array.isArray(claims.aud) ? claims.aud : [claims.aud];

@@ -23,12 +23,17 @@ export interface PlainResponse {
 	end(body: string): unknown;
 }
 
-/** Writes the JSON error with the plain http API, which n8n's express response also offers. */
-export function sendRejection(response: PlainResponse, rejection: Rejection): void {
-	const body = JSON.stringify({ error: { code: rejection.code, message: rejection.message } });
-	response.writeHead(rejection.status, {
+/** Writes a JSON answer with the plain http API, which n8n's express response also offers. */
+export function sendJson(response: PlainResponse, status: number, body: object): void {
+	response.writeHead(status, {
 		'content-type': 'application/json; charset=utf-8',
 		'cache-control': 'no-store',
 	});
-	response.end(body);
+	response.end(JSON.stringify(body));
+}
+
+export function sendRejection(response: PlainResponse, rejection: Rejection): void {
+	sendJson(response, rejection.status, {
+		error: { code: rejection.code, message: rejection.message },
+	});
 }

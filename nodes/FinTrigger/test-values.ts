@@ -11,6 +11,17 @@ import { TEST_SIGNED_ROOTS } from '../shared/provenance';
 import { accept, refuse, type Outcome } from './rejection';
 import { isPlainRecord, parseJson, sanitizeJson } from '../shared/parse-json';
 
+/**
+ * What the caller of the test address gets for a call without proof. Anyone who knows the address
+ * can make that call while the editor listens, so the answer carries nothing of the run (the Test
+ * Values count as signed there); the admin sees the run in the editor.
+ */
+export const TEST_RUN_ACKNOWLEDGEMENT = {
+	status: 'test run started',
+	message:
+		'Fin Trigger started a test run with its Test Values: open the execution in the n8n editor to see its data. A call without identity proof gets no data back.',
+};
+
 export interface TestValues {
 	messageText?: string;
 	userId?: string;

@@ -1,7 +1,7 @@
 // Fin Trigger's JWT options (issue 11): what a Messenger JWT must carry and what its claims become.
 import type { INodeProperties } from 'n8n-workflow';
 
-import { DEFAULT_JWT_LEEWAY_SECONDS } from './messenger-jwt';
+import { DEFAULT_JWT_LEEWAY_SECONDS, DEFAULT_JWT_MAX_LIFETIME_SECONDS } from './messenger-jwt';
 
 export const trustOptions: INodeProperties[] = [
 	{
@@ -48,6 +48,15 @@ export const trustOptions: INodeProperties[] = [
 			'0: every JWT must have an exp claim. Above 0: a JWT needs an iat claim and is refused when older than this (exp, when present, still applies).',
 	},
 	{
+		displayName: 'JWT Maximum Lifetime (Seconds)',
+		name: 'jwtMaxLifetimeSeconds',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: DEFAULT_JWT_MAX_LIFETIME_SECONDS,
+		description:
+			'How far ahead exp may lie: a JWT that stays valid longer than this from now is refused (default 86400 = 24 h). Raise it only if your backend signs longer-lived tokens.',
+	},
+	{
 		displayName: 'JWT Secret Claims',
 		// Names of secret claims, not a secret: not a password field (it would hide the names typed).
 		name: 'jwtRedactedClaims',
@@ -55,6 +64,6 @@ export const trustOptions: INodeProperties[] = [
 		default: '',
 		placeholder: 'api_token',
 		description:
-			"Claims that are secrets (e.g. a per-customer API token): dropped from the item, so they never reach n8n's execution data or a later node. Only their names appear, in identity.redactedClaims.",
+			'Claims that are secrets (e.g. a per-customer API token): sealed in the item (encrypted with a key derived from the Fin Messenger credential), so n8n\'s execution data and later nodes never hold them in clear. An API Action with "Send Secret Claims" and the same credential opens one only to build its request. Their names appear in identity.redactedClaims.',
 	},
 ];

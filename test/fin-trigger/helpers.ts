@@ -141,3 +141,13 @@ export async function post(
 	}
 	return { status: response.status, text, json };
 }
+
+/**
+ * A test-address call is answered before its run ends (test-address.test.ts): wait, bounded, until
+ * the host holds `count` finished runs.
+ */
+export async function waitForRuns(host: { runs: unknown[] }, count = 1): Promise<void> {
+	const deadline = Date.now() + 5000;
+	while (host.runs.length < count && Date.now() < deadline)
+		await new Promise((done) => setTimeout(done, 10));
+}
