@@ -49,6 +49,8 @@ step(
 			finMessengerApi: { id: null, name: credentials.finMessengerApi.name },
 		};
 		findNode(workflow, 'apiAction').parameters.statuspageIncidents_pageUrl = apis.status.url;
+		// "Set live" needs a passing test of exactly this graph first (server/live-gate.ts).
+		await passTest(workflow, { user: { user_id: customer.user_id } });
 
 		const deployed = await http(`${canvas!.url}/api/deploy`, {
 			method: 'POST',
@@ -72,6 +74,7 @@ step(
 
 		const url = webhookUrl(n8n.url, stored);
 		await waitForWebhook(url);
+		const before = apis.status.requests.length;
 		const answer = await sendChat(url, {
 			text: 'Is your API down?',
 			user: { user_id: customer.user_id },
@@ -82,17 +85,30 @@ step(
 			actionUsed: true,
 			answer: { Incident: ['Elevated API error rates in EU region'] },
 		});
-		expect(apis.status.requests).toHaveLength(1);
+		expect(apis.status.requests).toHaveLength(before + 1);
 	},
 );
 
 /** POST to the canvas server's API with its session secret. */
-const canvasPost = (path: string, body: unknown) =>
-	http(`${canvas!.url}${path}`, {
+function canvasPost(path: string, body: unknown) {
+	return http(`${canvas!.url}${path}`, {
 		method: 'POST',
 		headers: { 'content-type': 'application/json', 'x-canvas-token': canvas!.token },
 		body: JSON.stringify(body),
 	});
+}
+
+/** "Test response" on the canvas: it must pass before the server lets the graph be published. */
+async function passTest(workflow: unknown, user: Record<string, unknown>) {
+	const tested = await canvasPost('/api/test', {
+		workflow,
+		testValues: { ...user, message: 'Hi' },
+	});
+	expect({ ok: tested.json?.ok, error: tested.json?.error }).toEqual({
+		ok: true,
+		error: undefined,
+	});
+}
 
 step(
 	'the canvas creates its credentials in n8n, publishes, answers, and a second deploy updates the same workflow and credential',
@@ -125,12 +141,28 @@ step(
 		findNode(workflow, 'finTrigger').credentials = {
 			finMessengerApi: { id: stored.json.id, name: stored.json.name },
 		};
+		await passTest(workflow, { user: { user_id: customer.user_id } });
 
+		// A first deploy to this n8n needs the stored secret entered again (once per n8n address).
+		const unconfirmed = await canvasPost('/api/deploy', {
+			workflow,
+			baseUrl: n8n.url,
+			apiKey: api.apiKey,
+			activate: true,
+		});
+		expect(unconfirmed.status).toBe(403);
+		expect(unconfirmed.json.reenter).toEqual([
+			expect.objectContaining({
+				id: stored.json.id,
+				fields: [expect.objectContaining({ name: 'identityVerificationSecret' })],
+			}),
+		]);
 		const first = await canvasPost('/api/deploy', {
 			workflow,
 			baseUrl: n8n.url,
 			apiKey: api.apiKey,
 			activate: true,
+			secrets: { [stored.json.id]: { identityVerificationSecret: secrets.identityVerification } },
 		});
 		expect(first.json.error).toBeUndefined();
 		expect({ status: first.status, body: first.json }).toMatchObject({
@@ -245,12 +277,14 @@ step(
 			action.parameters.url = `${backend.url}/customers/{{user.user_id}}/usage`;
 			action.parameters.authentication = 'finFixedTokenApi';
 			action.credentials = { finFixedTokenApi: { id: token.json.id, name: token.json.name } };
+			await passTest(workflow, { user: { user_id: customer.user_id, meter_type: 'smart' } });
 
 			const deployed = await canvasPost('/api/deploy', {
 				workflow,
 				baseUrl: n8n.url,
 				apiKey: api.apiKey,
 				activate: true,
+				secrets: { [token.json.id]: { token: backendToken } },
 			});
 			expect(deployed.json.error).toBeUndefined();
 			// What the canvas keeps for the action after "Set live" (the client saves it with the graph).
