@@ -13,10 +13,16 @@ import type {
 import { NodeHelpers } from 'n8n-workflow';
 
 import { buildTestItem, type TestValues } from '../../nodes/FinTrigger/test-values';
+import { parseJson } from '../../nodes/shared/parse-json';
 import type { ConversationItem } from '../../nodes/shared/conversation-item';
 import { BASE_NODE_FILES, isRunnableBaseType } from '../../engine/base-node-types';
 import { PACKAGE_NAME } from '../../engine/package-types';
-import { runWorkflow, type RecordedRequest, type WorkflowJson } from '../../engine/run-workflow';
+import {
+	RESPONSE_CAPTURE_BYTES,
+	runWorkflow,
+	type RecordedRequest,
+	type WorkflowJson,
+} from '../../engine/run-workflow';
 import type {
 	Item as TestItem,
 	NodeReport,
@@ -36,6 +42,7 @@ import {
 } from '../../nodes/shared/redact';
 
 const STICKY_NOTE = 'n8n-nodes-base.stickyNote';
+const API_ACTION = `${PACKAGE_NAME}.apiAction`;
 /** e.g. "set, if, switch" for the report of a node the canvas does not run. */
 const RUNNABLE_BASE_NAMES = Object.keys(BASE_NODE_FILES)
 	.map((type) => type.split('.')[1])
@@ -231,6 +238,7 @@ export async function runTest(body: TestRequestBody, store: CredentialStore): Pr
 	const lastTask = (name: string): ITaskData | undefined =>
 		runData[name]?.[runData[name].length - 1];
 	const requestsByNode = new Map<string, RecordedRequestInfo[]>();
+	const rawByNode = new Map<string, RecordedRequest[]>();
 	const tokenEndpoints = new Set(
 		Object.values(runCredentials).flatMap((data) =>
 			typeof data.tokenUrl === 'string' ? [endpointOf(data.tokenUrl)] : [],
@@ -252,6 +260,8 @@ export async function runTest(body: TestRequestBody, store: CredentialStore): Pr
 		};
 		if (request.node)
 			requestsByNode.set(request.node, [...(requestsByNode.get(request.node) ?? []), clean]);
+		if (request.node && !tokenEndpoints.has(endpointOf(request.url)))
+			rawByNode.set(request.node, [...(rawByNode.get(request.node) ?? []), request]);
 	}
 
 	const reports: Record<string, NodeReport> = {};
@@ -282,6 +292,9 @@ export async function runTest(body: TestRequestBody, store: CredentialStore): Pr
 			output: (task.data?.main ?? []).map(items),
 			...(task.error ? { error: errorOf(task.error) } : {}),
 			requests: requestsByNode.get(node.name) ?? [],
+			...(node.type === API_ACTION
+				? apiResponseOf(node, rawByNode.get(node.name) ?? [], secrets)
+				: {}),
 		};
 	}
 
@@ -343,6 +356,53 @@ function replyOf(
 			truncated: reply.truncated,
 		},
 	};
+}
+
+/**
+ * The response an API Action read in this test, parsed as the node parses it (nodes/shared/parse-json):
+ * its Mock Response, else the body of its last successful request (not a token request). It is what
+ * the Pick fields tab shows as a tree, whatever the node then picked from it; it goes back to the page
+ * only. A body carrying a credential secret is withheld, as in the Requests tab.
+ */
+export function apiResponseOf(
+	node: INode,
+	requests: RecordedRequest[],
+	secrets: string[],
+): Pick<NodeReport, 'apiResponse'> {
+	let body: unknown;
+	if (node.parameters?.responseSource === 'mock') {
+		const raw = node.parameters.mockResponse ?? '{}';
+		const parsed = typeof raw === 'string' ? parseJson(raw) : { ok: true as const, value: raw };
+		if (!parsed.ok) return {};
+		body = parsed.value;
+	} else {
+		const answered = requests.filter(
+			(request) => request.response && (request.status ?? 0) >= 200 && (request.status ?? 0) < 300,
+		);
+		const reply = answered[answered.length - 1]?.response;
+		if (!reply) return {};
+		if (reply.truncated)
+			return {
+				apiResponse: {
+					problem: `The API's answer is ${reply.bytes} bytes; the tree shows answers up to ${RESPONSE_CAPTURE_BYTES / 1024} KiB. Write the pointers in the Parameters tab ("Fields").`,
+				},
+			};
+		if (reply.text.trim() === '') body = null;
+		else {
+			const parsed = parseJson(reply.text);
+			if (!parsed.ok) return {};
+			body = parsed.value;
+		}
+	}
+	const shown = recordableBody(body, secrets);
+	return shown === WITHHELD_BODY && body !== WITHHELD_BODY
+		? {
+				apiResponse: {
+					problem:
+						'The answer carries a credential secret, so the canvas does not show it. Write the pointers in the Parameters tab ("Fields").',
+				},
+			}
+		: { apiResponse: { body } };
 }
 
 /** Scheme, host, port and path: a token URL is the same endpoint whatever its query says. */

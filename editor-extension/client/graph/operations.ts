@@ -17,6 +17,18 @@ function deselected<T extends { selected?: boolean }>(items: T[]): T[] {
 	return items.map((item) => (item.selected ? { ...item, selected: false } : item));
 }
 
+/**
+ * Fields are picked once, at the source (graph/picking.ts): a new API Action lets only its picked
+ * fields out (none until one is ticked; "Full Response" is the admin's explicit choice), and a new
+ * Response Field Picker passes on what the action picked, to shape or rename it. Written out, so an
+ * export says so whatever the node's defaults are.
+ */
+function newNodeParameters(type: string): Record<string, unknown> {
+	if (type.endsWith('.apiAction')) return { responseMode: 'picked' };
+	if (type.endsWith('.responseFieldPicker')) return { access: 'full' };
+	return {};
+}
+
 export function createN8nNode(
 	type: string,
 	description: NodeDescription,
@@ -26,9 +38,7 @@ export function createN8nNode(
 ): N8nNode {
 	const id = makeId();
 	const node: N8nNode = {
-		// The canvas picks response fields in a Response Field Picker after the action, from the
-		// action's full answer: say so explicitly (the node's own default keeps picked fields only).
-		parameters: type.endsWith('.apiAction') ? { responseMode: 'full' } : {},
+		parameters: newNodeParameters(type),
 		type,
 		typeVersion: latestVersion(description),
 		position: [Math.round(position.x), Math.round(position.y)],

@@ -177,8 +177,12 @@ test('Set live stays disabled until a test succeeded; the test runs against the 
 	await expect(page.getByTestId('request-log')).toContainText('200');
 	await expect(page.getByTestId('request-log')).toContainText('/demo/customers/cus_1001/usage');
 	await expect(page.getByTestId('request-log')).not.toContainText(SECRET);
+	// The API answered total_kwh (Requests tab), but a new API Action lets nothing out until a field
+	// is ticked: its output, stored with every n8n execution, holds an empty response.
+	await expect(page.getByTestId('request-log')).toContainText('total_kwh');
 	await page.getByTestId('panel-tab-output').click();
-	await expect(page.getByTestId('run-output-0')).toContainText('total_kwh');
+	await expect(page.getByTestId('run-output-0')).toContainText('fieldsUsed');
+	await expect(page.getByTestId('run-output-0')).not.toContainText('total_kwh');
 	await page.getByTestId('panel-tab-input').click();
 	await expect(page.getByTestId('run-input')).toContainText('cus_1001');
 	await dismissToasts();
@@ -194,6 +198,8 @@ test('pick fields in the response tree: ticks write JSON pointers, with a wildca
 	await page.getByTestId('pick-/account_number').check();
 	await page.getByTestId('pick-/account_number').uncheck();
 	await screenshot(page, '07-field-picker');
+	// Picked at the source: the ticks are the API Action's own fields.
+	await node('API Action').click();
 	await page.getByTestId('panel-tab-parameters').click();
 	await expect(page.getByTestId('param-fields.field.0.pointer')).toHaveValue('/total_kwh');
 	await expect(page.getByTestId('param-fields.field.1.pointer')).toHaveValue('/daily_usage/*/kwh');
@@ -236,7 +242,9 @@ test('export n8n workflow JSON (no secrets), download it, and import it again wi
 		finFixedTokenApi: { id: expect.stringMatching(/^local_/), name: 'Utility token' },
 	});
 	expect(json.connections['Fin Trigger'].main[0][0].node).toBe('API Action');
-	expect(json.nodes[2].parameters.fields.field.map((f: { pointer: string }) => f.pointer)).toEqual([
+	expect(json.nodes[2].parameters).toEqual({ access: 'full' });
+	expect(action.parameters.responseMode).toBe('picked');
+	expect(action.parameters.fields.field.map((f: { pointer: string }) => f.pointer)).toEqual([
 		'/total_kwh',
 		'/daily_usage/*/kwh',
 	]);

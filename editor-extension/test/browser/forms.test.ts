@@ -189,11 +189,8 @@ test('URL field: a live preview for the test customer, and {{ offers the attribu
 test('the answer preview sits beside the field tree and follows the ticks', async () => {
 	const { page } = session;
 	await dismissToasts();
-	// The action passes its full response on; the Answer node picks from it.
-	await page.getByTestId('canvas-node-Electricity usage').click();
-	await page.getByTestId('param-responseMode').selectOption({ label: 'Full Response' });
-	await page.getByTestId('canvas-node-Answer').click();
-	await page.getByTestId('param-access').selectOption({ label: 'Selected Fields' });
+	// The template's action picks its fields; the Answer node passes them on. Ticks on the Answer
+	// node's tab go to the action (picked at the source).
 	await page.getByTestId('test-response').click();
 	await expect(toast('error').or(toast('success')).or(toast('warning'))).toBeVisible({
 		timeout: 60000,
@@ -202,19 +199,21 @@ test('the answer preview sits beside the field tree and follows the ticks', asyn
 	await page.getByTestId('canvas-node-Answer').click();
 	await page.getByTestId('panel-tab-fields').click();
 	const preview = page.getByTestId('answer-preview');
-	await expect(preview).toContainText('Nothing yet');
-	await page.getByTestId('pick-/total_kwh').check();
 	await expect(preview).toHaveAttribute('data-current', 'true');
-	await expect(page.getByTestId('answer-preview-json')).toContainText('"Total kwh"');
+	await expect(page.getByTestId('answer-preview-json')).toContainText('"Usage (kWh)"');
+	await expect(page.getByTestId('answer-preview-json')).not.toContainText('"Kwh"');
 	await page.getByTestId('pick-/daily_usage/*/kwh').check();
-	// This Answer node is version 1: flat lists, until its Answer Shape says otherwise.
+	// This action is version 1: flat lists, until its Answer Shape says otherwise.
 	await expect(page.getByTestId('answer-preview-json')).toContainText('"Kwh": [');
+	// The narrow panel again, so the action's node is not under it.
 	await page.getByTestId('panel-tab-parameters').click();
+	await page.getByTestId('canvas-node-Electricity usage').click();
 	await page.getByTestId('param-answerShape').selectOption({ label: 'Grouped Lists' });
+	await page.getByTestId('canvas-node-Answer').click();
 	await page.getByTestId('panel-tab-fields').click();
 	await expect(page.getByTestId('answer-preview-json')).toContainText('"daily_usage": [');
 	const answer = JSON.parse((await page.getByTestId('answer-preview-json').textContent()) ?? '');
-	expect(answer.daily_usage[0]).toEqual({ Kwh: expect.any(Number) });
+	expect(answer.answer.daily_usage[0]).toEqual({ Kwh: expect.any(Number) });
 	expect(JSON.stringify(answer)).not.toContain('account_number');
 	// Beside, not below: the preview starts level with the tree, to its right.
 	const tree = await page.locator('.field-picker .tree').first().boundingBox();
@@ -222,8 +221,8 @@ test('the answer preview sits beside the field tree and follows the ticks', asyn
 	expect(box!.x).toBeGreaterThan(tree!.x + 100);
 	expect(Math.abs(box!.y - tree!.y)).toBeLessThan(120);
 	await screenshot(page, '40-answer-preview-beside-tree');
-	await page.getByTestId('pick-/total_kwh').uncheck();
-	await expect(page.getByTestId('answer-preview-json')).not.toContainText('Total kwh');
+	await page.getByTestId('pick-/daily_usage/*/kwh').uncheck();
+	await expect(page.getByTestId('answer-preview-json')).not.toContainText('Kwh"');
 	expect(session.pageErrors).toEqual([]);
 });
 

@@ -30,7 +30,11 @@ function TreeRow({
 	depth: number;
 }) {
 	// Open by default: the first levels, and every "every item" branch; single items start closed.
-	const [open, setOpen] = useState(depth < 2 && (entry.role !== 'item' || entry.wildcard));
+	// A branch holding a picked field opens too, so every picked field shows ticked.
+	const [open, setOpen] = useState(
+		(depth < 2 && (entry.role !== 'item' || entry.wildcard)) ||
+			[...picked].some((pointer) => pointer.startsWith(`${entry.pointer}/`)),
+	);
 	const expandable = entry.children.length > 0;
 	const label = rowLabel(entry);
 	return (

@@ -4,7 +4,12 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 
 import type { TestResult } from '../../api/types';
 import { isTriggerDescription, outputsOf } from '../../graph/nodeTypes';
-import { resolveValues, visibleCredentials, visibleProperties } from '../../graph/parameters';
+import {
+	collectionEntries,
+	resolveValues,
+	visibleCredentials,
+	visibleProperties,
+} from '../../graph/parameters';
 import { findPickerSlots } from '../../graph/pointers';
 import type { GraphNode } from '../../graph/types';
 import { editorStore, selectNodes, setNodeParameters } from '../../state/editor';
@@ -89,13 +94,7 @@ export function SidePanel({ node, run, onTest }: Props) {
 			<div className="side-panel__body" ref={body}>
 				{tab === 'parameters' && <ParametersTab node={node} />}
 				{tab === 'fields' && description && slots && (
-					<FieldPicker
-						node={node}
-						description={description}
-						slots={slots}
-						run={run}
-						onTest={onTest}
-					/>
+					<FieldPicker node={node} run={run} onTest={onTest} />
 				)}
 				{tab === 'input' && (
 					<RunItems
@@ -215,6 +214,21 @@ function ParametersTab({ node }: { node: GraphNode }) {
 	const around: NonNullable<FormSettings['around']> = {
 		'param-testValues': { instead: <CanvasTestValuesNotice key="test-values" /> },
 	};
+	// A picking API Action with no field picked answers an empty object: say where fields are picked.
+	if (
+		/\.apiAction$/.test(n8nNode.type) &&
+		resolved.responseMode === 'picked' &&
+		!collectionEntries(resolved.fields, 'field', true).length
+	) {
+		around['param-responseMode'] = {
+			after: [
+				<p className="notice" key="no-fields" data-testid="param-no-fields-picked">
+					No field is picked yet: this action answers an empty object. Run “Test response”, then
+					tick the fields the AI may see under <strong>Pick fields</strong>.
+				</p>,
+			],
+		};
+	}
 	if (byAuthentication) {
 		around['param-authentication'] = { after: pickers };
 		if (shown.has('genericAuthType')) around['param-genericAuthType'] = { after: genericPickers };
