@@ -44,6 +44,7 @@ import { TEST_SIGNED_ROOTS, UntrustedAttributeError } from '../shared/provenance
 import { checkRequestTrust, trustPolicyOf } from './trust';
 import { checkHeaderClaims, openRequestClaims, SecretClaimError } from './secret-claims';
 import { SealedClaimError } from '../shared/sealed-claims';
+import { finMessengerApiTest } from '../shared/messenger-credential-test';
 import {
 	finTriggerItems,
 	FOREIGN_IDENTITY_MESSAGE,
@@ -82,6 +83,7 @@ export class ApiAction implements INodeType {
 			{
 				name: 'finMessengerApi',
 				required: true,
+				testedBy: 'finMessengerApiTest',
 				displayOptions: { show: { sendSecretClaims: [true] } },
 			},
 			// n8n's own generic credential types (n8n-nodes-base), offered as the HTTP Request node offers
@@ -128,6 +130,8 @@ export class ApiAction implements INodeType {
 		],
 		properties: apiActionProperties,
 	};
+
+	methods = { credentialTest: { finMessengerApiTest } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();

@@ -44,19 +44,25 @@ export class SealedClaimError extends Error {
 	}
 }
 
-export function openClaim(name: string, sealed: string, key: Buffer): unknown {
-	const raw = Buffer.from(sealed.slice(PREFIX.length), 'base64url');
-	if (raw.length < IV_BYTES + TAG_BYTES) throw new SealedClaimError(name);
+/** The claim's JSON text, or undefined when the key does not open it (or it was altered). */
+function decrypt(name: string, raw: Buffer, key: Buffer): string | undefined {
+	if (raw.length < IV_BYTES + TAG_BYTES) return undefined;
 	try {
 		const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, IV_BYTES));
 		decipher.setAAD(Buffer.from(name, 'utf8'));
 		decipher.setAuthTag(raw.subarray(raw.length - TAG_BYTES));
-		const text = Buffer.concat([
+		return Buffer.concat([
 			decipher.update(raw.subarray(IV_BYTES, raw.length - TAG_BYTES)),
 			decipher.final(),
 		]).toString('utf8');
-		return JSON.parse(text) as unknown;
 	} catch {
-		throw new SealedClaimError(name);
+		return undefined;
 	}
+}
+
+export function openClaim(name: string, sealed: string, key: Buffer): unknown {
+	const text = decrypt(name, Buffer.from(sealed.slice(PREFIX.length), 'base64url'), key);
+	if (text === undefined) throw new SealedClaimError(name);
+	// Sealed by Fin Trigger from JSON.stringify, so it parses.
+	return JSON.parse(text) as unknown;
 }

@@ -79,6 +79,7 @@ export const FOREIGN_IDENTITY_MESSAGE =
 /** The item as the trust rules may see it: a foreign identity is dropped, so nothing in it is signed. */
 export function withoutForeignIdentity(item: IDataObject, origin: IdentityOrigin): IDataObject {
 	if (origin !== 'foreign') return item;
-	const { identity: _dropped, ...rest } = item;
+	const rest = { ...item };
+	delete rest.identity;
 	return rest;
 }
