@@ -14,11 +14,8 @@
 // the node then refuses every call rather than let unverified customers through.
 import type {
 	ICredentialDataDecryptedObject,
-	ICredentialTestFunctions,
-	ICredentialsDecrypted,
 	IDataObject,
 	IHookFunctions,
-	INodeCredentialTestResult,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -40,6 +37,7 @@ import { parseIntercomNotification } from './intercom-envelope';
 import { messageOf, parseMessengerBody } from './messenger-body';
 import { verifyMessengerIdentity } from './messenger-identity';
 import { parseClaimMapping, parseSecretClaims } from './jwt-claims';
+import { finMessengerApiTest } from '../shared/messenger-credential-test';
 import { DEFAULT_JWT_LEEWAY_SECONDS, DEFAULT_JWT_MAX_LIFETIME_SECONDS } from './messenger-jwt';
 import type { JwtPolicy } from './messenger-identity';
 import { checkProtectedAttributes, parseProtectedAttributes } from './protected-attributes';
@@ -465,42 +463,8 @@ export class FinTrigger implements INodeType {
 		],
 	};
 
-	methods = {
-		credentialTest: {
-			/**
-			 * Neither secret can be checked against an API (Intercom has no endpoint that accepts
-			 * them), so the test checks what can go wrong locally: a missing or mis-pasted secret.
-			 */
-			async finMessengerApiTest(
-				this: ICredentialTestFunctions,
-				credential: ICredentialsDecrypted,
-			): Promise<INodeCredentialTestResult> {
-				const data = credential.data ?? {};
-				const secrets = [
-					['Identity Verification Secret', data.identityVerificationSecret],
-					['Intercom Client Secret', data.intercomClientSecret],
-				].filter(([, value]) => typeof value === 'string' && value !== '') as Array<
-					[string, string]
-				>;
-				if (secrets.length === 0) {
-					return {
-						status: 'Error',
-						message: 'Enter the identity-verification secret, the Intercom client secret, or both',
-					};
-				}
-				for (const [label, value] of secrets) {
-					if (value.trim() !== value)
-						return { status: 'Error', message: `${label} starts or ends with white space` };
-					if (value.length < 16)
-						return { status: 'Error', message: `${label} is shorter than 16 characters` };
-				}
-				return {
-					status: 'OK',
-					message: `Secrets look usable: ${secrets.map(([label]) => label).join(', ')}`,
-				};
-			},
-		},
-	};
+	// Neither secret can be checked against an API (Intercom has no endpoint that accepts them).
+	methods = { credentialTest: { finMessengerApiTest } };
 
 	/**
 	 * Nothing is registered remotely: Messenger calls come from your own backend, and Intercom
