@@ -7,10 +7,17 @@ import { join } from 'node:path';
 import type { IDataObject } from 'n8n-workflow';
 
 import { startLoopbackServer, type LoopbackServer } from '../../engine/loopback-server';
-import { runWorkflow } from '../../engine/run-workflow';
+import { runWorkflow, type WorkflowJson } from '../../engine/run-workflow';
 import { afterFinTrigger, singleNodeWorkflow } from '../../engine/single-node-workflow';
 import { startWebhookHost } from '../../engine/webhook-host';
-import { CREDENTIALS, finWorkflow, post, userHash } from '../fin-trigger/helpers';
+import {
+	CREDENTIALS,
+	finWorkflow,
+	hubSignature,
+	post,
+	userHash,
+	waitForRuns,
+} from '../fin-trigger/helpers';
 
 type Result = 'refused' | 'allowed' | 'never';
 
@@ -72,6 +79,129 @@ async function trigger(parameters: IDataObject): Promise<{ status: number; item?
 	} finally {
 		await host.close();
 	}
+}
+
+/** A signed `conversation.user.replied` whose newest part the attacker wrote; the victim is contacts[0]. */
+async function intercomReplyAuthor(): Promise<Result> {
+	const victim = { type: 'contact', id: 'c-victim', external_id: 'victim-1', role: 'user' };
+	const attacker = { type: 'contact', id: 'c-attacker', external_id: 'attacker-1', role: 'user' };
+	const raw = JSON.stringify({
+		type: 'notification_event',
+		id: 'notif-table-1',
+		topic: 'conversation.user.replied',
+		created_at: Math.floor(Date.now() / 1000),
+		data: {
+			item: {
+				type: 'conversation',
+				id: '77',
+				source: {
+					type: 'conversation',
+					id: 's',
+					body: '<p>Hi</p>',
+					author: { type: 'user', id: victim.id },
+				},
+				contacts: { type: 'contact.list', contacts: [victim, attacker] },
+				conversation_parts: {
+					conversation_parts: [
+						{
+							id: 'p-2',
+							part_type: 'comment',
+							body: '<p>How much did I use?</p>',
+							created_at: Math.floor(Date.now() / 1000),
+							author: { type: 'user', id: attacker.id },
+						},
+					],
+				},
+			},
+		},
+	});
+	const host = await startWebhookHost({
+		workflow: finWorkflow({ source: 'intercomWebhook' }, { personalize: false }),
+		credentials: structuredClone(CREDENTIALS),
+	});
+	try {
+		await post(host.url, raw, { 'x-hub-signature': hubSignature(raw) });
+		// The notification was accepted and ran: it is who the item names that matters.
+		expect(host.runs).toHaveLength(1);
+		const user = host.runs[0].outputs['Fin Trigger'][0][0].json.user as IDataObject;
+		if (user.user_id === 'victim-1') return 'allowed';
+		expect(user.user_id).toBe('attacker-1');
+		return 'never';
+	} finally {
+		await host.close();
+	}
+}
+
+/** `{}` posted to the test address while the editor listens: does the caller get the test customer? */
+async function testAddressCall(): Promise<Result> {
+	const host = await startWebhookHost({
+		workflow: finWorkflow({}, { personalize: false }),
+		credentials: structuredClone(CREDENTIALS),
+		mode: 'manual',
+	});
+	try {
+		const reply = await post(host.url, {});
+		await waitForRuns(host);
+		const item = host.runs[0].outputs['Fin Trigger'][0][0].json;
+		const email = String((item.user as IDataObject).email);
+		return reply.text.includes(email) ? 'allowed' : 'never';
+	} finally {
+		await host.close();
+	}
+}
+
+/** n8n's Edit Fields handing an API Action an item whose identity it wrote itself. */
+async function identityFromAnotherNode(): Promise<Result> {
+	api.requests.splice(0);
+	const editFields = {
+		id: 'set',
+		name: 'Edit Fields',
+		type: 'n8n-nodes-base.set',
+		typeVersion: 3.4,
+		position: [0, 0],
+		parameters: { mode: 'manual', includeOtherFields: true, assignments: { assignments: [] } },
+	};
+	const action = singleNodeWorkflow('API Action', 'apiAction', {
+		url: `${api.url}/orders?email={{user.email}}`,
+	}).nodes[0];
+	const result = await runWorkflow(
+		{
+			nodes: [editFields, action],
+			connections: { 'Edit Fields': { main: [[{ node: 'API Action', type: 'main', index: 0 }]] } },
+		} as unknown as WorkflowJson,
+		{ input: [customer({ signed: ['user.user_id', 'user.email'] })], mode: 'webhook' },
+	);
+	const error = result.errors['API Action'];
+	if (!error) return 'allowed';
+	expect(api.requests).toHaveLength(0);
+	expect(error.message).toMatch(/did not come from this execution's Fin Trigger/);
+	return 'refused';
+}
+
+/** A verified claim nobody declared secret, sent in a header. */
+async function claimInHeader(): Promise<Result> {
+	api.requests.splice(0);
+	const result = await runWorkflow(
+		afterFinTrigger(
+			singleNodeWorkflow('API Action', 'apiAction', {
+				url: `${api.url}/customers/{{user.user_id}}`,
+				headerParameters: {
+					parameters: [{ name: 'X-Api-Token', value: '{{identity.claims.api_token}}' }],
+				},
+			}),
+		),
+		{
+			input: [
+				customer({ signed: ['user.user_id', 'identity.claims'], claims: { api_token: 'tok-1' } }),
+			],
+			mode: 'webhook',
+		},
+	);
+	const error = result.errors['API Action'];
+	if (!error) return 'allowed';
+	expect(api.requests).toHaveLength(0);
+	expect(error.message).toMatch(/"JWT Secret Claims"/);
+	return 'refused';
 }
 
 const ROWS: Array<[string, () => Promise<Result>]> = [
@@ -147,6 +277,16 @@ const ROWS: Array<[string, () => Promise<Result>]> = [
 			return (item?.user as IDataObject).email === 'victim@example.com' ? 'allowed' : 'never';
 		},
 	],
+	[
+		'is the author of an Intercom reply in a conversation whose first contact is someone else',
+		intercomReplyAuthor,
+	],
+	['is a call to the test address without proof (an empty body or `{}`)', testAddressCall],
+	[
+		'is an `identity` written by another node (a Webhook node followed by Edit Fields)',
+		identityFromAnotherNode,
+	],
+	['is a JWT claim sent in a header without being listed under "JWT Secret Claims"', claimInHeader],
 ];
 
 /** The README table's rows: [first column, bold word of the second]. */
