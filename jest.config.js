@@ -5,7 +5,7 @@ module.exports = {
 	cacheDirectory: '<rootDir>/node_modules/.cache/jest',
 	roots: ['<rootDir>/test'],
 	testMatch: ['**/*.test.ts'],
-	testPathIgnorePatterns: ['/node_modules/', '/test/e2e/'],
+	testPathIgnorePatterns: ['/node_modules/', '/test/real-n8n/'],
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] },
 	globalSetup: '<rootDir>/test/global-setup.ts',
 	globalTeardown: '<rootDir>/test/global-teardown.ts',

@@ -8,11 +8,11 @@ import { existsSync, readdirSync, rmdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 import { startLoopbackServer, type ReceivedRequest } from '../engine/loopback-server';
-import { secrets, startApis, type Apis } from '../test/e2e/support/apis';
-import { messengerJwt, userHash } from '../test/e2e/support/chat';
-import { customer, utilityUsage } from '../test/e2e/support/fixtures';
-import { N8nClient } from '../test/e2e/support/n8n-api';
-import { packAndInstall } from '../test/e2e/support/package';
+import { secrets, startApis, type Apis } from '../real-n8n/apis';
+import { messengerJwt, userHash } from '../real-n8n/chat';
+import { customer, utilityUsage } from '../real-n8n/fixtures';
+import { N8nClient } from '../real-n8n/n8n-api';
+import { packAndInstall } from '../real-n8n/package';
 import {
 	artifactsDir,
 	makeUserFolder,
@@ -20,8 +20,8 @@ import {
 	runtimeDir,
 	startN8n,
 	type N8nInstance,
-} from '../test/e2e/support/runtime';
-import { readTemplate, waitForWebhook } from '../test/e2e/support/workflows';
+} from '../real-n8n/runtime';
+import { readTemplate, waitForWebhook } from '../test/real-n8n/support/workflows';
 import { scratchN8n, type N8nPatch, type ScratchN8n } from './n8n-scratch';
 
 export interface Setting {

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs one n8n for the end-to-end suite (test/e2e) and makes sure it ends with the suite:
+# Runs one n8n for the end-to-end suite (test/real-n8n) and makes sure it ends with the suite:
 #   e2e-run-n8n.sh <pid of the test process> <command...>
 # It is started as the leader of its own process group. SIGTERM to it stops n8n gracefully; when
 # the test process is gone (killed, crashed) it stops n8n itself. Either way, whatever is left in

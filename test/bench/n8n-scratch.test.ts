@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { PATCHES, scratchN8n } from '../../bench/n8n-scratch';
-import { runtimeDir } from '../e2e/support/runtime';
+import { runtimeDir } from '../../real-n8n/runtime';
 
 describe('scratch copy of n8n for the patched-rule benchmark', () => {
 	let runtime: string;

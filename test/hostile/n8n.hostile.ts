@@ -6,11 +6,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { startLoopbackServer, type LoopbackServer } from '../../engine/loopback-server';
-import { secrets } from '../e2e/support/apis';
-import { userHash } from '../e2e/support/chat';
-import { repoRoot } from '../e2e/support/runtime';
-import { E2eSession, SESSION_TIMEOUT } from '../e2e/support/session';
-import { isNode } from '../e2e/support/workflows';
+import { secrets } from '../../real-n8n/apis';
+import { userHash } from '../../real-n8n/chat';
+import { repoRoot } from '../../real-n8n/runtime';
+import { E2eSession, SESSION_TIMEOUT } from '../real-n8n/support/session';
+import { isNode } from '../real-n8n/support/workflows';
 import { buildCatalogue, caseIdIn, type HostileCase, type Target } from './support/catalogue';
 import { deployTemplate, withErrorAnswer, type Deployed } from './support/deploy';
 import { closedPort, startFaultApi, usageOf, type FaultApi } from './support/fault-api';

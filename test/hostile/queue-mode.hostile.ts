@@ -11,9 +11,9 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 
-import { sendChat, userHash } from '../e2e/support/chat';
-import { N8nClient } from '../e2e/support/n8n-api';
-import { packAndInstall } from '../e2e/support/package';
+import { sendChat, userHash } from '../../real-n8n/chat';
+import { N8nClient } from '../../real-n8n/n8n-api';
+import { packAndInstall } from '../../real-n8n/package';
 import {
 	ensureN8nInstalled,
 	makeUserFolder,
@@ -21,7 +21,7 @@ import {
 	repoRoot,
 	startN8n,
 	type N8nInstance,
-} from '../e2e/support/runtime';
+} from '../../real-n8n/runtime';
 import {
 	fillInAndActivate,
 	importUnchanged,
@@ -29,7 +29,7 @@ import {
 	readTemplate,
 	waitForWebhook,
 	webhookUrl,
-} from '../e2e/support/workflows';
+} from '../real-n8n/support/workflows';
 import { startQueueServices, type QueueServices } from './support/queue-services';
 import {
 	customerId,

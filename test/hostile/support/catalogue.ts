@@ -6,9 +6,9 @@
 // but the API Action refuses (a value that cannot be sent safely) runs and fails: 500, no API call.
 import { createHmac, randomUUID } from 'node:crypto';
 
-import { hubSignature, nowSeconds, signJwt } from '../../fin-trigger/helpers';
-import { secrets } from '../../e2e/support/apis';
-import { customer } from '../../e2e/support/fixtures';
+import { hubSignature, nowSeconds, signJwt } from '../../fixtures/fin-trigger';
+import { secrets } from '../../../real-n8n/apis';
+import { customer } from '../../../real-n8n/fixtures';
 
 /** The activated workflows the catalogue runs against (see n8n.hostile.ts). */
 export type Target =

@@ -2,14 +2,14 @@
 // support's own steps), given its own webhook id so one template can be deployed several times.
 import { randomUUID } from 'node:crypto';
 
-import type { E2eSession, CredentialRef } from '../../e2e/support/session';
+import type { E2eSession, CredentialRef } from '../../real-n8n/support/session';
 import {
 	fillInAndActivate,
 	importUnchanged,
 	isNode,
 	readTemplate,
 	waitForWebhook,
-} from '../../e2e/support/workflows';
+} from '../../real-n8n/support/workflows';
 
 export interface Deployed {
 	id: string;

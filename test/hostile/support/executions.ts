@@ -1,6 +1,6 @@
 // Counting what n8n ran, through its public API (GET /api/v1/executions). n8n saves an execution
 // after it has answered the webhook, so counts are read once they have stopped moving.
-import type { N8nClient } from '../../e2e/support/n8n-api';
+import type { N8nClient } from '../../../real-n8n/n8n-api';
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 

@@ -9,7 +9,7 @@ import {
 	type LoopbackServer,
 	type ReceivedRequest,
 } from '../../../engine/loopback-server';
-import type { N8nClient } from '../../e2e/support/n8n-api';
+import type { N8nClient } from '../../../real-n8n/n8n-api';
 
 export const queueSecrets = {
 	clientId: 'fin-actions-queue',

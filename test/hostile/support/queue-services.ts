@@ -18,7 +18,7 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
-import { freePort, repoRoot } from '../../e2e/support/runtime';
+import { freePort, repoRoot } from '../../../real-n8n/runtime';
 
 const { ensureServices } = require('../../../scripts/queue-services.cjs') as {
 	ensureServices(): { redisServer: string; postgresBin: string };
