@@ -27,6 +27,23 @@ export default tseslint.config(
 		...communityNodes.configs.recommended,
 	},
 	{
+		// Import directions (issue 23): the node package imports nothing from the harness, tests, bench or canvas.
+		files: ['nodes/**/*.ts', 'credentials/**/*.ts', 'index.ts'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							regex: String.raw`(^|/)(engine|test|bench|editor-extension|real-n8n|scripts)(/|$)`,
+							message: 'The node package imports nothing from the harness, tests, bench or canvas.',
+						},
+					],
+				},
+			],
+		},
+	},
+	{
 		files: ['package.json'],
 		languageOptions: { parser: tseslint.parser, parserOptions: { extraFileExtensions: ['.json'] } },
 		rules: { '@typescript-eslint/no-unused-expressions': 'off' },

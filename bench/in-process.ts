@@ -1,13 +1,21 @@
 // (b)-(e): the package's own costs, in this process, each as a ratio against a baseline measured in
 // the same process on the same machine. Every loop is bounded; servers listen on 127.0.0.1.
-import { buildRequest } from '../nodes/ApiAction/request-builder';
-import { decideAudience, type AudienceConfig } from '../nodes/AudienceFilter/audience';
-import { rolloutBucket } from '../nodes/AudienceFilter/rollout';
-import { parseJson } from '../nodes/shared/parse-json';
-import { compileFields, pickFields, type FieldSpec } from '../nodes/shared/response-fields';
-import { startLoopbackServer } from '../engine/loopback-server';
-import { runWorkflow, type WorkflowJson } from '../engine/run-workflow';
-import { afterFinTrigger } from '../engine/single-node-workflow';
+import {
+	buildRequest,
+	compileFields,
+	decideAudience,
+	parseJson,
+	pickFields,
+	rolloutBucket,
+	type AudienceConfig,
+	type FieldSpec,
+} from '../nodes/public';
+import {
+	afterFinTrigger,
+	runWorkflow,
+	startLoopbackServer,
+	type WorkflowJson,
+} from '../engine/testing';
 import { measure, type Measurement } from './measure';
 
 const item = {

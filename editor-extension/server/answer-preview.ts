@@ -8,7 +8,7 @@ import {
 	fieldSpecs,
 	pickFields,
 	type FieldParameter,
-} from '../../nodes/shared/response-fields';
+} from '../../nodes/public';
 import { answerPreviewBody } from '../shared/api';
 import { HttpError, readJsonObject, sendJson } from './http';
 import type { Router } from './router';

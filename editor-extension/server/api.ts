@@ -1,6 +1,6 @@
 // The JSON API under /api/: package info, templates, saved actions, write-only credentials, test runs
 // and deploys.
-import { PACKAGE_NAME } from '../../engine/package-types';
+import { PACKAGE_NAME } from '../../engine';
 import {
 	checksRequestBody,
 	createCredentialBody,

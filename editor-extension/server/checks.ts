@@ -9,7 +9,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { PACKAGE_NAME } from '../../engine/package-types';
+import { PACKAGE_NAME } from '../../engine';
 import { isObject, type JsonObject } from './http';
 import { packageNodes } from './package-info';
 

@@ -8,7 +8,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { looksSecretName } from '../../nodes/shared/redact';
+import { looksSecretName } from '../../nodes/public';
 import { HttpError, isObject, type JsonObject } from './http';
 import type { CredentialFile } from './store';
 

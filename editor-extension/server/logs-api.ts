@@ -5,7 +5,7 @@
 // knows (its credentials, the key) is scrubbed from the answer in every encoding.
 import axios from 'axios';
 
-import { redactSecrets } from '../../nodes/shared/redact';
+import { redactSecrets } from '../../nodes/public';
 import type { RunList } from '../shared/api';
 import type { CredentialStore } from './credentials';
 import { normalizeBaseUrl } from './deploy';

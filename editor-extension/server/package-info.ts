@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { ICredentialType, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { loadPackageCredentials, loadPackageNodes, PACKAGE_NAME } from '../../engine/package-types';
+import { loadPackageCredentials, loadPackageNodes, PACKAGE_NAME } from '../../engine';
 import { HttpError, sendJson } from './http';
 import { ICONS_DIR } from './paths';
 import type { Router } from './router';

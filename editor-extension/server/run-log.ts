@@ -4,7 +4,7 @@
 // reads only names, statuses and outcomes from the data: no answered value, no request or response
 // body, no unsigned attribute; every secret the canvas knows is scrubbed in every encoding. Pure:
 // tested on executions recorded from a real n8n (test/server/run-log.test.ts).
-import { redactSecrets } from '../../nodes/shared/redact';
+import { redactSecrets } from '../../nodes/public';
 import type { RunSummary } from '../shared/api';
 
 const PACKAGE = 'n8n-nodes-fin-actions';

@@ -3,10 +3,11 @@
 // node's own request builder (nodes/ApiAction/request-builder.ts), so the preview is what it sends.
 import {
 	ACTION_TEMPLATES,
+	buildRequest,
 	templateFieldParameter,
 	templateRequest,
-} from '../../../nodes/ApiAction/action-templates';
-import { buildRequest, type RequestTemplate } from '../../../nodes/ApiAction/request-builder';
+	type RequestTemplate,
+} from '../../../nodes/public/browser';
 
 const ROOTS = ['user', 'company', 'conversation', 'message'] as const;
 

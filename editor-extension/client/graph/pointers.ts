@@ -6,7 +6,7 @@ import {
 	compilePointer,
 	parsePointer as parsePointerTokens,
 	resolvePointer as resolvePointerTokens,
-} from '../../../nodes/shared/json-pointer';
+} from '../../../nodes/public/browser';
 
 import {
 	collectionEntries,

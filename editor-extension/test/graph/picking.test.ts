@@ -1,8 +1,7 @@
 // Picking at the source (audit point 7), the pure parts: a new API Action picks by default, ticks
 // land in the API Action's own fields (also from a Response Field Picker after it), and the preview
 // replays the recorded response through the real nodes.
-import { ApiAction } from '../../../nodes/ApiAction/ApiAction.node';
-import { ResponseFieldPicker } from '../../../nodes/ResponseFieldPicker/ResponseFieldPicker.node';
+import { ApiAction, ResponseFieldPicker } from '../../../nodes/public';
 import { addNode, createN8nNode } from '../../client/graph/operations';
 import { pickSource, unfoundPointers, withRecordedResponses } from '../../client/graph/picking';
 import { findPickerSlots, pickedPointers, togglePointer } from '../../client/graph/pointers';

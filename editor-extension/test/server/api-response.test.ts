@@ -3,7 +3,7 @@
 // token request's reply, withheld when it carries a credential secret, and explained when too large.
 import type { INode } from 'n8n-workflow';
 
-import type { RecordedRequest } from '../../../engine/run-workflow';
+import type { RecordedRequest } from '../../../engine';
 import { apiResponseOf } from '../../server/test-runner';
 
 const action = (parameters: INode['parameters'] = {}): INode => ({

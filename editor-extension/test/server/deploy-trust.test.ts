@@ -9,7 +9,7 @@ import {
 	type LoopbackServer,
 	type ReceivedRequest,
 	type ScriptedResponse,
-} from '../../../engine/loopback-server';
+} from '../../../engine/testing';
 import { call, expectActionableError, restartableServerOnStore } from './helpers';
 
 const API_KEY = 'n8n_api_trust_0123456789';

@@ -7,7 +7,7 @@ import {
 	type LoopbackServer,
 	type ReceivedRequest,
 	type ScriptedResponse,
-} from '../../../engine/loopback-server';
+} from '../../../engine/testing';
 import { call, expectActionableError, startTestServer } from './helpers';
 
 const API_KEY = 'n8n_api_0123456789abcdefSECRET';

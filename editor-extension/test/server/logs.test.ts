@@ -3,7 +3,7 @@
 // runs of a real n8n is tested end to end (test/e2e/canvas-deploy.e2e.test.ts).
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 
-import { secretVariants } from '../../../nodes/shared/redact';
+import { secretVariants } from '../../../nodes/public';
 import { N8nApiKeys } from '../../server/n8n-keys';
 import { call, expectActionableError, restartableServerOnStore } from './helpers';
 

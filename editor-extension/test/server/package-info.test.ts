@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { loadPackageNodes } from '../../../engine/package-types';
+import { loadPackageNodes } from '../../../engine';
 import type { RunningServer } from '../../server/app';
 import { call, expectActionableError, startTestServer } from './helpers';
 

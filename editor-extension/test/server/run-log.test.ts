@@ -1,7 +1,7 @@
 // The Logs summary of a run (server/run-log.ts) on executions recorded from real n8n 2.40.7
 // (fixtures/n8n-2.40.7-executions.json: one customer in the audience, one outside it, one whose API
 // read failed): outcome, status, error and field names, with no picked value and no secret.
-import { secretVariants } from '../../../nodes/shared/redact';
+import { secretVariants } from '../../../nodes/public';
 import { summarizeExecution } from '../../server/run-log';
 import recorded from './fixtures/n8n-2.40.7-executions.json';
 

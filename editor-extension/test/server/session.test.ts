@@ -3,7 +3,7 @@
 // ?token= of the URL `npm start` prints, exchanged for an HttpOnly cookie, or an X-Canvas-Token
 // header); a credential's host bindings change only with its secrets re-entered; no page may
 // frame the canvas.
-import { startLoopbackServer, type LoopbackServer } from '../../../engine/loopback-server';
+import { startLoopbackServer, type LoopbackServer } from '../../../engine/testing';
 import type { RunningServer } from '../../server/app';
 import { call, startTestServer } from './helpers';
 

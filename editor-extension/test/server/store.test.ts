@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { secretVariants } from '../../../nodes/shared/redact';
+import { secretVariants } from '../../../nodes/public';
 import type { RunningServer } from '../../server/app';
 import { CredentialFile } from '../../server/store';
 import { call, expectActionableError, restartableServerOnStore } from './helpers';

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { startLoopbackServer } from '../../../engine/testing';
 import type { RunningServer } from '../../server/app';
 import { call, expectActionableError, startTestServer } from './helpers';
 
@@ -459,7 +460,6 @@ it("says what n8n says of Respond to Webhook after Fin Trigger (n8n's own check,
 });
 
 it('keeps a refreshed dynamic token for the next test, and never answers it or the client secret', async () => {
-	const { startLoopbackServer } = await import('../../../engine/loopback-server');
 	const api = await startLoopbackServer({
 		'POST /oauth/token': {
 			body: { access_token: 'dyn-access-7c1e0b9d', expires_in: 3600, token_type: 'Bearer' },
@@ -513,7 +513,6 @@ it('keeps a refreshed dynamic token for the next test, and never answers it or t
 });
 
 it('never answers a token request body or the client secret and password in any encoding', async () => {
-	const { startLoopbackServer } = await import('../../../engine/loopback-server');
 	const clientSecret = "cs ~'(x)!+/=é-91";
 	const password = 'pw d!(9)~z';
 	const api = await startLoopbackServer({
