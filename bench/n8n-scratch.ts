@@ -25,7 +25,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { runtimeDir } from '../real-n8n/runtime';
+import { runtimeDir } from '../real-n8n';
 
 export type N8nPatch = 'webhookRule' | 'credentialIsolate';
 

@@ -7,21 +7,26 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, rmdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
-import { startLoopbackServer, type ReceivedRequest } from '../engine/loopback-server';
-import { secrets, startApis, type Apis } from '../real-n8n/apis';
-import { messengerJwt, userHash } from '../real-n8n/chat';
-import { customer, utilityUsage } from '../real-n8n/fixtures';
-import { N8nClient } from '../real-n8n/n8n-api';
-import { packAndInstall } from '../real-n8n/package';
+import { startLoopbackServer, type ReceivedRequest } from '../engine/testing';
 import {
+	N8nClient,
 	artifactsDir,
+	customer,
 	makeUserFolder,
+	messengerJwt,
+	packAndInstall,
+	readTemplate,
 	removeUserFolder,
 	runtimeDir,
+	secrets,
+	startApis,
 	startN8n,
+	userHash,
+	utilityUsage,
+	waitForWebhook,
+	type Apis,
 	type N8nInstance,
-} from '../real-n8n/runtime';
-import { readTemplate, waitForWebhook } from '../test/real-n8n/support/workflows';
+} from '../real-n8n';
 import { scratchN8n, type N8nPatch, type ScratchN8n } from './n8n-scratch';
 
 export interface Setting {

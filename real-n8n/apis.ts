@@ -2,11 +2,7 @@
 // (fixtures.ts) and checking authentication the way they do: Shopify's X-Shopify-Access-Token
 // header, a utility's OAuth client-credentials token endpoint and bearer token, Statuspage's
 // public (unauthenticated) API.
-import {
-	startLoopbackServer,
-	type LoopbackServer,
-	type ReceivedRequest,
-} from '../engine/loopback-server';
+import { startLoopbackServer, type LoopbackServer, type ReceivedRequest } from '../engine/testing';
 import { shopifyOrders, statuspageUnresolved, utilityUsage } from './fixtures';
 
 export const secrets = {

@@ -1,7 +1,7 @@
 // What a Messenger backend sends to Fin Trigger: a chat message with Intercom's identity proof,
 // either `user_hash` (hex HMAC-SHA256 of user_id, or of email without user_id) or an HS256 JWT.
-// Signing is shared with the Fin Trigger tests (test/fixtures/fin-trigger.ts).
-import { nowSeconds, signJwt, userHash as signUserHash } from '../test/fixtures/fin-trigger';
+// Signing is shared with the Fin Trigger tests (./signing.ts).
+import { nowSeconds, signJwt, userHash as signUserHash } from './signing';
 import { http, type HttpAnswer } from './n8n-api';
 
 export const userHash = (secret: string, identifier: string): string =>

@@ -2,11 +2,7 @@
 // Agent tests. n8n's real OpenAI Chat Model node calls it like the OpenAI API; each chat's first
 // user message names a scenario, whose script decides the model's turn from the messages so far.
 // Every request is recorded, so a test can read the tool list and the tool results n8n sent.
-import {
-	startLoopbackServer,
-	type LoopbackServer,
-	type ReceivedRequest,
-} from '../engine/loopback-server';
+import { startLoopbackServer, type LoopbackServer, type ReceivedRequest } from '../engine/testing';
 
 export interface ChatMessage {
 	role: string;

@@ -1,36 +1,23 @@
-// The workflow templates in n8n: import a file unchanged, fill it in as a user does, activate it,
-// and read its executions back.
+// The workflow templates in n8n as a user handles them, checked with jest: import a file unchanged,
+// fill it in and activate it. The jest-free half (reading templates, webhooks, executions) is
+// real-n8n/templates.ts, re-exported here.
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 
 import type { N8nClient } from '../../../real-n8n/n8n-api';
-import { packageName } from '../../../real-n8n/package';
-import { repoRoot } from '../../../real-n8n/runtime';
+import { isNode } from '../../../real-n8n/templates';
 import type { CredentialRef } from './session';
 
-export const TEMPLATE_FILES = [
-	'electricity-usage.json',
-	'shopify-order-status.json',
-	'statuspage-incidents.json',
-];
-
-/** Templates with n8n's AI Agent: run by ai-agent-tools.e2e.test.ts with a scripted model. */
-export const AGENT_TEMPLATE_FILES = ['ai-agent-order-status-and-incidents.json'];
-
-export function readTemplate(file: string): any {
-	return JSON.parse(readFileSync(join(repoRoot, 'templates/workflows', file), 'utf8'));
-}
-
-export const isNode = (node: any, name: string) => node.type === `${packageName}.${name}`;
-
-export const findNode = (workflow: any, name: string) =>
-	workflow.nodes.find((node: any) => isNode(node, name));
-
-/** Production URL of a workflow's Fin Trigger (webhook path `fin`, prefixed by the node's webhookId). */
-export function webhookUrl(n8nUrl: string, workflow: any): string {
-	return `${n8nUrl}/webhook/${findNode(workflow, 'finTrigger').webhookId}/fin`;
-}
+export {
+	AGENT_TEMPLATE_FILES,
+	TEMPLATE_FILES,
+	findNode,
+	isNode,
+	nodesRun,
+	readTemplate,
+	settledExecutions,
+	waitForWebhook,
+	webhookUrl,
+} from '../../../real-n8n/templates';
 
 /**
  * Imports a template file exactly as it is, the way the editor's "Import from File" and Save do
@@ -101,46 +88,4 @@ export async function fillInAndActivate(
 	});
 	const activated = await api.apiOk('POST', `/workflows/${stored.id}/activate`);
 	expect(activated.active).toBe(true);
-}
-
-/**
- * n8n answers the activate call before the production webhook is registered: wait until a CORS
- * preflight for it gets 204 (an unknown webhook gets an error). A preflight starts no execution.
- */
-export async function waitForWebhook(url: string): Promise<void> {
-	const deadline = Date.now() + 30000;
-	for (;;) {
-		const preflight = await fetch(url, {
-			method: 'OPTIONS',
-			headers: { origin: 'http://127.0.0.1', 'access-control-request-method': 'POST' },
-			signal: AbortSignal.timeout(5000),
-		});
-		await preflight.arrayBuffer();
-		if (preflight.status === 204) return;
-		if (Date.now() > deadline)
-			throw new Error(
-				`The webhook ${url} was not registered 30 s after activation (last preflight: HTTP ${preflight.status})`,
-			);
-		await new Promise((done) => setTimeout(done, 200));
-	}
-}
-
-/** The workflow's executions, newest first, once n8n has finished saving them (the list stays put for a second). */
-export async function settledExecutions(api: N8nClient, workflowId: string): Promise<any[]> {
-	let last = await api.executions(workflowId);
-	for (let stable = 0; stable < 4;) {
-		await new Promise((done) => setTimeout(done, 250));
-		const next = await api.executions(workflowId);
-		const same =
-			next.length === last.length &&
-			next.every((execution: any) => execution.status !== 'running' && execution.status !== 'new');
-		stable = same ? stable + 1 : 0;
-		last = next;
-	}
-	return last;
-}
-
-/** Names of the nodes an execution ran, sorted. */
-export function nodesRun(execution: any): string[] {
-	return Object.keys(execution.data?.resultData?.runData ?? {}).sort();
 }
