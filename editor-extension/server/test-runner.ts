@@ -3,10 +3,13 @@
 // with the real node and credential classes), and reports every node's input, output, error and requests.
 import type { IConnections, IDataObject } from 'n8n-workflow';
 
-import { buildTestItem, type TestValues } from '../../nodes/FinTrigger/test-values';
-import type { ConversationItem } from '../../nodes/shared/conversation-item';
-import { redactSecrets } from '../../nodes/shared/redact';
-import { runWorkflow, type WorkflowJson } from '../../engine/run-workflow';
+import {
+	buildTestItem,
+	redactSecrets,
+	type ConversationItem,
+	type TestValues,
+} from '../../nodes/public';
+import { runWorkflow, type WorkflowJson } from '../../engine/index';
 import type { TestReport, TestRequestBody } from '../shared/api';
 import type { CredentialStore } from './credentials';
 import { HttpError, isObject, type JsonObject } from './http';

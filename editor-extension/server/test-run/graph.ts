@@ -2,8 +2,7 @@
 // nodes kept, every other node (it exists only in n8n) left out of the run, and the one trigger found.
 import type { IConnections, INode, INodeType } from 'n8n-workflow';
 
-import { isRunnableBaseType } from '../../../engine/base-node-types';
-import { PACKAGE_NAME } from '../../../engine/package-types';
+import { isRunnableBaseType, PACKAGE_NAME } from '../../../engine/index';
 import type { NodeReport } from '../../shared/api';
 import { HttpError, isObject, type JsonObject } from '../http';
 import { packageNodes } from '../package-info';

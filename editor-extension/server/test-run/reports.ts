@@ -9,16 +9,20 @@ import type {
 	ITaskData,
 } from 'n8n-workflow';
 
-import { BASE_NODE_FILES } from '../../../engine/base-node-types';
-import { PACKAGE_NAME } from '../../../engine/package-types';
 import {
+	BASE_NODE_FILES,
+	PACKAGE_NAME,
 	RESPONSE_CAPTURE_BYTES,
 	type RecordedRequest,
-	type runWorkflow,
-} from '../../../engine/run-workflow';
-import { parseJson } from '../../../nodes/shared/parse-json';
-import { recordableBody, redactHeaders, WITHHELD_BODY } from '../../../nodes/shared/redact';
-import type { ConversationItem } from '../../../nodes/shared/conversation-item';
+	type RunResult,
+} from '../../../engine/index';
+import {
+	parseJson,
+	recordableBody,
+	redactHeaders,
+	WITHHELD_BODY,
+	type ConversationItem,
+} from '../../../nodes/public';
 import type {
 	Item as TestItem,
 	NodeReport,
@@ -28,8 +32,6 @@ import type {
 } from '../../shared/api';
 import type { JsonObject } from '../http';
 import { reachedForeignNodes, type RunnableGraph } from './graph';
-
-type RunResult = Awaited<ReturnType<typeof runWorkflow>>;
 
 const API_ACTION = `${PACKAGE_NAME}.apiAction`;
 /** e.g. "set, if, switch" for the report of a node the canvas does not run. */
