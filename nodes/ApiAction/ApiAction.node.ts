@@ -1,5 +1,5 @@
 // API Action: reads live data for one verified customer from your own API. Shaped as n8n's Webhook
-// node: the parameters in properties.ts, each item's steps in action-item.ts, helpers in utils.ts,
+// node: the parameters in description.ts, each item's steps in action-item.ts, helpers in utils.ts,
 // how an item fails in error.ts.
 import type {
 	IExecuteFunctions,
@@ -12,7 +12,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { finMessengerApiTest } from '../shared/messenger-credential-test';
 import { actionItem, newActionState, newRunState } from './action-item';
 import { failedItem } from './error';
-import { apiActionProperties } from './properties';
+import { apiActionProperties } from './description';
 
 export class ApiAction implements INodeType {
 	description: INodeTypeDescription = {

@@ -2,7 +2,7 @@
 // description, as n8n's Webhook node does).
 import type { INodeProperties } from 'n8n-workflow';
 
-import { DEFAULT_MAX_BODY_KB } from './body-limits';
+import { DEFAULT_MAX_BODY_KB } from './http/body-limits';
 import { TEST_DEFAULTS } from './test-values';
 import { trustOptions } from './trust-properties';
 

@@ -4,8 +4,8 @@
 import type { IWebhookFunctions } from 'n8n-workflow';
 
 import type { ConversationItem } from '../shared/conversation-item';
-import { checkBodySize, rawBodyOf, type WebhookRequest } from './body-limits';
-import { checkContentType } from './content-type';
+import { checkBodySize, rawBodyOf, type WebhookRequest } from './http/body-limits';
+import { checkContentType } from './http/content-type';
 import { readJsonBody } from './http/json-body';
 import { accept, refuse, type Outcome } from './rejection';
 import { readSettings, type TriggerSettings } from './settings';

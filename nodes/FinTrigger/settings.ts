@@ -3,11 +3,14 @@
 // configurationProblem).
 import type { IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 
-import { DEFAULT_MAX_BODY_KB } from './body-limits';
-import { parseClaimMapping, parseSecretClaims } from './jwt-claims';
-import type { JwtPolicy } from './messenger-identity';
-import { DEFAULT_JWT_LEEWAY_SECONDS, DEFAULT_JWT_MAX_LIFETIME_SECONDS } from './messenger-jwt';
-import { parseProtectedAttributes, type ProtectedAttribute } from './protected-attributes';
+import { DEFAULT_MAX_BODY_KB } from './http/body-limits';
+import { parseClaimMapping, parseSecretClaims } from './identity/jwt-claims';
+import type { JwtPolicy } from './identity/messenger-identity';
+import {
+	DEFAULT_JWT_LEEWAY_SECONDS,
+	DEFAULT_JWT_MAX_LIFETIME_SECONDS,
+} from './identity/messenger-jwt';
+import { parseProtectedAttributes, type ProtectedAttribute } from './identity/protected-attributes';
 import { accept, refuse, type Outcome } from './rejection';
 
 export interface TriggerSettings {

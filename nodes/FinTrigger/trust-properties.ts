@@ -1,7 +1,10 @@
 // Fin Trigger's JWT options (issue 11): what a Messenger JWT must carry and what its claims become.
 import type { INodeProperties } from 'n8n-workflow';
 
-import { DEFAULT_JWT_LEEWAY_SECONDS, DEFAULT_JWT_MAX_LIFETIME_SECONDS } from './messenger-jwt';
+import {
+	DEFAULT_JWT_LEEWAY_SECONDS,
+	DEFAULT_JWT_MAX_LIFETIME_SECONDS,
+} from './identity/messenger-jwt';
 
 export const trustOptions: INodeProperties[] = [
 	{

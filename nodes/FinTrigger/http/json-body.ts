@@ -1,7 +1,7 @@
 // The request body as a JSON object, read from the bytes as they arrived (the same bytes a
 // signature was checked on), or, when the host kept none, from n8n's parsed body.
 import { isPlainRecord, parseJson, sanitizeJson } from '../../shared/parse-json';
-import { decodeUtf8 } from '../body-limits';
+import { decodeUtf8 } from './body-limits';
 import { accept, refuse, type Outcome } from '../rejection';
 
 /** The body as a JSON object; undefined when it is empty. */

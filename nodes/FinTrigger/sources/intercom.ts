@@ -3,11 +3,11 @@
 // is read; only a verified `user` contact is a verified identity.
 import type { IWebhookFunctions } from 'n8n-workflow';
 
-import type { WebhookRequest } from '../body-limits';
-import { verifyIntercomSignature } from '../intercom-signature';
-import { parseIntercomNotification } from '../intercom-envelope';
-import { checkProtectedAttributes } from '../protected-attributes';
-import { deliveryOf, recordDelivery, type Delivery } from '../replay-guard';
+import type { WebhookRequest } from '../http/body-limits';
+import { verifyIntercomSignature } from '../identity/intercom-signature';
+import { parseIntercomNotification } from './intercom-envelope';
+import { checkProtectedAttributes } from '../identity/protected-attributes';
+import { deliveryOf, recordDelivery, type Delivery } from '../identity/replay-guard';
 import { accept, refuse, type Outcome } from '../rejection';
 import { secretsOf } from '../identity/secrets';
 import type { Received } from '../receive';

@@ -4,10 +4,10 @@
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
 import type { ConversationItem } from '../../shared/conversation-item';
-import type { WebhookRequest } from '../body-limits';
-import { messageOf, parseMessengerBody, type MessengerBody } from '../messenger-body';
-import { verifyMessengerIdentity } from '../messenger-identity';
-import { checkProtectedAttributes } from '../protected-attributes';
+import type { WebhookRequest } from '../http/body-limits';
+import { messageOf, parseMessengerBody, type MessengerBody } from './messenger-body';
+import { verifyMessengerIdentity } from '../identity/messenger-identity';
+import { checkProtectedAttributes } from '../identity/protected-attributes';
 import { accept, type Outcome } from '../rejection';
 import { secretsOf } from '../identity/secrets';
 import type { Received } from '../receive';

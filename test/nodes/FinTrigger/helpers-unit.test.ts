@@ -1,17 +1,17 @@
 // Fin Trigger's helper files on their own: edge cases that are awkward to reach over HTTP.
-import { htmlToText } from '../../../nodes/FinTrigger/html-to-text';
-import { verifyMessengerJwt } from '../../../nodes/FinTrigger/messenger-jwt';
+import { htmlToText } from '../../../nodes/FinTrigger/http/html-to-text';
+import { verifyMessengerJwt } from '../../../nodes/FinTrigger/identity/messenger-jwt';
 import {
 	parseProtectedAttributes,
 	checkProtectedAttributes,
-} from '../../../nodes/FinTrigger/protected-attributes';
+} from '../../../nodes/FinTrigger/identity/protected-attributes';
 import { MAX_JSON_DEPTH, parseJson, sanitizeJson } from '../../../nodes/shared/parse-json';
-import { constantTimeEqual } from '../../../nodes/FinTrigger/secure-compare';
-import { toIsoTimestamp } from '../../../nodes/FinTrigger/timestamps';
+import { constantTimeEqual } from '../../../nodes/FinTrigger/identity/secure-compare';
+import { toIsoTimestamp } from '../../../nodes/FinTrigger/identity/timestamps';
 import {
 	computeIntercomSignature,
 	verifyIntercomSignature,
-} from '../../../nodes/FinTrigger/intercom-signature';
+} from '../../../nodes/FinTrigger/identity/intercom-signature';
 import { signJwt } from '../../fixtures/fin-trigger';
 
 describe('htmlToText', () => {

@@ -3,7 +3,7 @@
 // *.replied), never the conversation's first contact. Real signed HTTP requests to the webhook host.
 import type { IDataObject } from 'n8n-workflow';
 
-import { CUSTOMER_TOPICS } from '../../../nodes/FinTrigger/intercom-envelope';
+import { CUSTOMER_TOPICS } from '../../../nodes/FinTrigger/sources/intercom-envelope';
 import { startWebhookHost, type WebhookHost } from '../../../engine/webhook-host';
 import {
 	CREDENTIALS,

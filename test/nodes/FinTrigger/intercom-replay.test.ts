@@ -13,7 +13,7 @@ import {
 	Personalize,
 	post,
 } from '../../fixtures/fin-trigger';
-import { MAX_REMEMBERED } from '../../../nodes/FinTrigger/replay-guard';
+import { MAX_REMEMBERED } from '../../../nodes/FinTrigger/identity/replay-guard';
 
 let host: WebhookHost;
 afterEach(async () => host?.close());

@@ -3,7 +3,7 @@
 // refused with or without a Maximum Age. Each refusal names its cause and the fix.
 import type { IDataObject } from 'n8n-workflow';
 
-import { DEFAULT_JWT_MAX_LIFETIME_SECONDS } from '../../../nodes/FinTrigger/messenger-jwt';
+import { DEFAULT_JWT_MAX_LIFETIME_SECONDS } from '../../../nodes/FinTrigger/identity/messenger-jwt';
 import { FinTrigger } from '../../../nodes/FinTrigger/FinTrigger.node';
 import { startWebhookHost, type WebhookHost } from '../../../engine/webhook-host';
 import {

@@ -1,5 +1,5 @@
 // Message times as ISO strings: chat systems send unix seconds, milliseconds or ISO text.
-import { fromEpoch } from '../shared/values';
+import { fromEpoch } from '../../shared/values';
 
 export function toIsoTimestamp(value: unknown, fallback: Date): string {
 	if (typeof value === 'number' && Number.isFinite(value) && value > 0) {

@@ -1,6 +1,6 @@
 // The raw request body and its size limit. n8n stores the bytes it read as `req.rawBody` (and
 // offers `req.readRawBody()` to read them on demand); signatures are only ever checked on those.
-import { accept, refuse, type Outcome } from './rejection';
+import { accept, refuse, type Outcome } from '../rejection';
 
 export const DEFAULT_MAX_BODY_KB = 256;
 

@@ -15,7 +15,7 @@
 // - Limit: in queue mode each webhook process remembers its own deliveries; see the README.
 import type { IDataObject } from 'n8n-workflow';
 
-import { accept, refuse, type Outcome } from './rejection';
+import { accept, refuse, type Outcome } from '../rejection';
 
 export const WINDOW_SECONDS = 3600;
 export const MAX_REMEMBERED = 500;

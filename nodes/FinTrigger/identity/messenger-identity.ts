@@ -4,10 +4,10 @@
 import { hashedIdentifier, verifyUserHash } from './user-hash';
 import { mapClaims, type ClaimMapping } from './jwt-claims';
 import { verifyMessengerJwt, type JwtChecks, type JwtFailure } from './messenger-jwt';
-import type { MessengerBody } from './messenger-body';
-import { accept, refuse, type Outcome } from './rejection';
-import { sanitizeJson } from '../shared/parse-json';
-import { sealClaim, sealingKey } from '../shared/sealed-claims';
+import type { MessengerBody } from '../sources/messenger-body';
+import { accept, refuse, type Outcome } from '../rejection';
+import { sanitizeJson } from '../../shared/parse-json';
+import { sealClaim, sealingKey } from '../../shared/sealed-claims';
 
 export interface MessengerIdentity {
 	method: 'user_hash' | 'jwt';

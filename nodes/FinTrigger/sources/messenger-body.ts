@@ -4,9 +4,9 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 
-import type { ConversationItem } from '../shared/conversation-item';
-import { accept, refuse, type Outcome } from './rejection';
-import { toIsoTimestamp } from './timestamps';
+import type { ConversationItem } from '../../shared/conversation-item';
+import { accept, refuse, type Outcome } from '../rejection';
+import { toIsoTimestamp } from '../identity/timestamps';
 
 const identifier = z.union([z.string().min(1).max(255), z.number().finite()]);
 

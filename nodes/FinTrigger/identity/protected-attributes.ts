@@ -4,7 +4,7 @@
 // source. Names are `plan` (a user attribute), or a path under any root: `user.account.id`,
 // `company.plan`, `conversation.priority`, `message.channel`. What cannot be protected (another
 // root, the message text every request carries) is refused when the node is configured.
-import { accept, refuse, type Outcome } from './rejection';
+import { accept, refuse, type Outcome } from '../rejection';
 
 export const PROTECTABLE_ROOTS = ['user', 'company', 'conversation', 'message'] as const;
 type Root = (typeof PROTECTABLE_ROOTS)[number];

@@ -5,12 +5,12 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
-import type { ConversationItem } from '../shared/conversation-item';
-import type { AudienceKind } from '../shared/provenance';
-import { htmlToText } from './html-to-text';
-import { accept, refuse, type Outcome } from './rejection';
-import { isPlainRecord } from '../shared/parse-json';
-import { toIsoTimestamp } from './timestamps';
+import type { ConversationItem } from '../../shared/conversation-item';
+import type { AudienceKind } from '../../shared/provenance';
+import { htmlToText } from '../http/html-to-text';
+import { accept, refuse, type Outcome } from '../rejection';
+import { isPlainRecord } from '../../shared/parse-json';
+import { toIsoTimestamp } from '../identity/timestamps';
 
 export const CUSTOMER_TOPICS = ['conversation.user.created', 'conversation.user.replied'] as const;
 

@@ -2,7 +2,7 @@
 // looked up: n8n has already parsed a multipart body (and consumed its stream) before webhook()
 // runs, a form or text body is not what Intercom or a Messenger backend sends, and a request with
 // no content type is not one either.
-import { accept, refuse, type Outcome } from './rejection';
+import { accept, refuse, type Outcome } from '../rejection';
 
 /** The media type of a Content-Type header, lower-cased and without parameters. */
 export function mediaTypeOf(header: string | string[] | undefined): string {

@@ -9,7 +9,7 @@
 // check allows the clock leeway (default 30 s, 0-60), for clocks that drift between servers.
 import { createHmac } from 'node:crypto';
 
-import { isPlainRecord, parseJson } from '../shared/parse-json';
+import { isPlainRecord, parseJson } from '../../shared/parse-json';
 import { constantTimeEqual } from './secure-compare';
 
 export type JwtFailure =
