@@ -1,5 +1,5 @@
 // `npm run bench`: one run measures everything issue 16 asks for and writes
-// bench/results/<time>.json (git-ignored) and bench/RESULTS.md (committed, linked from the README).
+// bench/results/<time>.json (git-ignored) and bench/RESULTS.md (committed, linked from docs/speed.md).
 // Every figure is a ratio against a baseline measured in the same run on the same machine; nothing
 // here asserts wall-clock times. Temp folders, n8n and loopback servers are removed/stopped on exit.
 // Knobs for short validation runs (defaults = the full run):
@@ -94,7 +94,9 @@ async function main() {
 	writeFileSync(jsonPath, JSON.stringify(results, null, 2));
 
 	render(results);
-	log(`wrote ${jsonPath}, bench/RESULTS.md and the summary in README.md (${results.seconds} s)`);
+	log(
+		`wrote ${jsonPath}, bench/RESULTS.md and the summary in docs/speed.md (${results.seconds} s)`,
+	);
 	if (realN8nError || realN8n?.errors.length) process.exitCode = 1;
 }
 
@@ -114,7 +116,7 @@ type BenchResults = {
 	canvas: CanvasBench;
 };
 
-/** bench/RESULTS.md and the README's summary, from one run's results (also `--render <json>`). */
+/** bench/RESULTS.md and the summary in docs/speed.md, from one run's results (also `--render <json>`). */
 function render(results: BenchResults) {
 	const { realN8n, realN8nError, apiAction, picker, audience, tokens, canvas } = results;
 	const md: string[] = [
@@ -264,8 +266,8 @@ function render(results: BenchResults) {
 		'',
 	);
 	writeFileSync(join(__dirname, 'RESULTS.md'), md.join('\n'));
-	// The README's Speed section shows this run's summary, between two markers.
-	const readme = join(__dirname, '..', 'README.md');
+	// docs/speed.md shows this run's summary, between two markers.
+	const readme = join(__dirname, '..', 'docs', 'speed.md');
 	const text = readFileSync(readme, 'utf8');
 	const [open, close] = ['<!-- bench:summary:start -->', '<!-- bench:summary:end -->'];
 	const from = text.indexOf(open);
@@ -288,12 +290,12 @@ const TARGETS: Record<string, { target: number; meaning: string }> = {
 	},
 };
 
-/** The README's table: this run's ratios against the issue's targets, stated as reached or not. */
+/** The table in docs/speed.md: this run's ratios against the issue's targets, stated as reached or not. */
 function summary(results: BenchResults, realN8n: RealN8nResults): string[] {
 	const { started } = results;
 	const load = results.machine.loadAverage.atStart;
 	const lines = [
-		`From \`npm run bench\` on ${started.slice(0, 16).replace('T', ' ')} UTC (1-minute load average ${fixed(load, 1)} on ${cpus().length} cores at the start; ${results.rounds} interleaved round(s) of ${results.roundMs / 1000} s per side and concurrency; details and failed requests in [bench/RESULTS.md](bench/RESULTS.md)):`,
+		`From \`npm run bench\` on ${started.slice(0, 16).replace('T', ' ')} UTC (1-minute load average ${fixed(load, 1)} on ${cpus().length} cores at the start; ${results.rounds} interleaved round(s) of ${results.roundMs / 1000} s per side and concurrency; details and failed requests in [bench/RESULTS.md](../bench/RESULTS.md)):`,
 		'',
 		'| ours / built-in throughput | c=1 | c=10 | c=50 | target | reached |',
 		'| --- | --- | --- | --- | --- | --- |',
@@ -326,7 +328,7 @@ function summary(results: BenchResults, realN8n: RealN8nResults): string[] {
 	return lines;
 }
 
-// `tsx bench/run.ts --render bench/results/<file>.json` writes RESULTS.md and the README summary
+// `tsx bench/run.ts --render bench/results/<file>.json` writes RESULTS.md and the summary in docs/speed.md
 // again from a saved run, without measuring.
 const renderFrom = process.argv.indexOf('--render');
 (renderFrom > 0

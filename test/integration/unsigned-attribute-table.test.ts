@@ -1,5 +1,5 @@
-// Mirrors the README table "What an unsigned attribute can and cannot do": the rows below are read
-// against the README (same first column, in the same order), and each row runs through the engine
+// Mirrors the table "What an unsigned attribute can and cannot do" (docs/trust.md): the rows below are read
+// against it (same first column, in the same order), and each row runs through the engine
 // and reports what actually happened, which must be the table's bold word.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -289,10 +289,10 @@ const ROWS: Array<[string, () => Promise<Result>]> = [
 	['is a JWT claim sent in a header without being listed under "JWT Secret Claims"', claimInHeader],
 ];
 
-/** The README table's rows: [first column, bold word of the second]. */
+/** The table's rows in docs/trust.md: [first column, bold word of the second]. */
 function readmeRows(): Array<[string, string]> {
-	const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8');
-	const section = readme.split('### What an unsigned attribute can and cannot do')[1];
+	const readme = readFileSync(join(__dirname, '../../docs/trust.md'), 'utf8');
+	const section = readme.split('## What an unsigned attribute can and cannot do')[1];
 	const table = section.split('\n\n').find((block) => block.startsWith('| An unsigned'))!;
 	return table
 		.split('\n')

@@ -1,9 +1,10 @@
 // Every documentation link n8n shows for this package (codex `resources` of each node, each
 // credential's `documentationUrl`) and package.json's `homepage` point to this README on the
 // package's npm page, and every `#anchor` is a heading of README.md, slugged the way npm and GitHub
-// slug headings. Links inside README.md to `#anchors` must exist too.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+// slug headings. Links between README.md and docs/*.md (to a file, or to a `#heading` of it) must
+// reach too.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 
 import { loadPackageCredentials } from '../../engine/package-types';
 
@@ -97,10 +98,23 @@ describe('documentation URLs', () => {
 		expect(problems).toEqual([]);
 	});
 
-	it('links inside README.md to #anchors reach a heading', () => {
-		const headings = anchors(readme);
-		const links = [...readme.matchAll(/\]\(#([^)]+)\)/g)].map((match) => match[1]);
-		expect(links.length).toBeGreaterThan(0);
-		expect(links.filter((anchor) => !headings.includes(anchor))).toEqual([]);
+	it('links inside README.md and docs/*.md reach their file and #heading', () => {
+		const pages = ['README.md', ...readdirSync(join(root, 'docs')).map((name) => `docs/${name}`)];
+		const links = pages.flatMap((page) =>
+			[...readFileSync(join(root, page), 'utf8').matchAll(/\]\(([^)\s]+)\)/g)]
+				.map((match) => match[1])
+				.filter((target) => !/^[a-z]+:/.test(target))
+				.map((target) => ({ page, target })),
+		);
+		expect(links.filter(({ target }) => target.startsWith('#')).length).toBeGreaterThan(0);
+		const broken = links.filter(({ page, target }) => {
+			const [path, anchor] = target.split('#');
+			const file = path ? relative(root, join(root, dirname(page), path)) : page;
+			if (!existsSync(join(root, file))) return true;
+			return (
+				anchor !== undefined && !anchors(readFileSync(join(root, file), 'utf8')).includes(anchor)
+			);
+		});
+		expect(broken).toEqual([]);
 	});
 });

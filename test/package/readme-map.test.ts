@@ -1,15 +1,16 @@
-// README's "Where each behaviour lives" is a map a reader trusts: every path it names exists, and
-// every source file of the package (nodes/, credentials/) and of the shared engine appears in it.
+// The behaviour map (docs/behaviour-map.md, "Where each behaviour lives", linked from the README) is
+// a map a reader trusts: every path it names exists, and every source file of the package (nodes/,
+// credentials/) and of the shared engine appears in it.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const root = join(__dirname, '..', '..');
-const readme = readFileSync(join(root, 'README.md'), 'utf8');
+const map = readFileSync(join(root, 'docs', 'behaviour-map.md'), 'utf8');
 
 function mapSection(): string {
-	const start = readme.indexOf('## Where each behaviour lives');
-	const end = readme.indexOf('\n## ', start + 1);
-	return readme.slice(start, end === -1 ? undefined : end);
+	const start = map.indexOf('# Where each behaviour lives');
+	const end = map.indexOf('\n## ', start + 1);
+	return map.slice(start, end === -1 ? undefined : end);
 }
 
 /** Backticked cells that look like repository paths (with optional `*` globs). */
@@ -45,7 +46,7 @@ const allFiles = [
 	'.ci/run',
 ];
 
-describe('README map of behaviour to file', () => {
+describe('docs/behaviour-map.md: behaviour to file', () => {
 	it('names only paths that exist', () => {
 		const missing = mappedPaths().filter((path) => {
 			if (!path.includes('*')) return !existsSync(join(root, path));
