@@ -6,7 +6,7 @@
 // - the packed tarball: compiled `**/*.js` and the published `package.json` (always);
 // - with `--source`, also the source: `package.json` and `{nodes,credentials}/**/*.{js,ts,json}`,
 //   what the scanner lints in the provenance-attested source checkout. One documented exception is
-//   tolerated there (KNOWN_EXCEPTION below, README "Checks before publishing"); any other finding fails.
+//   tolerated there (KNOWN_EXCEPTION below, docs/publishing.md); any other finding fails.
 // Builds first, packs into a temp dir, removes it at the end, exits 1 on any violation.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 
 // The API Action offers n8n's built-in generic credential types, as the HTTP Request node does
-// (README, "Checks before publishing"): the scanner forbids naming another package's credential
+// (docs/publishing.md): the scanner forbids naming another package's credential
 // type, so these findings, and only these, are reported as known instead of failing the source leg.
 const KNOWN_EXCEPTION = {
 	file: 'nodes/ApiAction/ApiAction.node.ts',

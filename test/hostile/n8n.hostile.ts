@@ -19,7 +19,7 @@ import { allExecutions, settledCount } from './support/executions';
 import { recordResult } from './support/results';
 import { Produced } from './support/secret-scan';
 
-// README "Speed": the settings that let n8n answer Fin Trigger workflows at concurrency 50.
+// docs/speed.md: the settings that let n8n answer Fin Trigger workflows at concurrency 50.
 const session = new E2eSession('hostile', {
 	N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: 'true',
 	N8N_EXPRESSION_ENGINE_POOL_SIZE: '4',

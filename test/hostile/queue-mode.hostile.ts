@@ -81,7 +81,7 @@ let workflowId = '';
 let url = '';
 let failed = false;
 
-/** The settings every process shares (README, "Scaling out"). */
+/** The settings every process shares (docs/scaling-out.md). */
 function queueEnv(services: QueueServices): Record<string, string> {
 	return {
 		EXECUTIONS_MODE: 'queue',
@@ -104,7 +104,7 @@ function queueEnv(services: QueueServices): Record<string, string> {
 		// finished before main started waiting was never answered (32 of 5,000 here under load).
 		N8N_EXECUTIONS_QUEUE_KEEP_LAST_COMPLETED: '1000',
 		N8N_EXECUTIONS_QUEUE_KEEP_LAST_FAILED: '1000',
-		// README "Speed": Fin Trigger v2 then needs no expression isolate per request.
+		// docs/speed.md: Fin Trigger v2 then needs no expression isolate per request.
 		N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: 'true',
 		N8N_EXPRESSION_ENGINE_COMPILE_CACHE: 'true',
 		N8N_LOG_LEVEL: 'info',
@@ -396,7 +396,7 @@ test(
 			// No request left with a token past its real expiry.
 			expect(usageApi!.refused).toBe(0);
 			// The token endpoint: per token lifetime at least one call and at most one per worker (each
-			// worker's executions share one fetch; the two workers do not coordinate: README, "Scaling out").
+			// worker's executions share one fetch; the two workers do not coordinate: docs/scaling-out.md).
 			expect(report.tokenCallsFirstLifetime).toBeGreaterThanOrEqual(1);
 			expect(report.tokenCallsFirstLifetime).toBeLessThanOrEqual(workers.length);
 			expect(report.tokenCallsRefresh).toBeGreaterThanOrEqual(1);

@@ -1,6 +1,6 @@
 // Issue 17.1: the hostile catalogue, one row per request, each with the status Fin Trigger (or n8n
 // in front of it) must answer, whether it may start an execution, and what the API must receive.
-// Expected statuses follow README "What the nodes refuse" and nodes/FinTrigger/rejection.ts:
+// Expected statuses follow docs/limits.md and nodes/FinTrigger/rejection.ts:
 // 400 bad body, 401 no valid proof, 403 unsigned protected attribute, 413 too large, 415 not JSON;
 // n8n itself answers 404 for a method the webhook is not registered for. A case the trigger accepts
 // but the API Action refuses (a value that cannot be sent safely) runs and fails: 500, no API call.
