@@ -18,6 +18,11 @@ export function isAttributePath(path: string): boolean {
 	);
 }
 
+/**
+ * The one reader of attribute paths (rules, placeholders, provenance, test accounts, Fin Trigger's
+ * protected attributes): a value of null is absent, the same as a missing key, so sending `null`
+ * can neither set an attribute nor differ from not sending it.
+ */
 export function readAttribute(item: IDataObject, path: string): AttributeLookup {
 	let current: unknown = item;
 	for (const key of path.split('.')) {

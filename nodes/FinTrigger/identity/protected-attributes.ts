@@ -4,6 +4,9 @@
 // source. Names are `plan` (a user attribute), or a path under any root: `user.account.id`,
 // `company.plan`, `conversation.priority`, `message.channel`. What cannot be protected (another
 // root, the message text every request carries) is refused when the node is configured.
+import type { IDataObject } from 'n8n-workflow';
+
+import { readAttribute } from '../../shared/attributes';
 import { accept, refuse, type Outcome } from '../rejection';
 
 export const PROTECTABLE_ROOTS = ['user', 'company', 'conversation', 'message'] as const;
@@ -53,21 +56,6 @@ export function parseProtectedAttributes(
 
 export type UnsignedParts = Partial<Record<Root, Record<string, unknown>>>;
 
-function read(parts: UnsignedParts, path: string): { found: boolean; value?: unknown } {
-	const [root, ...keys] = path.split('.');
-	let current: unknown = parts[root as Root];
-	for (const key of keys) {
-		if (
-			current === null ||
-			typeof current !== 'object' ||
-			!Object.prototype.hasOwnProperty.call(current, key)
-		)
-			return { found: false };
-		current = (current as Record<string, unknown>)[key];
-	}
-	return current === undefined ? { found: false } : { found: true, value: current };
-}
-
 function sameValue(a: unknown, b: unknown): boolean {
 	return JSON.stringify(a) === JSON.stringify(b);
 }
@@ -84,10 +72,11 @@ export function checkProtectedAttributes(
 	signedPaths: string[] = [],
 ): Outcome<void> {
 	for (const path of protectedList) {
-		const sent = read(unsigned, path);
+		// One reader for every attribute path (nodes/shared/attributes): a null value is absent.
+		const sent = readAttribute(unsigned as IDataObject, path);
 		if (!sent.found) continue;
 		const isSigned = signedPaths.some((entry) => path === entry || path.startsWith(`${entry}.`));
-		const signedValue = read(signed, path);
+		const signedValue = readAttribute(signed as IDataObject, path);
 		if (isSigned && signedValue.found && sameValue(sent.value, signedValue.value)) continue;
 		return refuse(
 			403,

@@ -193,6 +193,15 @@ describe('protected attributes list', () => {
 			}),
 		).toEqual({ ok: true, value: undefined });
 	});
+
+	it('reads a null value as absent, as every other reader does (nodes/shared/attributes)', () => {
+		expect(checkProtectedAttributes(['user.plan'], { user: { plan: null } })).toEqual({
+			ok: true,
+			value: undefined,
+		});
+		// A value is still refused, and a null never hides a different signed value.
+		expect(checkProtectedAttributes(['user.plan'], { user: { plan: 'pro' } }).ok).toBe(false);
+	});
 });
 
 describe('timestamps', () => {

@@ -344,6 +344,35 @@ describe('protected attributes', () => {
 		expect(host.executionsStarted).toBe(1);
 	});
 
+	it('a protected attribute sent as null is absent: accepted, and an Audience Filter rule reads it as not set', async () => {
+		const workflow = finWorkflow({ protectedAttributes: 'plan' }, { personalize: false });
+		workflow.nodes.push({
+			id: 'a',
+			name: 'Audience Filter',
+			type: 'n8n-nodes-fin-actions.audienceFilter',
+			typeVersion: 1,
+			position: [200, 0],
+			parameters: {
+				ruleGroups: {
+					group: [{ rules: { rule: [{ attribute: 'user.plan', operator: 'isNotSet' }] } }],
+				},
+			},
+		});
+		workflow.connections = {
+			'Fin Trigger': { main: [[{ node: 'Audience Filter', type: 'main' as never, index: 0 }]] },
+		};
+		await serve({}, { workflow });
+		const reply = await post(host.url, {
+			message: { text: 'hi' },
+			user: hashed({ user_id: 'u-1', plan: null }),
+		});
+		expect(reply.status).toBe(200);
+		await waitForRuns(host, 1);
+		const [matched, notMatched] = host.runs[0].outputs['Audience Filter'];
+		expect(matched).toHaveLength(1);
+		expect(notMatched).toHaveLength(0);
+	});
+
 	it('attributes not on the list may come from the unsigned body', async () => {
 		await serve({ protectedAttributes: 'plan' });
 		const reply = await post(host.url, {

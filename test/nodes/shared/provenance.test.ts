@@ -6,6 +6,7 @@ import {
 	isSigned,
 	parseAttributeList,
 } from '../../../nodes/shared/provenance';
+import { readAttribute } from '../../../nodes/shared/attributes';
 
 const item = (identity: Record<string, unknown>, source = 'messenger') => ({
 	user: { user_id: 'u-1', email: 'a@b.c', account: { id: 'acct-1' } },
@@ -62,5 +63,16 @@ describe('provenance', () => {
 		expect(() => checkToolArguments(['orderNumber', 'identity', 'user'])).toThrow(
 			/"identity", "user"/,
 		);
+	});
+});
+
+describe('the one attribute reader', () => {
+	it('reads a null value as absent, the same as a missing one (Fin Trigger reads the same way)', () => {
+		expect(readAttribute({ user: { plan: null } }, 'user.plan')).toEqual({ found: false });
+		expect(readAttribute({ user: {} }, 'user.plan')).toEqual({ found: false });
+		expect(readAttribute({ user: { plan: 'pro' } }, 'user.plan')).toEqual({
+			found: true,
+			value: 'pro',
+		});
 	});
 });
