@@ -98,66 +98,8 @@ export class ResponseFieldPicker implements INodeType {
 		const items = this.getInputData();
 		const output: INodeExecutionData[] = [];
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-			const item = items[itemIndex].json;
 			try {
-				const responseKey = this.getNodeParameter('responseKey', itemIndex, 'response') as string;
-				const answerKey = (
-					this.getNodeParameter('answerKey', itemIndex, 'answer') as string
-				).trim();
-				if (!answerKey || RESERVED_KEYS.includes(answerKey)) {
-					throw new NodeOperationError(
-						this.getNode(),
-						`The answer key "${answerKey}" cannot be used`,
-						{
-							itemIndex,
-							description: `Choose a key other than ${RESERVED_KEYS.join(' and ')}, e.g. "answer".`,
-						},
-					);
-				}
-				const response = Object.prototype.hasOwnProperty.call(item, responseKey)
-					? item[responseKey]
-					: undefined;
-				// An action's response (API Action puts it beside its `action` record) that is not null.
-				const hasResponse = response !== undefined && response !== null;
-				let json: IDataObject;
-				if ((this.getNodeParameter('access', itemIndex, 'selected') as Access) === 'full') {
-					// An API Action that picked its fields itself says which ones found something.
-					const carried = Array.isArray(item.fieldsUsed)
-						? (item.fieldsUsed as string[])
-						: undefined;
-					const fieldsUsed = hasResponse ? (carried ?? ['']) : [];
-					json = {
-						[answerKey]: hasResponse ? deepCopy(response as IDataObject) : null,
-						fieldsUsed,
-						actionUsed: fieldsUsed.length > 0,
-					};
-				} else {
-					const parameters = this.getNodeParameter(
-						'fields.field',
-						itemIndex,
-						[],
-					) as FieldParameter[];
-					const shape = answerShapeOf(
-						this.getNodeParameter('answerShape', itemIndex, ''),
-						this.getNode().typeVersion,
-					);
-					const picked = pickFields(response, compileAnswer(fieldSpecs(parameters), shape));
-					const missing = missingRequiredMessage(picked);
-					if (missing) {
-						throw new NodeOperationError(this.getNode(), missing, {
-							itemIndex,
-							description: hasResponse
-								? 'The pointer matched no value that is not null. Check the pointer, or untick Required and give a default.'
-								: `The item has no "${responseKey}": check the Response Key and that an API Action comes before this node.`,
-						});
-					}
-					// The answer came from the action only when at least one field found something in it.
-					json = {
-						[answerKey]: picked.answer,
-						fieldsUsed: picked.fieldsUsed,
-						actionUsed: picked.fieldsUsed.length > 0,
-					};
-				}
+				const json = pickItem(this, items[itemIndex].json, itemIndex);
 				output.push({ json, pairedItem: { item: itemIndex } });
 			} catch (error) {
 				if (this.continueOnFail()) {
@@ -173,4 +115,74 @@ export class ResponseFieldPicker implements INodeType {
 		}
 		return [output];
 	}
+}
+
+function answerKeyOf(context: IExecuteFunctions, itemIndex: number): string {
+	const answerKey = (context.getNodeParameter('answerKey', itemIndex, 'answer') as string).trim();
+	if (!answerKey || RESERVED_KEYS.includes(answerKey)) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`The answer key "${answerKey}" cannot be used`,
+			{
+				itemIndex,
+				description: `Choose a key other than ${RESERVED_KEYS.join(' and ')}, e.g. "answer".`,
+			},
+		);
+	}
+	return answerKey;
+}
+
+/** Full access: the whole response; an API Action that picked its fields says which found something. */
+function fullAnswer(item: IDataObject, response: unknown, hasResponse: boolean, answerKey: string) {
+	const carried = Array.isArray(item.fieldsUsed) ? (item.fieldsUsed as string[]) : undefined;
+	const fieldsUsed = hasResponse ? (carried ?? ['']) : [];
+	return {
+		[answerKey]: hasResponse ? deepCopy(response as IDataObject) : null,
+		fieldsUsed,
+		actionUsed: fieldsUsed.length > 0,
+	};
+}
+
+/** Selected fields: the answer came from the action only when at least one field found something. */
+function pickedAnswer(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	response: unknown,
+	keys: { responseKey: string; answerKey: string },
+): IDataObject {
+	const parameters = context.getNodeParameter('fields.field', itemIndex, []) as FieldParameter[];
+	const shape = answerShapeOf(
+		context.getNodeParameter('answerShape', itemIndex, ''),
+		context.getNode().typeVersion,
+	);
+	const picked = pickFields(response, compileAnswer(fieldSpecs(parameters), shape));
+	const missing = missingRequiredMessage(picked);
+	if (missing) {
+		throw new NodeOperationError(context.getNode(), missing, {
+			itemIndex,
+			description:
+				response !== undefined && response !== null
+					? 'The pointer matched no value that is not null. Check the pointer, or untick Required and give a default.'
+					: `The item has no "${keys.responseKey}": check the Response Key and that an API Action comes before this node.`,
+		});
+	}
+	return {
+		[keys.answerKey]: picked.answer,
+		fieldsUsed: picked.fieldsUsed,
+		actionUsed: picked.fieldsUsed.length > 0,
+	};
+}
+
+/** The item's three keys: the answer, fieldsUsed and actionUsed; nothing else of it passes. */
+function pickItem(context: IExecuteFunctions, item: IDataObject, itemIndex: number): IDataObject {
+	const responseKey = context.getNodeParameter('responseKey', itemIndex, 'response') as string;
+	const answerKey = answerKeyOf(context, itemIndex);
+	const response = Object.prototype.hasOwnProperty.call(item, responseKey)
+		? item[responseKey]
+		: undefined;
+	// An action's response (API Action puts it beside its `action` record) that is not null.
+	const hasResponse = response !== undefined && response !== null;
+	if ((context.getNodeParameter('access', itemIndex, 'selected') as Access) === 'full')
+		return fullAnswer(item, response, hasResponse, answerKey);
+	return pickedAnswer(context, itemIndex, response, { responseKey, answerKey });
 }
