@@ -1,8 +1,9 @@
 /** Hostile suite (issue 17): property-based fuzzing in-process, then a hostile catalogue in real n8n. */
 module.exports = {
 	testEnvironment: 'node',
-	// jest's transform cache lives with the install, not in the temp dir (tests leave nothing there).
-	cacheDirectory: '<rootDir>/node_modules/.cache/jest',
+	// jest's transform cache lives with the checkout, not in the temp dir (tests leave nothing there),
+	// and outside node_modules, which `npm ci` deletes.
+	cacheDirectory: '<rootDir>/.cache/jest',
 	roots: ['<rootDir>/test/hostile'],
 	testMatch: ['**/*.hostile.ts'],
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] },

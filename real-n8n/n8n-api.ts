@@ -44,11 +44,28 @@ export class N8nClient {
 	/** Creates the owner account (first start only), logs in, and creates an API key with every scope. */
 	async setUp(): Promise<void> {
 		expectOk(await this.post('/rest/owner/setup', owner), 'POST /rest/owner/setup');
+		await this.login(owner.password);
+		await this.createApiKey();
+	}
+
+	/**
+	 * A client for an n8n another process set up (the e2e suite's shared n8n, see
+	 * test/real-n8n/support/global-setup.ts): its API key, and a login for the editor's REST API.
+	 */
+	static async attach(baseUrl: string, apiKey: string, ownerPassword: string): Promise<N8nClient> {
+		const client = new N8nClient(baseUrl);
+		client.apiKey = apiKey;
+		await client.login(ownerPassword);
+		return client;
+	}
+
+	/** Logs the owner in: the editor's REST API needs its n8n-auth cookie. */
+	private async login(password: string): Promise<void> {
 		const login = expectOk(
 			await http(`${this.baseUrl}/rest/login`, {
 				method: 'POST',
 				headers: { 'content-type': 'application/json', 'browser-id': this.browserId },
-				body: JSON.stringify({ emailOrLdapLoginId: owner.email, password: owner.password }),
+				body: JSON.stringify({ emailOrLdapLoginId: owner.email, password }),
 			}),
 			'POST /rest/login',
 		);
@@ -58,6 +75,9 @@ export class N8nClient {
 				`POST /rest/login answered without an n8n-auth cookie: ${login.text.slice(0, 500)}`,
 			);
 		this.cookie = setCookie.split(';')[0];
+	}
+
+	private async createApiKey(): Promise<void> {
 		const scopes = expectOk(
 			await this.rest('GET', '/rest/api-keys/scopes'),
 			'GET /rest/api-keys/scopes',
@@ -133,6 +153,24 @@ export class N8nClient {
 	): Promise<{ id: string; name: string }> {
 		const created = await this.apiOk('POST', '/credentials', { name, type, data });
 		return { id: created.id, name: created.name };
+	}
+
+	/**
+	 * Removes every workflow as n8n's UI does (unpublish, archive, delete): the next file on a shared
+	 * n8n finds no webhook, workflow name or execution of this one.
+	 */
+	async removeAllWorkflows(): Promise<void> {
+		const list = (await this.apiOk('GET', '/workflows?limit=250')).data as Array<{
+			id: string;
+			active: boolean;
+			isArchived?: boolean;
+		}>;
+		for (const workflow of list) {
+			if (workflow.active) await this.apiOk('POST', `/workflows/${workflow.id}/unpublish`);
+			if (!workflow.isArchived)
+				await this.apiOkAfterUnpublish('POST', `/workflows/${workflow.id}/archive`);
+			await this.apiOkAfterUnpublish('DELETE', `/workflows/${workflow.id}`);
+		}
 	}
 
 	async executions(workflowId: string): Promise<any[]> {

@@ -1,7 +1,7 @@
 // Installs this package into n8n the way a user does it: the tarball `npm pack` makes, installed into
 // `<user folder>/.n8n/nodes` as a community package (node types `n8n-nodes-fin-actions.<name>`).
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { repoRoot } from './runtime';
@@ -47,6 +47,7 @@ export function packAndInstall(userFolder: string, packed?: InstalledPackage): I
 function pack(userFolder: string): { tarball: string; files: string[] } {
 	if (!existsSync(join(repoRoot, 'dist/index.js')))
 		throw new Error('dist/ is missing: run `npm run build` first (npm run test:e2e does).');
+	if (process.env.FIN_ACTIONS_TARBALL) return packedOnce(process.env.FIN_ACTIONS_TARBALL);
 	// The tarball stays in the user folder: removed with it, or kept with it for a look after a failure.
 	const packDir = join(userFolder, 'pack');
 	mkdirSync(packDir, { recursive: true });
@@ -61,4 +62,24 @@ function pack(userFolder: string): { tarball: string; files: string[] } {
 		tarball: join(packDir, packed[0].filename),
 		files: packed[0].files.map((file) => file.path),
 	};
+}
+
+/**
+ * The tarball .ci/run packs once for the whole run (FIN_ACTIONS_TARBALL, its `npm pack --json` in
+ * FIN_ACTIONS_PACK_JSON), refused when dist/ was built after it.
+ */
+function packedOnce(tarball: string): { tarball: string; files: string[] } {
+	const packJson = process.env.FIN_ACTIONS_PACK_JSON;
+	if (!packJson || !existsSync(tarball))
+		throw new Error(
+			`FIN_ACTIONS_TARBALL is ${tarball}: it must exist, with FIN_ACTIONS_PACK_JSON naming its \`npm pack --json\` output (or unset both to pack here)`,
+		);
+	if (statSync(tarball).mtimeMs < statSync(join(repoRoot, 'dist/index.js')).mtimeMs)
+		throw new Error(
+			`stale tarball ${tarball}: dist/ was built after it. Rebuild and pack again, or unset FIN_ACTIONS_TARBALL`,
+		);
+	const packed = JSON.parse(readFileSync(packJson, 'utf8')) as Array<{
+		files: Array<{ path: string }>;
+	}>;
+	return { tarball, files: packed[0].files.map((file) => file.path) };
 }

@@ -7,7 +7,8 @@
 // - with `--source`, also the source: `package.json` and `{nodes,credentials}/**/*.{js,ts,json}`,
 //   what the scanner lints in the provenance-attested source checkout. One documented exception is
 //   tolerated there (KNOWN_EXCEPTION below, docs/publishing.md); any other finding fails.
-// Builds first, packs into a temp dir, removes it at the end, exits 1 on any violation.
+// Builds first and packs into a temp dir (or takes the run's tarball, FIN_ACTIONS_TARBALL), removes
+// the temp dir at the end, exits 1 on any violation.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -40,15 +41,23 @@ process.env.TMPDIR = work;
 
 let failed = false;
 try {
-	execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'pipe' });
-	const [pack] = JSON.parse(
-		execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work], {
-			cwd: root,
-			encoding: 'utf8',
-			stdio: ['ignore', 'pipe', 'pipe'],
-		}),
-	);
-	execFileSync('tar', ['-xzf', join(work, pack.filename), '-C', work]);
+	// .ci/run builds and packs once (FIN_ACTIONS_TARBALL, FIN_ACTIONS_PACK_JSON); alone, build and pack here.
+	const packedOnce = process.env.FIN_ACTIONS_TARBALL;
+	let pack;
+	if (packedOnce) {
+		[pack] = JSON.parse(readFileSync(process.env.FIN_ACTIONS_PACK_JSON, 'utf8'));
+		execFileSync('tar', ['-xzf', packedOnce, '-C', work]);
+	} else {
+		execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'pipe' });
+		[pack] = JSON.parse(
+			execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work], {
+				cwd: root,
+				encoding: 'utf8',
+				stdio: ['ignore', 'pipe', 'pipe'],
+			}),
+		);
+		execFileSync('tar', ['-xzf', join(work, pack.filename), '-C', work]);
+	}
 	const packed = join(work, 'package');
 	const label = `${pack.name}@${pack.version}`;
 

@@ -1,7 +1,11 @@
 // One end-to-end session: real n8n with the packed package installed, an owner and an API key,
 // the loopback APIs, and the package's three credentials created through n8n's public API.
-// `close()` always stops n8n; a failed session keeps n8n's log and user folder and says where.
-import { rmSync } from 'node:fs';
+// Under jest.e2e.config.js the files share one n8n (global-setup.ts): a session attaches to it,
+// names its credentials after its label, and on close removes its workflows. Otherwise (the hostile
+// suite, or n8n settings of its own) it starts its own n8n, which `close()` always stops.
+// A failed session keeps n8n's log and user folder and says where.
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 import { startApis, secrets, type Apis } from '../../../real-n8n/apis';
 import { N8nClient } from '../../../real-n8n/n8n-api';
@@ -13,6 +17,7 @@ import {
 	startN8n,
 	type N8nInstance,
 } from '../../../real-n8n/runtime';
+import { FAILED_MARK, sharedN8n, type SharedN8n } from './shared-n8n';
 
 export type CredentialRef = { id: string; name: string };
 
@@ -50,6 +55,8 @@ export class E2eSession {
 
 	/** Stops n8n and starts it again on the same port and user folder (same URLs, API key, workflows). */
 	async restartN8n(): Promise<void> {
+		if (this.shared)
+			throw new Error('restartN8n needs an n8n of its own: give the E2eSession its n8n settings');
 		const { n8n } = this.value;
 		await n8n.stop();
 		this.earlierLogs.push(n8n.logPath);
@@ -87,21 +94,17 @@ export class E2eSession {
 
 	open(): Promise<void> {
 		return this.guard(async () => {
-			ensureN8nInstalled();
-			const userFolder = (this.current.userFolder = makeUserFolder());
-			this.current.installed = packAndInstall(userFolder);
 			const apis = (this.current.apis = await startApis());
-			const n8n = (this.current.n8n = await startN8n(userFolder, this.label, this.n8nEnv));
-			const api = new N8nClient(n8n.url);
-			await api.setUp();
+			const api = this.shared ? await this.attach(this.shared) : await this.startOwnN8n();
+			const label = this.shared ? `e2e ${this.label}` : 'e2e';
 			this.current.credentials = {
-				finMessengerApi: await api.createCredential('finMessengerApi', 'Fin Messenger (e2e)', {
+				finMessengerApi: await api.createCredential('finMessengerApi', `Fin Messenger (${label})`, {
 					identityVerificationSecret: secrets.identityVerification,
 					intercomClientSecret: secrets.intercomClient,
 				}),
 				finFixedTokenApi: await api.createCredential(
 					'finFixedTokenApi',
-					'Shopify Admin token (e2e)',
+					`Shopify Admin token (${label})`,
 					{
 						token: secrets.shopifyToken,
 						placement: 'header',
@@ -113,7 +116,7 @@ export class E2eSession {
 				// Only what differs from the credential's defaults (POST, form body, client credentials, /access_token).
 				finDynamicTokenApi: await api.createCredential(
 					'finDynamicTokenApi',
-					'Utility API token (e2e)',
+					`Utility API token (${label})`,
 					{
 						tokenUrl: `${apis.utility.url}/oauth/token`,
 						clientId: secrets.utilityClientId,
@@ -128,8 +131,59 @@ export class E2eSession {
 		});
 	}
 
+	/** This file's n8n is the run's shared one (not when it needs n8n settings of its own). */
+	private get shared(): SharedN8n | undefined {
+		return Object.keys(this.n8nEnv).length === 0 ? sharedN8n() : undefined;
+	}
+
+	private async startOwnN8n(): Promise<N8nClient> {
+		ensureN8nInstalled();
+		const userFolder = (this.current.userFolder = makeUserFolder());
+		this.current.installed = packAndInstall(userFolder);
+		const n8n = (this.current.n8n = await startN8n(userFolder, this.label, this.n8nEnv));
+		const api = new N8nClient(n8n.url);
+		await api.setUp();
+		return api;
+	}
+
+	private async attach(shared: SharedN8n): Promise<N8nClient> {
+		this.current.userFolder = shared.userFolder;
+		this.current.installed = shared.installed;
+		const logTail = (lines = 60) => {
+			try {
+				return readFileSync(shared.logPath, 'utf8').split('\n').slice(-lines).join('\n');
+			} catch {
+				return '';
+			}
+		};
+		const notOurs = async () => {
+			throw new Error('The shared n8n of the e2e suite is stopped by its global teardown');
+		};
+		this.current.n8n = {
+			url: shared.url,
+			port: shared.port,
+			userFolder: shared.userFolder,
+			logPath: shared.logPath,
+			logTail,
+			stop: async () => undefined,
+			kill: notOurs,
+		};
+		return N8nClient.attach(shared.url, shared.apiKey, shared.ownerPassword);
+	}
+
 	async close(): Promise<void> {
-		const { n8n, apis, userFolder } = this.current;
+		const { n8n, apis, userFolder, api } = this.current;
+		if (this.shared) {
+			try {
+				// The next file must find none of this file's webhooks, workflows or executions (after a
+				// failure too: n8n's log is kept, and the next file's results stay its own).
+				if (api) await this.guard(() => api.removeAllWorkflows());
+			} finally {
+				await apis?.close();
+				if (this.failed) writeFileSync(join(this.shared.userFolder, FAILED_MARK), this.label);
+			}
+			return;
+		}
 		await n8n?.stop();
 		await apis?.close();
 		if (this.failed) {
