@@ -137,81 +137,99 @@ export function unauthorizedMessage(credentialType: string | undefined): string 
 	return `The API refused the credentials (401). Check ${which} values and where they are sent (header name, prefix or query parameter) as the API documents it.`;
 }
 
+/** A transport error as the HTTP helpers throw it (axios, n8n's NodeApiError). */
+interface FoundError {
+	code?: string;
+	message?: string;
+	cause?: { code?: string; message?: string };
+	httpCode?: string;
+	response?: { status?: number };
+}
+
+interface SeenError {
+	found: FoundError;
+	code: string;
+	message: string;
+	timeoutMs: number;
+	credentialType?: string;
+}
+
+type Described = { kind: FailureKind; message: string; status?: number };
+
+/** The first rule that recognises the error words it; the order matters (most specific first). */
+const TRANSPORT_RULES: Array<(seen: SeenError) => Described | undefined> = [
+	// The dynamic token credential's own errors are already written for a person and hold no secret.
+	({ message }) => {
+		const tokenProblem = /Fin Dynamic Token: [^\n]*/.exec(message);
+		return tokenProblem ? { kind: 'unauthorized', message: tokenProblem[0] } : undefined;
+	},
+	// n8n refuses before sending when the node has no usable credential: say so, not "network error".
+	({ found, message }) =>
+		/credentials? (set|not found|of type)|does not have any credentials/i.test(message)
+			? {
+					kind: 'credential',
+					message: `${found.message ?? 'The credential is missing'}. Choose or create the credential in the node's "Authentication" settings.`,
+				}
+			: undefined,
+	// Only a call without a credential gets here: with one, n8n wraps the 401 (below).
+	({ found }) =>
+		found.response?.status === 401
+			? {
+					kind: 'unauthorized',
+					message: 'The API answered 401: it wants credentials. Choose one under "Authentication".',
+					status: 401,
+				}
+			: undefined,
+	({ found, credentialType }) =>
+		found.httpCode === '401' || /\b401\b/.test(found.httpCode ?? '')
+			? { kind: 'unauthorized', message: unauthorizedMessage(credentialType), status: 401 }
+			: undefined,
+	({ code, message, timeoutMs }) =>
+		code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout/i.test(message)
+			? {
+					kind: 'timeout',
+					message: `The API did not answer within ${timeoutMs} ms. Check that it is up, or raise "Timeout".`,
+				}
+			: undefined,
+	// n8n words a reset in its own generic text ("closed unexpectedly"): name the cause the node saw.
+	({ code, message }) =>
+		code === 'ECONNRESET' ||
+		code === 'EPIPE' ||
+		/ECONNRESET|socket hang up|closed unexpectedly/i.test(message)
+			? {
+					kind: 'connection',
+					message:
+						'The API closed the connection without answering (connection reset). Check that the API is healthy, or try again later.',
+				}
+			: undefined,
+	({ code, message }) =>
+		code === 'ECONNREFUSED' || /ECONNREFUSED/.test(message)
+			? {
+					kind: 'connection',
+					message:
+						'The connection was refused: nothing listens at that host and port. Check the URL and that the API is reachable from n8n.',
+				}
+			: undefined,
+	({ code, message }) =>
+		code === 'ENOTFOUND' || /ENOTFOUND|EAI_AGAIN/.test(message)
+			? { kind: 'connection', message: 'The API host name could not be resolved. Check the URL.' }
+			: undefined,
+];
+
 function describeTransportError(
 	error: unknown,
 	timeoutMs: number,
 	attempts: number,
 	credentialType?: string,
 ): ApiCallFailure {
-	const found = error as {
-		code?: string;
-		message?: string;
-		cause?: { code?: string; message?: string };
-		httpCode?: string;
-		response?: { status?: number };
-	};
+	const found = error as FoundError;
 	const code = found.cause?.code ?? found.code ?? '';
 	const message = `${found.message ?? ''} ${found.cause?.message ?? ''}`;
-	// The dynamic token credential's own errors are already written for a person and hold no secret.
-	const tokenProblem = /Fin Dynamic Token: [^\n]*/.exec(message);
-	if (tokenProblem) return new ApiCallFailure('unauthorized', tokenProblem[0], undefined, attempts);
-	// n8n refuses before sending when the node has no usable credential: say so, not "network error".
-	if (/credentials? (set|not found|of type)|does not have any credentials/i.test(message)) {
-		return new ApiCallFailure(
-			'credential',
-			`${found.message ?? 'The credential is missing'}. Choose or create the credential in the node's "Authentication" settings.`,
-			undefined,
-			attempts,
-		);
-	}
-	if (found.response?.status === 401) {
-		// Only a call without a credential gets here: with one, n8n wraps the 401 (below).
-		return new ApiCallFailure(
-			'unauthorized',
-			'The API answered 401: it wants credentials. Choose one under "Authentication".',
-			401,
-			attempts,
-		);
-	}
-	if (found.httpCode === '401' || /\b401\b/.test(found.httpCode ?? '')) {
-		return new ApiCallFailure('unauthorized', unauthorizedMessage(credentialType), 401, attempts);
-	}
-	if (code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout/i.test(message)) {
-		return new ApiCallFailure(
-			'timeout',
-			`The API did not answer within ${timeoutMs} ms. Check that it is up, or raise "Timeout".`,
-			undefined,
-			attempts,
-		);
-	}
-	// n8n words a reset in its own generic text ("closed unexpectedly"): name the cause the node saw.
-	if (
-		code === 'ECONNRESET' ||
-		code === 'EPIPE' ||
-		/ECONNRESET|socket hang up|closed unexpectedly/i.test(message)
-	) {
-		return new ApiCallFailure(
-			'connection',
-			'The API closed the connection without answering (connection reset). Check that the API is healthy, or try again later.',
-			undefined,
-			attempts,
-		);
-	}
-	if (code === 'ECONNREFUSED' || /ECONNREFUSED/.test(message)) {
-		return new ApiCallFailure(
-			'connection',
-			'The connection was refused: nothing listens at that host and port. Check the URL and that the API is reachable from n8n.',
-			undefined,
-			attempts,
-		);
-	}
-	if (code === 'ENOTFOUND' || /ENOTFOUND|EAI_AGAIN/.test(message)) {
-		return new ApiCallFailure(
-			'connection',
-			'The API host name could not be resolved. Check the URL.',
-			undefined,
-			attempts,
-		);
+	const seen: SeenError = { found, code, message, timeoutMs, credentialType };
+	for (const rule of TRANSPORT_RULES) {
+		const described = rule(seen);
+		if (described)
+			return new ApiCallFailure(described.kind, described.message, described.status, attempts);
 	}
 	return new ApiCallFailure(
 		'connection',
