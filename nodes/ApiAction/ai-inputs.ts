@@ -57,68 +57,82 @@ export function fromAiExpression(name: string, description: string, type: InputT
 	return `={{ $fromAI(${quote(name)}, ${quote(description)}, ${quote(type)}) }}`;
 }
 
+/** The one `$fromAI` call of a "Model Argument". */
+function fromAiCall(raw: string, position: string): ReturnType<typeof extractFromAICalls>[number] {
+	let calls: ReturnType<typeof extractFromAICalls> = [];
+	let parseProblem: string | undefined;
+	try {
+		calls = extractFromAICalls(raw);
+	} catch (error) {
+		parseProblem = (error as Error).message;
+	}
+	if (parseProblem) throw new InputConfigError(`${position}: ${parseProblem}`);
+	if (calls.length !== 1) {
+		throw new InputConfigError(
+			`${position}: "Model Argument" must hold exactly one $fromAI call, e.g. {{ $fromAI('order_number', 'The order number, e.g. 1001', 'string') }}.`,
+		);
+	}
+	return calls[0];
+}
+
+/** The anchored pattern (the whole value must match, not a part of it), if one is set. */
+function patternOf(parameter: InputParameter, position: string): RegExp | undefined {
+	if (!parameter.pattern) return undefined;
+	let pattern: RegExp | undefined;
+	try {
+		pattern = new RegExp(`^(?:${parameter.pattern})$`, 'u');
+	} catch {
+		pattern = undefined;
+	}
+	if (!pattern)
+		throw new InputConfigError(
+			`${position}: the pattern "${parameter.pattern}" is not a valid regular expression.`,
+		);
+	return pattern;
+}
+
+function parseDeclaration(
+	parameter: InputParameter,
+	position: string,
+	seen: Set<string>,
+): InputDeclaration {
+	const call = fromAiCall(String(parameter.argument ?? ''), position);
+	if (!NAME.test(call.key)) {
+		throw new InputConfigError(
+			`${position}: the input name "${call.key}" must start with a letter and use only letters, digits and _ (at most 64).`,
+		);
+	}
+	if (seen.has(call.key))
+		throw new InputConfigError(`${position}: another input is already named "${call.key}".`);
+	seen.add(call.key);
+	const type = (call.type ?? 'string') as string;
+	if (type !== 'string' && type !== 'number' && type !== 'boolean') {
+		throw new InputConfigError(
+			`${position}: the type of "${call.key}" must be string, number or boolean (for a choice, use string with Allowed Values).`,
+		);
+	}
+	const maxLength = parameter.maxLength ?? DEFAULT_MAX_LENGTH;
+	if (!Number.isInteger(maxLength) || maxLength < 1 || maxLength > 1000)
+		throw new InputConfigError(`${position}: Max Length must be a whole number from 1 to 1000.`);
+	return {
+		name: call.key,
+		description: call.description ?? '',
+		type,
+		required: parameter.required !== false,
+		allowedValues: (parameter.allowedValues ?? '')
+			.split(',')
+			.map((value) => value.trim())
+			.filter(Boolean),
+		pattern: patternOf(parameter, position),
+		maxLength,
+	};
+}
+
 export function parseInputDeclarations(parameters: InputParameter[]): InputDeclaration[] {
 	const seen = new Set<string>();
-	return parameters.map((parameter, index) => {
-		const position = `AI input ${index + 1}`;
-		const raw = String(parameter.argument ?? '');
-		let calls: ReturnType<typeof extractFromAICalls> = [];
-		let parseProblem: string | undefined;
-		try {
-			calls = extractFromAICalls(raw);
-		} catch (error) {
-			parseProblem = (error as Error).message;
-		}
-		if (parseProblem) throw new InputConfigError(`${position}: ${parseProblem}`);
-		if (calls.length !== 1) {
-			throw new InputConfigError(
-				`${position}: "Model Argument" must hold exactly one $fromAI call, e.g. {{ $fromAI('order_number', 'The order number, e.g. 1001', 'string') }}.`,
-			);
-		}
-		const [call] = calls;
-		if (!NAME.test(call.key)) {
-			throw new InputConfigError(
-				`${position}: the input name "${call.key}" must start with a letter and use only letters, digits and _ (at most 64).`,
-			);
-		}
-		if (seen.has(call.key))
-			throw new InputConfigError(`${position}: another input is already named "${call.key}".`);
-		seen.add(call.key);
-		const type = (call.type ?? 'string') as string;
-		if (type !== 'string' && type !== 'number' && type !== 'boolean') {
-			throw new InputConfigError(
-				`${position}: the type of "${call.key}" must be string, number or boolean (for a choice, use string with Allowed Values).`,
-			);
-		}
-		const maxLength = parameter.maxLength ?? DEFAULT_MAX_LENGTH;
-		if (!Number.isInteger(maxLength) || maxLength < 1 || maxLength > 1000)
-			throw new InputConfigError(`${position}: Max Length must be a whole number from 1 to 1000.`);
-		let pattern: RegExp | undefined;
-		if (parameter.pattern) {
-			try {
-				// Anchored: the whole value must match, not a part of it.
-				pattern = new RegExp(`^(?:${parameter.pattern})$`, 'u');
-			} catch {
-				pattern = undefined;
-			}
-			if (!pattern)
-				throw new InputConfigError(
-					`${position}: the pattern "${parameter.pattern}" is not a valid regular expression.`,
-				);
-		}
-		return {
-			name: call.key,
-			description: call.description ?? '',
-			type,
-			required: parameter.required !== false,
-			allowedValues: (parameter.allowedValues ?? '')
-				.split(',')
-				.map((value) => value.trim())
-				.filter(Boolean),
-			pattern,
-			maxLength,
-		};
-	});
+	return parameters.map((parameter, index) =>
+		parseDeclaration(parameter, `AI input ${index + 1}`, seen),
+	);
 }
 
 /**

@@ -92,45 +92,83 @@ export function decideAudience(item: IDataObject, config: AudienceConfig): Audie
 	return { ...record, kind: audienceKindOf(item, config.manualRun) };
 }
 
-function decide(item: IDataObject, config: AudienceConfig): AudienceRecord {
-	checkConfig(config);
-	const kind = audienceKindOf(item, config.manualRun);
-	if (!config.audienceKinds.includes(kind)) {
-		return {
-			matched: false,
-			decidedBy: 'audienceKind',
-			kind,
-			reason: `this person is a ${kind === 'user' ? 'verified user' : kind}, and the action is for ${config.audienceKinds
-				.map((allowed) => (allowed === 'user' ? 'verified users' : `${allowed}s`))
-				.join(', ')} only (add ${kind}s under "Audience Kinds" to let them through)`,
-		};
-	}
-	// Test accounts are verified users matched on signed attributes only: a lead or visitor typing a
-	// tester's email is never one.
-	if (kind === 'user') {
-		const testAccount = findTestAccount(item, config.testAccounts, config.manualRun);
-		if (testAccount) {
-			return {
-				matched: true,
-				decidedBy: 'testAccount',
-				kind,
-				reason: `test account "${testAccount.entry}" matched the signed ${testAccount.attribute}`,
-				testAccount: { ...testAccount },
-			};
-		}
-	}
-	if (config.status === 'testing') {
-		return {
-			matched: false,
-			decidedBy: 'testing',
-			kind,
-			reason:
-				kind !== 'user'
-					? `the action is in testing and only verified test accounts get it; this person is a ${kind}`
-					: 'the action is in testing and no signed attribute of this user names a test account',
-		};
-	}
+/** Refused when the person's kind (user, lead, visitor) is not one the action is for. */
+function wrongKind(kind: AudienceKind, config: AudienceConfig): AudienceRecord | undefined {
+	if (config.audienceKinds.includes(kind)) return undefined;
+	return {
+		matched: false,
+		decidedBy: 'audienceKind',
+		kind,
+		reason: `this person is a ${kind === 'user' ? 'verified user' : kind}, and the action is for ${config.audienceKinds
+			.map((allowed) => (allowed === 'user' ? 'verified users' : `${allowed}s`))
+			.join(', ')} only (add ${kind}s under "Audience Kinds" to let them through)`,
+	};
+}
 
+/**
+ * Test accounts are verified users matched on signed attributes only: a lead or visitor typing a
+ * tester's email is never one.
+ */
+function testAccountMatch(
+	item: IDataObject,
+	kind: AudienceKind,
+	config: AudienceConfig,
+): AudienceRecord | undefined {
+	if (kind !== 'user') return undefined;
+	const testAccount = findTestAccount(item, config.testAccounts, config.manualRun);
+	if (!testAccount) return undefined;
+	return {
+		matched: true,
+		decidedBy: 'testAccount',
+		kind,
+		reason: `test account "${testAccount.entry}" matched the signed ${testAccount.attribute}`,
+		testAccount: { ...testAccount },
+	};
+}
+
+/** In testing, everyone who is not a test account is refused. */
+function testingOnly(kind: AudienceKind, config: AudienceConfig): AudienceRecord | undefined {
+	if (config.status !== 'testing') return undefined;
+	return {
+		matched: false,
+		decidedBy: 'testing',
+		kind,
+		reason:
+			kind !== 'user'
+				? `the action is in testing and only verified test accounts get it; this person is a ${kind}`
+				: 'the action is in testing and no signed attribute of this user names a test account',
+	};
+}
+
+type RulesResult = ReturnType<typeof evaluateRuleGroups>;
+
+/** Past the rules, the stable rollout bucket decides. */
+function decideByRollout(
+	item: IDataObject,
+	config: AudienceConfig,
+	rules: RulesResult,
+	rule: IDataObject,
+	missing: IDataObject,
+): AudienceRecord {
+	const rollout = decideRollout(item, config);
+	const reason = rollout.missingAttribute
+		? `the rollout is at ${rollout.percentage}% and ${rollout.attribute} is missing, so no bucket can be given`
+		: `bucket ${rollout.bucket} of 10000 is ${rollout.inRollout ? 'inside' : 'outside'} the ${rollout.percentage}% rollout`;
+	const allMissing = rollout.missingAttribute
+		? { missingAttributes: [...new Set([...rules.missingAttributes, rollout.attribute])] }
+		: missing;
+	return {
+		matched: rollout.inRollout,
+		decidedBy: 'rollout',
+		reason,
+		rollout: rollout as RolloutRecord & IDataObject,
+		...rule,
+		...allMissing,
+	};
+}
+
+/** The attribute rules, then the rollout. */
+function decideByRules(item: IDataObject, config: AudienceConfig): AudienceRecord {
 	const rules = evaluateRuleGroups(item, config.groups, config.combinator, {
 		caseSensitive: config.caseSensitive,
 	});
@@ -162,19 +200,16 @@ function decide(item: IDataObject, config: AudienceConfig): AudienceRecord {
 					...missing,
 				};
 	}
-	const rollout = decideRollout(item, config);
-	const reason = rollout.missingAttribute
-		? `the rollout is at ${rollout.percentage}% and ${rollout.attribute} is missing, so no bucket can be given`
-		: `bucket ${rollout.bucket} of 10000 is ${rollout.inRollout ? 'inside' : 'outside'} the ${rollout.percentage}% rollout`;
-	const allMissing = rollout.missingAttribute
-		? { missingAttributes: [...new Set([...rules.missingAttributes, rollout.attribute])] }
-		: missing;
-	return {
-		matched: rollout.inRollout,
-		decidedBy: 'rollout',
-		reason,
-		rollout: rollout as RolloutRecord & IDataObject,
-		...rule,
-		...allMissing,
-	};
+	return decideByRollout(item, config, rules, rule, missing);
+}
+
+function decide(item: IDataObject, config: AudienceConfig): AudienceRecord {
+	checkConfig(config);
+	const kind = audienceKindOf(item, config.manualRun);
+	return (
+		wrongKind(kind, config) ??
+		testAccountMatch(item, kind, config) ??
+		testingOnly(kind, config) ??
+		decideByRules(item, config)
+	);
 }
