@@ -7,25 +7,11 @@ import { startLoopbackServer, type LoopbackServer } from '../../engine/loopback-
 import type { WorkflowJson } from '../../engine/run-workflow';
 import { startWebhookHost, type WebhookHost } from '../../engine/webhook-host';
 import { CREDENTIALS, post, userHash } from '../fixtures/fin-trigger';
+import { packageNode as node } from '../fixtures/package-node';
 
 const API_TOKEN = 'utility-api-token-5a5a5a5a';
 
 function chain(apiUrl: string): WorkflowJson {
-	const node = (
-		name: string,
-		type: string,
-		x: number,
-		parameters: IDataObject,
-		extra: IDataObject = {},
-	) => ({
-		id: name,
-		name,
-		type: `n8n-nodes-fin-actions.${type}`,
-		typeVersion: 1,
-		position: [x, 0],
-		parameters,
-		...extra,
-	});
 	return {
 		name: 'Electricity usage',
 		nodes: [

@@ -9,17 +9,9 @@ import type { WorkflowJson } from '../../engine/run-workflow';
 import { startWebhookHost } from '../../engine/webhook-host';
 import { isSealed } from '../../nodes/shared/sealed-claims';
 import { CREDENTIALS, nowSeconds, post, signJwt } from '../fixtures/fin-trigger';
+import { encodings } from '../fixtures/secret-encodings';
 
 const TOKEN = 'per-customer-token-5e5e5e5e5e';
-
-/** Every encoding a careless log or output could hold the token in. */
-const encodings = (secret: string) => [
-	secret,
-	Buffer.from(secret).toString('base64'),
-	Buffer.from(secret).toString('base64url'),
-	Buffer.from(secret).toString('hex'),
-	encodeURIComponent(secret),
-];
 
 function workflow(apiUrl: string, action: IDataObject): WorkflowJson {
 	const messenger = { finMessengerApi: { id: 'm', name: 'Messenger' } };

@@ -1,8 +1,6 @@
 // The attacks of issue 11, each as a chat system or an attacker would try it: over real HTTP into
 // Fin Trigger's webhook, through n8n-core's engine, against a real loopback "customer API". Each
 // one must end without the victim's data and, where a data read was attempted, without any request.
-import { randomUUID } from 'node:crypto';
-
 import type { IDataObject } from 'n8n-workflow';
 
 import { startLoopbackServer, type LoopbackServer } from '../../engine/loopback-server';
@@ -18,27 +16,11 @@ import {
 	userHash,
 	waitForRuns,
 } from '../fixtures/fin-trigger';
+import { intercomNotification } from '../fixtures/intercom-notification';
+import { packageNode as node } from '../fixtures/package-node';
 
 const VICTIM_EMAIL = 'victim@example.com';
 const VICTIM_ORDER = 'VICTIM-ORDER-1001';
-
-function node(
-	name: string,
-	type: string,
-	x: number,
-	parameters: IDataObject,
-	extra: IDataObject = {},
-) {
-	return {
-		id: name,
-		name,
-		type: `n8n-nodes-fin-actions.${type}`,
-		typeVersion: 1,
-		position: [x, 0],
-		parameters,
-		...extra,
-	};
-}
 
 const trigger = (parameters: IDataObject = {}) =>
 	node('Fin Trigger', 'finTrigger', 0, parameters, {
@@ -84,30 +66,14 @@ function testingAudience(): WorkflowJson {
 	} as unknown as WorkflowJson;
 }
 
-function intercomLeadNotification(role: string) {
-	return {
-		type: 'notification_event',
-		// A fresh delivery each time: the replay guard answers a repeated id without a run.
-		id: `notif-${randomUUID()}`,
-		created_at: Math.floor(Date.now() / 1000),
-		topic: 'conversation.user.created',
-		data: {
-			item: {
-				type: 'conversation',
-				id: '9001',
-				source: {
-					type: 'conversation',
-					id: 'src-1',
-					body: '<p>Where is my order?</p>',
-					author: { type: role, id: 'contact-1', email: VICTIM_EMAIL },
-				},
-				contacts: {
-					contacts: [{ type: 'contact', id: 'contact-1', role, email: VICTIM_EMAIL }],
-				},
-			},
-		},
-	};
-}
+const intercomLeadNotification = (role: string) =>
+	intercomNotification({
+		role,
+		email: VICTIM_EMAIL,
+		conversation: '9001',
+		sourceId: 'src-1',
+		contactId: 'contact-1',
+	});
 
 describe('issue 11 attacks, over real HTTP through the engine', () => {
 	let api: LoopbackServer;

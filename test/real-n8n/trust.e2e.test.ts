@@ -5,6 +5,8 @@
 import { randomUUID } from 'node:crypto';
 
 import { hubSignature } from '../fixtures/fin-trigger';
+import { intercomNotification } from '../fixtures/intercom-notification';
+import { encodings } from '../fixtures/secret-encodings';
 import { secrets } from '../../real-n8n/apis';
 import { messengerJwt, sendChat, userHash } from '../../real-n8n/chat';
 import { customer } from '../../real-n8n/fixtures';
@@ -44,30 +46,8 @@ async function deployShopify(change: (node: any) => void): Promise<{ id: string;
 }
 
 /** A signed Intercom notification about a contact of `role` who typed the customer's email. */
-function intercomNotification(role: string): string {
-	return JSON.stringify({
-		type: 'notification_event',
-		// A fresh delivery each time: the replay guard answers a repeated id without a run.
-		id: `notif-${randomUUID()}`,
-		created_at: Math.floor(Date.now() / 1000),
-		topic: 'conversation.user.created',
-		data: {
-			item: {
-				type: 'conversation',
-				id: '7001',
-				source: {
-					type: 'conversation',
-					id: 'src-7001',
-					body: '<p>Where is my order?</p>',
-					author: { type: role, id: 'contact-7001', email: customer.email },
-				},
-				contacts: {
-					contacts: [{ type: 'contact', id: 'contact-7001', role, email: customer.email }],
-				},
-			},
-		},
-	});
-}
+const intercomConversation = (role: string): string =>
+	JSON.stringify(intercomNotification({ role, email: customer.email, conversation: '7001' }));
 
 const ORDER_MARKERS = ['#1001', '#1002', '1Z2345'];
 
@@ -111,7 +91,7 @@ describe('only signed attributes choose whose data is read (real n8n)', () => {
 			});
 			const shop = session.value.apis.shop;
 			const before = shop.requests.length;
-			const raw = intercomNotification('lead');
+			const raw = intercomConversation('lead');
 			const answer = await http(workflow.url, {
 				method: 'POST',
 				headers: {
@@ -142,7 +122,7 @@ describe('only signed attributes choose whose data is read (real n8n)', () => {
 		});
 		const shop = session.value.apis.shop;
 		const before = shop.requests.length;
-		const raw = intercomNotification('lead');
+		const raw = intercomConversation('lead');
 		const answer = await http(workflow.url, {
 			method: 'POST',
 			headers: {
@@ -207,15 +187,6 @@ async function deployChain(name: string, nodes: any[], path: string): Promise<{ 
 	await waitForWebhook(`${n8n.url}/webhook/${path}`);
 	return { id: created.id };
 }
-
-/** Every encoding a careless output could hold a secret in. */
-const encodings = (secret: string) => [
-	secret,
-	Buffer.from(secret).toString('base64'),
-	Buffer.from(secret).toString('base64url'),
-	Buffer.from(secret).toString('hex'),
-	encodeURIComponent(secret),
-];
 
 describe('an identity counts only as Fin Trigger emitted it; secret claims are sealed (real n8n)', () => {
 	step(

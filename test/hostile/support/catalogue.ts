@@ -4,9 +4,10 @@
 // 400 bad body, 401 no valid proof, 403 unsigned protected attribute, 413 too large, 415 not JSON;
 // n8n itself answers 404 for a method the webhook is not registered for. A case the trigger accepts
 // but the API Action refuses (a value that cannot be sent safely) runs and fails: 500, no API call.
-import { createHmac, randomUUID } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 
 import { hubSignature, nowSeconds, signJwt } from '../../fixtures/fin-trigger';
+import { intercomNotification } from '../../fixtures/intercom-notification';
 import { secrets } from '../../../real-n8n/apis';
 import { customer } from '../../../real-n8n/fixtures';
 
@@ -76,33 +77,13 @@ const usageUser = (userId: unknown) => ({ user_id: userId, meter_type: 'smart' }
 /** A signed Intercom notification about a contact of `role` (a fresh delivery id each time). */
 function notification(id: string, role = 'user', overrides: Record<string, unknown> = {}) {
 	return {
-		type: 'notification_event',
-		id: `notif-${randomUUID()}`,
-		created_at: nowSeconds(),
-		topic: 'conversation.user.created',
-		data: {
-			item: {
-				type: 'conversation',
-				id: '7001',
-				source: {
-					type: 'conversation',
-					id: 'src-7001',
-					body: `<p>${text(id)}</p>`,
-					author: { type: role, id: 'contact-7001', email: customer.email },
-				},
-				contacts: {
-					contacts: [
-						{
-							type: 'contact',
-							id: 'contact-7001',
-							role,
-							email: customer.email,
-							external_id: customer.user_id,
-						},
-					],
-				},
-			},
-		},
+		...intercomNotification({
+			role,
+			email: customer.email,
+			conversation: '7001',
+			body: `<p>${text(id)}</p>`,
+			contact: { external_id: customer.user_id },
+		}),
 		...overrides,
 	};
 }
