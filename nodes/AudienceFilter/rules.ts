@@ -126,7 +126,11 @@ class RuleEvaluator {
 		return this.fold(toText(left)) === this.fold(toText(right));
 	}
 
-	evaluate(item: IDataObject, rule: Rule, position: { group: number; rule: number }): RuleOutcome {
+	/** Configuration problems surface whether or not this item has the attribute. */
+	private checkRule(
+		rule: Rule,
+		position: { group: number; rule: number },
+	): { comparable?: Comparable; pattern?: GuardedPattern } {
 		if (!isAttributePath(rule.attribute)) {
 			throw new RuleConfigError(
 				position,
@@ -136,15 +140,6 @@ class RuleEvaluator {
 		if (!(OPERATORS as readonly string[]).includes(rule.operator)) {
 			throw new RuleConfigError(position, `unknown operator "${rule.operator}"`);
 		}
-		const outcome: RuleOutcome = {
-			...position,
-			name: label(rule),
-			attribute: rule.attribute,
-			operator: rule.operator,
-			...(VALUELESS.includes(rule.operator) ? {} : { value: rule.value }),
-			result: false,
-		};
-		// Configuration problems surface whether or not this item has the attribute.
 		const comparable = ['greaterThan', 'lessThan'].includes(rule.operator)
 			? comparableValue(rule.value)
 			: undefined;
@@ -157,12 +152,44 @@ class RuleEvaluator {
 			if ('problem' in guarded) throw new RuleConfigError(position, guarded.problem);
 			pattern = guarded.pattern;
 		}
+		return { comparable, pattern };
+	}
 
+	evaluate(item: IDataObject, rule: Rule, position: { group: number; rule: number }): RuleOutcome {
+		const checked = this.checkRule(rule, position);
+		const outcome: RuleOutcome = {
+			...position,
+			name: label(rule),
+			attribute: rule.attribute,
+			operator: rule.operator,
+			...(VALUELESS.includes(rule.operator) ? {} : { value: rule.value }),
+			result: false,
+		};
 		const lookup = readAttribute(item, rule.attribute);
 		if (!lookup.found) {
 			return { ...outcome, result: rule.operator === 'isNotSet', missingAttribute: true };
 		}
-		const actual = lookup.value;
+		return this.compare(rule, lookup.value, outcome, checked);
+	}
+
+	/** Whether an element matches, within the regex budget (its note when none did). */
+	private matchesAny(pattern: GuardedPattern, elements: unknown[]) {
+		const notes: string[] = [];
+		const result = elements.some((element) => {
+			const test = this.regexBudget.test(pattern, toText(element));
+			if (test.note) notes.push(test.note);
+			return test.matched;
+		});
+		return { result, ...(notes.length > 0 && !result ? { note: notes[0] } : {}) };
+	}
+
+	/** The operator applied to the attribute's value (found, not null). */
+	private compare(
+		rule: Rule,
+		actual: unknown,
+		outcome: RuleOutcome,
+		{ comparable, pattern }: { comparable?: Comparable; pattern?: GuardedPattern },
+	): RuleOutcome {
 		const elements = Array.isArray(actual) ? actual : [actual];
 		const text = this.fold(toText(actual));
 		const wanted = this.fold(toText(rule.value));
@@ -206,15 +233,8 @@ class RuleEvaluator {
 					result: elements.some((element) => list.some((entry) => this.equal(element, entry))),
 				};
 			}
-			case 'matches': {
-				const notes: string[] = [];
-				const result = elements.some((element) => {
-					const test = this.regexBudget.test(pattern!, toText(element));
-					if (test.note) notes.push(test.note);
-					return test.matched;
-				});
-				return { ...outcome, result, ...(notes.length > 0 && !result ? { note: notes[0] } : {}) };
-			}
+			case 'matches':
+				return { ...outcome, ...this.matchesAny(pattern!, elements) };
 		}
 		return outcome;
 	}
