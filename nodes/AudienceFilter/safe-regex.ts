@@ -108,107 +108,150 @@ function skipClass(source: string, at: number): number {
 	return i + 1;
 }
 
+/** The scan of one pattern, left to right, shared by the token readers below. */
+interface Scan {
+	source: string;
+	flags: string;
+	stack: GroupScan[];
+	// What the next quantifier applies to: a single atom, a closed group, or nothing (start, `|`).
+	last: 'atom' | GroupScan | undefined;
+	// Where the atom (or group) `last` names starts, and whether it was left without a quantifier.
+	lastStart: number;
+	i: number;
+}
+
+type Quantifier = { length: number; max: number };
+
+/** Each reader consumes its token at `scan.i` and returns a problem, if the token is one. */
+type TokenReader = (scan: Scan) => string | undefined;
+
+const innermost = (scan: Scan): GroupScan => scan.stack[scan.stack.length - 1];
+
+/** The quantifier at `at` (`*`, `+`, `?`, `{n,m}`), if there is one. */
+function quantifierAt(source: string, at: number): Quantifier | undefined {
+	const char = source[at];
+	if (char === '*' || char === '+') return { length: 1, max: Infinity };
+	if (char === '?') return { length: 1, max: 1 };
+	if (char === '{') {
+		const brace = braceQuantifier(source, at);
+		if (brace.length > 0) return brace;
+	}
+	return undefined;
+}
+
+const readEscape: TokenReader = (scan) => {
+	const { source, i } = scan;
+	const next = source[i + 1] ?? '';
+	if (/[1-9]/.test(next) || (next === 'k' && source[i + 2] === '<')) {
+		return 'backreferences (\\1, \\k<name>) can take exponential time';
+	}
+	const braced = /^[pPu]\{[^}]*\}/.exec(source.slice(i + 1));
+	scan.i += braced ? braced[0].length + 1 : 2;
+	scan.last = 'atom';
+	return undefined;
+};
+
+const readClass: TokenReader = (scan) => {
+	scan.i = skipClass(scan.source, scan.i);
+	scan.last = 'atom';
+	return undefined;
+};
+
+const openGroup: TokenReader = (scan) => {
+	const rest = scan.source.slice(scan.i);
+	if (/^\(\?<?[=!]/.test(rest)) return 'lookahead and lookbehind assertions are not supported';
+	const { run } = innermost(scan);
+	scan.stack.push({ repeats: false, alternates: false, run: [...run], runAtOpen: [...run] });
+	const opener = /^\((\?:|\?<[A-Za-z_$][\w$]*>)?/.exec(rest)!;
+	scan.i += opener[0].length;
+	scan.last = undefined;
+	return undefined;
+};
+
+const closeGroup: TokenReader = (scan) => {
+	const closed = scan.stack.length > 1 ? scan.stack.pop()! : innermost(scan);
+	const parent = innermost(scan);
+	parent.repeats ||= closed.repeats;
+	parent.alternates ||= closed.alternates;
+	// What a group leaves repeated at its end is next to what follows it.
+	parent.run = closed.alternates ? [...closed.runAtOpen, ...closed.run] : closed.run;
+	scan.last = closed;
+	scan.lastStart = groupStart(scan.source, scan.i);
+	scan.i++;
+	return undefined;
+};
+
+const alternate: TokenReader = (scan) => {
+	const current = innermost(scan);
+	current.alternates = true;
+	current.run = [...current.runAtOpen];
+	scan.last = undefined;
+	scan.i++;
+	return undefined;
+};
+
+const readAtom: TokenReader = (scan) => {
+	scan.last = 'atom';
+	scan.i++;
+	return undefined;
+};
+
+const TOKEN_READERS = new Map<string, TokenReader>([
+	['\\', readEscape],
+	['[', readClass],
+	['(', openGroup],
+	[')', closeGroup],
+	['|', alternate],
+]);
+
+function readQuantifier(scan: Scan, quantifier: Quantifier): string | undefined {
+	const { last, source, flags } = scan;
+	const current = innermost(scan);
+	if (
+		quantifier.max > 1 &&
+		last !== undefined &&
+		last !== 'atom' &&
+		(last.repeats || last.alternates)
+	) {
+		return last.repeats
+			? 'a repeated group contains another quantifier (nested quantifiers such as (a+)+ or (a?a)*)'
+			: 'a repeated group contains an alternation (such as (a|aa)*; write [ab]* for single characters)';
+	}
+	// Small bounded repeats (\d{3}\d{4}) split the input in few ways; large ones count as unbounded.
+	if (quantifier.max > 10 && last !== undefined) {
+		const atom = source.slice(scan.lastStart, scan.i);
+		if (current.run.some((earlier) => overlaps(earlier, atom, flags)))
+			return 'quantifiers next to each other over overlapping characters (such as \\s*\\s* or \\d+\\d+) take polynomial time; merge them into one (\\s*) or separate them with a character that must match';
+		current.run.push(atom);
+	}
+	// Any quantifier, even `?`, makes a group ambiguous enough to blow up when repeated: (a?a)+.
+	current.repeats = true;
+	scan.i += quantifier.length;
+	if (source[scan.i] === '?') scan.i++; // lazy quantifier
+	scan.last = undefined;
+	return undefined;
+}
+
 /** What is unsafe about `source` (the shapes described at the top of this file), if anything. */
 function unsafeShape(source: string, flags = ''): string | undefined {
-	const stack: GroupScan[] = [{ repeats: false, alternates: false, run: [], runAtOpen: [] }];
-	// What the next quantifier applies to: a single atom, a closed group, or nothing (start, `|`).
-	let last: 'atom' | GroupScan | undefined;
-	// Where the atom (or group) `last` names starts, and whether it was left without a quantifier.
-	let lastStart = 0;
-	let i = 0;
-	while (i < source.length) {
-		const char = source[i];
-		const current = stack[stack.length - 1];
-		let quantifier: { length: number; max: number } | undefined;
-		const isQuantifier =
-			char === '*' ||
-			char === '+' ||
-			char === '?' ||
-			(char === '{' && braceQuantifier(source, i).length > 0);
+	const scan: Scan = {
+		source,
+		flags,
+		stack: [{ repeats: false, alternates: false, run: [], runAtOpen: [] }],
+		last: undefined,
+		lastStart: 0,
+		i: 0,
+	};
+	while (scan.i < source.length) {
+		const char = source[scan.i];
+		const quantifier = quantifierAt(source, scan.i);
 		// The previous atom stood without a quantifier: it must match, so it separates repeated atoms.
-		if (!isQuantifier && last === 'atom') current.run = [];
-		if (char !== ')' && !isQuantifier) lastStart = i;
-		if (char === '\\') {
-			const next = source[i + 1] ?? '';
-			if (/[1-9]/.test(next) || (next === 'k' && source[i + 2] === '<')) {
-				return 'backreferences (\\1, \\k<name>) can take exponential time';
-			}
-			const braced = /^[pPu]\{[^}]*\}/.exec(source.slice(i + 1));
-			i += braced ? braced[0].length + 1 : 2;
-			last = 'atom';
-			continue;
-		}
-		if (char === '[') {
-			i = skipClass(source, i);
-			last = 'atom';
-			continue;
-		}
-		if (char === '(') {
-			if (/^\(\?<?[=!]/.test(source.slice(i)))
-				return 'lookahead and lookbehind assertions are not supported';
-			stack.push({
-				repeats: false,
-				alternates: false,
-				run: [...current.run],
-				runAtOpen: [...current.run],
-			});
-			const opener = /^\((\?:|\?<[A-Za-z_$][\w$]*>)?/.exec(source.slice(i))!;
-			i += opener[0].length;
-			last = undefined;
-			continue;
-		}
-		if (char === ')') {
-			const closed = stack.length > 1 ? stack.pop()! : current;
-			const parent = stack[stack.length - 1];
-			parent.repeats ||= closed.repeats;
-			parent.alternates ||= closed.alternates;
-			// What a group leaves repeated at its end is next to what follows it.
-			parent.run = closed.alternates ? [...closed.runAtOpen, ...closed.run] : closed.run;
-			last = closed;
-			lastStart = groupStart(source, i);
-			i++;
-			continue;
-		}
-		if (char === '|') {
-			current.alternates = true;
-			current.run = [...current.runAtOpen];
-			last = undefined;
-			i++;
-			continue;
-		}
-		if (char === '*' || char === '+') quantifier = { length: 1, max: Infinity };
-		else if (char === '?') quantifier = { length: 1, max: 1 };
-		else if (char === '{') {
-			const brace = braceQuantifier(source, i);
-			if (brace.length > 0) quantifier = brace;
-		}
-		if (!quantifier) {
-			last = 'atom';
-			i++;
-			continue;
-		}
-		if (
-			quantifier.max > 1 &&
-			last !== undefined &&
-			last !== 'atom' &&
-			(last.repeats || last.alternates)
-		) {
-			return last.repeats
-				? 'a repeated group contains another quantifier (nested quantifiers such as (a+)+ or (a?a)*)'
-				: 'a repeated group contains an alternation (such as (a|aa)*; write [ab]* for single characters)';
-		}
-		// Small bounded repeats (\d{3}\d{4}) split the input in few ways; large ones count as unbounded.
-		if (quantifier.max > 10 && last !== undefined) {
-			const atom = source.slice(lastStart, i);
-			if (current.run.some((earlier) => overlaps(earlier, atom, flags)))
-				return 'quantifiers next to each other over overlapping characters (such as \\s*\\s* or \\d+\\d+) take polynomial time; merge them into one (\\s*) or separate them with a character that must match';
-			current.run.push(atom);
-		}
-		// Any quantifier, even `?`, makes a group ambiguous enough to blow up when repeated: (a?a)+.
-		current.repeats = true;
-		i += quantifier.length;
-		if (source[i] === '?') i++; // lazy quantifier
-		last = undefined;
+		if (!quantifier && scan.last === 'atom') innermost(scan).run = [];
+		if (char !== ')' && !quantifier) scan.lastStart = scan.i;
+		const problem = quantifier
+			? readQuantifier(scan, quantifier)
+			: (TOKEN_READERS.get(char) ?? readAtom)(scan);
+		if (problem) return problem;
 	}
 	return undefined;
 }
