@@ -81,90 +81,105 @@ function currencyFormat(locale: string, currency: string): Intl.NumberFormat | s
 	}
 }
 
+type SpecOf<T extends TransformType> = Extract<TransformSpec, { type: T }>;
+
+// Matching ignores case and surrounding spaces: "FULFILLED " maps like "fulfilled".
+function compileValueMap(spec: SpecOf<'valueMap'>): Transform {
+	const table = new Map(spec.mappings.map(({ from, to }) => [from.trim().toLowerCase(), to]));
+	return eachScalar((value) => table.get(toText(value).trim().toLowerCase()) ?? value);
+}
+
+function compileDate(spec: SpecOf<'date'>): Transform | string {
+	if (!spec.format.trim()) return 'the date format is empty';
+	if (!DateTime.utc().setZone(spec.timezone).isValid)
+		return `"${spec.timezone}" is not a time zone such as UTC or Europe/Paris`;
+	const problem = localeProblem(spec.locale);
+	if (problem) return problem;
+	return eachScalar((value) => {
+		const date = toDateTime(value);
+		return date ? date.setZone(spec.timezone).setLocale(spec.locale).toFormat(spec.format) : value;
+	});
+}
+
+function compileNumber(spec: SpecOf<'number'>): Transform | string {
+	const problem = integerProblem(spec.decimals, 'decimals', 0, 20) ?? localeProblem(spec.locale);
+	if (problem) return problem;
+	const format = new Intl.NumberFormat(spec.locale, {
+		minimumFractionDigits: spec.decimals,
+		maximumFractionDigits: spec.decimals,
+	});
+	return eachScalar((value) => {
+		const number = toFiniteNumber(value);
+		return number === undefined ? value : format.format(number);
+	});
+}
+
+function compileCurrency(spec: SpecOf<'currency'>): Transform | string {
+	const problem = localeProblem(spec.locale);
+	if (problem) return problem;
+	const format = currencyFormat(spec.locale, spec.currency.trim().toUpperCase());
+	if (typeof format === 'string') return format;
+	// Minor units (cents, as Stripe and many billing APIs send them) by the currency's own digits.
+	const divisor = spec.minorUnits ? 10 ** (format.resolvedOptions().maximumFractionDigits ?? 2) : 1;
+	return eachScalar((value) => {
+		const number = toFiniteNumber(value);
+		return number === undefined ? value : format.format(number / divisor);
+	});
+}
+
+function compileTruncate(spec: SpecOf<'truncate'>): Transform | string {
+	const problem = integerProblem(spec.maxLength, 'the maximum length', 1, 1_000_000);
+	if (problem) return problem;
+	return eachLeaf((value) => {
+		const characters = Array.from(toText(value));
+		return characters.length <= spec.maxLength
+			? value
+			: `${characters.slice(0, spec.maxLength - 1).join('')}${ELLIPSIS}`;
+	});
+}
+
+// A value no longer than what would be kept is masked entirely: masking must hide something.
+function compileMask(spec: SpecOf<'mask'>): Transform | string {
+	const problem = integerProblem(spec.keepLast, 'characters to keep', 0, 1000);
+	if (problem) return problem;
+	return eachLeaf((value) => {
+		const characters = Array.from(toText(value));
+		const keep = characters.length > spec.keepLast ? spec.keepLast : 0;
+		return (
+			MASK_CHARACTER.repeat(characters.length - keep) +
+			characters.slice(characters.length - keep).join('')
+		);
+	});
+}
+
+function compileJoin(spec: SpecOf<'join'>): Transform {
+	const flatten = (value: unknown): unknown[] =>
+		Array.isArray(value) ? value.flatMap(flatten) : [value];
+	return (value) =>
+		Array.isArray(value)
+			? flatten(value)
+					.filter((element) => element !== null && element !== undefined)
+					.map(toText)
+					.join(spec.separator)
+			: value;
+}
+
+/** One compiler per transform type. */
+const COMPILERS: { [T in TransformType]: (spec: SpecOf<T>) => Transform | string } = {
+	none: () => (value) => value,
+	valueMap: compileValueMap,
+	date: compileDate,
+	number: compileNumber,
+	currency: compileCurrency,
+	truncate: compileTruncate,
+	mask: compileMask,
+	join: compileJoin,
+};
+
 /** The transform function for `spec`, or a sentence saying what is wrong with the settings. */
 export function compileTransform(spec: TransformSpec): Transform | string {
-	switch (spec.type) {
-		case 'none':
-			return (value) => value;
-		case 'valueMap': {
-			// Matching ignores case and surrounding spaces: "FULFILLED " maps like "fulfilled".
-			const table = new Map(spec.mappings.map(({ from, to }) => [from.trim().toLowerCase(), to]));
-			return eachScalar((value) => table.get(toText(value).trim().toLowerCase()) ?? value);
-		}
-		case 'date': {
-			if (!spec.format.trim()) return 'the date format is empty';
-			if (!DateTime.utc().setZone(spec.timezone).isValid)
-				return `"${spec.timezone}" is not a time zone such as UTC or Europe/Paris`;
-			const problem = localeProblem(spec.locale);
-			if (problem) return problem;
-			return eachScalar((value) => {
-				const date = toDateTime(value);
-				return date
-					? date.setZone(spec.timezone).setLocale(spec.locale).toFormat(spec.format)
-					: value;
-			});
-		}
-		case 'number': {
-			const problem =
-				integerProblem(spec.decimals, 'decimals', 0, 20) ?? localeProblem(spec.locale);
-			if (problem) return problem;
-			const format = new Intl.NumberFormat(spec.locale, {
-				minimumFractionDigits: spec.decimals,
-				maximumFractionDigits: spec.decimals,
-			});
-			return eachScalar((value) => {
-				const number = toFiniteNumber(value);
-				return number === undefined ? value : format.format(number);
-			});
-		}
-		case 'currency': {
-			const problem = localeProblem(spec.locale);
-			if (problem) return problem;
-			const format = currencyFormat(spec.locale, spec.currency.trim().toUpperCase());
-			if (typeof format === 'string') return format;
-			// Minor units (cents, as Stripe and many billing APIs send them) by the currency's own digits.
-			const divisor = spec.minorUnits
-				? 10 ** (format.resolvedOptions().maximumFractionDigits ?? 2)
-				: 1;
-			return eachScalar((value) => {
-				const number = toFiniteNumber(value);
-				return number === undefined ? value : format.format(number / divisor);
-			});
-		}
-		case 'truncate': {
-			const problem = integerProblem(spec.maxLength, 'the maximum length', 1, 1_000_000);
-			if (problem) return problem;
-			return eachLeaf((value) => {
-				const characters = Array.from(toText(value));
-				return characters.length <= spec.maxLength
-					? value
-					: `${characters.slice(0, spec.maxLength - 1).join('')}${ELLIPSIS}`;
-			});
-		}
-		case 'mask': {
-			const problem = integerProblem(spec.keepLast, 'characters to keep', 0, 1000);
-			if (problem) return problem;
-			// A value no longer than what would be kept is masked entirely: masking must hide something.
-			return eachLeaf((value) => {
-				const characters = Array.from(toText(value));
-				const keep = characters.length > spec.keepLast ? spec.keepLast : 0;
-				return (
-					MASK_CHARACTER.repeat(characters.length - keep) +
-					characters.slice(characters.length - keep).join('')
-				);
-			});
-		}
-		case 'join': {
-			const flatten = (value: unknown): unknown[] =>
-				Array.isArray(value) ? value.flatMap(flatten) : [value];
-			return (value) =>
-				Array.isArray(value)
-					? flatten(value)
-							.filter((element) => element !== null && element !== undefined)
-							.map(toText)
-							.join(spec.separator)
-					: value;
-		}
-	}
-	return `unknown transform "${(spec as { type: string }).type}"`;
+	if (!Object.prototype.hasOwnProperty.call(COMPILERS, spec.type))
+		return `unknown transform "${(spec as { type: string }).type}"`;
+	const compile = COMPILERS[spec.type] as (spec: TransformSpec) => Transform | string;
+	return compile(spec);
 }
