@@ -55,8 +55,17 @@ export class N8nClient {
 	static async attach(baseUrl: string, apiKey: string, ownerPassword: string): Promise<N8nClient> {
 		const client = new N8nClient(baseUrl);
 		client.apiKey = apiKey;
-		await client.login(ownerPassword);
-		return client;
+		// A file's first request may meet a kept-alive connection n8n closed while jest compiled the
+		// file (the connection pool lives as long as the run): a login is safe to send again.
+		for (let attempt = 1; ; attempt++) {
+			try {
+				await client.login(ownerPassword);
+				return client;
+			} catch (error) {
+				// fetch's network failures are TypeErrors; an HTTP error answer is not retried.
+				if (attempt === 3 || !(error instanceof TypeError)) throw error;
+			}
+		}
 	}
 
 	/** Logs the owner in: the editor's REST API needs its n8n-auth cookie. */
