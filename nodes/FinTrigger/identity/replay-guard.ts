@@ -12,7 +12,7 @@
 //   `created_at`. A notification older than the window, or older than an id that was forgotten
 //   to stay in bounds, can no longer be told from a replay, so it starts nothing either.
 // - Answered with 200 (Intercom retries any other status, which would only repeat the duplicate).
-// - Limit: in queue mode each webhook process remembers its own deliveries; see the README.
+// - Limit: in queue mode each webhook process remembers its own deliveries; see docs/limits.md.
 import type { IDataObject } from 'n8n-workflow';
 
 import { accept, refuse, type Outcome } from '../rejection';

@@ -36,7 +36,7 @@ export const SESSION_TIMEOUT = 30 * 60 * 1000;
 export class E2eSession {
 	/**
 	 * @param label names n8n's log file, e.g. `templates`.
-	 * @param n8nEnv extra n8n settings (e.g. the expression-engine settings README "Speed" recommends).
+	 * @param n8nEnv extra n8n settings (e.g. the expression-engine settings docs/speed.md recommends).
 	 */
 	constructor(
 		private readonly label: string,
