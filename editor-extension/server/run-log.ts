@@ -36,7 +36,46 @@ interface Task {
 }
 
 export function summarizeExecution(execution: Json, context: SummaryContext): RunSummary {
+	const run = readRun(execution, context);
 	const id = String(execution.id);
+	const summary: RunSummary = {
+		id,
+		...timesOf(execution),
+		status: String(execution.status ?? 'unknown'),
+		customer: customerOf(run.firstItem(run.ran('finTrigger')[0])),
+		fields: [],
+		url: `${context.baseUrl}/workflow/${encodeURIComponent(context.workflowId)}/executions/${encodeURIComponent(id)}`,
+	};
+	const audience = audienceOf(run);
+	if (audience) summary.audience = audience;
+	const apiNode = [...run.ran('apiAction'), ...run.ran('apiActionTool')][0];
+	if (apiNode) summary.api = apiOf(run, apiNode);
+	addAnswer(summary, run);
+	const error = runError(run.resultData, run.runData);
+	if (error) {
+		const apiStatus = error.node === apiNode ? summary.api?.status : undefined;
+		summary.error = {
+			...(error.node ? { node: error.node } : {}),
+			message: error.message,
+			hint: hintFor(error, run.typeOf.get(error.node ?? ''), apiStatus),
+		};
+	}
+	return redactSecrets(summary, context.secrets);
+}
+
+/** The execution's run data, with readers for its nodes' last tasks and items. */
+interface Run {
+	resultData: Json;
+	runData: Record<string, Task[]>;
+	typeOf: Map<string, string>;
+	/** The names of the nodes of this package's `kind` that ran. */
+	ran(kind: string): string[];
+	lastTask(name: string): Task | undefined;
+	firstItem(name: string | undefined, output?: number): Json | undefined;
+	anyItem(name: string): Json | undefined;
+}
+
+function readRun(execution: Json, context: SummaryContext): Run {
 	const data = isObject(execution.data) ? execution.data : {};
 	const resultData = isObject(data.resultData) ? data.resultData : {};
 	const runData = (isObject(resultData.runData) ? resultData.runData : {}) as Record<
@@ -67,73 +106,67 @@ export function summarizeExecution(execution: Json, context: SummaryContext): Ru
 		}
 		return undefined;
 	};
+	return { resultData, runData, typeOf, ran, lastTask, firstItem, anyItem };
+}
 
+/** When the run started and stopped, and how long it took (when both are known). */
+function timesOf(execution: Json): Pick<RunSummary, 'startedAt' | 'stoppedAt' | 'durationMs'> {
 	const startedAt = String(execution.startedAt ?? execution.createdAt ?? '');
 	const stoppedAt = typeof execution.stoppedAt === 'string' ? execution.stoppedAt : undefined;
 	const durationMs =
 		stoppedAt && startedAt ? Date.parse(stoppedAt) - Date.parse(startedAt) : undefined;
-
-	const summary: RunSummary = {
-		id,
+	return {
 		startedAt,
 		...(stoppedAt ? { stoppedAt } : {}),
 		...(durationMs !== undefined && Number.isFinite(durationMs) ? { durationMs } : {}),
-		status: String(execution.status ?? 'unknown'),
-		customer: customerOf(firstItem(ran('finTrigger')[0])),
-		fields: [],
-		url: `${context.baseUrl}/workflow/${encodeURIComponent(context.workflowId)}/executions/${encodeURIComponent(id)}`,
 	};
+}
 
-	const audienceNode = ran('audienceFilter')[0];
-	const audience = audienceNode ? anyItem(audienceNode)?.audience : undefined;
-	if (isObject(audience) && typeof audience.matched === 'boolean') {
-		summary.audience = {
-			matched: audience.matched,
-			...(typeof audience.decidedBy === 'string' ? { decidedBy: audience.decidedBy } : {}),
-			...(typeof audience.reason === 'string' ? { reason: audience.reason } : {}),
-		};
-	}
+/** What the Audience Filter decided, when one ran. */
+function audienceOf(run: Run): RunSummary['audience'] {
+	const audienceNode = run.ran('audienceFilter')[0];
+	const audience = audienceNode ? run.anyItem(audienceNode)?.audience : undefined;
+	if (!isObject(audience) || typeof audience.matched !== 'boolean') return undefined;
+	return {
+		matched: audience.matched,
+		...(typeof audience.decidedBy === 'string' ? { decidedBy: audience.decidedBy } : {}),
+		...(typeof audience.reason === 'string' ? { reason: audience.reason } : {}),
+	};
+}
 
-	const apiNode = [...ran('apiAction'), ...ran('apiActionTool')][0];
-	if (apiNode) {
-		const task = lastTask(apiNode);
-		const record = anyItem(apiNode)?.action;
-		const status =
-			isObject(record) && typeof record.status === 'number'
-				? record.status
-				: httpStatusOf(task?.error);
-		summary.api = {
-			node: apiNode,
-			...(status !== undefined ? { status } : {}),
-			ok: !task?.error && status !== undefined && status >= 200 && status < 300,
-			...(isObject(record) && typeof record.durationMs === 'number'
-				? { durationMs: record.durationMs }
-				: {}),
-			...(isObject(record) && typeof record.attempts === 'number'
-				? { attempts: record.attempts }
-				: {}),
-		};
-	}
+/** The API Action's HTTP status, time and attempts, from its record (else its error). */
+function apiOf(run: Run, apiNode: string): NonNullable<RunSummary['api']> {
+	const task = run.lastTask(apiNode);
+	const record = run.anyItem(apiNode)?.action;
+	const status =
+		isObject(record) && typeof record.status === 'number'
+			? record.status
+			: httpStatusOf(task?.error);
+	return {
+		node: apiNode,
+		...(status !== undefined ? { status } : {}),
+		ok: !task?.error && status !== undefined && status >= 200 && status < 300,
+		...(isObject(record) && typeof record.durationMs === 'number'
+			? { durationMs: record.durationMs }
+			: {}),
+		...(isObject(record) && typeof record.attempts === 'number'
+			? { attempts: record.attempts }
+			: {}),
+	};
+}
 
-	// What the AI was answered with: the first item of the node that ran last (Fin Trigger answers
-	// with it), read for its field names only.
+/**
+ * What the AI was answered with: the first item of the node that ran last (Fin Trigger answers
+ * with it), read for its field names only.
+ */
+function addAnswer(summary: RunSummary, run: Run): void {
+	const { resultData } = run;
 	const last = typeof resultData.lastNodeExecuted === 'string' ? resultData.lastNodeExecuted : '';
-	const answer = firstItem(last);
+	const answer = run.firstItem(last);
 	if (answer && !resultData.error) {
 		summary.fields = fieldNames(answer);
 		if (typeof answer.actionUsed === 'boolean') summary.actionUsed = answer.actionUsed;
 	}
-
-	const error = runError(resultData, runData);
-	if (error) {
-		const apiStatus = error.node === apiNode ? summary.api?.status : undefined;
-		summary.error = {
-			...(error.node ? { node: error.node } : {}),
-			message: error.message,
-			hint: hintFor(error, typeOf.get(error.node ?? ''), apiStatus),
-		};
-	}
-	return redactSecrets(summary, context.secrets);
 }
 
 /** The signed identifier of the customer: user_id, else email, else a verified JWT's subject. */

@@ -77,6 +77,7 @@ export function applyDemo(
 		const node = graphNode.data.node;
 		const description = options.describe(node.type);
 		if (!isApiAction(node.type) || !description) continue;
+		const at = { nodeId: graphNode.id, node, description, options, changes };
 		const values = resolveValues(
 			description.properties,
 			node.parameters,
@@ -88,62 +89,9 @@ export function applyDemo(
 			root: values,
 			typeVersion: node.typeVersion,
 		});
-		const parameters = { ...node.parameters };
-		for (const property of shown) {
-			const value = values[property.name];
-			if (property.type !== 'string' || typeof value !== 'string') continue;
-			const demoUrl = demoUrlFor(value, options.demoBase);
-			if (!demoUrl) continue;
-			changes.push({
-				nodeId: graphNode.id,
-				key: property.name,
-				from: node.parameters[property.name],
-				to: demoUrl,
-			});
-			parameters[property.name] = demoUrl;
-		}
+		const parameters = demoAddresses(at, shown, values);
 		if (!changes.some((change) => change.nodeId === graphNode.id)) continue;
-		const credentials = { ...(node.credentials ?? {}) };
-		const credentialsFor = (authentication: unknown) =>
-			(description.credentials ?? []).filter((credential) =>
-				credential.displayOptions?.show?.authentication?.includes(authentication as never),
-			);
-		const servable = (authentication: unknown) => {
-			const list = credentialsFor(authentication);
-			return (
-				list.length > 0 && list.every((credential) => options.demoCredential?.(credential.name))
-			);
-		};
-		let needed = credentialsFor(values.authentication);
-		if (needed.length && !servable(values.authentication)) {
-			// e.g. a Fin Dynamic Token needs a token endpoint the demo does not have: use the demo's fixed token.
-			const authProperty = shown.find((property) => property.name === 'authentication');
-			const alternative = (authProperty?.options ?? [])
-				.filter(isOption)
-				.map((option) => option.value)
-				.find(servable);
-			if (alternative !== undefined) {
-				changes.push({
-					nodeId: graphNode.id,
-					key: 'authentication',
-					from: node.parameters.authentication,
-					to: alternative,
-				});
-				parameters.authentication = alternative;
-				needed = credentialsFor(alternative);
-			}
-		}
-		for (const credential of needed) {
-			const demo = options.demoCredential?.(credential.name);
-			if (!demo || credentials[credential.name]?.id === demo.id) continue;
-			changes.push({
-				nodeId: graphNode.id,
-				key: `credentials.${credential.name}`,
-				from: credentials[credential.name],
-				to: { id: demo.id, name: demo.name },
-			});
-			credentials[credential.name] = { id: demo.id, name: demo.name };
-		}
+		const credentials = demoCredentials(at, shown, values, parameters);
 		next = updateN8nNode(next, graphNode.id, (current) => ({
 			...current,
 			parameters,
@@ -151,6 +99,93 @@ export function applyDemo(
 		}));
 	}
 	return { doc: next, changes };
+}
+
+/** The API Action being pointed at the demo, and the list its changes are added to. */
+interface DemoTarget {
+	nodeId: string;
+	node: GraphDoc['nodes'][number]['data']['node'];
+	description: NodeDescription;
+	options: DemoOptions;
+	changes: DemoChange[];
+}
+
+type Shown = ReturnType<typeof visibleProperties>;
+type Values = ReturnType<typeof resolveValues>;
+
+/** The node's parameters with every shown address the demo serves replaced by the demo's. */
+function demoAddresses(
+	{ nodeId, node, options, changes }: DemoTarget,
+	shown: Shown,
+	values: Values,
+) {
+	const parameters = { ...node.parameters };
+	for (const property of shown) {
+		const value = values[property.name];
+		if (property.type !== 'string' || typeof value !== 'string') continue;
+		const demoUrl = demoUrlFor(value, options.demoBase);
+		if (!demoUrl) continue;
+		changes.push({
+			nodeId,
+			key: property.name,
+			from: node.parameters[property.name],
+			to: demoUrl,
+		});
+		parameters[property.name] = demoUrl;
+	}
+	return parameters;
+}
+
+/**
+ * The node's credentials with the demo's for each one its authentication needs; switches
+ * `parameters.authentication` to one the demo can serve when the chosen one cannot be.
+ */
+function demoCredentials(
+	{ nodeId, node, description, options, changes }: DemoTarget,
+	shown: Shown,
+	values: Values,
+	parameters: Record<string, unknown>,
+) {
+	const credentials = { ...(node.credentials ?? {}) };
+	const credentialsFor = (authentication: unknown) =>
+		(description.credentials ?? []).filter((credential) =>
+			credential.displayOptions?.show?.authentication?.includes(authentication as never),
+		);
+	const servable = (authentication: unknown) => {
+		const list = credentialsFor(authentication);
+		return list.length > 0 && list.every((credential) => options.demoCredential?.(credential.name));
+	};
+	let needed = credentialsFor(values.authentication);
+	if (needed.length && !servable(values.authentication)) {
+		// e.g. a Fin Dynamic Token needs a token endpoint the demo does not have: use the demo's fixed token.
+		const authProperty = shown.find((property) => property.name === 'authentication');
+		const alternative = (authProperty?.options ?? [])
+			.filter(isOption)
+			.map((option) => option.value)
+			.find(servable);
+		if (alternative !== undefined) {
+			changes.push({
+				nodeId,
+				key: 'authentication',
+				from: node.parameters.authentication,
+				to: alternative,
+			});
+			parameters.authentication = alternative;
+			needed = credentialsFor(alternative);
+		}
+	}
+	for (const credential of needed) {
+		const demo = options.demoCredential?.(credential.name);
+		if (!demo || credentials[credential.name]?.id === demo.id) continue;
+		changes.push({
+			nodeId,
+			key: `credentials.${credential.name}`,
+			from: credentials[credential.name],
+			to: { id: demo.id, name: demo.name },
+		});
+		credentials[credential.name] = { id: demo.id, name: demo.name };
+	}
+	return credentials;
 }
 
 export { demoAddressesIn, isDemoAddress } from '../../shared/demo';
