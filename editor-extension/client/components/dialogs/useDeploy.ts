@@ -1,0 +1,91 @@
+// The state of the "Set live" dialog and its one action: send the graph to n8n through the canvas server.
+import { useState } from 'react';
+
+import { useStore } from '../../state/store';
+import { editorStore } from '../../state/editor';
+
+import { api, type ApiError } from '../../api/client';
+import type { DeployResult, DeployRequest } from '../../api/types';
+import type { N8nWorkflow } from '../../graph/types';
+
+const BASE_URL_KEY = 'fin-canvas.n8nBaseUrl';
+
+export type Secrets = Record<string, Record<string, string>>;
+
+export function useDeploy(workflow: N8nWorkflow) {
+	const [baseUrl, setBaseUrl] = useState(
+		() => localStorage.getItem(BASE_URL_KEY) ?? 'http://localhost:5678',
+	);
+	const [apiKey, setApiKey] = useState('');
+	const [secrets, setSecrets] = useState<Secrets>({});
+	const [activate, setActivate] = useState(true);
+	const [busy, setBusy] = useState(false);
+	const [error, setError] = useState<ApiError>();
+	const [result, setResult] = useState<DeployResult & { warnings?: string[] }>();
+	const deployed = useStore(editorStore, (state) => state.deployed);
+	// Deployed to this n8n before: that workflow is updated, not copied.
+	const previous = deployed && sameN8n(deployed.baseUrl, baseUrl) ? deployed : undefined;
+
+	const deploy = async () => {
+		setBusy(true);
+		setError(undefined);
+		try {
+			localStorage.setItem(BASE_URL_KEY, baseUrl);
+			const request: DeployRequest = {
+				workflow,
+				baseUrl,
+				apiKey,
+				activate,
+				workflowId: previous?.workflowId ?? null,
+				...(Object.keys(secrets).length ? { secrets } : {}),
+			};
+			const answer = await api.deploy(request);
+			remember(baseUrl, answer.id, answer.active);
+			setResult(answer);
+			setApiKey('');
+			setSecrets({});
+		} catch (caught) {
+			const failure = caught as ApiError;
+			// Saved but not published: the next attempt updates that workflow.
+			remember(baseUrl, failure.extra?.id, false);
+			setError(failure);
+		} finally {
+			setBusy(false);
+		}
+	};
+	const setSecret = (id: string, field: string, value: string) =>
+		setSecrets((all) => ({ ...all, [id]: { ...all[id], [field]: value } }));
+
+	return {
+		baseUrl,
+		setBaseUrl,
+		apiKey,
+		setApiKey,
+		secrets,
+		setSecret,
+		activate,
+		setActivate,
+		busy,
+		error,
+		result,
+		previous,
+		deploy,
+	};
+}
+
+/** Where this action now lives in n8n, so the next "Set live" updates it. */
+function remember(baseUrl: string, workflowId: unknown, active: boolean) {
+	if (typeof workflowId === 'string')
+		editorStore.set({ deployed: { baseUrl, workflowId, active } });
+}
+
+/** The same n8n, whichever way its address was typed (trailing slash, /api/v1). */
+function sameN8n(a: string, b: string): boolean {
+	const clean = (value: string) =>
+		value
+			.trim()
+			.replace(/\/+$/, '')
+			.replace(/\/api\/v1$/, '')
+			.toLowerCase();
+	return clean(a) === clean(b);
+}
