@@ -19,6 +19,16 @@ function bearer(req: IncomingMessage): string {
 }
 
 export function addDemoRoutes(router: Router) {
+	addUsageRoute(router);
+	addShopifyOrdersRoute(router);
+	// Statuspage's v2 API is public on real status pages: no token needed, any is accepted.
+	router.add('GET', '/demo/statuspage/api/v2/incidents/unresolved.json', ({ res }) => {
+		sendJson(res, 200, unresolvedIncidents());
+	});
+}
+
+/** A SaaS's usage per customer, behind a bearer token. */
+function addUsageRoute(router: Router) {
 	router.add('GET', '/demo/customers/:userId/usage', ({ req, res, params }) => {
 		if (!bearer(req)) {
 			sendJson(
@@ -44,7 +54,10 @@ export function addDemoRoutes(router: Router) {
 		}
 		sendJson(res, 200, usage);
 	});
+}
 
+/** Shopify's Admin API orders list, with its version, status, limit and fields parameters. */
+function addShopifyOrdersRoute(router: Router) {
 	router.add('GET', '/demo/shopify/admin/api/:version/orders.json', ({ req, res, params, url }) => {
 		// Shopify's own auth header; a bearer token is accepted too so a generic token credential works.
 		const token = String(req.headers['x-shopify-access-token'] ?? '').trim() || bearer(req);
@@ -87,10 +100,5 @@ export function addDemoRoutes(router: Router) {
 				)
 			: orders;
 		sendJson(res, 200, { orders: selected });
-	});
-
-	// Statuspage's v2 API is public on real status pages: no token needed, any is accepted.
-	router.add('GET', '/demo/statuspage/api/v2/incidents/unresolved.json', ({ res }) => {
-		sendJson(res, 200, unresolvedIncidents());
 	});
 }
