@@ -63,6 +63,16 @@ export function addApiRoutes(router: Router, paths: StorePaths) {
 	addTemplateRoutes(router);
 	addActionRoutes(router, paths);
 
+	addCredentialRoutes(router, store);
+	addTestRoutes(router, store, passedTests);
+	addAnswerPreviewRoute(router);
+	addDeployRoute(router, store, n8nKeys, passedTests);
+	addLogsRoutes(router, paths, store, n8nKeys);
+	return store;
+}
+
+/** The canvas's credentials: listed without their secrets, created, updated and removed. */
+function addCredentialRoutes(router: Router, store: CredentialStore) {
 	router.add('GET', '/api/credentials', ({ res }) => sendJson(res, 200, store.list()));
 	router.add('POST', '/api/credentials', async ({ req, res }) =>
 		sendJson(
@@ -88,7 +98,10 @@ export function addApiRoutes(router: Router, paths: StorePaths) {
 	router.add('DELETE', '/api/credentials/:id', ({ res, params }) =>
 		sendJson(res, 200, store.remove(params.id)),
 	);
+}
 
+/** A test run of the graph (recorded when it passes), and n8n's checks of its nodes. */
+function addTestRoutes(router: Router, store: CredentialStore, passedTests: PassedTests) {
 	router.add('POST', '/api/test', async ({ req, res }) => {
 		const body = validBody(testRequestBody, await readJsonObject(req), TEST_EXAMPLE);
 		const report = await runTest(body, store);
@@ -104,9 +117,15 @@ export function addApiRoutes(router: Router, paths: StorePaths) {
 			issues: workflowIssues(body.workflow as JsonObject),
 		});
 	});
+}
 
-	addAnswerPreviewRoute(router);
-
+/** Deploy to the admin's n8n; the key n8n accepted is kept to read the action's runs. */
+function addDeployRoute(
+	router: Router,
+	store: CredentialStore,
+	n8nKeys: N8nApiKeys,
+	passedTests: PassedTests,
+) {
 	router.add('POST', '/api/deploy', async ({ req, res }) => {
 		const body = validBody(deployRequestBody, await readJsonObject(req), DEPLOY_EXAMPLE);
 		const deployed = await deployWorkflow(
@@ -124,6 +143,4 @@ export function addApiRoutes(router: Router, paths: StorePaths) {
 		n8nKeys.save(normalizeBaseUrl(body.baseUrl), body.apiKey.trim());
 		sendJson(res, 200, deployed);
 	});
-	addLogsRoutes(router, paths, store, n8nKeys);
-	return store;
 }
