@@ -2,13 +2,12 @@
 // sends only what was typed, and forgets it once saved; the server never sends any of it back.
 import { useState } from 'react';
 
-import { api, type ApiError } from '../../api/client';
 import type { CredentialInfo, CredentialTypeInfo } from '../../api/types';
-import { resolveValues, visibleProperties, type Params } from '../../graph/parameters';
 import { useCatalogContext } from '../../state/CatalogContext';
 import { Modal } from '../common/Modal';
 import { Spinner } from '../common/Spinner';
 import { FormSettingsContext, ParameterForm } from '../panel/ParameterForm';
+import { useCredentialSave } from './useCredentialSave';
 
 interface Props {
 	type: CredentialTypeInfo;
@@ -22,40 +21,15 @@ interface Props {
 export function CredentialDialog({ type, existing, suggestedName, onClose, onSaved }: Props) {
 	const catalog = useCatalogContext();
 	const [name, setName] = useState(existing?.name ?? suggestedName ?? `My ${type.displayName}`);
-	const [values, setValues] = useState<Params>({});
-	const [saving, setSaving] = useState(false);
-	const [error, setError] = useState<ApiError>();
 	const properties = type.properties.filter((property) => property.type !== 'hidden');
-
-	const save = async () => {
-		setSaving(true);
-		setError(undefined);
-		try {
-			let saved: CredentialInfo;
-			if (existing) {
-				saved = await api.updateCredential(existing.id, {
-					...(name !== existing.name ? { name } : {}),
-					...(Object.keys(values).length ? { data: values } : {}),
-				});
-			} else {
-				const resolved = resolveValues(properties, values);
-				const shown = visibleProperties(properties, { level: resolved, root: resolved });
-				const data = Object.fromEntries(
-					shown
-						.filter((property) => property.name in resolved)
-						.map((property) => [property.name, resolved[property.name]]),
-				);
-				saved = await api.createCredential({ type: type.name, name, data });
-			}
-			setValues({});
-			await catalog.reloadCredentials();
-			onSaved(saved);
-		} catch (caught) {
-			setError(caught as ApiError);
-		} finally {
-			setSaving(false);
-		}
-	};
+	const { values, setValues, saving, error, save } = useCredentialSave({
+		type,
+		existing,
+		catalog,
+		properties,
+		name,
+		onSaved,
+	});
 
 	return (
 		<Modal
@@ -63,19 +37,7 @@ export function CredentialDialog({ type, existing, suggestedName, onClose, onSav
 			onClose={onClose}
 			testId="credential-dialog"
 			footer={
-				<>
-					<button className="button" onClick={onClose}>
-						Cancel
-					</button>
-					<button
-						className="button button--primary"
-						onClick={save}
-						disabled={saving || !name.trim()}
-						data-testid="credential-save"
-					>
-						{saving ? <Spinner /> : null} {saving ? 'Saving…' : 'Save credential'}
-					</button>
-				</>
+				<CredentialFooter onClose={onClose} onSave={save} saving={saving} disabled={!name.trim()} />
 			}
 		>
 			<p className="notice">
@@ -112,5 +74,33 @@ export function CredentialDialog({ type, existing, suggestedName, onClose, onSav
 				</div>
 			)}
 		</Modal>
+	);
+}
+
+function CredentialFooter({
+	onClose,
+	onSave,
+	saving,
+	disabled,
+}: {
+	onClose: () => void;
+	onSave: () => void;
+	saving: boolean;
+	disabled: boolean;
+}) {
+	return (
+		<>
+			<button className="button" onClick={onClose}>
+				Cancel
+			</button>
+			<button
+				className="button button--primary"
+				onClick={onSave}
+				disabled={saving || disabled}
+				data-testid="credential-save"
+			>
+				{saving ? <Spinner /> : null} {saving ? 'Saving…' : 'Save credential'}
+			</button>
+		</>
 	);
 }
