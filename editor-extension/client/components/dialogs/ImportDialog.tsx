@@ -28,34 +28,7 @@ export function ImportDialog({
 			onClose={onClose}
 			testId="import-dialog"
 			wide
-			footer={
-				<>
-					<label className="button">
-						Choose file…
-						<input
-							type="file"
-							accept="application/json,.json"
-							hidden
-							data-testid="import-file"
-							onChange={async (event) => {
-								const file = event.target.files?.[0];
-								if (!file) return;
-								const content = await file.text();
-								setText(content);
-								submit(content);
-							}}
-						/>
-					</label>
-					<button
-						className="button button--primary"
-						onClick={() => submit()}
-						disabled={!text.trim()}
-						data-testid="import-submit"
-					>
-						Import
-					</button>
-				</>
-			}
+			footer={<ImportFooter text={text} setText={setText} submit={submit} />}
 		>
 			<p className="field__hint">
 				Paste the JSON of a workflow (n8n: ⋯ menu → Download, or select nodes and copy). The current
@@ -79,5 +52,45 @@ export function ImportDialog({
 				</p>
 			)}
 		</Modal>
+	);
+}
+
+/** Choose the file n8n downloaded (imported at once), or import what was pasted. */
+function ImportFooter({
+	text,
+	setText,
+	submit,
+}: {
+	text: string;
+	setText: (text: string) => void;
+	submit: (value?: string) => void;
+}) {
+	return (
+		<>
+			<label className="button">
+				Choose file…
+				<input
+					type="file"
+					accept="application/json,.json"
+					hidden
+					data-testid="import-file"
+					onChange={async (event) => {
+						const file = event.target.files?.[0];
+						if (!file) return;
+						const content = await file.text();
+						setText(content);
+						submit(content);
+					}}
+				/>
+			</label>
+			<button
+				className="button button--primary"
+				onClick={() => submit()}
+				disabled={!text.trim()}
+				data-testid="import-submit"
+			>
+				Import
+			</button>
+		</>
 	);
 }
