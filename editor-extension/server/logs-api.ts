@@ -97,6 +97,28 @@ export async function fetchExecutions(
 	request: PageRequest,
 	secrets: string[],
 ): Promise<{ executions: Record<string, unknown>[]; nextCursor?: string }> {
+	const { status, data } = await getExecutionsPage(request);
+	const message = redactSecrets(
+		isObject(data) && typeof data.message === 'string' ? data.message : `HTTP ${status}`,
+		secrets,
+	);
+	throwIfRefused(request, status, message);
+	if (status < 200 || status >= 300 || !isObject(data) || !Array.isArray(data.data))
+		throw new HttpError(
+			502,
+			`n8n did not list the executions (HTTP ${status}: ${message})`,
+			"Look at n8n's logs for the cause, then try again.",
+		);
+	return {
+		executions: data.data.filter(isObject),
+		...(typeof data.nextCursor === 'string' && data.nextCursor
+			? { nextCursor: data.nextCursor }
+			: {}),
+	};
+}
+
+/** n8n's answer to GET /api/v1/executions; a network failure says only its code (no key). */
+async function getExecutionsPage(request: PageRequest) {
 	const { baseUrl } = request;
 	const host = new URL(baseUrl).hostname;
 	const query = new URLSearchParams({
@@ -105,9 +127,8 @@ export async function fetchExecutions(
 		limit: String(request.limit),
 		...(request.cursor ? { cursor: request.cursor } : {}),
 	});
-	let response;
 	try {
-		response = await axios.get(`${baseUrl}/api/v1/executions?${query}`, {
+		return await axios.get(`${baseUrl}/api/v1/executions?${query}`, {
 			timeout: TIMEOUT_MS,
 			headers: { 'X-N8N-API-KEY': request.apiKey, accept: 'application/json' },
 			validateStatus: () => true,
@@ -123,11 +144,10 @@ export async function fetchExecutions(
 			'Check that n8n is running at the address the action was published to, then try again.',
 		);
 	}
-	const { status, data } = response;
-	const message = redactSecrets(
-		isObject(data) && typeof data.message === 'string' ? data.message : `HTTP ${status}`,
-		secrets,
-	);
+}
+
+/** n8n's refusals (key, public API, cursor) as errors saying what to do. */
+function throwIfRefused({ baseUrl, cursor }: PageRequest, status: number, message: string) {
 	if (status === 401 || status === 403)
 		throw new HttpError(
 			401,
@@ -140,22 +160,10 @@ export async function fetchExecutions(
 			`n8n at ${baseUrl} has no executions API (404: ${message})`,
 			'Check that the public API is enabled in n8n (N8N_PUBLIC_API_DISABLED must not be true).',
 		);
-	if (status === 400 && request.cursor)
+	if (status === 400 && cursor)
 		throw new HttpError(
 			400,
 			`n8n refused the page cursor (${message})`,
 			'Reload the logs from the newest run.',
 		);
-	if (status < 200 || status >= 300 || !isObject(data) || !Array.isArray(data.data))
-		throw new HttpError(
-			502,
-			`n8n did not list the executions (HTTP ${status}: ${message})`,
-			"Look at n8n's logs for the cause, then try again.",
-		);
-	return {
-		executions: data.data.filter(isObject),
-		...(typeof data.nextCursor === 'string' && data.nextCursor
-			? { nextCursor: data.nextCursor }
-			: {}),
-	};
 }
