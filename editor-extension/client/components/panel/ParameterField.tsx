@@ -1,18 +1,16 @@
 // One parameter: its label, help text and the input for its n8n type.
 import { useContext, useId } from 'react';
 
-import { credentialChoices } from '../../graph/genericCredentials';
 import type { Params } from '../../graph/parameters';
 import type { NodeProperty } from '../../graph/types';
 import { BooleanInput } from '../inputs/BooleanInput';
-import { CollectionInput } from '../inputs/CollectionInput';
-import { FixedCollectionInput } from '../inputs/FixedCollectionInput';
 import { JsonInput } from '../inputs/JsonInput';
 import { MultiOptionsInput } from '../inputs/MultiOptionsInput';
 import { NumberInput } from '../inputs/NumberInput';
 import { OptionsInput } from '../inputs/OptionsInput';
 import { TextInput } from '../inputs/TextInput';
 import { FieldLabelContext, useFieldLabel } from '../inputs/fieldLabel';
+import { otherInput } from './otherInput';
 import { FormSettingsContext } from './ParameterForm';
 import { descriptionText } from '../../graph/descriptionText';
 
@@ -26,10 +24,11 @@ interface Props {
 	onRemove?: () => void;
 }
 
-function Input({ property, value, root, path, onChange }: Props) {
+function Input(props: Props) {
+	const { property, value, onChange } = props;
 	const settings = useContext(FormSettingsContext);
 	const labelled = useFieldLabel();
-	const testId = path;
+	const testId = props.path;
 	switch (property.type) {
 		case 'string':
 			return (
@@ -68,71 +67,8 @@ function Input({ property, value, root, path, onChange }: Props) {
 					rows={Number(property.typeOptions?.rows ?? 6)}
 				/>
 			);
-		case 'collection':
-			return (
-				<CollectionInput
-					property={property}
-					value={value}
-					root={root}
-					onChange={onChange}
-					path={path}
-				/>
-			);
-		case 'fixedCollection':
-			return (
-				<FixedCollectionInput
-					property={property}
-					value={value}
-					root={root}
-					onChange={onChange}
-					path={path}
-				/>
-			);
-		case 'dateTime':
-			return (
-				<input
-					className="input"
-					type="datetime-local"
-					{...labelled}
-					value={typeof value === 'string' ? value.slice(0, 16) : ''}
-					onChange={(event) => onChange(event.target.value)}
-					data-testid={testId}
-				/>
-			);
-		case 'color':
-			return (
-				<input
-					className="input input--color"
-					type="color"
-					{...labelled}
-					value={typeof value === 'string' ? value : '#000000'}
-					onChange={(event) => onChange(event.target.value)}
-					data-testid={testId}
-				/>
-			);
-		case 'credentialsSelect':
-			return (
-				<OptionsInput
-					property={{
-						...property,
-						options: credentialChoices(property.credentialTypes, settings.credentialTypes).map(
-							(type) => ({ name: type.displayName, value: type.name }),
-						),
-					}}
-					value={value}
-					onChange={onChange}
-					testId={testId}
-				/>
-			);
 		default:
-			return (
-				<>
-					<JsonInput value={value} onChange={onChange} testId={testId} asString={false} />
-					<p className="field__hint">
-						“{property.type}” parameters are edited as JSON here; n8n shows a richer editor.
-					</p>
-				</>
-			);
+			return otherInput(props, settings, labelled);
 	}
 }
 
