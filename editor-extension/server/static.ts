@@ -52,6 +52,12 @@ export function serveStatic(
 			'Run npm run build -w editor-extension (or npm start -w editor-extension), then reload.',
 		);
 	}
+	const file = fileFor(pathname, distDir, index);
+	sendFile(req, res, file, distDir);
+}
+
+/** The file under dist a path names; index.html for a page route (no extension). */
+function fileFor(pathname: string, distDir: string, index: string): string {
 	let decoded: string;
 	try {
 		decoded = decodeURIComponent(pathname);
@@ -75,6 +81,11 @@ export function serveStatic(
 			);
 		file = index;
 	}
+	return file;
+}
+
+/** The file with its type and caching; HEAD gets the headers only. */
+function sendFile(req: IncomingMessage, res: ServerResponse, file: string, distDir: string) {
 	const type = TYPES[extname(file)] ?? 'application/octet-stream';
 	res.writeHead(200, {
 		'content-type': type,
