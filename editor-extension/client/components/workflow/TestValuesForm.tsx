@@ -8,27 +8,15 @@ import {
 	GROUPS,
 	objectOfRows,
 	parseTestValuesJson,
-	ROW_TYPES,
 	rowsOf,
 	setTestValues,
 	setTestValuesError,
 	testValuesStore,
 	type AttributeRow,
 	type Group,
-	type RowType,
 } from '../../state/testValues';
 import { useStore } from '../../state/store';
-
-const HINTS: Record<Group, string> = {
-	user: 'As Intercom sends them, e.g. user_id, email, plan. Placeholders such as {{user.user_id}} read these.',
-	company: 'e.g. company_id, plan, size',
-	conversation: 'e.g. id, channel',
-};
-const TITLES: Record<Group, string> = {
-	user: 'User attributes',
-	company: 'Company attributes',
-	conversation: 'Conversation attributes',
-};
+import { AttributeRows } from './AttributeRows';
 
 type View = 'rows' | 'json';
 
@@ -102,16 +90,6 @@ function RowsEditor({ values }: { values: TestValues }) {
 		}
 		publish({ ok: true, value: next });
 	};
-	const editRow = (group: Group, index: number, change: Partial<AttributeRow>) =>
-		update(
-			{
-				...rows,
-				[group]: rows[group].map((row, position) =>
-					position === index ? normalise({ ...row, ...change }) : row,
-				),
-			},
-			text,
-		);
 	return (
 		<>
 			<div className="field">
@@ -127,125 +105,15 @@ function RowsEditor({ values }: { values: TestValues }) {
 				/>
 			</div>
 			{GROUPS.map((group) => (
-				<div className="field" key={group}>
-					<table className="attribute-rows" data-testid={`test-values-${group}-rows`}>
-						<caption className="attribute-rows__caption">{TITLES[group]}</caption>
-						<thead>
-							<tr>
-								<th scope="col">Name</th>
-								<th scope="col">Value</th>
-								<th scope="col">Type</th>
-								<th scope="col">
-									<span className="visually-hidden">Remove</span>
-								</th>
-							</tr>
-						</thead>
-						<tbody>
-							{rows[group].map((row, index) => {
-								const label = `${group} attribute ${row.name.trim() || `row ${index + 1}`}`;
-								const invalid = !objectOfRows(group, [row]).ok;
-								return (
-									<tr key={index}>
-										<td>
-											<input
-												className="input"
-												aria-label={`Name of ${group} row ${index + 1}`}
-												value={row.name}
-												spellCheck={false}
-												onChange={(event) => editRow(group, index, { name: event.target.value })}
-												data-testid={`test-values-${group}-name-${index}`}
-											/>
-										</td>
-										<td>
-											{row.type === 'boolean' ? (
-												<select
-													className="input"
-													aria-label={`Value of ${label}`}
-													value={row.value}
-													onChange={(event) => editRow(group, index, { value: event.target.value })}
-													data-testid={`test-values-${group}-value-${index}`}
-												>
-													<option value="true">true</option>
-													<option value="false">false</option>
-												</select>
-											) : (
-												<input
-													className={`input${invalid ? ' input--invalid' : ''}`}
-													aria-label={`Value of ${label}`}
-													aria-invalid={invalid}
-													value={row.value}
-													spellCheck={false}
-													onChange={(event) => editRow(group, index, { value: event.target.value })}
-													data-testid={`test-values-${group}-value-${index}`}
-												/>
-											)}
-										</td>
-										<td>
-											<select
-												className="input"
-												aria-label={`Type of ${label}`}
-												value={row.type}
-												onChange={(event) =>
-													editRow(group, index, { type: event.target.value as RowType })
-												}
-												data-testid={`test-values-${group}-type-${index}`}
-											>
-												{ROW_TYPES.map(([type, name]) => (
-													<option key={type} value={type}>
-														{name}
-													</option>
-												))}
-											</select>
-										</td>
-										<td>
-											<button
-												type="button"
-												className="icon-button"
-												aria-label={`Remove ${label}`}
-												onClick={() =>
-													update(
-														{
-															...rows,
-															[group]: rows[group].filter((_, position) => position !== index),
-														},
-														text,
-													)
-												}
-												data-testid={`test-values-${group}-remove-${index}`}
-											>
-												×
-											</button>
-										</td>
-									</tr>
-								);
-							})}
-						</tbody>
-					</table>
-					<button
-						type="button"
-						className="button button--small attribute-rows__add"
-						onClick={() =>
-							update(
-								{ ...rows, [group]: [...rows[group], { name: '', value: '', type: 'text' }] },
-								text,
-							)
-						}
-						data-testid={`test-values-${group}-add`}
-					>
-						+ Add {group} attribute
-					</button>
-					<p className="field__hint">{HINTS[group]}</p>
-				</div>
+				<AttributeRows
+					key={group}
+					group={group}
+					rows={rows[group]}
+					onChange={(groupRows) => update({ ...rows, [group]: groupRows }, text)}
+				/>
 			))}
 		</>
 	);
-}
-
-/** A row switched to true/false starts at a value the select can show. */
-function normalise(row: AttributeRow): AttributeRow {
-	if (row.type === 'boolean' && row.value !== 'true' && row.value !== 'false')
-		return { ...row, value: 'true' };
-	return row;
 }
 
 function JsonEditor({ values }: { values: TestValues }) {
