@@ -80,35 +80,56 @@ export function checkConnection(
 	const target = doc.nodes.find((node) => node.id === request.target);
 	if (!source || !target)
 		return { ok: false, reason: 'Both ends of a connection must be nodes on the canvas.' };
+	const ports = {
+		sourceHandle: request.sourceHandle ?? 'main:0',
+		targetHandle: request.targetHandle ?? 'main:0',
+	};
+	const reason =
+		endsProblem(source, target, lookup) ??
+		portsProblem(target, ports, lookup) ??
+		sameEndsProblem(doc, lookup, source, target, ports) ??
+		loopProblem(doc, source, target);
+	return reason ? { ok: false, reason } : { ok: true };
+}
+
+interface Ports {
+	sourceHandle: string;
+	targetHandle: string;
+}
+
+/** Stickies, a node feeding itself, or a trigger as the target. */
+function endsProblem(source: GraphNode, target: GraphNode, lookup: TypeLookup): string | undefined {
 	if (isSticky(source) || isSticky(target))
-		return { ok: false, reason: 'Sticky notes are comments: they cannot be connected.' };
+		return 'Sticky notes are comments: they cannot be connected.';
 	if (source.id === target.id)
-		return {
-			ok: false,
-			reason: `${source.data.node.name} cannot feed itself. Connect it to the next step instead.`,
-		};
-	if (isTriggerType(target.data.node.type, lookup)) {
-		return {
-			ok: false,
-			reason: `${target.data.node.name} is the trigger: it starts the action when a chat message arrives and takes no input. Connect its output to the next step instead.`,
-		};
-	}
-	const sourceHandle = request.sourceHandle ?? 'main:0';
-	const targetHandle = request.targetHandle ?? 'main:0';
-	const from = parseHandle(sourceHandle);
-	const to = parseHandle(targetHandle);
-	if (from.connectionType !== to.connectionType) {
-		return {
-			ok: false,
-			reason: `An output of kind "${from.connectionType}" cannot go into an input of kind "${to.connectionType}".`,
-		};
-	}
+		return `${source.data.node.name} cannot feed itself. Connect it to the next step instead.`;
+	if (isTriggerType(target.data.node.type, lookup))
+		return `${target.data.node.name} is the trigger: it starts the action when a chat message arrives and takes no input. Connect its output to the next step instead.`;
+	return undefined;
+}
+
+/** An output into an input of another kind, or into a node that takes no input. */
+function portsProblem(target: GraphNode, ports: Ports, lookup: TypeLookup): string | undefined {
+	const from = parseHandle(ports.sourceHandle);
+	const to = parseHandle(ports.targetHandle);
+	if (from.connectionType !== to.connectionType)
+		return `An output of kind "${from.connectionType}" cannot go into an input of kind "${to.connectionType}".`;
 	if (
 		inputsOf(lookup(target.data.node.type), target.data.node.type).length === 0 &&
 		lookup(target.data.node.type)
-	) {
-		return { ok: false, reason: `${target.data.node.name} takes no input.` };
-	}
+	)
+		return `${target.data.node.name} takes no input.`;
+	return undefined;
+}
+
+/** The same connection again, or two outputs of one node leading to the same step. */
+function sameEndsProblem(
+	doc: GraphDoc,
+	lookup: TypeLookup,
+	source: GraphNode,
+	target: GraphNode,
+	{ sourceHandle, targetHandle }: Ports,
+): string | undefined {
 	const sameEnds = doc.edges.filter(
 		(edge) => edge.source === source.id && edge.target === target.id,
 	);
@@ -116,30 +137,21 @@ export function checkConnection(
 		sameEnds.some(
 			(edge) => edge.sourceHandle === sourceHandle && edge.targetHandle === targetHandle,
 		)
-	) {
-		return {
-			ok: false,
-			reason: `${source.data.node.name} is already connected to ${target.data.node.name}.`,
-		};
-	}
+	)
+		return `${source.data.node.name} is already connected to ${target.data.node.name}.`;
 	const otherOutput = sameEnds.find((edge) => edge.sourceHandle !== sourceHandle);
-	if (otherOutput) {
-		const here = outputLabel(doc, lookup, source.id, sourceHandle);
-		const there = outputLabel(doc, lookup, source.id, otherOutput.sourceHandle);
-		return {
-			ok: false,
-			reason: `${here} and ${there} of ${source.data.node.name} must lead to different steps, or both audiences would get the same answer. Add a separate node for ${here}.`,
-		};
-	}
+	if (!otherOutput) return undefined;
+	const here = outputLabel(doc, lookup, source.id, sourceHandle);
+	const there = outputLabel(doc, lookup, source.id, otherOutput.sourceHandle);
+	return `${here} and ${there} of ${source.data.node.name} must lead to different steps, or both audiences would get the same answer. Add a separate node for ${here}.`;
+}
+
+/** A connection that would close a loop. */
+function loopProblem(doc: GraphDoc, source: GraphNode, target: GraphNode): string | undefined {
 	const loop = findPath(doc.edges, target.id, source.id);
-	if (loop) {
-		const names = [...loop, target.id].map((id) => nameOf(doc, id)).join(' → ');
-		return {
-			ok: false,
-			reason: `This would make a loop (${names}). An action runs once, from the trigger to the answer.`,
-		};
-	}
-	return { ok: true };
+	if (!loop) return undefined;
+	const names = [...loop, target.id].map((id) => nameOf(doc, id)).join(' → ');
+	return `This would make a loop (${names}). An action runs once, from the trigger to the answer.`;
 }
 
 export function canAddNode(doc: GraphDoc, type: string, lookup: TypeLookup): Verdict {
@@ -174,17 +186,28 @@ export function nodesOnCycles(doc: GraphDoc): string[] {
 
 /** Everything wrong with the graph as a whole; errors block "Test response", warnings do not. */
 export function validateGraph(doc: GraphDoc, lookup: TypeLookup): Problem[] {
-	const problems: Problem[] = [];
 	const working = doc.nodes.filter((node) => !isSticky(node));
 	const triggers = working.filter((node) => isTriggerType(node.data.node.type, lookup));
 	if (working.length === 0) {
-		problems.push({
-			level: 'error',
-			message: 'The canvas is empty. Open a template, or add a Fin Trigger from the palette.',
-			nodeIds: [],
-		});
-		return problems;
+		return [
+			{
+				level: 'error',
+				message: 'The canvas is empty. Open a template, or add a Fin Trigger from the palette.',
+				nodeIds: [],
+			},
+		];
 	}
+	return [
+		...triggerProblems(doc, triggers, lookup),
+		...loopProblems(doc),
+		...working.flatMap((node) => nodeProblems(doc, node, lookup)),
+		...(triggers.length === 1 ? unreachedProblems(doc, working, triggers[0]) : []),
+	];
+}
+
+/** No trigger, more than one, or a connection into one. */
+function triggerProblems(doc: GraphDoc, triggers: GraphNode[], lookup: TypeLookup): Problem[] {
+	const problems: Problem[] = [];
 	if (triggers.length === 0) {
 		problems.push({
 			level: 'error',
@@ -209,51 +232,59 @@ export function validateGraph(doc: GraphDoc, lookup: TypeLookup): Problem[] {
 			});
 		}
 	}
+	return problems;
+}
+
+function loopProblems(doc: GraphDoc): Problem[] {
 	const cyclic = nodesOnCycles(doc);
-	if (cyclic.length) {
-		problems.push({
+	if (!cyclic.length) return [];
+	return [
+		{
 			level: 'error',
 			message: `These steps form a loop: ${cyclic.map((id) => nameOf(doc, id)).join(', ')}. Remove one connection.`,
 			nodeIds: cyclic,
-		});
-	}
-	for (const node of working) {
-		const outgoing = doc.edges.filter((edge) => edge.source === node.id);
-		const reported = new Set<string>();
-		for (const edge of outgoing) {
-			const merged = outgoing.find(
-				(other) => other.target === edge.target && other.sourceHandle !== edge.sourceHandle,
-			);
-			if (merged && !reported.has(edge.target)) {
-				reported.add(edge.target);
-				problems.push({
-					level: 'error',
-					message: `Two outputs of ${node.data.node.name} lead to ${nameOf(doc, edge.target)}: each output needs its own next step.`,
-					nodeIds: [node.id, edge.target],
-				});
-			}
-		}
-		if (!lookup(node.data.node.type)) {
+		},
+	];
+}
+
+/** Two outputs of the node leading to one step, and a node type this canvas does not know. */
+function nodeProblems(doc: GraphDoc, node: GraphNode, lookup: TypeLookup): Problem[] {
+	const problems: Problem[] = [];
+	const outgoing = doc.edges.filter((edge) => edge.source === node.id);
+	const reported = new Set<string>();
+	for (const edge of outgoing) {
+		const merged = outgoing.find(
+			(other) => other.target === edge.target && other.sourceHandle !== edge.sourceHandle,
+		);
+		if (merged && !reported.has(edge.target)) {
+			reported.add(edge.target);
 			problems.push({
-				level: 'warning',
-				message: `${node.data.node.name} is a "${node.data.node.type}" node, which this canvas does not know: it is kept and exported unchanged, but a test cannot run it.`,
-				nodeIds: [node.id],
+				level: 'error',
+				message: `Two outputs of ${node.data.node.name} lead to ${nameOf(doc, edge.target)}: each output needs its own next step.`,
+				nodeIds: [node.id, edge.target],
 			});
 		}
 	}
-	if (triggers.length === 1) {
-		const reached = reach(doc.edges, triggers[0].id);
-		for (const node of working) {
-			if (!reached.has(node.id)) {
-				problems.push({
-					level: 'warning',
-					message: `${node.data.node.name} is not connected to ${triggers[0].data.node.name}, so it never runs. Drag from an output dot to it.`,
-					nodeIds: [node.id],
-				});
-			}
-		}
+	if (!lookup(node.data.node.type)) {
+		problems.push({
+			level: 'warning',
+			message: `${node.data.node.name} is a "${node.data.node.type}" node, which this canvas does not know: it is kept and exported unchanged, but a test cannot run it.`,
+			nodeIds: [node.id],
+		});
 	}
 	return problems;
+}
+
+/** Nodes the trigger does not reach: they never run. */
+function unreachedProblems(doc: GraphDoc, working: GraphNode[], trigger: GraphNode): Problem[] {
+	const reached = reach(doc.edges, trigger.id);
+	return working
+		.filter((node) => !reached.has(node.id))
+		.map((node) => ({
+			level: 'warning' as const,
+			message: `${node.data.node.name} is not connected to ${trigger.data.node.name}, so it never runs. Drag from an output dot to it.`,
+			nodeIds: [node.id],
+		}));
 }
 
 /**
