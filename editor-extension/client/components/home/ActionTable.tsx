@@ -1,0 +1,127 @@
+// The saved actions on the home page: name (opens it), state, last test, last change, and managing it.
+import type { ActionSummary } from '../../../shared/api';
+import { logsHref } from '../logs/LogsView';
+import { RenameField } from './RenameField';
+
+const STATE_TEXT: Record<ActionSummary['state'], string> = {
+	draft: 'Draft',
+	tested: 'Tested',
+	live: 'Live in n8n',
+};
+
+interface Props {
+	actions: ActionSummary[];
+	busy: boolean;
+	onOpen: (id: string) => void;
+	renaming: string | undefined;
+	onRename: (id: string | undefined) => void;
+	onDelete: (action: ActionSummary) => void;
+}
+
+export function ActionTable({ actions, ...rest }: Props) {
+	return (
+		<table className="actions-table" data-testid="action-list">
+			<thead>
+				<tr>
+					<th scope="col">Name</th>
+					<th scope="col">State</th>
+					<th scope="col">Last test</th>
+					<th scope="col">Changed</th>
+					<th scope="col">
+						<span className="visually-hidden">Manage</span>
+					</th>
+				</tr>
+			</thead>
+			<tbody>
+				{actions.map((action) => (
+					<ActionRow key={action.id} action={action} {...rest} />
+				))}
+			</tbody>
+		</table>
+	);
+}
+
+function ActionRow({
+	action,
+	busy,
+	onOpen,
+	renaming,
+	onRename,
+	onDelete,
+}: Omit<Props, 'actions'> & { action: ActionSummary }) {
+	return (
+		<tr data-testid={`action-row-${action.id}`}>
+			<th scope="row">
+				{renaming === action.id ? (
+					<RenameField action={action} onDone={() => onRename(undefined)} />
+				) : (
+					<button
+						className="link-button action-name"
+						onClick={() => onOpen(action.id)}
+						disabled={busy}
+						data-testid="action-open"
+					>
+						{action.name}
+					</button>
+				)}
+			</th>
+			<td>
+				<span className={`pill pill--state-${action.state}`} data-testid="action-state">
+					{STATE_TEXT[action.state]}
+				</span>
+			</td>
+			<td className="muted">
+				{action.lastTest
+					? `${action.lastTest.summary ?? (action.lastTest.passed ? 'Passed' : 'Failed')} (${when(action.lastTest.at)})`
+					: 'No test yet'}
+			</td>
+			<td className="muted">{when(action.updatedAt)}</td>
+			<td className="actions-table__manage">
+				<ActionButtons action={action} onRename={onRename} onDelete={onDelete} />
+			</td>
+		</tr>
+	);
+}
+
+function ActionButtons({
+	action,
+	onRename,
+	onDelete,
+}: Pick<Props, 'onRename' | 'onDelete'> & { action: ActionSummary }) {
+	return (
+		<>
+			{action.state === 'live' && (
+				<a
+					className="button button--small button--ghost"
+					href={logsHref(action.id)}
+					aria-label={`Logs of ${action.name}: its runs in n8n`}
+					data-testid="action-logs"
+				>
+					Logs
+				</a>
+			)}
+			<button
+				className="button button--small button--ghost"
+				onClick={() => onRename(action.id)}
+				aria-label={`Rename ${action.name}`}
+				data-testid="action-rename"
+			>
+				Rename
+			</button>
+			<button
+				className="button button--small button--ghost button--danger"
+				onClick={() => onDelete(action)}
+				aria-label={`Delete ${action.name}`}
+				data-testid="action-delete"
+			>
+				Delete
+			</button>
+		</>
+	);
+}
+
+function when(iso: string): string {
+	const date = new Date(iso);
+	if (Number.isNaN(date.getTime())) return iso;
+	return date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
