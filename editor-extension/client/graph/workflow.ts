@@ -68,22 +68,47 @@ export function toGraphNode(node: N8nNode, id: string): GraphNode {
 
 export function workflowToGraph(workflow: N8nWorkflow, makeId: () => string = newId): GraphDoc {
 	const { nodes: rawNodes, connections: rawConnections, ...fields } = workflow;
+	const { nodes, idByName } = graphNodesOf(rawNodes ?? [], makeId);
+	const { edges, orphans, emptySources } = graphEdgesOf(rawConnections ?? {}, nodes, idByName);
+	return {
+		nodes,
+		edges,
+		meta: { fields, orphans, ...(emptySources.length ? { emptySources } : {}) },
+	};
+}
+
+/** The canvas nodes, each with a unique id (its own when it has one), and the id of each name. */
+function graphNodesOf(rawNodes: N8nNode[], makeId: () => string) {
 	const nodes: GraphNode[] = [];
 	const usedIds = new Set<string>();
 	const idByName = new Map<string, string>();
-	for (const node of rawNodes ?? []) {
+	for (const node of rawNodes) {
 		let id = typeof node.id === 'string' && node.id && !usedIds.has(node.id) ? node.id : makeId();
 		while (usedIds.has(id)) id = makeId();
 		usedIds.add(id);
 		if (!idByName.has(node.name)) idByName.set(node.name, id);
 		nodes.push(toGraphNode(node, id));
 	}
+	return { nodes, idByName };
+}
 
+type Connections = NonNullable<N8nWorkflow['connections']>;
+
+/**
+ * The edges of n8n's connections; a connection whose end is not a node is kept as an orphan and a
+ * source with no outputs by its name, so both are exported unchanged. Records each source's output
+ * shape (which slots are null) on its node's data.
+ */
+function graphEdgesOf(
+	rawConnections: Connections,
+	nodes: GraphNode[],
+	idByName: Map<string, string>,
+) {
 	const edges: GraphEdge[] = [];
 	const orphans: OrphanConnection[] = [];
 	const emptySources: string[] = [];
 	const nodeById = new Map(nodes.map((node) => [node.id, node]));
-	for (const [sourceName, byType] of Object.entries(rawConnections ?? {})) {
+	for (const [sourceName, byType] of Object.entries(rawConnections)) {
 		const sourceId = idByName.get(sourceName);
 		if (!byType || Object.keys(byType).length === 0) {
 			emptySources.push(sourceName);
@@ -121,11 +146,7 @@ export function workflowToGraph(workflow: N8nWorkflow, makeId: () => string = ne
 			});
 		}
 	}
-	return {
-		nodes,
-		edges,
-		meta: { fields, orphans, ...(emptySources.length ? { emptySources } : {}) },
-	};
+	return { edges, orphans, emptySources };
 }
 
 /** The n8n node of a canvas node, with the canvas position (and a sticky note's size) written back. */
