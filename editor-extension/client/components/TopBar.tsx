@@ -1,13 +1,13 @@
 // The header: the workflow's name, history and file actions, and the test / preview / set-live trio.
 import { canRedo, canUndo } from '../graph/history';
-import { commit, doc, editorStore, openDialog, redoChange, undoChange } from '../state/editor';
-import { cancelTest } from '../state/testRun';
+import { commit, doc, editorStore } from '../state/editor';
 import { useStore } from '../state/store';
 import { goHome } from '../state/workspace';
-import { Spinner } from './common/Spinner';
 import { SaveStatus } from './SaveStatus';
 import { useDraft } from './inputs/useDraft';
 import { Brand } from './common/Brand';
+import { TopBarActions } from './TopBarActions';
+import { TopBarTools } from './TopBarTools';
 
 export function TopBar({
 	onTest,
@@ -23,7 +23,6 @@ export function TopBar({
 	const undoable = useStore(editorStore, (state) => canUndo(state.history));
 	const redoable = useStore(editorStore, (state) => canRedo(state.history));
 	const testing = useStore(editorStore, (state) => state.testing);
-	const live = liveBlockers.length === 0;
 	const hasRun = useStore(editorStore, (state) => Boolean(state.run));
 	const [draft, setDraft] = useDraft(name);
 	const rename = () => {
@@ -55,94 +54,13 @@ export function TopBar({
 				data-testid="workflow-name"
 			/>
 			<SaveStatus />
-			<div className="top-bar__group">
-				<button
-					className="button button--ghost"
-					onClick={undoChange}
-					disabled={!undoable}
-					title="Undo (Ctrl+Z)"
-					data-testid="undo"
-				>
-					↶ Undo
-				</button>
-				<button
-					className="button button--ghost"
-					onClick={redoChange}
-					disabled={!redoable}
-					title="Redo (Ctrl+Shift+Z)"
-					data-testid="redo"
-				>
-					↷ Redo
-				</button>
-				<span className="top-bar__separator" />
-				<button
-					className="button button--ghost"
-					onClick={() => openDialog('import')}
-					data-testid="open-import"
-				>
-					Import
-				</button>
-				<button
-					className="button button--ghost"
-					onClick={() => openDialog('export')}
-					title="Export (Ctrl+S)"
-					data-testid="open-export"
-				>
-					Export
-				</button>
-				<button
-					className="button button--ghost"
-					onClick={() => openDialog('shortcuts')}
-					title="Keyboard shortcuts (?)"
-					aria-label="Keyboard shortcuts"
-				>
-					?
-				</button>
-			</div>
-			<div className="top-bar__actions">
-				{testing ? (
-					<>
-						<span className="top-bar__progress" data-testid="test-progress">
-							<Spinner label="Testing" /> Testing the whole graph…
-						</span>
-						<button className="button" onClick={cancelTest} data-testid="test-cancel">
-							Cancel
-						</button>
-					</>
-				) : (
-					<button
-						className="button button--primary"
-						onClick={onTest}
-						title="Run the whole graph with the test values (Ctrl+Enter)"
-						data-testid="test-response"
-					>
-						▶ Test response
-					</button>
-				)}
-				<button
-					className="button"
-					onClick={() => openDialog('preview')}
-					disabled={!hasRun}
-					title={hasRun ? 'Exactly what the AI would receive' : 'Run “Test response” first'}
-					data-testid="preview-answer"
-				>
-					Preview answer
-				</button>
-				<button
-					className="button button--live"
-					onClick={() => openDialog('deploy')}
-					disabled={!live}
-					title={
-						live
-							? 'Send this action to n8n and publish it'
-							: `Not deployable yet:\n${liveBlockers.map((reason) => `• ${reason}`).join('\n')}`
-					}
-					data-testid="set-live"
-					data-blockers={liveBlockers.length}
-				>
-					Set live
-				</button>
-			</div>
+			<TopBarTools undoable={undoable} redoable={redoable} />
+			<TopBarActions
+				onTest={onTest}
+				liveBlockers={liveBlockers}
+				testing={testing}
+				hasRun={hasRun}
+			/>
 		</header>
 	);
 }

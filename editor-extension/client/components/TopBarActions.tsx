@@ -1,0 +1,62 @@
+// The header's test / preview / set-live trio.
+import { openDialog } from '../state/editor';
+import { cancelTest } from '../state/testRun';
+import { Spinner } from './common/Spinner';
+
+interface Props {
+	onTest: () => void;
+	/** Why "Set live" is off (graph/liveGate.ts); empty when the action is deployable. */
+	liveBlockers: string[];
+	testing: boolean;
+	hasRun: boolean;
+}
+
+export function TopBarActions({ onTest, liveBlockers, testing, hasRun }: Props) {
+	const live = liveBlockers.length === 0;
+	return (
+		<div className="top-bar__actions">
+			{testing ? (
+				<>
+					<span className="top-bar__progress" data-testid="test-progress">
+						<Spinner label="Testing" /> Testing the whole graph…
+					</span>
+					<button className="button" onClick={cancelTest} data-testid="test-cancel">
+						Cancel
+					</button>
+				</>
+			) : (
+				<button
+					className="button button--primary"
+					onClick={onTest}
+					title="Run the whole graph with the test values (Ctrl+Enter)"
+					data-testid="test-response"
+				>
+					▶ Test response
+				</button>
+			)}
+			<button
+				className="button"
+				onClick={() => openDialog('preview')}
+				disabled={!hasRun}
+				title={hasRun ? 'Exactly what the AI would receive' : 'Run “Test response” first'}
+				data-testid="preview-answer"
+			>
+				Preview answer
+			</button>
+			<button
+				className="button button--live"
+				onClick={() => openDialog('deploy')}
+				disabled={!live}
+				title={
+					live
+						? 'Send this action to n8n and publish it'
+						: `Not deployable yet:\n${liveBlockers.map((reason) => `• ${reason}`).join('\n')}`
+				}
+				data-testid="set-live"
+				data-blockers={liveBlockers.length}
+			>
+				Set live
+			</button>
+		</div>
+	);
+}
