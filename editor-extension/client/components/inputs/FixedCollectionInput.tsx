@@ -7,7 +7,7 @@ import {
 	type Params,
 } from '../../graph/parameters';
 import type { NodeProperty, PropertyCollectionOption } from '../../graph/types';
-import { ParameterForm } from '../panel/ParameterForm';
+import { FixedCollectionEntry } from './FixedCollectionEntry';
 
 interface Props {
 	property: NodeProperty;
@@ -43,90 +43,57 @@ export function FixedCollectionInput({ property, value, root, onChange, path }: 
 			{options.map((option) => {
 				const entries = collectionEntries(values, option.name, multiple);
 				return entries.map((entry, index) => (
-					<div
+					<FixedCollectionEntry
 						key={`${option.name}-${index}`}
-						className="fixed-collection__entry"
-						data-testid={`${path}.${option.name}.${index}`}
-					>
-						<div className="fixed-collection__entry-header">
-							<span>
-								{option.displayName}
-								{multiple && entries.length > 1 ? ` ${index + 1}` : ''}
-							</span>
-							<span className="fixed-collection__tools">
-								{sortable && index > 0 && (
-									<button
-										className="icon-button"
-										aria-label="Move up"
-										onClick={() => write(option, swap(entries, index, index - 1))}
-									>
-										↑
-									</button>
-								)}
-								{sortable && index < entries.length - 1 && (
-									<button
-										className="icon-button"
-										aria-label="Move down"
-										onClick={() => write(option, swap(entries, index, index + 1))}
-									>
-										↓
-									</button>
-								)}
-								<button
-									className="icon-button"
-									aria-label={`Remove ${option.displayName}`}
-									onClick={() =>
-										write(
-											option,
-											entries.filter((_, position) => position !== index),
-										)
-									}
-									data-testid={`${path}.${option.name}.${index}-remove`}
-								>
-									×
-								</button>
-							</span>
-						</div>
-						<ParameterForm
-							properties={option.values}
-							values={entry}
-							root={root}
-							prefix={`${path}.${option.name}.${index}.`}
-							onChange={(next) =>
-								write(
-									option,
-									entries.map((old, position) => (position === index ? next : old)),
-								)
-							}
-						/>
-					</div>
+						option={option}
+						entries={entries}
+						entry={entry}
+						index={index}
+						multiple={multiple}
+						sortable={sortable}
+						root={root}
+						path={path}
+						write={(next) => write(option, next)}
+					/>
 				));
 			})}
-			{addable.length > 0 && (
-				<div className="fixed-collection__add">
-					{addable.map((option) => (
-						<button
-							key={option.name}
-							className="button button--dashed"
-							onClick={() =>
-								write(option, [
-									...collectionEntries(values, option.name, multiple),
-									newCollectionEntry(option),
-								])
-							}
-							data-testid={`${path}-add-${option.name}`}
-						>
-							+ {addLabel(option)}
-						</button>
-					))}
-				</div>
-			)}
+			<AddButtons
+				addable={addable}
+				path={path}
+				label={addLabel}
+				onAdd={(option) =>
+					write(option, [
+						...collectionEntries(values, option.name, multiple),
+						newCollectionEntry(option),
+					])
+				}
+			/>
 		</div>
 	);
 }
 
-function swap<T>(list: T[], a: number, b: number): T[] {
-	const copy = [...list];
-	[copy[a], copy[b]] = [copy[b], copy[a]];
-	return copy;
+interface AddProps {
+	addable: PropertyCollectionOption[];
+	path: string;
+	label: (option: PropertyCollectionOption) => string;
+	onAdd: (option: PropertyCollectionOption) => void;
+}
+
+/** A button for each option that can take another entry. */
+function AddButtons({ addable, path, label, onAdd }: AddProps) {
+	if (addable.length === 0) return null;
+	return (
+		<div className="fixed-collection__add">
+			{addable.map((option) => (
+				<button
+					key={option.name}
+					className="button button--dashed"
+					onClick={() => onAdd(option)}
+					data-testid={`${path}-add-${option.name}`}
+				>
+					+ {label(option)}
+				</button>
+			))}
+		</div>
+	);
 }
