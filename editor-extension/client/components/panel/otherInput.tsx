@@ -34,27 +34,20 @@ export function otherInput(
 			);
 		}
 		case 'dateTime':
+		case 'color': {
+			const color = property.type === 'color';
+			const text = typeof value === 'string' ? value : undefined;
 			return (
 				<input
-					className="input"
-					type="datetime-local"
+					className={color ? 'input input--color' : 'input'}
+					type={color ? 'color' : 'datetime-local'}
 					{...labelled}
-					value={typeof value === 'string' ? value.slice(0, 16) : ''}
+					value={color ? (text ?? '#000000') : (text?.slice(0, 16) ?? '')}
 					onChange={(event) => onChange(event.target.value)}
 					data-testid={testId}
 				/>
 			);
-		case 'color':
-			return (
-				<input
-					className="input input--color"
-					type="color"
-					{...labelled}
-					value={typeof value === 'string' ? value : '#000000'}
-					onChange={(event) => onChange(event.target.value)}
-					data-testid={testId}
-				/>
-			);
+		}
 		case 'credentialsSelect':
 			return (
 				<OptionsInput
