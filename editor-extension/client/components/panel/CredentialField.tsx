@@ -6,20 +6,22 @@ import type { GraphNode } from '../../graph/types';
 import { setNodeCredential } from '../../state/editor';
 import { useCatalogContext } from '../../state/CatalogContext';
 import { CredentialDialog } from '../dialogs/CredentialDialog';
+import {
+	CredentialLabel,
+	CredentialNeeded,
+	CredentialNotEntered,
+	UnknownCredentialType,
+} from './CredentialNotes';
+import { CredentialSelect } from './CredentialSelect';
 
-const CREATE = '__create__';
-
-export function CredentialField({
-	node,
-	type,
-	required,
-	trigger,
-}: {
+interface Props {
 	node: GraphNode;
 	type: string;
 	required?: boolean;
 	trigger?: boolean;
-}) {
+}
+
+export function CredentialField({ node, type, required, trigger }: Props) {
 	const catalog = useCatalogContext();
 	const [dialog, setDialog] = useState<'create' | 'edit'>();
 	const typeInfo = catalog.credentialTypes.find((candidate) => candidate.name === type);
@@ -30,55 +32,20 @@ export function CredentialField({
 		options.find((credential) => credential.name === reference?.name);
 	const label = typeInfo?.displayName ?? type;
 
-	if (!typeInfo) {
-		return (
-			<div className="field">
-				<div className="field__label">
-					<label>Credential: {type}</label>
-				</div>
-				<p className="notice">
-					“{type}” credentials are not part of this package, so the canvas cannot hold one. Choose
-					it in n8n after “Set live”; a canvas test runs without it.
-				</p>
-			</div>
-		);
-	}
+	if (!typeInfo) return <UnknownCredentialType type={type} />;
 	return (
 		<div className="field field--credential">
-			<div className="field__label">
-				<label>
-					Credential for {label}
-					{required && <span className="field__required">*</span>}
-				</label>
-			</div>
+			<CredentialLabel label={label} required={required} />
 			<div className="credential-row">
-				<select
-					className="input"
-					aria-label={`Credential for ${label}`}
-					value={current?.id ?? ''}
-					onChange={(event) => {
-						if (event.target.value === CREATE) return setDialog('create');
-						const chosen = options.find((credential) => credential.id === event.target.value);
-						setNodeCredential(
-							node.id,
-							type,
-							chosen ? { id: chosen.id, name: chosen.name } : undefined,
-						);
-					}}
-					data-testid={`credential-select-${type}`}
-				>
-					<option value="">
-						{reference && !current
-							? `${reference.name} (not entered here)`
-							: 'Choose a credential…'}
-					</option>
-					{options.map((credential) => (
-						<option key={credential.id} value={credential.id}>
-							{credential.name}
-						</option>
-					))}
-					<option value={CREATE}>+ Create new credential</option>
-				</select>
+				<CredentialSelect
+					nodeId={node.id}
+					type={type}
+					label={label}
+					options={options}
+					current={current}
+					reference={reference}
+					onCreate={() => setDialog('create')}
+				/>
 				{current && (
 					<button
 						className="button button--small"
@@ -90,21 +57,9 @@ export function CredentialField({
 				)}
 			</div>
 			{reference && !current && (
-				<p className="field__error">
-					“{reference.name}” is referenced but not entered in this canvas (credentials live only
-					while the server runs).{' '}
-					<button className="link-button" onClick={() => setDialog('create')}>
-						Enter it now
-					</button>
-				</p>
+				<CredentialNotEntered name={reference.name} onEnter={() => setDialog('create')} />
 			)}
-			{!reference && required && (
-				<p className="field__hint">
-					{trigger
-						? 'Needed in n8n to verify chat messages. A canvas test does not need it: it uses the test values instead.'
-						: 'Needed for a live test and in n8n. A mock response works without it.'}
-				</p>
-			)}
+			{!reference && required && <CredentialNeeded trigger={trigger} />}
 			{dialog && (
 				<CredentialDialog
 					type={typeInfo}
