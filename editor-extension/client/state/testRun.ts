@@ -2,6 +2,7 @@
 import { api, toApiError } from '../api/client';
 import type { TestResult, TestValues } from '../api/types';
 import { fingerprint } from '../graph/fingerprint';
+import type { GraphDoc } from '../graph/types';
 import { testableWorkflow } from '../graph/testable';
 import { validateGraph } from '../graph/validation';
 import { graphToWorkflow } from '../graph/workflow';
@@ -16,47 +17,9 @@ let testAbort: AbortController | undefined;
 export async function runTest(testValues: TestValues = testValuesStore.get().values) {
 	if (editorStore.get().testing) return;
 	clearToasts('test');
-	const invalid = testValuesStore.get().error;
-	if (invalid) {
-		showToast(
-			'error',
-			`Cannot test yet: the test values are not valid (${invalid}).`,
-			'Fix them under Test values (click an empty spot of the canvas), then test again.',
-			'test',
-		);
-		selectNodes([]);
-		return;
-	}
 	const current = doc();
-	const errors = validateGraph(current, getLookup()).filter((problem) => problem.level === 'error');
-	if (errors.length) {
-		showToast(
-			'error',
-			`Cannot test yet: ${errors[0].message}`,
-			errors.length > 1
-				? `${errors.length - 1} more problem(s) are listed in the panel on the right.`
-				: undefined,
-			'test',
-		);
-		selectNodes([]);
-		return;
-	}
-	const full = graphToWorkflow(current);
-	const print = fingerprint(full);
-	// With the demo on, only this run's copy calls the demo: the graph keeps its real addresses.
-	const onDemo = Boolean(editorStore.get().demo);
-	const { workflow, skipped } = testableWorkflow(
-		onDemo ? graphToWorkflow(demoTestDoc(current)) : full,
-		getLookup(),
-	);
-	if (skipped.length) {
-		showToast(
-			'info',
-			`Not run in this test: ${skipped.join(', ')}.`,
-			'They run once the workflow is in n8n; the canvas runs Fin Actions nodes and n8n’s Set, If, Switch, Filter, No Op and Respond to Webhook.',
-			'test',
-		);
-	}
+	if (!readyToTest(current)) return;
+	const { workflow, print, onDemo } = workflowToTest(current);
 	testAbort = new AbortController();
 	editorStore.set({ testing: true });
 	try {
@@ -73,6 +36,56 @@ export async function runTest(testValues: TestValues = testValuesStore.get().val
 		testAbort = undefined;
 		editorStore.set({ testing: false });
 	}
+}
+
+/** Valid test values and a graph with no error; else says what to fix (and clears the selection). */
+function readyToTest(current: GraphDoc): boolean {
+	const invalid = testValuesStore.get().error;
+	if (invalid) {
+		showToast(
+			'error',
+			`Cannot test yet: the test values are not valid (${invalid}).`,
+			'Fix them under Test values (click an empty spot of the canvas), then test again.',
+			'test',
+		);
+		selectNodes([]);
+		return false;
+	}
+	const errors = validateGraph(current, getLookup()).filter((problem) => problem.level === 'error');
+	if (errors.length) {
+		showToast(
+			'error',
+			`Cannot test yet: ${errors[0].message}`,
+			errors.length > 1
+				? `${errors.length - 1} more problem(s) are listed in the panel on the right.`
+				: undefined,
+			'test',
+		);
+		selectNodes([]);
+		return false;
+	}
+	return true;
+}
+
+/** The workflow the test runs (nodes the canvas cannot run left out, said in a toast). */
+function workflowToTest(current: GraphDoc) {
+	const full = graphToWorkflow(current);
+	const print = fingerprint(full);
+	// With the demo on, only this run's copy calls the demo: the graph keeps its real addresses.
+	const onDemo = Boolean(editorStore.get().demo);
+	const { workflow, skipped } = testableWorkflow(
+		onDemo ? graphToWorkflow(demoTestDoc(current)) : full,
+		getLookup(),
+	);
+	if (skipped.length) {
+		showToast(
+			'info',
+			`Not run in this test: ${skipped.join(', ')}.`,
+			'They run once the workflow is in n8n; the canvas runs Fin Actions nodes and n8n’s Set, If, Switch, Filter, No Op and Respond to Webhook.',
+			'test',
+		);
+	}
+	return { workflow, print, onDemo };
 }
 
 function reportRun(result: TestResult, onDemo = false) {
