@@ -9,8 +9,31 @@ export interface HttpAnswer<T = any> {
 	json: T;
 }
 
+/** Socket-level failures of a kept-alive connection the server closed while it sat idle. */
+const STALE_SOCKET = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE', 'UND_ERR_CLOSED']);
+
+/**
+ * fetch, sent once more when a pooled keep-alive connection turns out closed: n8n closes idle
+ * connections after a few seconds, and with one n8n shared by the suite's files a connection can sit
+ * idle while jest compiles the next file; such a request never reached n8n. Other failures throw,
+ * their cause named.
+ */
+async function send(url: string, init: RequestInit): Promise<Response> {
+	for (let attempt = 1; ; attempt++) {
+		try {
+			return await fetch(url, { ...init, signal: init.signal ?? AbortSignal.timeout(60000) });
+		} catch (error) {
+			const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+			if (attempt < 3 && cause?.code && STALE_SOCKET.has(cause.code)) continue;
+			if (cause && error instanceof Error)
+				error.message += ` (${cause.code ?? ''} ${cause.message ?? ''}: ${init.method ?? 'GET'} ${url})`;
+			throw error;
+		}
+	}
+}
+
 export async function http<T = any>(url: string, init: RequestInit = {}): Promise<HttpAnswer<T>> {
-	const response = await fetch(url, { ...init, signal: init.signal ?? AbortSignal.timeout(60000) });
+	const response = await send(url, init);
 	const text = await response.text();
 	let json: any;
 	try {
