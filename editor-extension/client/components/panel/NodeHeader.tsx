@@ -2,23 +2,17 @@
 import { useEffect, useRef, useState } from 'react';
 
 import type { GraphNode, NodeDescription } from '../../graph/types';
-import {
-	deleteNode,
-	editorStore,
-	rename,
-	selectNodes,
-	toggleDisabledSelection,
-} from '../../state/editor';
+import { editorStore, rename, selectNodes } from '../../state/editor';
 import { useStore } from '../../state/store';
 import { NodeIcon } from '../common/NodeIcon';
+import { NodeTools } from './NodeTools';
 
-export function NodeHeader({
-	node,
-	description,
-}: {
+interface Props {
 	node: GraphNode;
 	description?: NodeDescription;
-}) {
+}
+
+export function NodeHeader({ node, description }: Props) {
 	const name = node.data.node.name;
 	const [draft, setDraft] = useState(name);
 	const [problem, setProblem] = useState<string>();
@@ -54,24 +48,7 @@ export function NodeHeader({
 					<span className="panel-header__type">
 						{description?.displayName ?? node.data.node.type}
 					</span>
-					<span className="panel-header__tools">
-						<button
-							className="button button--small"
-							onClick={toggleDisabledSelection}
-							title="Deactivate (D): the node passes nothing on"
-							data-testid="panel-toggle-disabled"
-						>
-							{node.data.node.disabled ? 'Activate' : 'Deactivate'}
-						</button>
-						<button
-							className="button button--small button--danger"
-							onClick={() => deleteNode(node.id)}
-							title="Delete (Del)"
-							data-testid="panel-delete"
-						>
-							Delete
-						</button>
-					</span>
+					<NodeTools node={node} />
 				</div>
 				{problem && <span className="field__error">{problem}</span>}
 			</div>
