@@ -1,8 +1,9 @@
 // Left column: search, the package's nodes, and the templates.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
 import type { NodeTypeInfo, TemplateInfo } from '../../api/types';
 import { PaletteNode } from './PaletteNode';
+import { usePaletteSearch } from './usePaletteSearch';
 import { TemplateList } from './TemplateList';
 
 interface Props {
@@ -13,12 +14,6 @@ interface Props {
 	onAdd: (type: string) => void;
 	onOpenTemplate: (template: TemplateInfo) => void;
 	focusRequest: number;
-}
-
-function matches(query: string, ...texts: Array<string | undefined>): boolean {
-	const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-	const haystack = texts.filter(Boolean).join(' ').toLowerCase();
-	return words.every((word) => haystack.includes(word));
 }
 
 export function Palette({
@@ -35,22 +30,7 @@ export function Palette({
 	useEffect(() => {
 		if (focusRequest) search.current?.focus();
 	}, [focusRequest]);
-	const shownNodes = useMemo(
-		() =>
-			nodes.filter((node) =>
-				matches(
-					query,
-					node.description.displayName,
-					node.description.description,
-					node.description.name,
-				),
-			),
-		[nodes, query],
-	);
-	const shownTemplates = useMemo(
-		() => templates.filter((template) => matches(query, template.name, template.description)),
-		[templates, query],
-	);
+	const { shownNodes, shownTemplates } = usePaletteSearch(nodes, templates, query);
 	return (
 		<aside className="palette" data-testid="palette">
 			<input
