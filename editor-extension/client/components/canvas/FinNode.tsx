@@ -1,19 +1,13 @@
 // A node on the canvas, drawn like n8n's: a square with the icon, the name under it, an input on the
 // left and its outputs on the right (named when there are several), and the last run's status.
-import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
+import type { Node, NodeProps } from '@xyflow/react';
 import { memo, useContext } from 'react';
 
-import { isRunnableBaseType } from '../../../../engine/base-node-types';
 import { inputsOf, isTriggerDescription, outputsOf } from '../../graph/nodeTypes';
 import type { FinNodeData } from '../../graph/types';
-import { handleId } from '../../graph/workflow';
-import { NodeIcon } from '../common/NodeIcon';
 import { CanvasContext, outputCounts } from './CanvasContext';
-import { spread } from './nodeGeometry';
-
-const STATUS_ICON: Record<string, string> = { success: '✓', error: '!', skipped: '–' };
-
-const at = (index: number, count: number) => `${spread(index, count) * 100}%`;
+import { FinNodeBox, FinNodeLabel } from './FinNodeFace';
+import { InputPorts, OutputPorts } from './FinNodePorts';
 
 // Memoized: React Flow redraws its wrapper when it measures the node or moves it, not the drawing.
 export const FinNode = memo(function FinNode({ id, data, selected }: NodeProps<Node<FinNodeData>>) {
@@ -52,71 +46,10 @@ export const FinNode = memo(function FinNode({ id, data, selected }: NodeProps<N
 	const outputs = outputsOf(description);
 	return (
 		<div {...shell}>
-			{inputs.map((port, index) => (
-				<Handle
-					key={handleId(port.connectionType, port.index)}
-					type="target"
-					position={Position.Left}
-					id={handleId(port.connectionType, port.index)}
-					style={{ top: at(index, inputs.length) }}
-					data-testid={`handle-in-${node.name}-${port.index}`}
-				/>
-			))}
-			<div className="fin-node__box">
-				<NodeIcon description={description} size={40} />
-				{status === 'running' && (
-					<span
-						className="fin-node__status fin-node__status--running"
-						role="img"
-						aria-label="Running"
-					/>
-				)}
-				{status && status !== 'running' && (
-					<span
-						className={`fin-node__status fin-node__status--${status}`}
-						title={nodeRun?.error?.message ?? status}
-						data-testid={`node-status-${node.name}`}
-					>
-						{STATUS_ICON[status]}
-					</span>
-				)}
-				{node.disabled && <span className="fin-node__disabled-mark">Deactivated</span>}
-			</div>
-			{outputs.map((port, index) => (
-				<div
-					key={handleId(port.connectionType, port.index)}
-					className="fin-node__output"
-					style={{ top: at(index, outputs.length) }}
-				>
-					{outputs.length > 1 && port.label && (
-						<span className="fin-node__output-label">{port.label}</span>
-					)}
-					<Handle
-						type="source"
-						position={Position.Right}
-						id={handleId(port.connectionType, port.index)}
-						data-testid={`handle-out-${node.name}-${port.index}`}
-					/>
-				</div>
-			))}
-			<div className="fin-node__label">
-				<strong>{node.name}</strong>
-				{description && description.displayName !== node.name && (
-					<span>{description.displayName}</span>
-				)}
-				{!description && (
-					<span className="fin-node__unknown">
-						{node.type.replace(/^n8n-nodes-base\./, 'n8n ')}
-						{/* n8n's own nodes a test runs with their real class (engine/base-node-types.ts). */}
-						{isRunnableBaseType(node.type) ? '' : ' · runs in n8n only'}
-					</span>
-				)}
-				{nodeRun && nodeRun.status !== 'skipped' && (
-					<span className={`pill pill--${nodeRun.status}`} data-testid={`node-items-${node.name}`}>
-						{nodeRun.status === 'error' ? 'Error' : `${items} item${items === 1 ? '' : 's'}`}
-					</span>
-				)}
-			</div>
+			<InputPorts ports={inputs} name={node.name} />
+			<FinNodeBox node={node} description={description} status={status} nodeRun={nodeRun} />
+			<OutputPorts ports={outputs} name={node.name} />
+			<FinNodeLabel node={node} description={description} nodeRun={nodeRun} items={items} />
 		</div>
 	);
 });
