@@ -1,17 +1,13 @@
-// A connection: a curve with the item count of the last run and, when selected, a delete button.
-import {
-	BaseEdge,
-	EdgeLabelRenderer,
-	getBezierPath,
-	type Edge,
-	type EdgeProps,
-} from '@xyflow/react';
+// A connection: a curve with the item count of the last run and, when selected, a delete button
+// (FinEdgeLabel.tsx).
+import { BaseEdge, getBezierPath, type Edge, type EdgeProps } from '@xyflow/react';
 import { memo, useContext } from 'react';
 
 import type { GraphEdgeData } from '../../graph/types';
 import { parseHandle } from '../../graph/workflow';
-import { deleteEdge, doc } from '../../state/editor';
+import { doc } from '../../state/editor';
 import { CanvasContext, outputCounts } from './CanvasContext';
+import { FinEdgeLabel } from './FinEdgeLabel';
 
 // Memoized: React Flow redraws its wrapper when it measures the node or moves it, not the drawing.
 export const FinEdge = memo(function FinEdge(props: EdgeProps<Edge<GraphEdgeData>>) {
@@ -55,26 +51,7 @@ export const FinEdge = memo(function FinEdge(props: EdgeProps<Edge<GraphEdgeData
 			/>
 			{/* A label layer only for a connection that shows something: 200 empty ones slow a big graph. */}
 			{(count !== undefined || selected) && (
-				<EdgeLabelRenderer>
-					<div
-						className="fin-edge__label nodrag nopan"
-						style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
-					>
-						{count !== undefined && (
-							<span className="fin-edge__count">{`${count} item${count === 1 ? '' : 's'}`}</span>
-						)}
-						{selected && (
-							<button
-								className="fin-edge__delete"
-								onClick={() => deleteEdge(id)}
-								aria-label="Delete connection"
-								data-testid="edge-delete"
-							>
-								×
-							</button>
-						)}
-					</div>
-				</EdgeLabelRenderer>
+				<FinEdgeLabel id={id} count={count} selected={selected} labelX={labelX} labelY={labelY} />
 			)}
 		</>
 	);
