@@ -2,35 +2,16 @@
 // n8n's executions API (GET /api/actions/:id/runs). Each run says when, which verified customer, the
 // audience outcome, the API's status, how long, which fields were answered (names only) and, for a
 // failed run, the node that failed and what to do. The n8n API key stays on the server.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 
-import { api, toApiError, type ApiError } from '../../api/client';
-import type { RunList, RunSummary } from '../../../shared/api';
 import { Spinner } from '../common/Spinner';
+import { RunTable } from './RunTable';
+import { useRuns } from './useRuns';
 
 export function LogsView({ actionId }: { actionId: string }) {
-	const [list, setList] = useState<RunList>();
-	const [error, setError] = useState<ApiError>();
-	const [loading, setLoading] = useState(true);
+	const { list, error, loading, load } = useRuns(actionId);
 	const heading = useRef<HTMLHeadingElement>(null);
 
-	const load = useCallback(
-		async (cursor?: string) => {
-			setLoading(true);
-			setError(undefined);
-			try {
-				const page = await api.runs(actionId, cursor);
-				setList((before) =>
-					cursor && before ? { ...page, runs: [...before.runs, ...page.runs] } : page,
-				);
-			} catch (caught) {
-				setError(toApiError(caught, 'Loading the logs'));
-			} finally {
-				setLoading(false);
-			}
-		},
-		[actionId],
-	);
 	useEffect(() => {
 		void load();
 		heading.current?.focus();
@@ -38,22 +19,13 @@ export function LogsView({ actionId }: { actionId: string }) {
 
 	return (
 		<main className="logs" data-testid="logs-view" aria-labelledby="logs-title">
-			<header className="logs__header">
-				<a className="button button--ghost" href={`#/actions/${encodeURIComponent(actionId)}`}>
-					← Back to the action
-				</a>
-				<h1 id="logs-title" ref={heading} tabIndex={-1}>
-					Logs{list?.actionName ? `: ${list.actionName}` : ''}
-				</h1>
-				<button
-					className="button"
-					onClick={() => void load()}
-					disabled={loading}
-					data-testid="logs-refresh"
-				>
-					{loading ? <Spinner /> : null} Refresh
-				</button>
-			</header>
+			<LogsHeader
+				actionId={actionId}
+				actionName={list?.actionName}
+				heading={heading}
+				loading={loading}
+				onRefresh={() => void load()}
+			/>
 			{list && (
 				<p className="muted">
 					Recent runs of workflow {list.workflowId} in n8n at {list.baseUrl}, newest first. Field
@@ -74,27 +46,7 @@ export function LogsView({ actionId }: { actionId: string }) {
 					No runs yet: n8n lists a run once a customer’s message reached the published workflow.
 				</p>
 			)}
-			{list && list.runs.length > 0 && (
-				<table className="logs__table" data-testid="logs-table">
-					<caption className="visually-hidden">Recent runs of this action in n8n</caption>
-					<thead>
-						<tr>
-							<th scope="col">Time</th>
-							<th scope="col">Customer</th>
-							<th scope="col">Audience</th>
-							<th scope="col">API status</th>
-							<th scope="col">Duration</th>
-							<th scope="col">Fields answered</th>
-							<th scope="col">Outcome</th>
-						</tr>
-					</thead>
-					<tbody>
-						{list.runs.map((run) => (
-							<RunRow key={run.id} run={run} />
-						))}
-					</tbody>
-				</table>
-			)}
+			{list && list.runs.length > 0 && <RunTable runs={list.runs} />}
 			{list?.nextCursor && (
 				<button
 					className="button"
@@ -109,78 +61,27 @@ export function LogsView({ actionId }: { actionId: string }) {
 	);
 }
 
-function RunRow({ run }: { run: RunSummary }) {
-	const failed = Boolean(run.error) || run.status === 'error' || run.status === 'crashed';
+interface HeaderProps {
+	actionId: string;
+	actionName: string | undefined;
+	heading: RefObject<HTMLHeadingElement | null>;
+	loading: boolean;
+	onRefresh: () => void;
+}
+
+function LogsHeader({ actionId, actionName, heading, loading, onRefresh }: HeaderProps) {
 	return (
-		<tr
-			className={failed ? 'logs__row logs__row--failed' : 'logs__row'}
-			data-testid="logs-run"
-			data-run-id={run.id}
-		>
-			<td>
-				<time dateTime={run.startedAt}>{new Date(run.startedAt).toLocaleString()}</time>
-			</td>
-			<td>
-				{run.customer.id ? (
-					<>
-						<code>{run.customer.id}</code>
-						<span className="muted"> ({run.customer.attribute}, verified)</span>
-					</>
-				) : (
-					<span className="muted">not verified</span>
-				)}
-			</td>
-			<td>
-				{run.audience ? (
-					<span title={run.audience.reason}>
-						{run.audience.matched ? 'In audience' : 'Not in audience'}
-						{run.audience.reason && <span className="muted"> ({run.audience.reason})</span>}
-					</span>
-				) : (
-					<span className="muted">no filter</span>
-				)}
-			</td>
-			<td>
-				{run.api ? (
-					run.api.status !== undefined ? (
-						<span className={run.api.ok ? 'logs__ok' : 'logs__bad'}>HTTP {run.api.status}</span>
-					) : (
-						<span className="logs__bad">no answer</span>
-					)
-				) : (
-					<span className="muted">not called</span>
-				)}
-			</td>
-			<td>{run.durationMs !== undefined ? `${run.durationMs} ms` : '–'}</td>
-			<td>{run.fields.length ? run.fields.join(', ') : <span className="muted">none</span>}</td>
-			<td>
-				{failed ? (
-					<div data-testid="logs-run-error">
-						<strong className="logs__bad">
-							✕ Failed{run.error?.node ? ` in “${run.error.node}”` : ''}
-						</strong>
-						{run.error && (
-							<>
-								<p>{run.error.message}</p>
-								<p className="field__hint">{run.error.hint}</p>
-							</>
-						)}
-						<a href={run.url} target="_blank" rel="noreferrer">
-							Open this run in n8n
-						</a>
-					</div>
-				) : (
-					<span className="logs__ok">
-						✓{' '}
-						{run.status === 'success'
-							? run.actionUsed
-								? 'Answered'
-								: 'Answered without the action'
-							: run.status}
-					</span>
-				)}
-			</td>
-		</tr>
+		<header className="logs__header">
+			<a className="button button--ghost" href={`#/actions/${encodeURIComponent(actionId)}`}>
+				← Back to the action
+			</a>
+			<h1 id="logs-title" ref={heading} tabIndex={-1}>
+				Logs{actionName ? `: ${actionName}` : ''}
+			</h1>
+			<button className="button" onClick={onRefresh} disabled={loading} data-testid="logs-refresh">
+				{loading ? <Spinner /> : null} Refresh
+			</button>
+		</header>
 	);
 }
 
