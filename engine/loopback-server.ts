@@ -1,5 +1,5 @@
 // A real HTTP server on 127.0.0.1 (free port) that answers from a script and records every request.
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface ScriptedResponse {
@@ -36,6 +36,58 @@ export interface LoopbackServer {
 	close(): Promise<void>;
 }
 
+function toReceived(req: IncomingMessage, chunks: Buffer[]): ReceivedRequest {
+	const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+	const body = Buffer.concat(chunks).toString('utf8');
+	const received: ReceivedRequest = {
+		method: req.method ?? 'GET',
+		rawUrl: req.url ?? '/',
+		path: url.pathname,
+		query: url.searchParams,
+		headers: req.headers,
+		rawHeaders: req.rawHeaders,
+		body,
+	};
+	try {
+		received.json = body ? JSON.parse(body) : undefined;
+	} catch {
+		received.json = undefined;
+	}
+	return received;
+}
+
+/** The script's answer for a request; a list answers in turn, counted per route in `served`. */
+function pickAnswer(
+	script: Record<string, Script>,
+	served: Map<string, number>,
+	received: ReceivedRequest,
+): ScriptedResponse {
+	const key = [`${received.method} ${received.path}`, received.path, '*'].find((k) => k in script);
+	if (!key) return { status: 404, body: { error: 'no route' } };
+	const entry = script[key];
+	if (typeof entry === 'function') return entry(received);
+	if (!Array.isArray(entry)) return entry;
+	const turn = served.get(key) ?? 0;
+	served.set(key, turn + 1);
+	return entry[Math.min(turn, entry.length - 1)];
+}
+
+function sendAnswer(res: ServerResponse, answer: ScriptedResponse): void {
+	if (res.destroyed) return;
+	const isRaw = typeof answer.body === 'string' || Buffer.isBuffer(answer.body);
+	const payload =
+		answer.body === undefined
+			? ''
+			: isRaw
+				? (answer.body as string | Buffer)
+				: JSON.stringify(answer.body);
+	res.writeHead(answer.status ?? 200, {
+		...(isRaw || answer.body === undefined ? {} : { 'content-type': 'application/json' }),
+		...answer.headers,
+	});
+	res.end(payload);
+}
+
 export async function startLoopbackServer(
 	routes: Record<string, Script> = {},
 ): Promise<LoopbackServer> {
@@ -46,53 +98,11 @@ export async function startLoopbackServer(
 		const chunks: Buffer[] = [];
 		req.on('data', (chunk: Buffer) => chunks.push(chunk));
 		req.on('end', () => {
-			const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-			const body = Buffer.concat(chunks).toString('utf8');
-			const received: ReceivedRequest = {
-				method: req.method ?? 'GET',
-				rawUrl: req.url ?? '/',
-				path: url.pathname,
-				query: url.searchParams,
-				headers: req.headers,
-				rawHeaders: req.rawHeaders,
-				body,
-			};
-			try {
-				received.json = body ? JSON.parse(body) : undefined;
-			} catch {
-				received.json = undefined;
-			}
+			const received = toReceived(req, chunks);
 			requests.push(received);
-			const key = [`${received.method} ${received.path}`, received.path, '*'].find(
-				(k) => k in script,
-			);
-			let answer: ScriptedResponse = { status: 404, body: { error: 'no route' } };
-			if (key) {
-				const entry = script[key];
-				if (typeof entry === 'function') answer = entry(received);
-				else if (Array.isArray(entry)) {
-					const turn = served.get(key) ?? 0;
-					served.set(key, turn + 1);
-					answer = entry[Math.min(turn, entry.length - 1)];
-				} else answer = entry;
-			}
-			const send = () => {
-				if (res.destroyed) return;
-				const isRaw = typeof answer.body === 'string' || Buffer.isBuffer(answer.body);
-				const payload =
-					answer.body === undefined
-						? ''
-						: isRaw
-							? (answer.body as string | Buffer)
-							: JSON.stringify(answer.body);
-				res.writeHead(answer.status ?? 200, {
-					...(isRaw || answer.body === undefined ? {} : { 'content-type': 'application/json' }),
-					...answer.headers,
-				});
-				res.end(payload);
-			};
-			if (answer.delay) setTimeout(send, answer.delay);
-			else send();
+			const answer = pickAnswer(script, served, received);
+			if (answer.delay) setTimeout(() => sendAnswer(res, answer), answer.delay);
+			else sendAnswer(res, answer);
 		});
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
