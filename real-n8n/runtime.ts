@@ -101,34 +101,29 @@ export function makeUserFolder(): string {
 	return folder;
 }
 
-/**
- * Starts `n8n start` in `userFolder`; `label` names the log file (test-artifacts/e2e/n8n-<label>-<time>.log).
- * `extraEnv` adds or overrides n8n settings (the benchmark's expression-engine settings, a log level).
- * `options` (StartOptions): the command, a known port, another n8n binary.
- * A worker (`options.args` `['worker', ...]`) gets its health server on the free port as `url`, and is
- * ready when `/healthz/readiness` answers 200 (database and Redis connected).
- */
-export async function startN8n(
-	userFolder: string,
-	label: string,
-	extraEnv: Record<string, string> = {},
-	options: StartOptions = {},
-): Promise<N8nInstance> {
-	const args = options.args ?? ['start'];
-	const worker = args[0] === 'worker';
-	const port = options.port ?? (await freePort());
-	const bin = options.bin ?? n8nBin;
+/** The log file for one n8n process: test-artifacts/e2e/n8n-<label>-<time>.log. */
+function newLogPath(label: string): string {
+	mkdirSync(artifactsDir, { recursive: true });
+	return join(artifactsDir, `n8n-${label}-${new Date().toISOString().replace(/[:.]/g, '-')}.log`);
+}
+
+/** A port for n8n's task-runner broker that is free and not n8n's own port. */
+async function brokerPortBeside(port: number): Promise<number> {
 	let brokerPort = await freePort();
 	while (brokerPort === port) brokerPort = await freePort();
-	mkdirSync(artifactsDir, { recursive: true });
-	const logPath = join(
-		artifactsDir,
-		`n8n-${label}-${new Date().toISOString().replace(/[:.]/g, '-')}.log`,
-	);
-	const log = openSync(logPath, 'a');
-	const url = `http://127.0.0.1:${port}`;
+	return brokerPort;
+}
 
-	// Only the variables n8n needs: nothing from the developer's own N8N_* settings leaks in.
+interface Placement {
+	userFolder: string;
+	port: number;
+	brokerPort: number;
+	url: string;
+	worker: boolean;
+}
+
+/** Only the variables n8n needs: nothing from the developer's own N8N_* settings leaks in. */
+function n8nEnv(at: Placement, extraEnv: Record<string, string>): NodeJS.ProcessEnv {
 	const env: NodeJS.ProcessEnv = {};
 	for (const [key, value] of Object.entries(process.env)) {
 		if (!key.startsWith('N8N_') && !key.startsWith('DB_') && !key.startsWith('EXECUTIONS_'))
@@ -136,13 +131,13 @@ export async function startN8n(
 	}
 	Object.assign(env, {
 		PATH: `${node24Bin}:${process.env.PATH ?? ''}`,
-		N8N_USER_FOLDER: userFolder,
-		N8N_PORT: String(port),
+		N8N_USER_FOLDER: at.userFolder,
+		N8N_PORT: String(at.port),
 		N8N_LISTEN_ADDRESS: '127.0.0.1',
 		N8N_HOST: '127.0.0.1',
 		N8N_PROTOCOL: 'http',
-		WEBHOOK_URL: `${url}/`,
-		N8N_RUNNERS_BROKER_PORT: String(brokerPort),
+		WEBHOOK_URL: `${at.url}/`,
+		N8N_RUNNERS_BROKER_PORT: String(at.brokerPort),
 		N8N_DIAGNOSTICS_ENABLED: 'false',
 		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
 		N8N_TEMPLATES_ENABLED: 'false',
@@ -152,22 +147,31 @@ export async function startN8n(
 		N8N_LOG_OUTPUT: 'console',
 		NODE_ENV: 'production',
 		// A worker's health server (its readiness is how we know it is up), on loopback only.
-		...(worker
+		...(at.worker
 			? {
 					QUEUE_HEALTH_CHECK_ACTIVE: 'true',
-					QUEUE_HEALTH_CHECK_PORT: String(port),
+					QUEUE_HEALTH_CHECK_PORT: String(at.port),
 					N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
 				}
 			: {}),
 		...extraEnv,
 	});
-	writeFileSync(
-		logPath,
-		`# n8n ${args.join(' ')} ${new Date().toISOString()} port ${port} broker ${brokerPort} user folder ${userFolder}\n`,
-		{ flag: 'a' },
-	);
-	// scripts/e2e-run-n8n.sh leads its own process group (n8n and its task runner), forwards SIGTERM to
-	// n8n, and stops n8n by itself if this test process disappears without stopping it.
+	return env;
+}
+
+/**
+ * Spawns n8n with its output appended to `logPath`. scripts/e2e-run-n8n.sh leads its own process group
+ * (n8n and its task runner), forwards SIGTERM to n8n, and stops n8n by itself if this test process
+ * disappears without stopping it.
+ */
+function spawnN8n(
+	bin: string,
+	args: string[],
+	userFolder: string,
+	env: NodeJS.ProcessEnv,
+	logPath: string,
+): ChildProcess {
+	const log = openSync(logPath, 'a');
 	const child = spawn(
 		'bash',
 		[
@@ -185,13 +189,11 @@ export async function startN8n(
 		},
 	);
 	closeSync(log);
-	running.add(child);
-	let exited: string | undefined;
-	child.on('exit', () => {
-		exited = 'n8n exited'; // its status is the log's last line
-		running.delete(child);
-	});
+	return child;
+}
 
+/** The handle the tests get: where n8n is, its log, and how to stop or kill its process group. */
+function instanceFor(child: ChildProcess, at: Placement, logPath: string): N8nInstance {
 	const logTail = (lines = 60) => {
 		try {
 			return readFileSync(logPath, 'utf8').split('\n').slice(-lines).join('\n');
@@ -199,10 +201,10 @@ export async function startN8n(
 			return '';
 		}
 	};
-	const instance: N8nInstance = {
-		url,
-		port,
-		userFolder,
+	return {
+		url: at.url,
+		port: at.port,
+		userFolder: at.userFolder,
 		logPath,
 		logTail,
 		async stop() {
@@ -220,33 +222,85 @@ export async function startN8n(
 			await gone;
 		},
 	};
+}
 
-	// Ready = the REST API answers (some seconds after /healthz does, and after the database migrations).
+/** One readiness probe: true once n8n (or a worker's health server) answers as ready. */
+async function answersReady(url: string, worker: boolean): Promise<boolean> {
+	if (worker) {
+		const ready = await fetch(`${url}/healthz/readiness`, {
+			signal: AbortSignal.timeout(5000),
+		});
+		await ready.arrayBuffer();
+		return ready.status === 200;
+	}
+	// While it starts, n8n answers every route with 200 "n8n is starting up. Please wait".
+	const settings = await fetch(`${url}/rest/settings`, { signal: AbortSignal.timeout(5000) });
+	const body = settings.ok ? await settings.text() : '';
+	return Boolean(body.startsWith('{') && JSON.parse(body).data);
+}
+
+/**
+ * Ready = the REST API answers (some seconds after /healthz does, and after the database migrations).
+ * `exited` says why n8n is gone, once it is.
+ */
+async function waitUntilReady(
+	instance: N8nInstance,
+	worker: boolean,
+	exited: () => string | undefined,
+): Promise<void> {
+	const { url, logPath, logTail } = instance;
 	const deadline = Date.now() + 180000;
 	for (;;) {
-		if (exited) throw new Error(`${exited} before it was ready. Log: ${logPath}\n${logTail()}`);
+		const gone = exited();
+		if (gone) throw new Error(`${gone} before it was ready. Log: ${logPath}\n${logTail()}`);
 		if (Date.now() > deadline) {
 			await instance.stop();
 			throw new Error(`n8n did not become ready in 180 s. Log: ${logPath}\n${logTail()}`);
 		}
 		try {
-			if (worker) {
-				const ready = await fetch(`${url}/healthz/readiness`, {
-					signal: AbortSignal.timeout(5000),
-				});
-				await ready.arrayBuffer();
-				if (ready.status === 200) break;
-			} else {
-				// While it starts, n8n answers every route with 200 "n8n is starting up. Please wait".
-				const settings = await fetch(`${url}/rest/settings`, { signal: AbortSignal.timeout(5000) });
-				const body = settings.ok ? await settings.text() : '';
-				if (body.startsWith('{') && JSON.parse(body).data) break;
-			}
+			if (await answersReady(url, worker)) return;
 		} catch {
 			// not listening yet
 		}
 		await new Promise((done) => setTimeout(done, 500));
 	}
+}
+
+/**
+ * Starts `n8n start` in `userFolder`; `label` names the log file (test-artifacts/e2e/n8n-<label>-<time>.log).
+ * `extraEnv` adds or overrides n8n settings (the benchmark's expression-engine settings, a log level).
+ * `options` (StartOptions): the command, a known port, another n8n binary.
+ * A worker (`options.args` `['worker', ...]`) gets its health server on the free port as `url`, and is
+ * ready when `/healthz/readiness` answers 200 (database and Redis connected).
+ */
+export async function startN8n(
+	userFolder: string,
+	label: string,
+	extraEnv: Record<string, string> = {},
+	options: StartOptions = {},
+): Promise<N8nInstance> {
+	const args = options.args ?? ['start'];
+	const worker = args[0] === 'worker';
+	const port = options.port ?? (await freePort());
+	const bin = options.bin ?? n8nBin;
+	const brokerPort = await brokerPortBeside(port);
+	const logPath = newLogPath(label);
+	const at: Placement = { userFolder, port, brokerPort, url: `http://127.0.0.1:${port}`, worker };
+	const env = n8nEnv(at, extraEnv);
+	writeFileSync(
+		logPath,
+		`# n8n ${args.join(' ')} ${new Date().toISOString()} port ${port} broker ${brokerPort} user folder ${userFolder}\n`,
+		{ flag: 'a' },
+	);
+	const child = spawnN8n(bin, args, userFolder, env, logPath);
+	running.add(child);
+	let exited: string | undefined;
+	child.on('exit', () => {
+		exited = 'n8n exited'; // its status is the log's last line
+		running.delete(child);
+	});
+	const instance = instanceFor(child, at, logPath);
+	await waitUntilReady(instance, worker, () => exited);
 	return instance;
 }
 
