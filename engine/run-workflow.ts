@@ -172,6 +172,115 @@ function installRequestRecorder() {
 	(outbound as { recorderInstalled?: boolean }).recorderInstalled = true;
 }
 
+/**
+ * The node that starts the run: the one named, else the trigger, else (like a manual run) the first
+ * node no other node feeds.
+ */
+function findStartNode(
+	workflow: Workflow,
+	workflowJson: WorkflowJson,
+	name: string | undefined,
+): INode | null | undefined {
+	return name
+		? workflow.getNode(name)
+		: (workflow.getStartNode() ??
+				workflowJson.nodes.find(
+					(node) =>
+						workflow.getParentNodes(node.name).length === 0 && !node.type.endsWith('stickyNote'),
+				));
+}
+
+/** Hooks that name the node sending each request, list the nodes run, and resolve `finished`. */
+function createHooks(
+	mode: WorkflowExecuteMode,
+	workflow: Workflow,
+	workflowJson: WorkflowJson,
+	executionOrder: string[],
+): { hooks: ExecutionLifecycleHooks; finished: Promise<IRun> } {
+	const hooks = new ExecutionLifecycleHooks(mode, 'harness-execution', {
+		id: 'harness',
+		name: workflow.name,
+		nodes: workflowJson.nodes,
+		connections: workflowJson.connections,
+		active: false,
+		activeVersionId: null,
+		isArchived: false,
+		createdAt: new Date(),
+		updatedAt: new Date(),
+	} as never);
+	hooks.addHandler('nodeExecuteBefore', (nodeName) => {
+		const current = recording.getStore();
+		if (current) current.currentNode = nodeName;
+	});
+	hooks.addHandler('nodeExecuteAfter', (nodeName) => {
+		executionOrder.push(nodeName);
+	});
+	let resolveFinished!: (run: IRun) => void;
+	const finished = new Promise<IRun>((resolve) => (resolveFinished = resolve));
+	hooks.addHandler('workflowExecuteAfter', (fullRunData) => resolveFinished(fullRunData));
+	return { hooks, finished };
+}
+
+function harnessAdditionalData(
+	hooks: ExecutionLifecycleHooks,
+	credentialsHelper: StoreCredentialsHelper,
+): IWorkflowExecuteAdditionalData {
+	return {
+		hooks,
+		credentialsHelper,
+		executionId: 'harness-execution',
+		restApiUrl: 'http://127.0.0.1/rest',
+		instanceBaseUrl: 'http://127.0.0.1/',
+		formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
+		webhookBaseUrl: 'http://127.0.0.1/webhook',
+		webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
+		webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
+		currentNodeParameters: undefined,
+		executionTimeoutTimestamp: undefined,
+		userId: 'harness-user',
+		variables: {},
+		setExecutionStatus: () => {},
+		logAiEvent: () => {},
+		getRunExecutionData: async () => undefined,
+		executeWorkflow: async () => {
+			throw new Error('Sub-workflows are not supported by the test harness');
+		},
+	} as unknown as IWorkflowExecuteAdditionalData;
+}
+
+/** A run that starts at `startNode` with the given items. */
+function startExecutionData(startNode: INode, input: IDataObject[] | undefined): IRunExecutionData {
+	return {
+		startData: {},
+		resultData: { runData: {} },
+		executionData: {
+			contextData: {},
+			metadata: {},
+			waitingExecution: {},
+			waitingExecutionSource: null,
+			nodeExecutionStack: [
+				{
+					node: startNode,
+					data: { main: [(input ?? [{}]).map((json) => ({ json }))] },
+					source: null,
+				},
+			],
+		},
+	} as unknown as IRunExecutionData;
+}
+
+/** Each node's last run: its items per output and its error. */
+function collectNodeResults(run: IRun): Pick<RunResult, 'outputs' | 'errors'> {
+	const outputs: RunResult['outputs'] = {};
+	const errors: RunResult['errors'] = {};
+	for (const [name, tasks] of Object.entries(run.data.resultData.runData)) {
+		const last = tasks[tasks.length - 1];
+		outputs[name] = (last?.data?.main ?? []).map((items) => items ?? []);
+		if (last?.error) errors[name] = last.error;
+	}
+	return { outputs, errors };
+}
+
 export async function runWorkflow(
 	workflowJson: WorkflowJson,
 	options: RunOptions = {},
@@ -193,79 +302,14 @@ export async function runWorkflow(
 		settings: workflowJson.settings,
 		active: false,
 	});
-	const startNode = options.startNode
-		? workflow.getNode(options.startNode)
-		: (workflow.getStartNode() ??
-			// Like a manual run: the first node no other node feeds.
-			workflowJson.nodes.find(
-				(node) =>
-					workflow.getParentNodes(node.name).length === 0 && !node.type.endsWith('stickyNote'),
-			));
+	const startNode = findStartNode(workflow, workflowJson, options.startNode);
 	if (!startNode) throw new Error('The workflow has no start node');
 
 	const mode = options.mode ?? 'manual';
-	const hooks = new ExecutionLifecycleHooks(mode, 'harness-execution', {
-		id: 'harness',
-		name: workflow.name,
-		nodes: workflowJson.nodes,
-		connections: workflowJson.connections,
-		active: false,
-		activeVersionId: null,
-		isArchived: false,
-		createdAt: new Date(),
-		updatedAt: new Date(),
-	} as never);
 	const executionOrder: string[] = [];
-	hooks.addHandler('nodeExecuteBefore', (nodeName) => {
-		const current = recording.getStore();
-		if (current) current.currentNode = nodeName;
-	});
-	hooks.addHandler('nodeExecuteAfter', (nodeName) => {
-		executionOrder.push(nodeName);
-	});
-	let resolveFinished!: (run: IRun) => void;
-	const finished = new Promise<IRun>((resolve) => (resolveFinished = resolve));
-	hooks.addHandler('workflowExecuteAfter', (fullRunData) => resolveFinished(fullRunData));
-
-	const additionalData = {
-		hooks,
-		credentialsHelper,
-		executionId: 'harness-execution',
-		restApiUrl: 'http://127.0.0.1/rest',
-		instanceBaseUrl: 'http://127.0.0.1/',
-		formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
-		webhookBaseUrl: 'http://127.0.0.1/webhook',
-		webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
-		webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
-		currentNodeParameters: undefined,
-		executionTimeoutTimestamp: undefined,
-		userId: 'harness-user',
-		variables: {},
-		setExecutionStatus: () => {},
-		logAiEvent: () => {},
-		getRunExecutionData: async () => undefined,
-		executeWorkflow: async () => {
-			throw new Error('Sub-workflows are not supported by the test harness');
-		},
-	} as unknown as IWorkflowExecuteAdditionalData;
-
-	const runExecutionData: IRunExecutionData = {
-		startData: {},
-		resultData: { runData: {} },
-		executionData: {
-			contextData: {},
-			metadata: {},
-			waitingExecution: {},
-			waitingExecutionSource: null,
-			nodeExecutionStack: [
-				{
-					node: startNode,
-					data: { main: [(options.input ?? [{}]).map((json) => ({ json }))] },
-					source: null,
-				},
-			],
-		},
-	} as unknown as IRunExecutionData;
+	const { hooks, finished } = createHooks(mode, workflow, workflowJson, executionOrder);
+	const additionalData = harnessAdditionalData(hooks, credentialsHelper);
+	const runExecutionData = startExecutionData(startNode, options.input);
 
 	installRequestRecorder();
 	const requests: RecordedRequest[] = [];
@@ -273,17 +317,9 @@ export async function runWorkflow(
 		const execute = new WorkflowExecute(additionalData, mode, runExecutionData);
 		await execute.processRunExecutionData(workflow);
 		const run = await finished;
-		const outputs: RunResult['outputs'] = {};
-		const errors: RunResult['errors'] = {};
-		for (const [name, tasks] of Object.entries(run.data.resultData.runData)) {
-			const last = tasks[tasks.length - 1];
-			outputs[name] = (last?.data?.main ?? []).map((items) => items ?? []);
-			if (last?.error) errors[name] = last.error;
-		}
 		return {
 			run,
-			outputs,
-			errors,
+			...collectNodeResults(run),
 			executionOrder,
 			requests,
 			credentials: store,
