@@ -118,8 +118,19 @@ type BenchResults = {
 
 /** bench/RESULTS.md and the summary in docs/speed.md, from one run's results (also `--render <json>`). */
 function render(results: BenchResults) {
-	const { realN8n, realN8nError, apiAction, picker, audience, tokens, canvas } = results;
 	const md: string[] = [
+		...renderHeader(results),
+		...renderRealN8n(results),
+		...renderInProcess(results),
+		...renderTokensAndCanvas(results),
+	];
+	writeFileSync(join(__dirname, 'RESULTS.md'), md.join('\n'));
+	writeSpeedSummary(results);
+}
+
+/** The run's heading, machine and (a)'s method. */
+function renderHeader(results: BenchResults): string[] {
+	return [
 		'# Benchmark results',
 		'',
 		`Written by \`npm run bench\` on ${results.started.slice(0, 16).replace('T', ' ')} UTC, ${results.machine.cpus} cores, ${results.machine.node} (n8n itself runs on Node 24), 1-minute load average ${fixed(results.machine.loadAverage.atStart, 1)} at the start and ${fixed(results.machine.loadAverage.atEnd, 1)} at the end (a load above the core count means other jobs shared the machine and the figures are indicative). Every figure is a ratio against a baseline measured in the same run, rounds interleaved. Raw numbers: \`bench/results/*.json\` (not committed).`,
@@ -129,78 +140,91 @@ function render(results: BenchResults) {
 		`Ours: Fin Trigger (v2, JWT verified) -> Audience Filter -> API Action -> Answer. Built-in: Webhook -> If -> HTTP Request -> Edit Fields (no identity check). Same loopback Shopify API; both answered the same order fields before any timing, and a timed request counts only if its answer has that same content (anything else is listed as failed, with its cause). ${results.rounds} interleaved rounds of ${results.roundMs / 1000} s per side and concurrency, closed loop; ratio = median over rounds of ours/built-in. The two "patched" settings run a scratch copy of n8n 2.40.7 with n8n's own isolate rule(s) removed ([n8n-isolate-proposal.md](n8n-isolate-proposal.md)); the built-in job is the baseline in the same instance.`,
 		'',
 	];
-	const failed = (rounds: SideRound[]) => {
-		const total = rounds.reduce((s, x) => s + x.failed, 0);
-		const causes: Record<string, number> = {};
-		for (const round of rounds)
-			for (const [cause, count] of Object.entries(round.failures))
-				causes[cause] = (causes[cause] ?? 0) + count;
-		const named = Object.entries(causes).map(([cause, count]) => `${count} ${cause}`);
-		return total ? `${total} (${named.join(', ')})` : '0';
-	};
-	if (realN8nError) md.push(`Failed in this run: ${realN8nError.split('\n')[0]}`, '');
-	else if (!realN8n) md.push('Skipped in this run (FIN_BENCH_SKIP_N8N=1).', '');
-	else {
+}
+
+/** Failed requests of some rounds: the total and each cause's count. */
+function failedCell(rounds: SideRound[]): string {
+	const total = rounds.reduce((s, x) => s + x.failed, 0);
+	const causes: Record<string, number> = {};
+	for (const round of rounds)
+		for (const [cause, count] of Object.entries(round.failures))
+			causes[cause] = (causes[cause] ?? 0) + count;
+	const named = Object.entries(causes).map(([cause, count]) => `${count} ${cause}`);
+	return total ? `${total} (${named.join(', ')})` : '0';
+}
+
+/** (a): the ratios table, why requests failed, and the settings measured. */
+function renderRealN8n({ realN8n, realN8nError }: BenchResults): string[] {
+	if (realN8nError) return [`Failed in this run: ${realN8nError.split('\n')[0]}`, ''];
+	if (!realN8n) return ['Skipped in this run (FIN_BENCH_SKIP_N8N=1).', ''];
+	const md: string[] = [
+		'| n8n | concurrency | throughput ours/built-in | p50 latency ours/built-in | ours req/s (rounds) | built-in req/s (rounds) | failed ours / built-in |',
+		'| --- | --- | --- | --- | --- | --- | --- |',
+	];
+	for (const setting of realN8n.settings)
+		for (const r of setting.results)
+			md.push(
+				`| ${setting.setting} | ${r.concurrency} | **${fixed(r.throughputRatio)}** | ${fixed(r.p50Ratio)}x | ${r.ours.map((x) => fixed(x.throughput, 1)).join(' / ')} | ${r.builtin.map((x) => fixed(x.throughput, 1)).join(' / ')} | ${failedCell(r.ours)} / ${failedCell(r.builtin)} |`,
+			);
+	for (const { setting, error } of realN8n.errors)
+		md.push(`| ${setting} | | not measured: ${error.split('\n')[0].replace(/\|/g, '/')} | | | | |`);
+	const why = failureCauses(realN8n);
+	if (why.length)
 		md.push(
-			'| n8n | concurrency | throughput ours/built-in | p50 latency ours/built-in | ours req/s (rounds) | built-in req/s (rounds) | failed ours / built-in |',
-			'| --- | --- | --- | --- | --- | --- | --- |',
+			'',
+			'Failed requests (every one is in `bench/results/*.json` with its time, status and answer):',
+			'',
+			...why,
 		);
-		for (const setting of realN8n.settings)
-			for (const r of setting.results)
-				md.push(
-					`| ${setting.setting} | ${r.concurrency} | **${fixed(r.throughputRatio)}** | ${fixed(r.p50Ratio)}x | ${r.ours.map((x) => fixed(x.throughput, 1)).join(' / ')} | ${r.builtin.map((x) => fixed(x.throughput, 1)).join(' / ')} | ${failed(r.ours)} / ${failed(r.builtin)} |`,
-				);
-		for (const { setting, error } of realN8n.errors)
-			md.push(
-				`| ${setting} | | not measured: ${error.split('\n')[0].replace(/\|/g, '/')} | | | | |`,
-			);
-		// Why requests failed: each cause once per setting and side, with what n8n answered.
-		const why: string[] = [];
-		for (const setting of realN8n.settings)
-			for (const r of setting.results)
-				for (const [side, rounds] of [
-					['ours', r.ours],
-					['built-in', r.builtin],
-				] as const) {
-					const seen = new Map<string, { count: number; detail: string; ms: number }>();
-					for (const failure of rounds.flatMap((x) => x.failedRequests)) {
-						const key =
-							failure.status === undefined
-								? failure.detail.split(':')[0]
-								: `HTTP ${failure.status}`;
-						const entry = seen.get(key) ?? { count: 0, detail: failure.detail, ms: failure.ms };
-						entry.count++;
-						seen.set(key, entry);
-					}
-					for (const [key, { count, detail, ms }] of seen)
-						why.push(
-							`- ${setting.setting}, c=${r.concurrency}, ${side}: ${count} x ${key} (first after ${ms} ms): \`${detail.replace(/\s+/g, ' ').slice(0, 160)}\``,
-						);
+	md.push('', 'Settings:', '', ...settingsList(realN8n), '');
+	return md;
+}
+
+/** Why requests failed: each cause once per setting and side, with what n8n answered. */
+function failureCauses(realN8n: RealN8nResults): string[] {
+	const why: string[] = [];
+	for (const setting of realN8n.settings)
+		for (const r of setting.results)
+			for (const [side, rounds] of [
+				['ours', r.ours],
+				['built-in', r.builtin],
+			] as const) {
+				const seen = new Map<string, { count: number; detail: string; ms: number }>();
+				for (const failure of rounds.flatMap((x) => x.failedRequests)) {
+					const key =
+						failure.status === undefined ? failure.detail.split(':')[0] : `HTTP ${failure.status}`;
+					const entry = seen.get(key) ?? { count: 0, detail: failure.detail, ms: failure.ms };
+					entry.count++;
+					seen.set(key, entry);
 				}
-		if (why.length)
-			md.push(
-				'',
-				'Failed requests (every one is in `bench/results/*.json` with its time, status and answer):',
-				'',
-				...why,
-			);
-		md.push('', 'Settings:', '');
-		const measured = new Set([
-			...realN8n.settings.map((r) => r.setting),
-			...realN8n.errors.map((e) => e.setting),
-		]);
-		for (const setting of SETTINGS.filter((x) => measured.has(x.name)))
-			md.push(
-				`- **${setting.name}**: ${
-					[
-						...Object.entries(setting.env).map(([k, v]) => `\`${k}=${v}\``),
-						...(setting.patches ?? []).map((name) => `patch \`${name}\``),
-					].join(', ') || 'none'
-				}: ${setting.why}.`,
-			);
-		md.push('');
-	}
-	md.push(
+				for (const [key, { count, detail, ms }] of seen)
+					why.push(
+						`- ${setting.setting}, c=${r.concurrency}, ${side}: ${count} x ${key} (first after ${ms} ms): \`${detail.replace(/\s+/g, ' ').slice(0, 160)}\``,
+					);
+			}
+	return why;
+}
+
+/** The settings measured (or attempted) in this run, with their environment and patches. */
+function settingsList(realN8n: RealN8nResults): string[] {
+	const measured = new Set([
+		...realN8n.settings.map((r) => r.setting),
+		...realN8n.errors.map((e) => e.setting),
+	]);
+	return SETTINGS.filter((x) => measured.has(x.name)).map(
+		(setting) =>
+			`- **${setting.name}**: ${
+				[
+					...Object.entries(setting.env).map(([k, v]) => `\`${k}=${v}\``),
+					...(setting.patches ?? []).map((name) => `patch \`${name}\``),
+				].join(', ') || 'none'
+			}: ${setting.why}.`,
+	);
+}
+
+/** (b), (c) and (d): the package's own costs measured in this process. */
+function renderInProcess({ apiAction, picker, audience }: BenchResults): string[] {
+	return [
 		"## (b) API Action in n8n-core's engine vs a bare HTTP call",
 		'',
 		'| measured / baseline | baseline µs | measured µs | ratio |',
@@ -236,9 +260,21 @@ function render(results: BenchResults) {
 				`| ${r.name} | ${fixed(r.baseline.perRunUs, 2)} | ${fixed(r.measured.perRunUs, 2)} | ${fixed(r.ratio)}x |`,
 		),
 		'',
+	];
+}
+
+/** (e) in the engine and in real n8n, (f) the canvas, and the run's length. */
+function renderTokensAndCanvas({
+	realN8n,
+	tokens,
+	canvas,
+	tokenExecutions,
+	seconds,
+}: BenchResults): string[] {
+	return [
 		'## (e) Fin Dynamic Token: token-endpoint calls per 1,000 executions within one token lifetime',
 		'',
-		`Target: exactly 1 at every concurrency. Real n8n: ${results.tokenExecutions.toLocaleString('en')} executions per concurrency. Each concurrency starts with a new credential (no stored token); the token endpoint takes 50 ms to answer, so executions that start together overlap with the first fetch.`,
+		`Target: exactly 1 at every concurrency. Real n8n: ${tokenExecutions.toLocaleString('en')} executions per concurrency. Each concurrency starts with a new credential (no stored token); the token endpoint takes 50 ms to answer, so executions that start together overlap with the first fetch.`,
 		'',
 		'| where | concurrency | executions | answered | token calls |',
 		'| --- | --- | --- | --- | --- |',
@@ -262,11 +298,14 @@ function render(results: BenchResults) {
 		'',
 		canvas.note,
 		'',
-		`The whole run took ${results.seconds} s.`,
+		`The whole run took ${seconds} s.`,
 		'',
-	);
-	writeFileSync(join(__dirname, 'RESULTS.md'), md.join('\n'));
-	// docs/speed.md shows this run's summary, between two markers.
+	];
+}
+
+/** docs/speed.md shows this run's summary, between two markers. */
+function writeSpeedSummary(results: BenchResults) {
+	const { realN8n } = results;
 	const readme = join(__dirname, '..', 'docs', 'speed.md');
 	const text = readFileSync(readme, 'utf8');
 	const [open, close] = ['<!-- bench:summary:start -->', '<!-- bench:summary:end -->'];
