@@ -30,7 +30,8 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 const fixed = (value: number, digits = 2) =>
 	Number.isFinite(value) ? value.toFixed(digits) : 'n/a';
 
-async function main() {
+/** n8n-core's instance folder for the in-process runs, and cleanup on exit or interruption. */
+function prepareProcess() {
 	// n8n-core's instance folder for the in-process runs only, removed when the process exits.
 	const folder = mkdtempSync(join(tmpdir(), 'fin-bench-'));
 	process.env.N8N_USER_FOLDER = folder;
@@ -41,6 +42,10 @@ async function main() {
 			cleanUpNow();
 			process.exit(130);
 		});
+}
+
+async function main() {
+	prepareProcess();
 
 	const started = new Date();
 	const loadAtStart = loadavg()[0];
@@ -56,17 +61,7 @@ async function main() {
 		process.env.FIN_BENCH_SKIP_CANVAS === '1'
 			? { skipped: true, note: 'Skipped in this run (FIN_BENCH_SKIP_CANVAS=1).' }
 			: (log('[f] canvas, 200 nodes in headless Chromium'), await benchCanvas());
-	let realN8n: RealN8nResults | undefined;
-	let realN8nError: string | undefined;
-	if (process.env.FIN_BENCH_SKIP_N8N !== '1') {
-		log('[a] real n8n 2.40.7, template vs built-in nodes (then (e) in real n8n)');
-		// A failure here is reported in the results, and the other figures are still written.
-		realN8n = await benchRealN8n(log).catch((error: unknown) => {
-			realN8nError = error instanceof Error ? error.message : String(error);
-			log(`[a] failed: ${realN8nError}`);
-			return undefined;
-		});
-	}
+	const { realN8n, realN8nError } = await runRealN8n();
 
 	const finished = new Date();
 	const results = {
@@ -88,16 +83,38 @@ async function main() {
 		tokens,
 		canvas,
 	};
-	const resultsDir = join(__dirname, 'results');
-	mkdirSync(resultsDir, { recursive: true });
-	const jsonPath = join(resultsDir, `${started.toISOString().replace(/[:.]/g, '-')}.json`);
-	writeFileSync(jsonPath, JSON.stringify(results, null, 2));
+	const jsonPath = writeResultsJson(results, started);
 
 	render(results);
 	log(
 		`wrote ${jsonPath}, bench/RESULTS.md and the summary in docs/speed.md (${results.seconds} s)`,
 	);
 	if (realN8nError || realN8n?.errors.length) process.exitCode = 1;
+}
+
+/** (a) in real n8n, unless skipped; a failure is returned as its message. */
+async function runRealN8n() {
+	let realN8n: RealN8nResults | undefined;
+	let realN8nError: string | undefined;
+	if (process.env.FIN_BENCH_SKIP_N8N !== '1') {
+		log('[a] real n8n 2.40.7, template vs built-in nodes (then (e) in real n8n)');
+		// A failure here is reported in the results, and the other figures are still written.
+		realN8n = await benchRealN8n(log).catch((error: unknown) => {
+			realN8nError = error instanceof Error ? error.message : String(error);
+			log(`[a] failed: ${realN8nError}`);
+			return undefined;
+		});
+	}
+	return { realN8n, realN8nError };
+}
+
+/** bench/results/<time>.json, the raw numbers of this run; returns its path. */
+function writeResultsJson(results: BenchResults, started: Date): string {
+	const resultsDir = join(__dirname, 'results');
+	mkdirSync(resultsDir, { recursive: true });
+	const jsonPath = join(resultsDir, `${started.toISOString().replace(/[:.]/g, '-')}.json`);
+	writeFileSync(jsonPath, JSON.stringify(results, null, 2));
+	return jsonPath;
 }
 
 type BenchResults = {
