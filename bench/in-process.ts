@@ -172,6 +172,34 @@ export async function benchPicker(): Promise<Ratio[]> {
 	return out;
 }
 
+/** (d)'s 10 rules: every benchmark user matches all of them. */
+const AUDIENCE_RULES = [
+	{ attribute: 'user.email', operator: 'isSet' },
+	{ attribute: 'user.plan', operator: 'isOneOf', value: 'pro, enterprise' },
+	{ attribute: 'user.country', operator: 'notEquals', value: 'US' },
+	{ attribute: 'user.seats', operator: 'greaterThan', value: 5 },
+	{ attribute: 'user.seats', operator: 'lessThan', value: 1000 },
+	{ attribute: 'user.email', operator: 'endsWith', value: '@example.com' },
+	{ attribute: 'user.email', operator: 'contains', value: 'bob' },
+	{ attribute: 'company.name', operator: 'startsWith', value: 'Ac' },
+	{ attribute: 'company.plan', operator: 'equals', value: 'enterprise' },
+	{ attribute: 'user.email', operator: 'matches', value: '^[a-z]+@example\\.com$' },
+] as AudienceConfig['groups'][number]['rules'];
+
+/** A live Audience Filter with the 10 rules, rolled out to `rolloutPercentage` % of users. */
+const audienceConfig = (rolloutPercentage: number): AudienceConfig => ({
+	status: 'live',
+	testAccounts: [],
+	audienceKinds: ['user'],
+	manualRun: false,
+	groups: [{ combinator: 'and', rules: AUDIENCE_RULES }],
+	combinator: 'and',
+	caseSensitive: false,
+	rolloutPercentage,
+	bucketAttribute: 'user.user_id',
+	rolloutKey: 'bench',
+});
+
 /** (d) Audience Filter decisions per second with 10 rules, and rollout bucketing. */
 export async function benchAudience(): Promise<{
 	rules10ItemsPerS: number;
@@ -180,32 +208,8 @@ export async function benchAudience(): Promise<{
 	notMatched: Record<string, number>;
 	ratios: Ratio[];
 }> {
-	const rules = [
-		{ attribute: 'user.email', operator: 'isSet' },
-		{ attribute: 'user.plan', operator: 'isOneOf', value: 'pro, enterprise' },
-		{ attribute: 'user.country', operator: 'notEquals', value: 'US' },
-		{ attribute: 'user.seats', operator: 'greaterThan', value: 5 },
-		{ attribute: 'user.seats', operator: 'lessThan', value: 1000 },
-		{ attribute: 'user.email', operator: 'endsWith', value: '@example.com' },
-		{ attribute: 'user.email', operator: 'contains', value: 'bob' },
-		{ attribute: 'company.name', operator: 'startsWith', value: 'Ac' },
-		{ attribute: 'company.plan', operator: 'equals', value: 'enterprise' },
-		{ attribute: 'user.email', operator: 'matches', value: '^[a-z]+@example\\.com$' },
-	] as AudienceConfig['groups'][number]['rules'];
-	const config = (rolloutPercentage: number): AudienceConfig => ({
-		status: 'live',
-		testAccounts: [],
-		audienceKinds: ['user'],
-		manualRun: false,
-		groups: [{ combinator: 'and', rules }],
-		combinator: 'and',
-		caseSensitive: false,
-		rolloutPercentage,
-		bucketAttribute: 'user.user_id',
-		rolloutKey: 'bench',
-	});
-	const full = config(100);
-	const half = config(50);
+	const full = audienceConfig(100);
+	const half = audienceConfig(50);
 	const users = Array.from({ length: 1000 }, (_, i) => ({
 		...item,
 		user: { ...item.user, user_id: `u-${i}` },
