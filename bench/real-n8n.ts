@@ -515,16 +515,37 @@ export function cleanUpNow(): void {
 	pendingCleanups.clear();
 }
 
-export async function benchRealN8n(log: (line: string) => void): Promise<RealN8nResults> {
+/** The settings this run measures: those in FIN_BENCH_SETTINGS, else every one not optional. */
+function selectedSettings(): Setting[] {
 	// The installed runtime only (N8N_RUNTIME_DIR): the benchmark never installs n8n or writes its logs.
 	if (!existsSync(join(runtimeDir, 'n8n/node_modules/n8n/bin/n8n')))
 		throw new Error(
 			`No n8n at ${runtimeDir}: set N8N_RUNTIME_DIR to an installed runtime (npm run test:e2e installs one), or FIN_BENCH_SKIP_N8N=1`,
 		);
 	const only = process.env.FIN_BENCH_SETTINGS?.split(',').map((name) => name.trim());
-	const settings = SETTINGS.filter((setting) =>
-		only ? only.includes(setting.name) : !setting.optional,
-	);
+	return SETTINGS.filter((setting) => (only ? only.includes(setting.name) : !setting.optional));
+}
+
+type TokenWorkflows = Awaited<ReturnType<typeof deployTokenWorkflows>>;
+
+/** What the first n8n that starts deploys, kept for every later setting (same database). */
+interface Deployed {
+	urls?: { ours: string; builtin: string };
+	tokenWorkflows: TokenWorkflows;
+}
+
+/** What every setting of one run shares. */
+interface BenchRun {
+	userFolder: string;
+	apis: Apis;
+	tokenApi: Awaited<ReturnType<typeof startTokenApi>>;
+	tokenSetting: Setting;
+	results: RealN8nResults;
+	log: (line: string) => void;
+}
+
+export async function benchRealN8n(log: (line: string) => void): Promise<RealN8nResults> {
+	const settings = selectedSettings();
 	// (e) runs in the tuned instance when it is measured: the token path (preAuthentication, n8n
 	// storing the token) does not touch the expression engine, and it is the fastest instance.
 	const tokenSetting = settings.find((setting) => setting.name === 'tuned') ?? settings[0];
@@ -538,126 +559,168 @@ export async function benchRealN8n(log: (line: string) => void): Promise<RealN8n
 	const tokenApi = await startTokenApi();
 	// n8n's logs of this run, including one of an n8n that failed to start (no instance to ask).
 	const logsBefore = new Set(existsSync(artifactsDir) ? readdirSync(artifactsDir) : []);
-	let urls: { ours: string; builtin: string } | undefined;
-	let tokenWorkflows: Awaited<ReturnType<typeof deployTokenWorkflows>> = [];
+	let deployed: Deployed = { tokenWorkflows: [] };
 	try {
 		packAndInstall(userFolder);
-		for (const setting of settings) {
-			let n8n: N8nInstance | undefined;
-			let scratch: ScratchN8n | undefined;
-			const settingStarted = Date.now();
-			try {
-				scratch = setting.patches ? scratchN8n(setting.patches) : undefined;
-				if (scratch) pendingCleanups.add(scratch.remove);
-				n8n = await startN8n(
-					userFolder,
-					`bench-${setting.name.replace(/\W+/g, '-')}`,
-					{ ...setting.env, ...scratch?.env, N8N_LOG_LEVEL: 'warn' },
-					{ bin: scratch?.n8nBin },
-				);
-				if (!urls) {
-					const api = new N8nClient(n8n.url);
-					await api.setUp();
-					const messenger = await api.createCredential('finMessengerApi', 'Fin Messenger (bench)', {
-						identityVerificationSecret: secrets.identityVerification,
-						intercomClientSecret: secrets.intercomClient,
-					});
-					urls = {
-						ours: await deployOurs(api, apis, messenger),
-						builtin: await deployBuiltin(api, apis),
-					};
-					tokenWorkflows = await deployTokenWorkflows(api, messenger, tokenApi.url);
-				}
-				// Paths stay; the port changes with every start.
-				const ours = `${n8n.url}${new URL(urls.ours).pathname}`;
-				const builtin = `${n8n.url}${new URL(urls.builtin).pathname}`;
-				await waitForWebhook(ours);
-				await waitForWebhook(builtin);
-				const init = request();
-				const [a, b] = [await answerOf(ours, init), await answerOf(builtin, init)];
-				const expected = b.status === 200 ? answerContent(b.text) : undefined;
-				const sameAnswer =
-					a.status === 200 && expected !== undefined && answerContent(a.text) === expected;
-				if (!sameAnswer)
-					throw new Error(
-						`the two workflows do not answer the same content, so no timing is a result:\n  ours     ${a.status ?? a.error} ${a.text.slice(0, 600)}\n  built-in ${b.status ?? b.error} ${b.text.slice(0, 600)}`,
-					);
-				// Every timed answer must carry that same content: a fast error is not a result.
-				const accept = (text: string) => answerContent(text) === expected;
-				log(`[a] ${setting.name}: both answer the same order fields; measuring`);
-				// Warm-up, outside the measurement.
-				await load(ours, init, 5, accept);
-				await load(builtin, init, 5, accept);
-				const concurrencyResults: ConcurrencyResult[] = [];
-				for (const concurrency of CONCURRENCIES) {
-					const oursRounds: SideRound[] = [];
-					const builtinRounds: SideRound[] = [];
-					for (let round = 0; round < ROUNDS; round++) {
-						// The side that goes first alternates.
-						const order = round % 2 === 0 ? ['ours', 'builtin'] : ['builtin', 'ours'];
-						for (const side of order) {
-							await pause(SETTLE_MS);
-							if (side === 'ours') oursRounds.push(await load(ours, init, concurrency, accept));
-							else builtinRounds.push(await load(builtin, init, concurrency, accept));
-						}
-					}
-					const result = {
-						concurrency,
-						ours: oursRounds,
-						builtin: builtinRounds,
-						throughputRatio: median(
-							oursRounds.map((round, i) => round.throughput / builtinRounds[i].throughput),
-						),
-						p50Ratio: median(oursRounds.map((round, i) => round.p50 / builtinRounds[i].p50)),
-					};
-					concurrencyResults.push(result);
-					const causes = [...oursRounds, ...builtinRounds].flatMap((r) => Object.keys(r.failures));
-					log(
-						`[a] ${setting.name} c=${concurrency}: ours/built-in throughput ${result.throughputRatio.toFixed(2)}, p50 ${result.p50Ratio.toFixed(2)}x (ours ${oursRounds.map((r) => r.throughput.toFixed(1)).join('/')} req/s, built-in ${builtinRounds.map((r) => r.throughput.toFixed(1)).join('/')} req/s; failed ${sum(oursRounds, 'failed')}/${sum(builtinRounds, 'failed')}${causes.length ? `: ${[...new Set(causes)].join(', ')}` : ''})`,
-					);
-				}
-				results.settings.push({
-					setting: setting.name,
-					env: setting.env,
-					patches: scratch?.patches ?? [],
-					why: setting.why,
-					seconds: Math.round((Date.now() - settingStarted) / 1000),
-					sameAnswer,
-					results: concurrencyResults,
-				});
-				if (setting === tokenSetting && tokenWorkflows.length)
-					results.tokens = await countTokenCalls(
-						setting.name,
-						n8n.url,
-						tokenWorkflows,
-						tokenApi,
-						log,
-					);
-			} catch (error) {
-				const message = error instanceof Error ? error.message : String(error);
-				log(`[a] ${setting.name} failed: ${message}`);
-				results.errors.push({ setting: setting.name, error: message });
-				if (!urls) throw error; // nothing deployed: no later setting can run either
-			} finally {
-				await n8n?.stop();
-				if (scratch) {
-					scratch.remove();
-					pendingCleanups.delete(scratch.remove);
-				}
-			}
-		}
+		const run: BenchRun = { userFolder, apis, tokenApi, tokenSetting, results, log };
+		for (const setting of settings) deployed = await runSetting(setting, deployed, run);
 	} finally {
 		await apis.close();
 		await tokenApi.close();
-		if (existsSync(artifactsDir))
-			for (const name of readdirSync(artifactsDir))
-				if (name.startsWith('n8n-bench-') && !logsBefore.has(name))
-					rmSync(join(artifactsDir, name), { force: true });
-		removeFolder();
-		pendingCleanups.delete(removeFolder);
-		// n8n's log folder, when this run created it and left it empty.
-		for (const dir of [artifactsDir, dirname(artifactsDir)])
-			if (existsSync(dir) && readdirSync(dir).length === 0) rmdirSync(dir);
+		removeRunLeftovers(logsBefore, removeFolder);
 	}
 	return results;
+}
+
+/** One setting: start its n8n (deploying on the first start), measure, and stop it again. */
+async function runSetting(setting: Setting, deployed: Deployed, run: BenchRun): Promise<Deployed> {
+	const { userFolder, apis, tokenApi, tokenSetting, results, log } = run;
+	let { urls, tokenWorkflows } = deployed;
+	let n8n: N8nInstance | undefined;
+	let scratch: ScratchN8n | undefined;
+	const settingStarted = Date.now();
+	try {
+		scratch = setting.patches ? scratchN8n(setting.patches) : undefined;
+		if (scratch) pendingCleanups.add(scratch.remove);
+		n8n = await startN8n(
+			userFolder,
+			`bench-${setting.name.replace(/\W+/g, '-')}`,
+			{ ...setting.env, ...scratch?.env, N8N_LOG_LEVEL: 'warn' },
+			{ bin: scratch?.n8nBin },
+		);
+		if (!urls) {
+			const { api, messenger } = await setUpOwner(n8n.url);
+			urls = {
+				ours: await deployOurs(api, apis, messenger),
+				builtin: await deployBuiltin(api, apis),
+			};
+			tokenWorkflows = await deployTokenWorkflows(api, messenger, tokenApi.url);
+		}
+		const { sameAnswer, concurrencyResults } = await measureSetting(setting, n8n.url, urls, log);
+		results.settings.push({
+			setting: setting.name,
+			env: setting.env,
+			patches: scratch?.patches ?? [],
+			why: setting.why,
+			seconds: Math.round((Date.now() - settingStarted) / 1000),
+			sameAnswer,
+			results: concurrencyResults,
+		});
+		if (setting === tokenSetting && tokenWorkflows.length)
+			results.tokens = await countTokenCalls(setting.name, n8n.url, tokenWorkflows, tokenApi, log);
+	} catch (error) {
+		const message = error instanceof Error ? error.message : String(error);
+		log(`[a] ${setting.name} failed: ${message}`);
+		results.errors.push({ setting: setting.name, error: message });
+		if (!urls) throw error; // nothing deployed: no later setting can run either
+	} finally {
+		await n8n?.stop();
+		if (scratch) {
+			scratch.remove();
+			pendingCleanups.delete(scratch.remove);
+		}
+	}
+	return { urls, tokenWorkflows };
+}
+
+/** The owner account and the Fin Messenger credential every deployed workflow uses. */
+async function setUpOwner(n8nUrl: string) {
+	const api = new N8nClient(n8nUrl);
+	await api.setUp();
+	const messenger = await api.createCredential('finMessengerApi', 'Fin Messenger (bench)', {
+		identityVerificationSecret: secrets.identityVerification,
+		intercomClientSecret: secrets.intercomClient,
+	});
+	return { api, messenger };
+}
+
+/** (a) in one running n8n: the same answer from both workflows, a warm-up, then every concurrency. */
+async function measureSetting(
+	setting: Setting,
+	n8nUrl: string,
+	urls: { ours: string; builtin: string },
+	log: (line: string) => void,
+) {
+	// Paths stay; the port changes with every start.
+	const ours = `${n8nUrl}${new URL(urls.ours).pathname}`;
+	const builtin = `${n8nUrl}${new URL(urls.builtin).pathname}`;
+	await waitForWebhook(ours);
+	await waitForWebhook(builtin);
+	const init = request();
+	const { expected, sameAnswer } = await sameAnswerOf(ours, builtin, init);
+	// Every timed answer must carry that same content: a fast error is not a result.
+	const accept = (text: string) => answerContent(text) === expected;
+	log(`[a] ${setting.name}: both answer the same order fields; measuring`);
+	// Warm-up, outside the measurement.
+	await load(ours, init, 5, accept);
+	await load(builtin, init, 5, accept);
+	const concurrencyResults: ConcurrencyResult[] = [];
+	for (const concurrency of CONCURRENCIES)
+		concurrencyResults.push(
+			await measureConcurrency(setting.name, ours, builtin, init, concurrency, accept, log),
+		);
+	return { sameAnswer, concurrencyResults };
+}
+
+/** Both workflows must answer the same content before any timing, or no timing is a result. */
+async function sameAnswerOf(ours: string, builtin: string, init: RequestInit) {
+	const [a, b] = [await answerOf(ours, init), await answerOf(builtin, init)];
+	const expected = b.status === 200 ? answerContent(b.text) : undefined;
+	const sameAnswer =
+		a.status === 200 && expected !== undefined && answerContent(a.text) === expected;
+	if (!sameAnswer)
+		throw new Error(
+			`the two workflows do not answer the same content, so no timing is a result:\n  ours     ${a.status ?? a.error} ${a.text.slice(0, 600)}\n  built-in ${b.status ?? b.error} ${b.text.slice(0, 600)}`,
+		);
+	return { expected, sameAnswer };
+}
+
+/** One concurrency: ROUNDS interleaved rounds per side, and the median ratios ours/built-in. */
+async function measureConcurrency(
+	settingName: string,
+	ours: string,
+	builtin: string,
+	init: RequestInit,
+	concurrency: number,
+	accept: (text: string) => boolean,
+	log: (line: string) => void,
+): Promise<ConcurrencyResult> {
+	const oursRounds: SideRound[] = [];
+	const builtinRounds: SideRound[] = [];
+	for (let round = 0; round < ROUNDS; round++) {
+		// The side that goes first alternates.
+		const order = round % 2 === 0 ? ['ours', 'builtin'] : ['builtin', 'ours'];
+		for (const side of order) {
+			await pause(SETTLE_MS);
+			if (side === 'ours') oursRounds.push(await load(ours, init, concurrency, accept));
+			else builtinRounds.push(await load(builtin, init, concurrency, accept));
+		}
+	}
+	const result = {
+		concurrency,
+		ours: oursRounds,
+		builtin: builtinRounds,
+		throughputRatio: median(
+			oursRounds.map((round, i) => round.throughput / builtinRounds[i].throughput),
+		),
+		p50Ratio: median(oursRounds.map((round, i) => round.p50 / builtinRounds[i].p50)),
+	};
+	const causes = [...oursRounds, ...builtinRounds].flatMap((r) => Object.keys(r.failures));
+	log(
+		`[a] ${settingName} c=${concurrency}: ours/built-in throughput ${result.throughputRatio.toFixed(2)}, p50 ${result.p50Ratio.toFixed(2)}x (ours ${oursRounds.map((r) => r.throughput.toFixed(1)).join('/')} req/s, built-in ${builtinRounds.map((r) => r.throughput.toFixed(1)).join('/')} req/s; failed ${sum(oursRounds, 'failed')}/${sum(builtinRounds, 'failed')}${causes.length ? `: ${[...new Set(causes)].join(', ')}` : ''})`,
+	);
+	return result;
+}
+
+/** After the run: n8n's logs of this run and the user folder. */
+function removeRunLeftovers(logsBefore: Set<string>, removeFolder: () => void) {
+	if (existsSync(artifactsDir))
+		for (const name of readdirSync(artifactsDir))
+			if (name.startsWith('n8n-bench-') && !logsBefore.has(name))
+				rmSync(join(artifactsDir, name), { force: true });
+	removeFolder();
+	pendingCleanups.delete(removeFolder);
+	// n8n's log folder, when this run created it and left it empty.
+	for (const dir of [artifactsDir, dirname(artifactsDir)])
+		if (existsSync(dir) && readdirSync(dir).length === 0) rmdirSync(dir);
 }
