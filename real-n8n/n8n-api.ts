@@ -57,9 +57,15 @@ export const owner = {
 	password: 'E2e-Passw0rd-' + randomUUID().slice(0, 8),
 };
 
+/** The owner's editor login: n8n binds its n8n-auth cookie to the browser-id sent with it. */
+export interface EditorLogin {
+	cookie: string;
+	browserId: string;
+}
+
 export class N8nClient {
 	private cookie = '';
-	private readonly browserId = randomUUID();
+	private browserId: string = randomUUID();
 	apiKey = '';
 
 	constructor(readonly baseUrl: string) {}
@@ -73,22 +79,20 @@ export class N8nClient {
 
 	/**
 	 * A client for an n8n another process set up (the e2e suite's shared n8n, see
-	 * test/real-n8n/support/global-setup.ts): its API key, and a login for the editor's REST API.
+	 * test/real-n8n/support/global-setup.ts): its API key and its owner's login. The login is shared,
+	 * not repeated per file: n8n limits logins per minute and answers 429 beyond that.
 	 */
-	static async attach(baseUrl: string, apiKey: string, ownerPassword: string): Promise<N8nClient> {
+	static attach(baseUrl: string, apiKey: string, login: EditorLogin): N8nClient {
 		const client = new N8nClient(baseUrl);
 		client.apiKey = apiKey;
-		// A file's first request may meet a kept-alive connection n8n closed while jest compiled the
-		// file (the connection pool lives as long as the run): a login is safe to send again.
-		for (let attempt = 1; ; attempt++) {
-			try {
-				await client.login(ownerPassword);
-				return client;
-			} catch (error) {
-				// fetch's network failures are TypeErrors; an HTTP error answer is not retried.
-				if (attempt === 3 || !(error instanceof TypeError)) throw error;
-			}
-		}
+		client.cookie = login.cookie;
+		client.browserId = login.browserId;
+		return client;
+	}
+
+	/** The owner's login, for another client of the same n8n (see attach). */
+	get editorLogin(): EditorLogin {
+		return { cookie: this.cookie, browserId: this.browserId };
 	}
 
 	/** Logs the owner in: the editor's REST API needs its n8n-auth cookie. */

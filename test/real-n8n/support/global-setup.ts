@@ -2,7 +2,7 @@
 // installed, the package packed (or the run's tarball, FIN_ACTIONS_TARBALL) and installed, the
 // owner and an API key set up. Each file attaches with its own APIs and credential names
 // (session.ts) and removes its workflows when it ends. The hostile suite keeps its own n8n.
-import { N8nClient, owner } from '../../../real-n8n/n8n-api';
+import { N8nClient } from '../../../real-n8n/n8n-api';
 import { packAndInstall } from '../../../real-n8n/package';
 import { ensureN8nInstalled, makeUserFolder, startN8n } from '../../../real-n8n/runtime';
 import { SHARED_N8N_ENV, type SharedN8n } from './shared-n8n';
@@ -26,7 +26,7 @@ export default async function globalSetup(): Promise<void> {
 		url: n8n.url,
 		port: n8n.port,
 		apiKey: api.apiKey,
-		ownerPassword: owner.password,
+		login: api.editorLogin,
 		logPath: n8n.logPath,
 		userFolder,
 		installed,

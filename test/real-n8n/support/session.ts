@@ -168,7 +168,7 @@ export class E2eSession {
 			stop: async () => undefined,
 			kill: notOurs,
 		};
-		return N8nClient.attach(shared.url, shared.apiKey, shared.ownerPassword);
+		return N8nClient.attach(shared.url, shared.apiKey, shared.login);
 	}
 
 	async close(): Promise<void> {

@@ -1,12 +1,14 @@
 // The one n8n the end-to-end files share (started by global-setup.ts, stopped by
 // global-teardown.ts): what a file needs to attach to it, passed through the environment.
+import type { EditorLogin } from '../../../real-n8n/n8n-api';
 import type { InstalledPackage } from '../../../real-n8n/package';
 
 export interface SharedN8n {
 	url: string;
 	port: number;
 	apiKey: string;
-	ownerPassword: string;
+	/** The owner's editor login, made once by the global setup (n8n rate-limits logins). */
+	login: EditorLogin;
 	logPath: string;
 	userFolder: string;
 	installed: InstalledPackage;
