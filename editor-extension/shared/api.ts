@@ -283,3 +283,72 @@ export const runList = z.object({
 	nextCursor: z.string().optional(),
 });
 export type RunList = z.infer<typeof runList>;
+
+// The workspace agent (server/agent/*): its settings and where it is deployed
+
+const httpUrl = z
+	.string()
+	.trim()
+	.url('must be a URL, e.g. https://api.openai.com/v1')
+	.refine((value) => /^https?:\/\//i.test(value), 'must start with http:// or https://');
+
+/** PUT /api/agent: omitted fields keep the stored ones; `model: null` removes the model and its key. */
+export const agentSettingsBody = z
+	.object({
+		/** The admin's words for the agent: tone, what not to do. */
+		instructions: z.string().max(4000, 'must be at most 4000 characters').optional(),
+		model: z
+			.object({
+				/** An OpenAI-compatible API, e.g. https://api.openai.com/v1 */
+				baseUrl: httpUrl,
+				model: z.string().trim().min(1, 'must name the model, e.g. gpt-4o-mini').max(200),
+				/** Write-only: omitted keeps the stored key (for the same base URL). */
+				apiKey: z
+					.string()
+					.trim()
+					.min(1, 'must not be empty (omit it to keep the stored key)')
+					.optional(),
+			})
+			.strict()
+			.nullable()
+			.optional(),
+	})
+	.strict();
+export type AgentSettingsBody = z.infer<typeof agentSettingsBody>;
+
+/** The agent in one n8n: its workflow there and the chat address customers' messages go to. */
+export const agentDeployment = z.object({
+	baseUrl: z.string(),
+	workflowId: z.string(),
+	active: z.boolean(),
+	at: z.string(),
+	/** `${baseUrl}/webhook/${webhookId}/fin` */
+	productionUrl: z.string(),
+	/** The live actions it was built with (its tools). */
+	tools: z.array(z.string()),
+});
+export type AgentDeployment = z.infer<typeof agentDeployment>;
+
+/** GET /api/agent: never the model's API key, only whether one is set. */
+export const agentInfo = z.object({
+	instructions: z.string(),
+	model: z.object({ baseUrl: z.string(), model: z.string() }).optional(),
+	keySet: z.boolean(),
+	webhookId: z.string(),
+	/** The agent's tools: the live actions' names. */
+	tools: z.array(z.string()),
+	deployments: z.array(agentDeployment),
+});
+export type AgentInfo = z.infer<typeof agentInfo>;
+
+/** What happened to the agent when an action was set live or back to draft. */
+export const agentOutcome = z.object({
+	deployed: z.boolean(),
+	/** In plain words: updated, created, or why it was not deployed (e.g. no model configured). */
+	message: z.string(),
+	workflowId: z.string().optional(),
+	active: z.boolean().optional(),
+	productionUrl: z.string().optional(),
+	tools: z.array(z.string()).optional(),
+});
+export type AgentOutcome = z.infer<typeof agentOutcome>;
