@@ -19,6 +19,7 @@ import { buildRequest, type BuiltRequest, type RequestTemplate } from './request
 import { checkMethod, refuseExpressions } from './request-policy';
 import { checkHeaderClaims, openRequestClaims } from './secret-claims';
 import { sendWithRetries } from './send-request';
+import { checkToolAudience } from './tool-audience';
 import { isToolMode, verifiedConversation } from './tool-mode';
 import { checkRequestTrust, trustPolicyOf } from './trust';
 import {
@@ -85,6 +86,7 @@ function requestContextOf(
 	run: RunState,
 	incoming: IDataObject,
 	inputs: InputDeclaration[],
+	actionName: string,
 ): IDataObject {
 	if (
 		!run.toolMode &&
@@ -92,12 +94,14 @@ function requestContextOf(
 			'foreign'
 	)
 		throw new UntrustedAttributeError(FOREIGN_IDENTITY_MESSAGE);
-	return run.toolMode
-		? {
-				...verifiedConversation(context, itemIndex),
-				input: validateInputs(inputs, modelArguments(context, itemIndex, inputs)),
-			}
-		: withInputs(conversationContext(context, incoming, itemIndex), inputs);
+	if (!run.toolMode) return withInputs(conversationContext(context, incoming, itemIndex), inputs);
+	const conversation = verifiedConversation(context, itemIndex);
+	// Outside the tool's audience the model learns only that the action is not available.
+	checkToolAudience(context, itemIndex, conversation, actionName);
+	return {
+		...conversation,
+		input: validateInputs(inputs, modelArguments(context, itemIndex, inputs)),
+	};
 }
 
 /**
@@ -139,7 +143,14 @@ async function prepareRequest(
 	// $fromAI first: its error says where model values belong.
 	const inputs = parseInputDeclarations(inputParameters(context, itemIndex));
 	refuseExpressions(context.getNode().parameters, template.fieldParameters);
-	const requestContext = requestContextOf(context, itemIndex, run, action.incoming, inputs);
+	const requestContext = requestContextOf(
+		context,
+		itemIndex,
+		run,
+		action.incoming,
+		inputs,
+		record.name as string,
+	);
 	checkHeaderClaims(template.request, requestContext);
 	const built = buildRequest(
 		template.request,

@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { answerShapeProperties, responseFieldsProperty } from '../shared/response-fields';
 import { ACTION_TEMPLATES, templateFieldParameter } from './action-templates';
+import { toolAudienceProperty } from './tool-audience';
 import { aiInputsProperty, responseProperties, toolDescriptionProperty } from './tool-properties';
 import { trustProperties } from './trust-properties';
 
@@ -74,6 +75,7 @@ export const apiActionProperties: INodeProperties[] = [
 			'Shown to an AI Agent that uses this node as a tool, after the action name. Empty: the template text.',
 	},
 	toolDescriptionProperty,
+	toolAudienceProperty,
 	{
 		displayName: 'Template',
 		name: 'template',

@@ -20,7 +20,7 @@ const FIN_TRIGGER_TYPE = /(^|\.)finTrigger$/;
 export class ToolCallError extends Error {
 	constructor(
 		message: string,
-		readonly kind: 'invalid_input' | 'not_verified' | 'no_trigger',
+		readonly kind: 'invalid_input' | 'not_verified' | 'no_trigger' | 'not_available',
 	) {
 		super(message);
 		this.name = 'ToolCallError';
