@@ -352,3 +352,63 @@ export const agentOutcome = z.object({
 	tools: z.array(z.string()).optional(),
 });
 export type AgentOutcome = z.infer<typeof agentOutcome>;
+
+// Conversations of the workspace agent (server/agent/events.ts): one event per execution of the
+// agent workflow in n8n, read from n8n's executions API.
+
+/** One tool call of the agent: which action, the model's arguments, and how it went. */
+export const conversationCall = z.object({
+	/** The tool node's name (= the canvas action's name). */
+	action: z.string(),
+	/** The name the model saw. */
+	tool: z.string(),
+	/** The model's arguments (never the customer's identity: that comes from the trigger). */
+	input: jsonObject,
+	outcome: z.enum(['succeeded', 'failed', 'not available', 'unknown']),
+	/** For a call that did not succeed: the failing node, its message, and what to do. */
+	error: z.object({ node: z.string(), message: z.string(), hint: z.string() }).optional(),
+});
+export type ConversationCall = z.infer<typeof conversationCall>;
+
+export const conversationEvent = z.object({
+	/** n8n's execution id. */
+	id: z.string(),
+	startedAt: z.string(),
+	stoppedAt: z.string().optional(),
+	/** n8n's status: success, error, crashed, running... */
+	status: z.string(),
+	conversationId: z.string().optional(),
+	/** The customer the Fin Trigger verified: its signed identifiers only. */
+	customer: z.object({
+		userId: z.string().optional(),
+		email: z.string().optional(),
+		verified: z.boolean(),
+	}),
+	message: z.string().optional(),
+	reply: z.string().optional(),
+	/** The agent's tools in this execution (its actions, live when it ran). */
+	actions: z.array(z.string()),
+	/** Actions this customer's audience admitted; absent when unknown (see `unknown`). */
+	available: z.array(z.string()).optional(),
+	calls: z.array(conversationCall),
+	/** Actions whose answer the reply used; absent when unknown. */
+	usedInReply: z.array(z.string()).optional(),
+	/** Why the execution itself failed: the node, n8n's message and what to do. */
+	error: z
+		.object({ node: z.string().optional(), message: z.string(), hint: z.string() })
+		.optional(),
+	/** What could not be read from this execution, and why (e.g. the reply node did not run). */
+	unknown: z.array(z.string()),
+	/** The execution in n8n's editor. */
+	url: z.string(),
+});
+export type ConversationEvent = z.infer<typeof conversationEvent>;
+
+/** GET /api/agent/conversations?baseUrl=&customer=&action=: newest first. */
+export const conversationList = z.object({
+	baseUrl: z.string(),
+	workflowId: z.string(),
+	events: z.array(conversationEvent),
+	nextCursor: z.string().optional(),
+});
+export type ConversationList = z.infer<typeof conversationList>;
