@@ -206,7 +206,7 @@ function httpStatusOf(error: Json | undefined): number | undefined {
 	return Number.isInteger(code) && code >= 100 && code < 600 ? code : undefined;
 }
 
-interface RunError {
+export interface RunError {
 	node?: string;
 	message: string;
 	description?: string;
@@ -235,7 +235,7 @@ function errorText(error: Json): Omit<RunError, 'node'> {
 }
 
 /** What the admin can do about it, from the kind of node and the API's status. */
-function hintFor(error: RunError, type: string | undefined, apiStatus?: number): string {
+export function hintFor(error: RunError, type: string | undefined, apiStatus?: number): string {
 	const status = apiStatus ?? error.httpCode;
 	const node = error.node ? `"${error.node}"` : 'the node named';
 	if (type === `${PACKAGE}.apiAction` || type === `${PACKAGE}.apiActionTool`) {
