@@ -9,6 +9,7 @@ import {
 	updateCredentialBody,
 } from '../shared/api';
 import { addActionRoutes } from './actions-api';
+import { addAgentRoutes, agentAfterDeploy } from './agent/routes';
 import { addAnswerPreviewRoute } from './answer-preview';
 import { workflowIssues } from './checks';
 import { CredentialStore } from './credentials';
@@ -66,7 +67,8 @@ export function addApiRoutes(router: Router, paths: StorePaths) {
 	addCredentialRoutes(router, store);
 	addTestRoutes(router, store, passedTests);
 	addAnswerPreviewRoute(router);
-	addDeployRoute(router, store, n8nKeys, passedTests);
+	addDeployRoute(router, store, n8nKeys, passedTests, paths);
+	addAgentRoutes(router, paths, store, n8nKeys);
 	addLogsRoutes(router, paths, store, n8nKeys);
 	return store;
 }
@@ -125,6 +127,7 @@ function addDeployRoute(
 	store: CredentialStore,
 	n8nKeys: N8nApiKeys,
 	passedTests: PassedTests,
+	paths: StorePaths,
 ) {
 	router.add('POST', '/api/deploy', async ({ req, res }) => {
 		const body = validBody(deployRequestBody, await readJsonObject(req), DEPLOY_EXAMPLE);
@@ -141,6 +144,7 @@ function addDeployRoute(
 		);
 		// The key n8n accepted is kept (encrypted) to read the action's runs (Logs); never answered.
 		n8nKeys.save(normalizeBaseUrl(body.baseUrl), body.apiKey.trim());
-		sendJson(res, 200, deployed);
+		// Set live: the one agent of this n8n is rebuilt with every live action (server/agent/).
+		sendJson(res, 200, { ...deployed, ...(await agentAfterDeploy(paths, store, body, deployed)) });
 	});
 }

@@ -308,6 +308,8 @@ export const agentSettingsBody = z
 					.trim()
 					.min(1, 'must not be empty (omit it to keep the stored key)')
 					.optional(),
+				/** With apiKey: the n8n addresses the key may be sent to (the agent's credential there). */
+				n8nAddresses: z.array(z.string().trim().min(1)).max(20).optional(),
 			})
 			.strict()
 			.nullable()
@@ -334,6 +336,8 @@ export const agentInfo = z.object({
 	instructions: z.string(),
 	model: z.object({ baseUrl: z.string(), model: z.string() }).optional(),
 	keySet: z.boolean(),
+	/** The n8n addresses the key may be sent to. */
+	keyN8nAddresses: z.array(z.string()),
 	webhookId: z.string(),
 	/** The agent's tools: the live actions' names. */
 	tools: z.array(z.string()),

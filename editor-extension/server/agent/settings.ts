@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import type { AgentSettingsBody } from '../../shared/api';
+import { normalizeBaseUrl } from '../deploy/request';
 import { HttpError, isObject } from '../http';
 import { CredentialFile, writeAtomic, type EncryptedBox, type StorePaths } from '../store';
 
@@ -25,6 +26,8 @@ export interface AgentSettings {
 /** What GET /api/agent answers: the settings and whether a key is kept, never the key. */
 export interface AgentSettingsInfo extends AgentSettings {
 	keySet: boolean;
+	/** The n8n addresses the admin allowed the key to be sent to (the agent's chat model credential there). */
+	keyN8nAddresses: string[];
 	webhookId: string;
 }
 
@@ -87,12 +90,35 @@ export function agentWebhookId(paths: StorePaths): string {
 	return loadOrCreate(paths).webhookId;
 }
 
-/** The model's API key, decrypted; undefined when none is set. For the server only, never answered. */
-export function agentModelKey(paths: StorePaths): string | undefined {
+/** The key and the n8n addresses it may go to: both inside the box, so an address added by hand does not decrypt. */
+function unsealKey(paths: StorePaths): { apiKey: string; n8nAddresses: string[] } | undefined {
 	const box = readFile(paths)?.apiKey;
 	if (!box) return undefined;
-	const { apiKey } = new CredentialFile(paths).unseal(KEY_BOX_ID, box);
-	return typeof apiKey === 'string' ? apiKey : undefined;
+	const { apiKey, n8nAddresses } = new CredentialFile(paths).unseal(KEY_BOX_ID, box);
+	if (typeof apiKey !== 'string') return undefined;
+	return { apiKey, n8nAddresses: Array.isArray(n8nAddresses) ? n8nAddresses.map(String) : [] };
+}
+
+/** The model's API key, decrypted; undefined when none is set. For the server only, never answered. */
+export function agentModelKey(paths: StorePaths): string | undefined {
+	return unsealKey(paths)?.apiKey;
+}
+
+/**
+ * The key for the agent's credential in the n8n at `n8nBaseUrl`, only if the admin allowed that
+ * address when entering the key (a stored secret goes only to an address confirmed for it).
+ */
+export function agentModelKeyFor(
+	paths: StorePaths,
+	n8nBaseUrl: string,
+): { apiKey: string } | { refused: string } {
+	const key = unsealKey(paths);
+	if (!key) return { refused: 'no model API key is set' };
+	if (!key.n8nAddresses.includes(n8nBaseUrl))
+		return {
+			refused: `the model's API key was not allowed for the n8n at ${n8nBaseUrl}. Enter the key again under "AI agent" on the home screen with ${n8nBaseUrl} among its n8n addresses`,
+		};
+	return { apiKey: key.apiKey };
 }
 
 export function agentSettingsInfo(paths: StorePaths): AgentSettingsInfo {
@@ -101,14 +127,16 @@ export function agentSettingsInfo(paths: StorePaths): AgentSettingsInfo {
 		instructions: file.instructions,
 		...(file.model ? { model: file.model } : {}),
 		keySet: !!file.apiKey,
+		keyN8nAddresses: file.apiKey ? (unsealKey(paths)?.n8nAddresses ?? []) : [],
 		webhookId: file.webhookId,
 	};
 }
 
 /**
  * Saves what the body sends: `instructions` and `model` replace the stored ones when present,
- * `model: null` removes the model and its key, `model.apiKey` omitted keeps the stored key, but only
- * for the same address: a kept key is never sent to an address the admin did not enter it for.
+ * `model: null` removes the model and its key, `model.apiKey` omitted keeps the stored key (and the
+ * n8n addresses allowed with it), but only for the same model address: a kept key is never sent to an
+ * address the admin did not enter it for.
  */
 export function saveAgentSettings(paths: StorePaths, body: AgentSettingsBody): AgentSettingsInfo {
 	const file = loadOrCreate(paths);
@@ -120,8 +148,15 @@ export function saveAgentSettings(paths: StorePaths, body: AgentSettingsBody): A
 	} else if (body.model) {
 		const baseUrl = normalizeModelUrl(body.model.baseUrl);
 		const apiKey = body.model.apiKey?.trim();
+		if (body.model.n8nAddresses && !apiKey)
+			throw new HttpError(
+				400,
+				'"model.n8nAddresses" needs "model.apiKey": the n8n addresses are allowed when the key is entered',
+				'Enter the API key again together with the n8n addresses it may be sent to.',
+			);
 		if (apiKey) {
-			next.apiKey = new CredentialFile(paths).seal(KEY_BOX_ID, { apiKey });
+			const n8nAddresses = [...new Set((body.model.n8nAddresses ?? []).map(normalizeBaseUrl))];
+			next.apiKey = new CredentialFile(paths).seal(KEY_BOX_ID, { apiKey, n8nAddresses });
 		} else if (file.apiKey && file.model && file.model.baseUrl !== baseUrl) {
 			throw new HttpError(
 				400,
