@@ -50,6 +50,14 @@ export function audienceOf(parameters: IDataObject | undefined): IDataObject {
 	return parameters && typeof parameters === 'object' ? parameters : {};
 }
 
+/**
+ * Names the tool's rollout sample when the audience names none: the action's name, else the node's
+ * name (not its id, which Fin Agent Reply cannot read when it tells which actions are available).
+ */
+export function toolRolloutKey(parameters: IDataObject, nodeName: string): string {
+	return String(parameters.actionName ?? '').trim() || nodeName;
+}
+
 /** Throws NotAvailableError unless the audience admits the verified customer. */
 export function checkToolAudience(
 	context: IExecuteFunctions,
@@ -60,7 +68,7 @@ export function checkToolAudience(
 	const parameters = audienceOf(context.getNodeParameter('audience', itemIndex, {}) as IDataObject);
 	const config = audienceConfigOf(parameters, {
 		manualRun: context.getMode() === 'manual',
-		nodeId: context.getNode().id,
+		nodeId: toolRolloutKey(context.getNode().parameters, context.getNode().name),
 	});
 	if (!decideAudience(conversation, config).matched) throw new NotAvailableError(actionName);
 }

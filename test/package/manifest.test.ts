@@ -16,7 +16,7 @@ describe('package manifest', () => {
 		expect(manifest.dependencies ?? {}).toEqual({});
 		expect(Object.keys(manifest.peerDependencies)).toEqual(['n8n-workflow']);
 		expect(manifest.n8n).toMatchObject({ n8nNodesApiVersion: 1, strict: true });
-		expect(manifest.n8n.nodes).toHaveLength(4);
+		expect(manifest.n8n.nodes).toHaveLength(5);
 		expect(manifest.n8n.credentials).toHaveLength(3);
 	});
 
@@ -38,7 +38,7 @@ describe('package manifest', () => {
 			expect(classes).toHaveLength(1);
 			expect(Object.values(exported)).toContain(classes[0]);
 		}
-		expect(Object.keys(exported)).toHaveLength(7);
+		expect(Object.keys(exported)).toHaveLength(8);
 	});
 
 	it('ships icons and codex files beside the built nodes', () => {
