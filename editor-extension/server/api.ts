@@ -10,6 +10,7 @@ import {
 } from '../shared/api';
 import { addActionRoutes } from './actions-api';
 import { addAgentRoutes, agentAfterDeploy } from './agent/routes';
+import { addConversationRoutes } from './agent/events-routes';
 import { addAnswerPreviewRoute } from './answer-preview';
 import { workflowIssues } from './checks';
 import { CredentialStore } from './credentials';
@@ -70,6 +71,7 @@ export function addApiRoutes(router: Router, paths: StorePaths) {
 	addDeployRoute(router, store, n8nKeys, passedTests, paths);
 	addAgentRoutes(router, paths, store, n8nKeys);
 	addLogsRoutes(router, paths, store, n8nKeys);
+	addConversationRoutes(router, paths, store, n8nKeys);
 	return store;
 }
 
