@@ -12,6 +12,7 @@ import { addActionRoutes } from './actions-api';
 import { addAgentRoutes, agentAfterDeploy } from './agent/routes';
 import { addConversationRoutes } from './agent/events-routes';
 import { addAnswerPreviewRoute } from './answer-preview';
+import { addAgentPreviewRoutes } from './agent/preview/routes';
 import { workflowIssues } from './checks';
 import { CredentialStore } from './credentials';
 import { deployWorkflow, normalizeBaseUrl } from './deploy';
@@ -72,6 +73,7 @@ export function addApiRoutes(router: Router, paths: StorePaths) {
 	addAgentRoutes(router, paths, store, n8nKeys);
 	addLogsRoutes(router, paths, store, n8nKeys);
 	addConversationRoutes(router, paths, store, n8nKeys);
+	addAgentPreviewRoutes(router, paths, store);
 	return store;
 }
 

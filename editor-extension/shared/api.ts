@@ -416,3 +416,42 @@ export const conversationList = z.object({
 	nextCursor: z.string().optional(),
 });
 export type ConversationList = z.infer<typeof conversationList>;
+
+// Preview chat (issue 24): one turn of the workspace agent, in-process, as a chosen test customer.
+
+/** POST /api/agent/preview: the draft being built, the test customer and the message. */
+export const agentPreviewBody = z.object({
+	/** The action being built: one more tool (no real customer reaches it). */
+	draft: z.object({ name: z.string().min(1), workflow: workflowSchema }),
+	/** The stored action the draft edits: its live version is replaced by the draft. */
+	actionId: z.string().optional(),
+	testValues: testValuesSchema.optional(),
+	message: z.string().min(1),
+});
+export type AgentPreviewBody = z.infer<typeof agentPreviewBody>;
+
+/** One tool call of a preview turn: the action, its inputs, its requests and what it answered. */
+export const previewToolCall = z.object({
+	action: z.string(),
+	tool: z.string(),
+	input: jsonObject,
+	outcome: z.enum(['succeeded', 'failed', 'not available']),
+	/** The picked answer the model received (succeeded only). */
+	answer: z.unknown().optional(),
+	error: z.string().optional(),
+	requests: z.array(recordedRequest),
+});
+export type PreviewToolCall = z.infer<typeof previewToolCall>;
+
+export const agentPreviewReply = z.object({
+	reply: z.string(),
+	/** Actions the model called, in order; empty: it chose none. */
+	chosen: z.array(z.string()),
+	calls: z.array(previewToolCall),
+	/** Tool names the model called that no action offers (nothing ran). */
+	unknownTools: z.array(z.string()),
+	/** The tools the model was offered: action name, tool name, description. */
+	tools: z.array(z.object({ action: z.string(), tool: z.string(), description: z.string() })),
+	warnings: z.array(z.string()),
+});
+export type AgentPreviewReply = z.infer<typeof agentPreviewReply>;

@@ -1,0 +1,221 @@
+// One turn of the preview chat: the workspace agent as production builds it (agentWorkflow: the
+// same system message, the same tool nodes for every live action, plus the draft being built), run
+// in-process by n8n-core's WorkflowExecute as a manual run, with n8n's AI Agent replaced by the
+// preview's tool loop (agent-node.ts) and the Chat Model / Fin Agent Reply nodes left out. The Fin
+// Trigger emits the chosen test customer (the canvas's test values): in a manual run they count as
+// the verified customer, exactly as in a canvas test, and the tools read them from there.
+import type { IConnections, IDataObject, INode, INodeType } from 'n8n-workflow';
+import { nodeNameToToolName } from 'n8n-workflow';
+
+import {
+	loadPackageNodes,
+	PACKAGE_NAME,
+	runWorkflow,
+	type WorkflowJson,
+} from '../../../../engine/index';
+import { redactSecrets } from '../../../../nodes/public';
+import type {
+	AgentPreviewBody,
+	AgentPreviewReply,
+	PreviewToolCall,
+	RecordedRequestInfo,
+} from '../../../shared/api';
+import type { CredentialStore } from '../../credentials';
+import { HttpError, isObject, type JsonObject } from '../../http';
+import { actionState, ActionFiles, type StorePaths } from '../../store';
+import { triggerItem } from '../../test-runner';
+import { collectCredentials, keepRefreshedTokens } from '../../test-run/credentials';
+import { requestsByNode } from '../../test-run/reports';
+import { agentModelKey, readAgentSettings } from '../settings';
+import { AGENT_NAMES, agentWorkflow, TYPES, type AgentAction, type N8nWorkflow } from '../workflow';
+import {
+	previewAgentType,
+	PREVIEW_AGENT_TYPE,
+	type AgentStep,
+	type AgentTrace,
+} from './agent-node';
+import { noModelError, type ModelConfig } from './chat-model';
+import { modelTools, toolVariant } from './model-tools';
+
+/** The live actions, as the agent deploys them; the one the draft edits is replaced by the draft. */
+function liveActions(paths: StorePaths, editedId: string | undefined): AgentAction[] {
+	const files = new ActionFiles(paths);
+	return files
+		.list()
+		.filter((summary) => summary.state === 'live' && summary.id !== editedId)
+		.map((summary) => files.get(summary.id))
+		.filter((action) => actionState(action) === 'live')
+		.map((action) => ({ name: action.name, workflow: action.workflow as unknown as N8nWorkflow }));
+}
+
+function modelOf(paths: StorePaths): ModelConfig {
+	const settings = readAgentSettings(paths);
+	if (!settings.model?.baseUrl || !settings.model.model) throw noModelError('model');
+	const apiKey = agentModelKey(paths);
+	if (!apiKey) throw noModelError('modelKey');
+	return { ...settings.model, apiKey };
+}
+
+/** The draft's Fin Trigger "Test Values" (the base of the test customer, as in a canvas test). */
+function draftTriggerTestValues(workflow: N8nWorkflow): IDataObject {
+	const trigger = workflow.nodes.find((node) => node.type === TYPES.trigger && !node.disabled);
+	const values = trigger?.parameters?.testValues;
+	return (isObject(values) ? values : {}) as IDataObject;
+}
+
+/** The agent workflow with the preview's agent in place of n8n's, and no model or reply node. */
+function previewWorkflow(agent: N8nWorkflow): { workflow: WorkflowJson; tools: INode[] } {
+	const dropped = new Set<string>([AGENT_NAMES.chatModel, AGENT_NAMES.reply]);
+	const nodes = agent.nodes
+		.filter((node) => !dropped.has(node.name))
+		.map((node) =>
+			node.name === AGENT_NAMES.agent
+				? { ...node, type: `${PACKAGE_NAME}.${PREVIEW_AGENT_TYPE}`, typeVersion: 1 }
+				: node,
+		) as unknown as INode[];
+	const connections: JsonObject = {};
+	for (const [from, outputs] of Object.entries(agent.connections)) {
+		if (dropped.has(from) || !isObject(outputs)) continue;
+		const kept: JsonObject = {};
+		for (const [type, lists] of Object.entries(outputs)) {
+			kept[type] = (lists as Array<Array<{ node: string }>>).map((list) =>
+				list.filter((target) => !dropped.has(target.node)),
+			);
+		}
+		connections[from] = kept;
+	}
+	return {
+		workflow: {
+			name: 'Fin agent (preview)',
+			nodes,
+			connections: connections as IConnections,
+			// executionOrder v1 as the agent workflow: n8n-core then runs the tools before it resumes the agent.
+			settings: agent.settings as IDataObject | undefined,
+		},
+		tools: nodes.filter((node) => node.type === TYPES.apiActionTool),
+	};
+}
+
+/** The request and the API's status, not its whole body: the preview shows only what was picked. */
+function withoutResponseBody(request: RecordedRequestInfo): RecordedRequestInfo {
+	if (!request.response) return request;
+	const { body: _body, ...response } = request.response;
+	return { ...request, response };
+}
+
+/** n8n's tool observation back as the answer or the error it carried. */
+function outcomeOf(observation: string): Pick<PreviewToolCall, 'outcome' | 'answer' | 'error'> {
+	let parsed: unknown;
+	try {
+		parsed = JSON.parse(observation);
+	} catch {
+		parsed = observation;
+	}
+	const first = Array.isArray(parsed) ? parsed[0] : parsed;
+	if (isObject(first) && typeof first.error === 'string') {
+		return {
+			outcome: first.errorType === 'NotAvailable' ? 'not available' : 'failed',
+			error: first.error,
+		};
+	}
+	if (isObject(first) && 'answer' in first) return { outcome: 'succeeded', answer: first.answer };
+	return {
+		outcome: 'failed',
+		error: `The tool answered nothing the model could use: ${observation}`,
+	};
+}
+
+function apiActionType(): INodeType {
+	const type = loadPackageNodes().find(
+		(node) => (node as INodeType).description.name === 'apiAction',
+	) as INodeType | undefined;
+	if (!type) throw new HttpError(500, 'The API Action node cannot be loaded', 'Run npm install.');
+	return type;
+}
+
+export async function runPreview(
+	body: AgentPreviewBody,
+	paths: StorePaths,
+	store: CredentialStore,
+): Promise<AgentPreviewReply> {
+	const model = modelOf(paths);
+	const settings = readAgentSettings(paths);
+	const draft = { name: body.draft.name, workflow: body.draft.workflow as unknown as N8nWorkflow };
+	const agent = agentWorkflow({
+		actions: liveActions(paths, body.actionId),
+		draft,
+		settings,
+		webhookId: 'preview',
+	});
+	const { workflow, tools: toolNodes } = previewWorkflow(agent);
+
+	const toolType = toolVariant(apiActionType());
+	const tools = modelTools(toolNodes, toolType);
+	const nodeOfTool = new Map(toolNodes.map((node) => [nodeNameToToolName(node), node.name]));
+	const trace: AgentTrace = { modelCalls: [] };
+	const warnings: string[] = [];
+	const credentials = collectCredentials(toolNodes, store, warnings);
+	const secrets = [...credentials.secrets, model.apiKey];
+	const item = triggerItem(
+		{ ...(body.testValues ?? {}), message: body.message } as JsonObject,
+		draftTriggerTestValues(draft.workflow),
+	);
+
+	const result = await runWorkflow(workflow, {
+		credentials: credentials.data,
+		input: [item],
+		startNode: AGENT_NAMES.trigger,
+		mode: 'manual',
+		extraNodes: [toolType, previewAgentType(model, tools, nodeOfTool, trace)],
+	});
+	keepRefreshedTokens(credentials, result.credentials, store);
+	if (trace.error instanceof HttpError) throw trace.error;
+	const offered = new Set(nodeOfTool.keys());
+	const unknownTools = trace.modelCalls.flatMap((turn) =>
+		turn.toolCalls.filter((call) => !offered.has(call.name)).map((call) => call.name),
+	);
+	const failure = result.errors[AGENT_NAMES.agent] ?? Object.values(result.errors)[0];
+	if (failure && unknownTools.length) {
+		// n8n's agent drops a call to a tool it does not offer and asks the model again, until its
+		// 10 model calls are used up: the live agent would fail the same way.
+		throw new HttpError(
+			502,
+			`The model kept calling a tool no action offers (${[...new Set(unknownTools)].join(', ')}); the agent stopped: ${failure.message}`,
+			'Check the model: it should call only the tools it is given. The live agent would fail the same way.',
+			{ missing: 'modelAnswer', unknownTools: [...new Set(unknownTools)] },
+		);
+	}
+	if (failure) {
+		throw new HttpError(
+			400,
+			redactSecrets(`The preview could not finish: ${failure.message}`, secrets),
+			'Check the action named in the message (its settings and credentials), then send again.',
+		);
+	}
+
+	const output = result.outputs[AGENT_NAMES.agent]?.[0]?.[0]?.json ?? {};
+	const steps = (output.intermediateSteps ?? []) as unknown as AgentStep[];
+	const shown = requestsByNode(result.requests, credentials.data, secrets).shown;
+	const calls: PreviewToolCall[] = steps.map((step) => ({
+		action: step.node,
+		tool: step.tool,
+		input: step.input,
+		...outcomeOf(step.observation),
+		requests: (shown.get(step.node) ?? []).map(withoutResponseBody),
+	}));
+	return redactSecrets(
+		{
+			reply: String(output.output ?? ''),
+			chosen: [...new Set(calls.map((call) => call.action))],
+			calls,
+			unknownTools,
+			tools: tools.map((tool) => ({
+				action: nodeOfTool.get(tool.function.name) ?? tool.function.name,
+				tool: tool.function.name,
+				description: tool.function.description,
+			})),
+			warnings,
+		},
+		secrets,
+	);
+}
