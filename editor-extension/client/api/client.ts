@@ -137,3 +137,16 @@ export const api = {
 			}),
 		),
 };
+
+/** The workspace agent's conversations in one n8n (Logs): newest first, filtered on the server. */
+export function loadConversations(query: {
+	baseUrl?: string;
+	customer?: string;
+	action?: string;
+	cursor?: string;
+}) {
+	const params = Object.fromEntries(Object.entries(query).filter(([, value]) => value));
+	return call<import('../../shared/api').ConversationList>('Loading the conversations', () =>
+		http.get('/api/agent/conversations', { params }),
+	);
+}

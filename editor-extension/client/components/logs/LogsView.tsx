@@ -5,12 +5,14 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
 
 import { Spinner } from '../common/Spinner';
+import { ConversationsView } from './ConversationsView';
 import { RunTable } from './RunTable';
 import { useRuns } from './useRuns';
 
 export function LogsView({ actionId }: { actionId: string }) {
 	const { list, error, loading, load } = useRuns(actionId);
 	const heading = useRef<HTMLHeadingElement>(null);
+	const [view, setView] = useState<'runs' | 'conversations'>('runs');
 
 	useEffect(() => {
 		void load();
@@ -26,28 +28,32 @@ export function LogsView({ actionId }: { actionId: string }) {
 				loading={loading}
 				onRefresh={() => void load()}
 			/>
-			{list && (
+			<LogsViewSwitch view={view} onChange={setView} />
+			{view === 'conversations' && (
+				<ConversationsView baseUrl={list?.baseUrl} action={list?.actionName} />
+			)}
+			{view === 'runs' && list && (
 				<p className="muted">
 					Recent runs of workflow {list.workflowId} in n8n at {list.baseUrl}, newest first. Field
 					names only: the values customers received stay in n8n.
 				</p>
 			)}
-			{error && (
+			{view === 'runs' && error && (
 				<div className="run-error" role="alert" data-testid="logs-error">
 					<strong>{error.message}</strong>
 					<p>{error.hint}</p>
 				</div>
 			)}
-			<div role="status" className="logs__status">
+			<div role="status" className="logs__status" hidden={view !== 'runs'}>
 				{loading ? 'Loading runs…' : list ? `${list.runs.length} run(s) shown.` : ''}
 			</div>
-			{list && list.runs.length === 0 && !loading && (
+			{view === 'runs' && list && list.runs.length === 0 && !loading && (
 				<p data-testid="logs-empty">
 					No runs yet: n8n lists a run once a customer’s message reached the published workflow.
 				</p>
 			)}
-			{list && list.runs.length > 0 && <RunTable runs={list.runs} />}
-			{list?.nextCursor && (
+			{view === 'runs' && list && list.runs.length > 0 && <RunTable runs={list.runs} />}
+			{view === 'runs' && list?.nextCursor && (
 				<button
 					className="button"
 					onClick={() => void load(list.nextCursor)}
@@ -58,6 +64,36 @@ export function LogsView({ actionId }: { actionId: string }) {
 				</button>
 			)}
 		</main>
+	);
+}
+
+/** This action's own runs, or the agent's conversations (ConversationsView). */
+function LogsViewSwitch({
+	view,
+	onChange,
+}: {
+	view: 'runs' | 'conversations';
+	onChange: (view: 'runs' | 'conversations') => void;
+}) {
+	const options = [
+		['runs', 'Runs of this action'],
+		['conversations', 'Agent conversations'],
+	] as const;
+	return (
+		<div className="segmented" role="group" aria-label="Show">
+			{options.map(([option, label]) => (
+				<button
+					key={option}
+					type="button"
+					className={`segmented__option${view === option ? ' segmented__option--on' : ''}`}
+					aria-pressed={view === option}
+					onClick={() => onChange(option)}
+					data-testid={`logs-view-${option}`}
+				>
+					{label}
+				</button>
+			))}
+		</div>
 	);
 }
 
