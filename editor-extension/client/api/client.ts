@@ -12,7 +12,9 @@ import type {
 	StoredActionInfo,
 	UpdateCredentialBody,
 } from '../../shared/api';
+import type { AgentInfo, AgentSettingsBody } from '../../shared/api';
 import type { N8nWorkflow } from '../graph/types';
+import type { BackToDraftResult } from './types';
 import type {
 	CredentialInfo,
 	CredentialTypeInfo,
@@ -135,6 +137,17 @@ export const api = {
 			http.get(`/api/actions/${encodeURIComponent(actionId)}/runs`, {
 				params: cursor ? { cursor } : {},
 			}),
+		),
+};
+
+/** The workspace agent (server/agent/routes.ts): its settings, and "Back to draft" of a live action. */
+export const agentApi = {
+	settings: () => call<AgentInfo>('Loading the AI agent settings', () => http.get('/api/agent')),
+	saveSettings: (body: AgentSettingsBody) =>
+		call<AgentInfo>('Saving the AI agent settings', () => http.put('/api/agent', body)),
+	backToDraft: (actionId: string) =>
+		call<BackToDraftResult>('Setting the action back to draft', () =>
+			http.post(`/api/actions/${encodeURIComponent(actionId)}/draft`, {}),
 		),
 };
 

@@ -39,3 +39,12 @@ export type TestResult = Api.TestReport;
 export type DeployRequest = Omit<Api.DeployRequestBody, 'workflow'> & { workflow: N8nWorkflow };
 
 export type DeployResult = Api.DeployResult;
+
+/** POST /api/actions/:id/draft: the action, now not live, and what happened to the agent. */
+export interface BackToDraftResult {
+	action: Api.ActionSummary;
+	agent: Api.AgentOutcome;
+}
+
+/** A deploy's answer after "Set live": the agent of that n8n rebuilt with the action (server/agent/). */
+export type DeployResultWithAgent = Api.DeployResult & { agent?: Api.AgentOutcome };

@@ -1,5 +1,8 @@
 // The header's test / preview / set-live trio.
-import { openDialog } from '../state/editor';
+import { editorStore, openDialog } from '../state/editor';
+import { useStore } from '../state/store';
+import { workspaceStore } from '../state/workspace';
+import { BackToDraftButton } from './agent/BackToDraftButton';
 import { cancelTest } from '../state/testRun';
 import { Spinner } from './common/Spinner';
 
@@ -13,6 +16,12 @@ interface Props {
 
 export function TopBarActions({ onTest, liveBlockers, testing, hasRun }: Props) {
 	const live = liveBlockers.length === 0;
+	const deployed = useStore(editorStore, (state) => state.deployed);
+	const current = useStore(workspaceStore, (state) => state.current);
+	const name = useStore(
+		workspaceStore,
+		(state) => state.actions.find((action) => action.id === state.current?.id)?.name,
+	);
 	return (
 		<div className="top-bar__actions">
 			{testing ? (
@@ -57,6 +66,14 @@ export function TopBarActions({ onTest, liveBlockers, testing, hasRun }: Props) 
 			>
 				Set live
 			</button>
+			{deployed?.active && current && (
+				<BackToDraftButton
+					actionId={current.id}
+					name={name ?? 'this action'}
+					// Not live any more: the next autosave keeps it so, and "Set live" updates the same workflow.
+					onDone={() => editorStore.set({ deployed: { ...deployed, active: false } })}
+				/>
+			)}
 		</div>
 	);
 }

@@ -1,5 +1,7 @@
 // The saved actions on the home page: name (opens it), state, last test, last change, and managing it.
 import type { ActionSummary } from '../../../shared/api';
+import { loadActions } from '../../state/workspace';
+import { BackToDraftButton } from '../agent/BackToDraftButton';
 import { logsHref } from '../logs/LogsView';
 import { RenameField } from './RenameField';
 
@@ -99,6 +101,14 @@ function ActionButtons({
 				>
 					Logs
 				</a>
+			)}
+			{action.state === 'live' && (
+				<BackToDraftButton
+					actionId={action.id}
+					name={action.name}
+					onDone={() => void loadActions()}
+					className="button button--small button--ghost"
+				/>
 			)}
 			<button
 				className="button button--small button--ghost"

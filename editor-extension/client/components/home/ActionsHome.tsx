@@ -11,6 +11,7 @@ import { useStore } from '../../state/store';
 import { Modal } from '../common/Modal';
 import { Spinner } from '../common/Spinner';
 import { Brand } from '../common/Brand';
+import { AgentSettingsDialog } from '../agent/AgentSettings';
 import { ActionTable } from './ActionTable';
 import { NewAction } from './NewAction';
 
@@ -30,6 +31,7 @@ export function ActionsHome(props: Props) {
 	const error = useStore(workspaceStore, (state) => state.listError);
 	const [renaming, setRenaming] = useState<string>();
 	const [deleting, setDeleting] = useState<ActionSummary>();
+	const [agentOpen, setAgentOpen] = useState(false);
 
 	useEffect(() => void loadActions(), []);
 
@@ -44,6 +46,13 @@ export function ActionsHome(props: Props) {
 					<p className="home__count" data-testid="live-count">
 						<strong>{liveCount}</strong> live in n8n · {actions.length} saved
 					</p>
+					<button
+						className="button"
+						onClick={() => setAgentOpen(true)}
+						data-testid="open-agent-settings"
+					>
+						AI agent settings
+					</button>
 				</div>
 				<NewAction
 					templates={props.templates}
@@ -78,6 +87,7 @@ export function ActionsHome(props: Props) {
 				</section>
 			</main>
 			{deleting && <DeleteDialog action={deleting} onClose={() => setDeleting(undefined)} />}
+			{agentOpen && <AgentSettingsDialog onClose={() => setAgentOpen(false)} />}
 		</div>
 	);
 }
