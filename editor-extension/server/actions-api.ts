@@ -1,5 +1,6 @@
 // The saved actions under /api/actions (list with state, get, save, delete), kept by store.ts.
 import { saveActionBody } from '../shared/api';
+import { AgentDeployments } from './agent/deploy';
 import { readJsonObject, sendJson } from './http';
 import type { Router } from './router';
 import { actionState, ActionFiles, type StorePaths, type StoredAction } from './store';
@@ -15,7 +16,7 @@ export function addActionRoutes(router: Router, paths: StorePaths) {
 		const list = actions.list();
 		sendJson(res, 200, {
 			actions: list,
-			liveCount: list.filter((action) => action.state === 'live').length,
+			liveCount: agentToolCount(paths),
 		});
 	});
 	router.add('POST', '/api/actions', async ({ req, res }) => {
@@ -36,6 +37,12 @@ export function addActionRoutes(router: Router, paths: StorePaths) {
 	router.add('DELETE', '/api/actions/:id', ({ res, params }) =>
 		sendJson(res, 200, actions.remove(params.id)),
 	);
+}
+
+/** The live count: the actions the published agents include (the chat reaches only those), each once. */
+function agentToolCount(paths: StorePaths): number {
+	const records = Object.values(new AgentDeployments(paths).all());
+	return new Set(records.filter((record) => record.active).flatMap((record) => record.tools)).size;
 }
 
 // The workflow is kept as sent (checked, but not rebuilt by the schema), so its fields keep their order.

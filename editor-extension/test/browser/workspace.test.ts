@@ -54,7 +54,7 @@ async function storedActions(): Promise<{ actions: any[]; liveCount: number }> {
 test('the home lists nothing yet and offers a blank action or a template', async () => {
 	const { page } = session;
 	await expect(page.getByTestId('no-actions')).toBeVisible();
-	await expect(page.getByTestId('live-count')).toContainText('0 live in n8n');
+	await expect(page.getByTestId('live-count')).toContainText('0 live in the AI agent');
 	await expect(page.getByTestId('new-from-shopify-order-status')).toBeVisible();
 	await screenshot(page, '20-home-empty');
 });

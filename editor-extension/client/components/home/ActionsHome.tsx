@@ -44,7 +44,7 @@ export function ActionsHome(props: Props) {
 				<div className="home__head">
 					<h1 id="home-title">Your actions</h1>
 					<p className="home__count" data-testid="live-count">
-						<strong>{liveCount}</strong> live in n8n · {actions.length} saved
+						<strong>{liveCount}</strong> live in the AI agent · {actions.length} saved
 					</p>
 					<button
 						className="button"
