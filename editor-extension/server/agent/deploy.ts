@@ -168,15 +168,12 @@ export async function deployAgent(
 		const saved = await saveWorkflow(n8n, previous?.workflowId, withModel, {
 			credentials: store,
 		});
-		const active = await publish(n8n, saved, []);
 		const tools = actions.map((action) => action.name);
-		deployments.save(input.baseUrl, {
-			workflowId: saved.id,
-			active,
-			at: new Date().toISOString(),
-			tools,
-			modelCredentialId: model.id,
-		});
+		const record = { workflowId: saved.id, tools, modelCredentialId: model.id };
+		// Kept before publishing: a refused publish still leaves the one workflow to update next time.
+		deployments.save(input.baseUrl, { ...record, active: false, at: new Date().toISOString() });
+		const active = await publish(n8n, saved, []);
+		deployments.save(input.baseUrl, { ...record, active, at: new Date().toISOString() });
 		const what =
 			saved.saved === 'updated'
 				? 'updated the AI agent'

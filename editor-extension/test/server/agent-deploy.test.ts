@@ -334,3 +334,31 @@ it("refuses two live actions of one name in the agent, naming it, while the acti
 		message: expect.stringContaining('Two live actions are both named "Order status"'),
 	});
 });
+
+it('says when n8n refuses to publish the agent, and updates that same workflow next time (no duplicate)', async () => {
+	await configureModel();
+	let refuse = true;
+	const answer = fakeN8n(state);
+	n8n.setRoutes({
+		'*': (request: ReceivedRequest): ScriptedResponse => {
+			const publishing = /^\/api\/v1\/workflows\/([^/]+)\/publish$/.exec(request.path);
+			if (refuse && publishing && state.workflows.get(publishing[1])?.name === 'Fin agent')
+				return { status: 400, body: { message: 'Node "Chat Model": Missing required credential' } };
+			return answer(request);
+		},
+	});
+	const first = await setLive('Order status', '/orders');
+	expect(first.deployed.json.active).toBe(true);
+	expect(first.deployed.json.agent).toEqual({
+		deployed: false,
+		message: expect.stringMatching(
+			/The AI agent was not deployed: n8n saved the workflow but did not publish it: .*Missing required credential/,
+		),
+	});
+	expect(agentWorkflows()).toHaveLength(1);
+	refuse = false;
+	const second = await setLive('Incidents', '/incidents');
+	expect(second.deployed.json.agent).toMatchObject({ deployed: true, active: true });
+	expect(agentWorkflows()).toHaveLength(1);
+	expect(toolsOf(agentWorkflows()[0])).toEqual(['Order status', 'Incidents']);
+});
