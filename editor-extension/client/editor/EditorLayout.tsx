@@ -1,4 +1,7 @@
 // The open action: header, palette | canvas | side panel (or the workflow panel), messages and dialogs.
+import { useState } from 'react';
+
+import { PreviewChat } from '../components/agent/PreviewChat';
 import { Canvas } from '../components/canvas/Canvas';
 import { DemoBanner } from '../components/canvas/DemoBanner';
 import { Toasts } from '../components/common/Toasts';
@@ -29,6 +32,7 @@ interface Props {
 
 export function EditorLayout({ catalog, view, checks, demo, onTest }: Props) {
 	const { run, selected, demoOn } = view;
+	const [chatOpen, setChatOpen] = useState(false);
 	return (
 		<CatalogContext.Provider value={catalog}>
 			<div className="app">
@@ -72,6 +76,17 @@ export function EditorLayout({ catalog, view, checks, demo, onTest }: Props) {
 				</main>
 				<Toasts />
 				{dialogs(view, checks)}
+				{/* Preview chat (issue 24): the workspace agent with this action, as a test customer. */}
+				<button
+					type="button"
+					className="button button--primary preview-chat-open"
+					style={{ position: 'fixed', right: 16, bottom: 16, zIndex: 5 }}
+					onClick={() => setChatOpen(true)}
+					data-testid="preview-chat-open"
+				>
+					Preview chat
+				</button>
+				{chatOpen && <PreviewChat onClose={() => setChatOpen(false)} />}
 			</div>
 		</CatalogContext.Provider>
 	);

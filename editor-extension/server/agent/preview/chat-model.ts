@@ -35,7 +35,7 @@ export interface ModelConfig {
 }
 
 const SETTINGS_HINT =
-	'Open "Agent settings" on the home screen and set the model\'s base URL, model and API key.';
+	'Open "AI agent settings" on the home screen and set the model\'s base URL, model and API key.';
 const TIMEOUT_MS = 60_000;
 
 function parseArguments(raw: unknown): Record<string, unknown> {
@@ -55,7 +55,7 @@ function modelError(status: number, text: string, config: ModelConfig): HttpErro
 		return new HttpError(
 			502,
 			`The model refused the API key (HTTP ${status} from ${config.baseUrl}).`,
-			`Enter a valid key for ${config.baseUrl} in "Agent settings" on the home screen.`,
+			`Enter a valid key for ${config.baseUrl} in "AI agent settings" on the home screen.`,
 			{ missing: 'modelKey' },
 		);
 	}
@@ -69,7 +69,7 @@ function modelError(status: number, text: string, config: ModelConfig): HttpErro
 	return new HttpError(
 		502,
 		`The model answered HTTP ${status}: ${detail}`,
-		`Check the model name "${config.model}" and the base URL in "Agent settings".`,
+		`Check the model name "${config.model}" and the base URL in "AI agent settings" on the home screen.`,
 		{ missing: 'modelAnswer' },
 	);
 }
@@ -102,7 +102,7 @@ export async function callModel(
 		throw new HttpError(
 			502,
 			`The model at ${config.baseUrl} cannot be reached (${cause}).`,
-			`Check the base URL in "Agent settings" and that this machine can reach it.`,
+			`Check the base URL in "AI agent settings" and that this machine can reach it.`,
 			{ missing: 'modelReachable' },
 		);
 	}
