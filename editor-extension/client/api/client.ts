@@ -163,3 +163,10 @@ export function loadConversations(query: {
 		http.get('/api/agent/conversations', { params }),
 	);
 }
+
+/** One turn of the preview chat (server/agent/preview): the workspace agent in-process, as a test customer. */
+export function previewChat(body: import('./types').PreviewChatRequest, signal?: AbortSignal) {
+	return call<import('../../shared/api').AgentPreviewReply>('Asking the agent', () =>
+		http.post('/api/agent/preview', body, { signal }),
+	);
+}

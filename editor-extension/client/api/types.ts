@@ -48,3 +48,8 @@ export interface BackToDraftResult {
 
 /** A deploy's answer after "Set live": the agent of that n8n rebuilt with the action (server/agent/). */
 export type DeployResultWithAgent = Api.DeployResult & { agent?: Api.AgentOutcome };
+
+/** POST /api/agent/preview, with the draft as the canvas's workflow. */
+export type PreviewChatRequest = Omit<Api.AgentPreviewBody, 'draft'> & {
+	draft: { name: string; workflow: N8nWorkflow };
+};
