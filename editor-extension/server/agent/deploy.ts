@@ -2,7 +2,7 @@
 // server/deploy/*): the chat model's `openAiApi` credential created or updated, the Messenger and
 // the actions' credentials pushed, then the ONE agent workflow of that address saved (updated in
 // place; created again when it was deleted in n8n) and published. Rebuilt from every live action
-// whenever one is set live or back to draft. Its workflow id per address is kept in
+// (as n8n runs it, not as edited since on the canvas) whenever one is set live or back to draft. Its workflow id per address is kept in
 // `<data folder>/agent-deployments.json`.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,7 +20,7 @@ import { normalizeBaseUrl } from '../deploy/request';
 import { publish, saveWorkflow } from '../deploy/workflow';
 import { HttpError, isObject, type JsonObject } from '../http';
 import { confirmSecretAddresses } from '../secret-addresses';
-import { ActionFiles, actionState, writeAtomic, type StorePaths } from '../store';
+import { ActionFiles, writeAtomic, type StorePaths } from '../store';
 import { agentModelKeyFor, agentWebhookId, readAgentSettings } from './settings';
 import { agentWorkflow, AGENT_NAMES, type AgentAction, type N8nWorkflow } from './workflow';
 
@@ -96,34 +96,58 @@ export interface AgentDeployInput {
 	excludeId?: string;
 }
 
-/** The live actions of this n8n address, as the agent's tools. */
-export function liveActionsAt(
+/**
+ * The live actions of this n8n address, as the agent's tools: the one set live just now as sent, each
+ * other one as n8n runs it (GET /workflows/{id}), never as the canvas holds it now, since edits of a
+ * live action are a draft until it is set live again. One gone from n8n is left out, and said so.
+ */
+export async function liveActionsAt(
+	n8n: N8nCaller,
 	paths: StorePaths,
-	baseUrl: string,
 	input: Pick<AgentDeployInput, 'deployed' | 'excludeId'> = {},
-): AgentAction[] {
+): Promise<{ actions: AgentAction[]; leftOut: string[] }> {
 	const files = new ActionFiles(paths);
 	const { deployed, excludeId } = input;
 	const actions: AgentAction[] = [];
+	const leftOut: string[] = [];
 	let deployedFound = false;
 	for (const summary of files.list().reverse()) {
 		if (summary.id === excludeId || !summary.deploy) continue;
-		if (safeNormalize(summary.deploy.baseUrl) !== baseUrl) continue;
-		const isDeployed =
+		if (safeNormalize(summary.deploy.baseUrl) !== n8n.baseUrl) continue;
+		if (
 			deployed !== undefined &&
-			(summary.deploy.workflowId === deployed.workflowId || summary.name === deployed.name);
-		if (isDeployed) {
+			(summary.deploy.workflowId === deployed.workflowId || summary.name === deployed.name)
+		) {
 			deployedFound = true;
 			actions.push({ name: summary.name, workflow: deployed.workflow });
 		} else if (summary.state === 'live') {
-			const stored = files.get(summary.id);
-			if (actionState(stored) === 'live')
-				actions.push({ name: stored.name, workflow: stored.workflow as unknown as N8nWorkflow });
+			const running = await workflowInN8n(n8n, summary.deploy.workflowId, summary.name);
+			if (running) actions.push({ name: summary.name, workflow: running });
+			else
+				leftOut.push(
+					`Left out "${summary.name}": its workflow is gone from n8n (set it live again).`,
+				);
 		}
 	}
 	if (deployed && !deployedFound)
 		actions.push({ name: deployed.name, workflow: deployed.workflow });
-	return actions;
+	return { actions, leftOut };
+}
+
+/** A live action's workflow as n8n has it; undefined when it is gone (deleted or archived). */
+async function workflowInN8n(
+	n8n: N8nCaller,
+	workflowId: string,
+	name: string,
+): Promise<N8nWorkflow | undefined> {
+	const found = await n8n.call('get', `/workflows/${encodeURIComponent(workflowId)}`);
+	if (found.status === 404) return undefined;
+	if (!ok(found) || !isObject(found.data))
+		throw n8n.keyFree(failure(found, n8n.baseUrl, `read the workflow of "${name}"`));
+	const data = found.data;
+	if (data.isArchived === true || !Array.isArray(data.nodes) || !isObject(data.connections))
+		return undefined;
+	return { name, nodes: data.nodes as N8nWorkflow['nodes'], connections: data.connections };
 }
 
 function safeNormalize(value: string): string | undefined {
@@ -155,10 +179,10 @@ export async function deployAgent(
 	if ('refused' in key) return notDeployed(`The AI agent was not deployed: ${key.refused}.`);
 	const deployments = new AgentDeployments(paths);
 	const previous = deployments.all()[input.baseUrl];
-	const actions = liveActionsAt(paths, input.baseUrl, input);
 	const n8n = n8nCaller(input.baseUrl, input.apiKey);
 	n8n.secrets.push(key.apiKey);
 	try {
+		const { actions, leftOut } = await liveActionsAt(n8n, paths, input);
 		if (!actions.length) return await withoutTools(n8n, deployments, previous);
 		const webhookId = agentWebhookId(paths);
 		const workflow = agentWorkflow({ actions, settings, webhookId });
@@ -182,7 +206,10 @@ export async function deployAgent(
 					: 'created the AI agent';
 		return {
 			deployed: true,
-			message: `n8n ${what}${active ? ' and published it' : ' (not published)'}, with ${tools.length} action(s): ${tools.join(', ')}.`,
+			message: [
+				`n8n ${what}${active ? ' and published it' : ' (not published)'}, with ${tools.length} action(s): ${tools.join(', ')}.`,
+				...leftOut,
+			].join(' '),
 			workflowId: saved.id,
 			active,
 			productionUrl: productionUrl(input.baseUrl, webhookId),

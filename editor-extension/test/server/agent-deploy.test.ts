@@ -327,6 +327,11 @@ it("refuses two live actions of one name in the agent, naming it, while the acti
 			deploy: { baseUrl: n8n.url, workflowId: 'WfOther', active: true, at: 'now' },
 		},
 	});
+	state.workflows.set('WfOther', {
+		...actionWorkflow('Order status', '/other'),
+		id: 'WfOther',
+		active: true,
+	});
 	const third = await setLive('Incidents', '/incidents');
 	expect(third.deployed.json.active).toBe(true);
 	expect(third.deployed.json.agent).toEqual({
@@ -361,4 +366,27 @@ it('says when n8n refuses to publish the agent, and updates that same workflow n
 	expect(second.deployed.json.agent).toMatchObject({ deployed: true, active: true });
 	expect(agentWorkflows()).toHaveLength(1);
 	expect(toolsOf(agentWorkflows()[0])).toEqual(['Order status', 'Incidents']);
+});
+
+it("builds each other live action's tool from the workflow n8n runs, never from unpublished edits on the canvas", async () => {
+	await configureModel();
+	const orders = await setLive('Order status', '/orders');
+	// The admin edits the live action on the canvas (autosaved, not set live again): a draft.
+	await call(server, 'PUT', `/api/actions/${orders.id}`, {
+		body: { name: 'Order status', workflow: actionWorkflow('Order status', '/draft-edit') },
+	});
+	await setLive('Incidents', '/incidents');
+	const tool = agentWorkflows()[0].nodes.find(
+		(node: { name: string }) => node.name === 'Order status',
+	);
+	expect(tool.parameters.url).toBe(`${shop.url}/orders?email={{user.email}}`);
+	expect(JSON.stringify(agentWorkflows()[0])).not.toContain('/draft-edit');
+
+	// An action whose workflow is gone from n8n is live nowhere: left out, and said so.
+	state.workflows.delete(orders.deployed.json.id);
+	const third = await setLive('Status', '/status');
+	expect(toolsOf(agentWorkflows()[0])).toEqual(['Incidents', 'Status']);
+	expect(third.deployed.json.agent.message).toMatch(
+		/Left out "Order status": its workflow is gone from n8n/,
+	);
 });
