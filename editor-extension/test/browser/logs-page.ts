@@ -46,6 +46,9 @@ export async function checkLogsPage(
 		expect(await page.evaluate(() => document.activeElement?.id)).toBe('logs-title');
 		await page.keyboard.press('Tab');
 		expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Refresh');
+		// Then the two views (this action's runs, the agent's conversations), then the runs.
+		await page.keyboard.press('Tab');
+		await page.keyboard.press('Tab');
 		await page.keyboard.press('Tab');
 		expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(
 			'Open this run in n8n',
