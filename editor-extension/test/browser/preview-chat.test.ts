@@ -107,7 +107,7 @@ test('without a model the chat says what is missing and where to set it', async 
 	await page.keyboard.press('Enter');
 	const error = page.getByTestId('preview-chat-error');
 	await expect(error).toContainText('No chat model is configured');
-	await expect(error).toContainText('Agent settings');
+	await expect(error).toContainText('AI agent settings');
 	await expectFocusOn('preview-chat-message');
 	await page.keyboard.press('Escape');
 	await expect(page.getByTestId('preview-chat')).toHaveCount(0);

@@ -397,14 +397,14 @@ describe('preview chat: the model chooses, the real API Action runs as a tool', 
 });
 
 describe('preview chat: says exactly what is missing', () => {
-	it('no model configured: 409 naming Agent settings', async () => {
+	it('no model configured: 409 naming AI agent settings', async () => {
 		const bare = await serverWith({ model: null });
 		try {
 			const answer = await preview(bare.server, 'SCENARIO:hello Hi');
 			expectActionableError(answer, 409);
 			expect(answer.json.missing).toBe('model');
 			expect(answer.json.error).toMatch(/No chat model is configured/);
-			expect(answer.json.hint).toMatch(/Agent settings/);
+			expect(answer.json.hint).toMatch(/AI agent settings/);
 		} finally {
 			await bare.close();
 		}
