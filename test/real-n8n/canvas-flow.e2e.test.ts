@@ -114,7 +114,7 @@ async function deployFromDialog(
 step('the home opens with the session secret and lists no action yet', async () => {
 	await page.goto(canvas!.openUrl);
 	await expectPage(page.getByTestId('no-actions')).toBeVisible();
-	await expectPage(page.getByTestId('live-count')).toContainText('0 live in n8n');
+	await expectPage(page.getByTestId('live-count')).toContainText('0 live in the AI agent');
 	// The secret left the address at once (kept in an HttpOnly cookie).
 	expect(page.url()).not.toContain(canvas!.token);
 	await shot('01-home');
@@ -221,7 +221,7 @@ step('the published webhook answers a signed chat message with the picked fields
 });
 
 step(
-	'deploy again: the same workflow is updated, n8n holds one, and the home counts it live',
+	'deploy again: the same workflow is updated, n8n holds one, and the home counts the agent’s tools (none without a model)',
 	async () => {
 		await deployFromDialog('Update and publish');
 		await expectPage(page.getByTestId('deploy-credentials')).toContainText('updated in n8n');
@@ -235,7 +235,8 @@ step(
 
 		await expectPage(page.getByTestId('save-status')).toHaveText('✓ Saved');
 		await page.getByTestId('go-home').click();
-		await expectPage(page.getByTestId('live-count')).toContainText('1 live in n8n');
+		// The count is the agent's tools: with no chat model set, no agent was deployed (issue 24).
+		await expectPage(page.getByTestId('live-count')).toContainText('0 live in the AI agent');
 		const row = page.locator('[data-testid^="action-row-"]');
 		await expectPage(row).toHaveCount(1);
 		await expectPage(row.getByTestId('action-state')).toHaveText('Live in n8n');
@@ -259,7 +260,7 @@ step(
 		await page.getByRole('link', { name: '← Back to the action' }).click();
 		await expectPage(node('Fin Trigger')).toBeVisible();
 		await page.getByTestId('go-home').click();
-		await expectPage(page.getByTestId('live-count')).toContainText('1 live in n8n');
+		await expectPage(page.getByTestId('live-count')).toContainText('0 live in the AI agent');
 	},
 );
 
