@@ -342,6 +342,8 @@ export const agentInfo = z.object({
 	/** The agent's tools: the live actions' names. */
 	tools: z.array(z.string()),
 	deployments: z.array(agentDeployment),
+	/** PUT only: the agent updated in each n8n it is deployed to, in plain words. */
+	updated: z.array(z.object({ baseUrl: z.string(), message: z.string() }).passthrough()).optional(),
 });
 export type AgentInfo = z.infer<typeof agentInfo>;
 

@@ -33,12 +33,39 @@ export function addAgentRoutes(
 	router.add('PUT', '/api/agent', async ({ req, res }) => {
 		const body = validBody(agentSettingsBody, await readJsonObject(req), AGENT_EXAMPLE);
 		saveAgentSettings(paths, body);
-		sendJson(res, 200, agentInfo(paths));
+		const updated = await redeployEverywhere(paths, store, n8nKeys);
+		sendJson(res, 200, { ...agentInfo(paths), updated });
 	});
 	router.add('POST', '/api/actions/:id/draft', async ({ req, res, params }) => {
 		const body = await readJsonObject(req);
 		sendJson(res, 200, await backToDraft(paths, store, n8nKeys, params.id, body));
 	});
+}
+
+/**
+ * New settings reach the agent at once wherever it is deployed, with the n8n API key kept from "Set
+ * live" (n8n-keys.ts); each address's outcome is answered in plain words.
+ */
+async function redeployEverywhere(paths: StorePaths, store: CredentialStore, n8nKeys: N8nApiKeys) {
+	const outcomes: Array<AgentOutcome & { baseUrl: string }> = [];
+	for (const baseUrl of Object.keys(new AgentDeployments(paths).all())) {
+		try {
+			const apiKey = n8nKeys.get(baseUrl);
+			outcomes.push({
+				baseUrl,
+				...(apiKey
+					? await deployAgent(paths, store, { baseUrl, apiKey })
+					: {
+							deployed: false,
+							message: `No n8n API key is kept for ${baseUrl}: set an action live there to update the agent.`,
+						}),
+			});
+		} catch (error) {
+			if (!(error instanceof HttpError)) throw error;
+			outcomes.push({ baseUrl, deployed: false, message: `${error.message}. ${error.hint}` });
+		}
+	}
+	return outcomes;
 }
 
 /** GET /api/agent: the settings (never the key), the tools (live actions) and where it is deployed. */

@@ -390,3 +390,26 @@ it("builds each other live action's tool from the workflow n8n runs, never from 
 		/Left out "Order status": its workflow is gone from n8n/,
 	);
 });
+
+it('new instructions reach the deployed agent at once, in place, with the n8n key kept from Set live', async () => {
+	await configureModel();
+	await setLive('Order status', '/orders');
+	const [agent] = agentWorkflows();
+	const saved = await call(server, 'PUT', '/api/agent', {
+		body: { instructions: 'Answer like a pirate.' },
+	});
+	expect(saved.status).toBe(200);
+	expect(saved.json.updated).toEqual([
+		expect.objectContaining({
+			baseUrl: n8n.url,
+			deployed: true,
+			workflowId: agent.id,
+			message: expect.stringMatching(/updated the AI agent and published it/),
+		}),
+	]);
+	const updated = state.workflows.get(agent.id)!;
+	const node = updated.nodes.find((entry: { name: string }) => entry.name === 'AI Agent');
+	expect(node.parameters.options.systemMessage).toMatch(/Answer like a pirate\.$/);
+	expect(agentWorkflows()).toHaveLength(1);
+	for (const variant of secretVariants(MODEL_KEY)) expect(saved.text).not.toContain(variant);
+});

@@ -76,8 +76,11 @@ export function AgentSettingsDialog({ onClose }: { onClose: () => void }) {
 			const answer = await agentApi.saveSettings(bodyOf(form));
 			setInfo(answer);
 			setForm(formOf(answer));
+			const updated = answer.updated ?? [];
 			setSaved(
-				'Saved. The agent in n8n takes the new settings the next time an action is set live or back to draft.',
+				updated.length
+					? `Saved. ${updated.map((outcome) => `${outcome.baseUrl}: ${outcome.message}`).join(' ')}`
+					: 'Saved. The agent is deployed with these settings when an action is set live.',
 			);
 		} catch (caught) {
 			setError(caught as ApiError);
