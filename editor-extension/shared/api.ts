@@ -452,6 +452,10 @@ export const agentPreviewReply = z.object({
 	calls: z.array(previewToolCall),
 	/** Tool names the model called that no action offers (nothing ran). */
 	unknownTools: z.array(z.string()),
+	/** Actions this test customer may use (their audience admits them), as Fin Agent Reply tells. */
+	available: z.array(z.string()),
+	/** Actions whose answer the reply used, as Fin Agent Reply tells. */
+	usedInReply: z.array(z.string()),
 	/** The tools the model was offered: action name, tool name, description. */
 	tools: z.array(z.object({ action: z.string(), tool: z.string(), description: z.string() })),
 	warnings: z.array(z.string()),

@@ -136,6 +136,9 @@ test('as the chosen test customer: the reply, the action the model chose, its re
 		`GET ${api.url}/customers/cust-7/usage`,
 	);
 	await expect(call.getByTestId('preview-chat-call-answer-0')).toContainText('Usage (kWh)');
+	await expect(turn.getByTestId('preview-chat-available')).toContainText(
+		'Available to this customer: Usage. Used in the reply: Usage.',
+	);
 	await expect(page.getByTestId('preview-chat')).not.toContainText('unpicked-7');
 	await expect(page.getByTestId('preview-chat')).not.toContainText('sk-browser-key-31');
 	await expect(page.getByTestId('preview-chat-log')).toHaveAttribute('aria-live', 'polite');

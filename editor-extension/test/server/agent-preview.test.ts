@@ -308,6 +308,9 @@ describe('preview chat: the model chooses, the real API Action runs as a tool', 
 		});
 		expect(toolCall.requests[0].url).toBe(`${api.url}/customers/cust-42/orders/1001`);
 		expect(answer.json.reply).toContain('shipped');
+		// As Fin Agent Reply tells the live chat: the actions this customer may use, the one used.
+		expect(answer.json.available.sort()).toEqual(['Order status', 'Usage']);
+		expect(answer.json.usedInReply).toEqual(['Order status']);
 		// The model got the picked fields only, as n8n's agent hands them on.
 		expect(toolResults((model.requestsOf('order').at(-1)!.json as any).messages)).toEqual([
 			[{ answer: { Order: '1001', Status: 'shipped' } }],

@@ -79,6 +79,11 @@ export function PreviewChatTurn({ turn }: { turn: ChatTurn }) {
 							))}
 						</ol>
 					)}
+					<p className="field__hint" data-testid="preview-chat-available">
+						Available to this customer:{' '}
+						{reply.available.length ? reply.available.join(', ') : 'no action'}. Used in the reply:{' '}
+						{reply.usedInReply.length ? reply.usedInReply.join(', ') : 'none'}.
+					</p>
 					{reply.warnings.map((warning) => (
 						<p key={warning} className="field__error">
 							{warning}

@@ -78,6 +78,20 @@ function stepsOf(response: EngineResponse<LoopMetadata> | undefined): AgentStep[
 	return steps;
 }
 
+/** A step as n8n's agent returns it with "Return Intermediate Steps" (Fin Agent Reply reads it). */
+export function n8nStep(step: AgentStep) {
+	return {
+		action: {
+			tool: step.tool,
+			toolInput: step.input,
+			log: `Calling ${step.node}`,
+			toolCallId: step.id,
+			type: 'tool_call',
+		},
+		observation: step.observation,
+	};
+}
+
 function messagesOf(system: string, text: string, steps: AgentStep[]): ModelMessage[] {
 	const messages: ModelMessage[] = [
 		{ role: 'system', content: system },
@@ -172,7 +186,7 @@ export function previewAgentType(
 					{
 						json: {
 							output: turn.text,
-							intermediateSteps: steps as unknown as IDataObject[],
+							intermediateSteps: steps.map(n8nStep) as unknown as IDataObject[],
 						},
 					},
 				];

@@ -28,12 +28,7 @@ import { collectCredentials, keepRefreshedTokens } from '../../test-run/credenti
 import { requestsByNode } from '../../test-run/reports';
 import { agentModelKey, readAgentSettings } from '../settings';
 import { AGENT_NAMES, agentWorkflow, TYPES, type AgentAction, type N8nWorkflow } from '../workflow';
-import {
-	previewAgentType,
-	PREVIEW_AGENT_TYPE,
-	type AgentStep,
-	type AgentTrace,
-} from './agent-node';
+import { previewAgentType, PREVIEW_AGENT_TYPE, type AgentTrace, type n8nStep } from './agent-node';
 import { noModelError, type ModelConfig } from './chat-model';
 import { modelTools, toolVariant } from './model-tools';
 
@@ -63,9 +58,9 @@ function draftTriggerTestValues(workflow: N8nWorkflow): IDataObject {
 	return (isObject(values) ? values : {}) as IDataObject;
 }
 
-/** The agent workflow with the preview's agent in place of n8n's, and no model or reply node. */
+/** The agent workflow with the preview's agent in place of n8n's AI Agent, and no Chat Model node. */
 function previewWorkflow(agent: N8nWorkflow): { workflow: WorkflowJson; tools: INode[] } {
-	const dropped = new Set<string>([AGENT_NAMES.chatModel, AGENT_NAMES.reply]);
+	const dropped = new Set<string>([AGENT_NAMES.chatModel]);
 	const nodes = agent.nodes
 		.filter((node) => !dropped.has(node.name))
 		.map((node) =>
@@ -102,6 +97,8 @@ function withoutResponseBody(request: RecordedRequestInfo): RecordedRequestInfo 
 	const { body: _body, ...response } = request.response;
 	return { ...request, response };
 }
+
+type N8nStep = ReturnType<typeof n8nStep>;
 
 /** n8n's tool observation back as the answer or the error it carried. */
 function outcomeOf(observation: string): Pick<PreviewToolCall, 'outcome' | 'answer' | 'error'> {
@@ -194,7 +191,16 @@ export async function runPreview(
 	}
 
 	const output = result.outputs[AGENT_NAMES.agent]?.[0]?.[0]?.json ?? {};
-	const steps = (output.intermediateSteps ?? []) as unknown as AgentStep[];
+	const steps = ((output.intermediateSteps ?? []) as unknown as N8nStep[]).map((step) => ({
+		node: nodeOfTool.get(step.action.tool) ?? step.action.tool,
+		tool: step.action.tool,
+		input: step.action.toolInput,
+		observation: step.observation,
+	}));
+	// Fin Agent Reply, the node the live agent answers with: which actions this customer may use
+	// and which the reply used.
+	const replied = result.outputs[AGENT_NAMES.reply]?.[0]?.[0]?.json?.actions as
+		{ available?: string[]; usedInReply?: string[] } | undefined;
 	const shown = requestsByNode(result.requests, credentials.data, secrets).shown;
 	const calls: PreviewToolCall[] = steps.map((step) => ({
 		action: step.node,
@@ -209,6 +215,8 @@ export async function runPreview(
 			chosen: [...new Set(calls.map((call) => call.action))],
 			calls,
 			unknownTools,
+			available: replied?.available ?? [],
+			usedInReply: replied?.usedInReply ?? [],
 			tools: tools.map((tool) => ({
 				action: nodeOfTool.get(tool.function.name) ?? tool.function.name,
 				tool: tool.function.name,
