@@ -19,8 +19,15 @@ export interface ToolCall {
 /** A model turn: call tools, or answer with text. */
 export type Turn = { tools: ToolCall[] } | { text: string };
 
-/** Decides the next turn from the conversation so far. */
-export type Script = (messages: ChatMessage[]) => Turn;
+/** A tool as the model is offered it (OpenAI's `tools[].function`). */
+export interface OfferedTool {
+	name: string;
+	description?: string;
+	parameters?: unknown;
+}
+
+/** Decides the next turn from the conversation so far and the tools offered. */
+export type Script = (messages: ChatMessage[], tools: OfferedTool[]) => Turn;
 
 export interface ModelServer {
 	url: string;
@@ -96,13 +103,17 @@ export async function startModelServer(scripts: Record<string, Script>): Promise
 	let calls = 0;
 	const server = await startLoopbackServer({
 		'POST /v1/chat/completions': (request) => {
-			const messages = ((request.json as { messages?: ChatMessage[] })?.messages ??
-				[]) as ChatMessage[];
+			const body = request.json as {
+				messages?: ChatMessage[];
+				tools?: Array<{ function: OfferedTool }>;
+			};
+			const messages = (body?.messages ?? []) as ChatMessage[];
+			const tools = (body?.tools ?? []).map((tool) => tool.function);
 			const scenario = scenarioOf(messages);
 			const script = scenario ? scripts[scenario] : undefined;
 			if (!script)
 				return { status: 400, body: { error: { message: `no script for "${scenario}"` } } };
-			return { body: completion(script(messages), ++calls) };
+			return { body: completion(script(messages, tools), ++calls) };
 		},
 	});
 	return {

@@ -27,8 +27,9 @@ export class AgentReply implements INodeType {
 		description:
 			"Answer a chat with the AI Agent's reply and which actions were available, called and used",
 		defaults: { name: 'Fin Agent Reply' },
-		// It shapes the agent's own answer: as a tool of that agent it would have nothing to read.
-		usableAsTool: false,
+		// Not a tool: it shapes the agent's own answer, and as a tool it would have no agent steps to
+		// read. Stated (n8n's lint asks every node to say), with the only value that offers no tool.
+		usableAsTool: undefined,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		properties: [

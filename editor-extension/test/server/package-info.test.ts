@@ -14,13 +14,14 @@ afterAll(async () => {
 	await server?.close();
 });
 
-it('lists the four nodes with their own descriptions and icon URLs', async () => {
+it('lists the five nodes with their own descriptions and icon URLs', async () => {
 	const answer = await call(server, 'GET', '/api/nodes');
 	expect(answer.status).toBe(200);
 	const types = answer.json.map((node: { type: string }) => node.type).sort();
 	expect(types).toEqual([
 		'n8n-nodes-fin-actions.apiAction',
 		'n8n-nodes-fin-actions.audienceFilter',
+		'n8n-nodes-fin-actions.finAgentReply',
 		'n8n-nodes-fin-actions.finTrigger',
 		'n8n-nodes-fin-actions.responseFieldPicker',
 	]);
