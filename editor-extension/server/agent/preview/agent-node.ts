@@ -101,7 +101,7 @@ function messagesOf(system: string, text: string, steps: AgentStep[]): ModelMess
 		messages.push(
 			{
 				role: 'assistant',
-				content: '',
+				content: [],
 				tool_calls: [
 					{
 						id: step.id,

@@ -7,7 +7,8 @@ import { HttpError } from '../../http';
 /** One message as the chat-completions API takes it. */
 export interface ModelMessage {
 	role: 'system' | 'user' | 'assistant' | 'tool';
-	content: string | null;
+	/** n8n sends an assistant message that only calls a tool with an empty list as content. */
+	content: string | null | [];
 	tool_calls?: Array<{
 		id: string;
 		type: 'function';
@@ -19,7 +20,7 @@ export interface ModelMessage {
 /** A tool as n8n's agent offers it to the model. */
 export interface ModelTool {
 	type: 'function';
-	function: { name: string; description: string; parameters: unknown };
+	function: { name: string; description: string; parameters: unknown; strict: boolean };
 }
 
 /** The model's turn: text, or tool calls with parsed arguments. */

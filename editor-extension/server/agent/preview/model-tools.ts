@@ -2,7 +2,8 @@
 // n8n-workflow's nodeNameToToolName, the description by NodeHelpers.getToolDescriptionForNode with
 // the node's `toolDescription` expression evaluated, the argument schema by n8n-core's getSchema
 // (the function n8n calls when it turns a node into a tool) converted to JSON schema by
-// @langchain/core's toJsonSchema, which n8n's OpenAI Chat Model sends as the tool's `parameters`.
+// @langchain/core's toJsonSchema, which n8n's OpenAI Chat Model sends as the tool's `parameters`
+// (checked against real n8n by test/real-n8n/agent-preview-parity.e2e.test.ts).
 import { toJsonSchema } from '@langchain/core/utils/json_schema';
 import type { INode, INodeType, INodeTypes } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeHelpers, nodeNameToToolName, Workflow } from 'n8n-workflow';
@@ -68,6 +69,8 @@ export function modelTools(toolNodes: INode[], toolType: INodeType): ModelTool[]
 				name: nodeNameToToolName(node) || toolType.description.name,
 				description,
 				parameters: toJsonSchema(getSchema(node)),
+				// n8n's OpenAI Chat Model sets supportsStrictToolCalling: false, sent as strict: false.
+				strict: false,
 			},
 		};
 	});
