@@ -80,7 +80,8 @@ export function EditorLayout({ catalog, view, checks, demo, onTest }: Props) {
 				<button
 					type="button"
 					className="button button--primary preview-chat-open"
-					style={{ position: 'fixed', right: 16, bottom: 16, zIndex: 5 }}
+					// Over the canvas's bottom-left corner (toasts, z-index 60, show above it).
+					style={{ position: 'fixed', left: 280, bottom: 16, zIndex: 5 }}
 					onClick={() => setChatOpen(true)}
 					data-testid="preview-chat-open"
 				>
