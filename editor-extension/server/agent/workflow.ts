@@ -259,7 +259,7 @@ function triggerNode(actions: AgentAction[], webhookId: string): N8nNode {
 				? trigger.credentials.finMessengerApi
 				: undefined;
 			if (credential === undefined) continue;
-			if (messenger && credentialKey(messenger.credential) !== credentialKey(credential))
+			if (messenger && !sameCredential(messenger.credential, credential))
 				throw refused(
 					`The actions "${messenger.action}" and "${action.name}" use different Fin Messenger credentials; one agent answers one Messenger`,
 					`Open one of them and choose the other's Fin Messenger credential on its Fin Trigger.`,
@@ -289,11 +289,16 @@ function triggerNode(actions: AgentAction[], webhookId: string): N8nNode {
 }
 
 /** A credential reference as one comparable key: its id when it has one, else its name. */
-function credentialKey(reference: unknown): string {
-	if (!isObject(reference)) return `name:${String(reference)}`;
-	return typeof reference.id === 'string' && reference.id
-		? `id:${reference.id}`
-		: `name:${String(reference.name)}`;
+/**
+ * Same credential: the same n8n id when both have one; else the same name (a graph the canvas keeps
+ * names its credential without an id, while one read back from n8n has both).
+ */
+function sameCredential(a: unknown, b: unknown): boolean {
+	const id = (reference: unknown) =>
+		isObject(reference) && typeof reference.id === 'string' && reference.id ? reference.id : '';
+	const name = (reference: unknown) =>
+		isObject(reference) ? String(reference.name) : String(reference);
+	return id(a) && id(b) ? id(a) === id(b) : name(a) === name(b);
 }
 
 /**
