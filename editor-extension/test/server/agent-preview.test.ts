@@ -55,6 +55,15 @@ beforeAll(async () => {
 		order: callThenAnswer('Order_status', { order_number: '1001' }),
 		usage: callThenAnswer('Usage', {}),
 		hello: () => ({ text: 'Hello! How can I help?' }),
+		two: (messages) =>
+			messages.some((message) => message.role === 'tool')
+				? { text: 'Both shipped.' }
+				: {
+						tools: [
+							{ name: 'Order_status', args: { order_number: '1001' } },
+							{ name: 'Order_status', args: { order_number: '1002' } },
+						],
+					},
 		victim: callThenAnswer('Order_status', {
 			order_number: '1001',
 			user: { user_id: 'victim-7', email: 'victim@example.com' },
@@ -317,6 +326,21 @@ describe('preview chat: the model chooses, the real API Action runs as a tool', 
 		]);
 		expect(answer.text).not.toContain('margin-31-unpicked');
 		expect(answer.text).not.toContain(MODEL_KEY);
+	});
+
+	it('two calls of one action in a turn: each shows its own inputs, request and answer', async () => {
+		const answer = await preview(running.server, 'SCENARIO:two Orders 1001 and 1002?');
+		expect(answer.status).toBe(200);
+		expect(
+			answer.json.calls.map((call: any) => [
+				call.input.order_number,
+				call.requests.map((request: any) => request.url),
+				call.answer?.Order,
+			]),
+		).toEqual([
+			['1001', [`${api.url}/customers/cust-42/orders/1001`], '1001'],
+			['1002', [`${api.url}/customers/cust-42/orders/1002`], '1002'],
+		]);
 	});
 
 	it('a question no action fits gets no call: "no action chosen"', async () => {

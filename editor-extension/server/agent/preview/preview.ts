@@ -100,6 +100,17 @@ function withoutResponseBody(request: RecordedRequestInfo): RecordedRequestInfo 
 
 type N8nStep = ReturnType<typeof n8nStep>;
 
+/**
+ * The requests of one call. The run records requests per node; when a node was called several times
+ * and sent one request per call, the n-th request is the n-th call's (n8n-core runs the calls in
+ * order); otherwise each call lists all of its node's requests.
+ */
+function requestsOfCall<T>(steps: Array<{ node: string }>, index: number, ofNode: T[]): T[] {
+	const sameNode = steps.filter((step) => step.node === steps[index].node);
+	if (sameNode.length === 1 || ofNode.length !== sameNode.length) return ofNode;
+	return [ofNode[sameNode.indexOf(steps[index])]];
+}
+
 /** n8n's tool observation back as the answer or the error it carried. */
 function outcomeOf(observation: string): Pick<PreviewToolCall, 'outcome' | 'answer' | 'error'> {
 	let parsed: unknown;
@@ -202,12 +213,12 @@ export async function runPreview(
 	const replied = result.outputs[AGENT_NAMES.reply]?.[0]?.[0]?.json?.actions as
 		{ available?: string[]; usedInReply?: string[] } | undefined;
 	const shown = requestsByNode(result.requests, credentials.data, secrets).shown;
-	const calls: PreviewToolCall[] = steps.map((step) => ({
+	const calls: PreviewToolCall[] = steps.map((step, index) => ({
 		action: step.node,
 		tool: step.tool,
 		input: step.input,
 		...outcomeOf(step.observation),
-		requests: (shown.get(step.node) ?? []).map(withoutResponseBody),
+		requests: requestsOfCall(steps, index, shown.get(step.node) ?? []).map(withoutResponseBody),
 	}));
 	return redactSecrets(
 		{
