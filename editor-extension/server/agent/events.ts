@@ -12,6 +12,7 @@
 import { redactSecrets } from '../../../nodes/public';
 import type { ConversationCall, ConversationEvent } from '../../shared/api';
 import { hintFor } from '../run-log';
+import { toolNameOf } from './workflow';
 
 const PACKAGE = 'n8n-nodes-fin-actions';
 const TRIGGER = `${PACKAGE}.finTrigger`;
@@ -41,9 +42,6 @@ interface Task {
 	inputOverride?: Record<string, unknown>;
 	data?: Record<string, unknown>;
 }
-
-/** The name the model sees for a tool node (n8n: every character outside [A-Za-z0-9_-] -> `_`). */
-export const toolNameOf = (nodeName: string) => nodeName.replace(/[^a-zA-Z0-9_-]/g, '_');
 
 export function conversationEvent(execution: Json, context: EventContext): ConversationEvent {
 	const run = readExecution(execution);

@@ -2,6 +2,8 @@
 // Fin Trigger (verified identity) -> n8n's AI Agent (the admin's chat model, every live action as an
 // API Action tool whose audience is enforced at call time) -> Fin Agent Reply. The preview builds the
 // same tools through agentToolNodes, so it chooses among what production offers.
+import { nodeNameToToolName } from 'n8n-workflow';
+
 import { answerShapeOf } from '../../../nodes/public';
 import { HttpError, isObject, type JsonObject } from '../http';
 import type { AgentSettings } from './settings';
@@ -88,8 +90,8 @@ const TRUST_KEYS = [
 	'jwtRedactedClaims',
 ];
 
-/** n8n's tool name for a node: every character outside [A-Za-z0-9_-] becomes `_`. */
-export const toolNameOf = (name: string) => name.replace(/[^A-Za-z0-9_-]/g, '_');
+/** n8n's tool name for a node (n8n-workflow's own rule: runs of other characters become `_`). */
+export const toolNameOf = (name: string) => nodeNameToToolName(name);
 
 const refused = (message: string, hint: string) => new HttpError(400, message, hint);
 
@@ -227,6 +229,9 @@ function audienceOf(name: string, filter: N8nNode): JsonObject {
 	for (const key of AUDIENCE_KEYS) if (params[key] !== undefined) audience[key] = params[key];
 	if (isObject(params.options) && params.options.caseSensitive !== undefined)
 		audience.caseSensitive = params.options.caseSensitive;
+	// The rollout sample as the action's own workflow draws it: the filter names it, else its node id.
+	const rolloutName = typeof params.actionName === 'string' ? params.actionName.trim() : '';
+	if (!rolloutName && typeof filter.id === 'string' && filter.id) audience.actionName = filter.id;
 	return audience;
 }
 

@@ -233,3 +233,19 @@ it('adds the draft of the preview as one more tool, standing in for the live act
 	// Without instructions the system message is the fixed rules alone.
 	expect(node(built, '.agent').parameters.options).toMatchObject({ systemMessage: FIXED_RULES });
 });
+
+it("names tools as n8n does and keeps the action's rollout sample when the filter names none", () => {
+	const unnamed = action('Invoices (pro) -- EU');
+	const filter = node(unnamed.workflow, '.audienceFilter');
+	delete filter.parameters!.actionName;
+	const [tool] = agentToolNodes([unnamed, action('Order status')]);
+	// The rollout hash of the action's own workflow uses the filter's node id: the tool keeps it.
+	expect(tool.parameters?.audience).toMatchObject({ actionName: filter.id });
+	// A named rollout stays named.
+	expect(agentToolNodes([action('Order status')])[0].parameters?.audience).toMatchObject({
+		actionName: 'shopify-order-status',
+	});
+	// Two names n8n gives the same tool name are refused (n8n turns each run of other characters into one `_`).
+	const clash = refusal(() => agentToolNodes([action('Invoices (pro)'), action('Invoices  pro_')]));
+	expect(clash.message).toContain('"Invoices_pro_"');
+});
