@@ -365,6 +365,30 @@ describe('preview chat: the model chooses, the real API Action runs as a tool', 
 		]);
 	});
 
+	it("the action's credential reaches the API, and the preview shows the request with the token redacted", async () => {
+		const TOKEN = 'tok-preview-5be1c0d9';
+		const credential = await call(running.server, 'POST', '/api/credentials', {
+			body: { type: 'finFixedTokenApi', name: 'Usage token', data: { token: TOKEN } },
+		});
+		const workflow = usageWorkflow();
+		Object.assign(workflow.nodes[1], {
+			credentials: { finFixedTokenApi: { id: credential.json.id, name: 'Usage token' } },
+		});
+		Object.assign(workflow.nodes[1].parameters, { authentication: 'finFixedTokenApi' });
+		const before = api.requests.length;
+		const answer = await preview(running.server, 'SCENARIO:usage How much did I use?', {
+			name: 'Usage',
+			workflow,
+		});
+		expect(answer.status).toBe(200);
+		const [sent] = api.requests.slice(before);
+		expect(JSON.stringify(sent.headers)).toContain(TOKEN);
+		expect(answer.json.calls[0].requests).toHaveLength(1);
+		expect(JSON.stringify(answer.json.calls[0].requests[0].headers)).toContain('[redacted]');
+		for (const secret of [TOKEN, Buffer.from(TOKEN).toString('base64'), MODEL_KEY])
+			expect(answer.text).not.toContain(secret);
+	});
+
 	it('a model naming another customer in its arguments changes nothing: the request is for the test customer', async () => {
 		const before = api.requests.length;
 		const answer = await preview(
