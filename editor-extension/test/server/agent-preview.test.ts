@@ -389,6 +389,39 @@ describe('preview chat: the model chooses, the real API Action runs as a tool', 
 			expect(answer.text).not.toContain(secret);
 	});
 
+	it('two actions with different credentials of one type: says the preview cannot run both, naming them', async () => {
+		const made = await Promise.all(
+			['Token A', 'Token B'].map((name) =>
+				call(running.server, 'POST', '/api/credentials', {
+					body: { type: 'finFixedTokenApi', name, data: { token: `tok-${name}-1234` } },
+				}),
+			),
+		);
+		const withToken = (workflow: ReturnType<typeof usageWorkflow>, index: number) => {
+			Object.assign(workflow.nodes[1], {
+				credentials: { finFixedTokenApi: { id: made[index].json.id, name: `Token ${index}` } },
+			});
+			Object.assign(workflow.nodes[1].parameters, { authentication: 'finFixedTokenApi' });
+			return workflow;
+		};
+		const two = await serverWith({
+			actions: [live('Order status', withToken(orderWorkflow() as any, 0))],
+		});
+		try {
+			// The live action's credential lives in that server's store; the draft names another id.
+			const answer = await preview(two.server, 'SCENARIO:hello Hi', {
+				name: 'Usage',
+				workflow: withToken(usageWorkflow(), 1),
+			});
+			expectActionableError(answer, 400);
+			expect(answer.json.error).toMatch(
+				/"Order status" and "Usage" use different finFixedTokenApi credentials/,
+			);
+		} finally {
+			await two.close();
+		}
+	});
+
 	it('a model naming another customer in its arguments changes nothing: the request is for the test customer', async () => {
 		const before = api.requests.length;
 		const answer = await preview(

@@ -133,6 +133,28 @@ function outcomeOf(observation: string): Pick<PreviewToolCall, 'outcome' | 'answ
 	};
 }
 
+/**
+ * The engine holds one credential per type for a run: two actions with different credentials of one
+ * type cannot be previewed together (the live agent in n8n gives each tool its own). Said up front,
+ * naming both actions.
+ */
+function checkOneCredentialPerType(toolNodes: INode[]) {
+	const seen = new Map<string, { action: string; key: string }>();
+	for (const node of toolNodes) {
+		for (const [type, reference] of Object.entries(node.credentials ?? {})) {
+			const key = String(reference?.id || reference?.name);
+			const first = seen.get(type);
+			if (first && first.key !== key)
+				throw new HttpError(
+					400,
+					`The actions "${first.action}" and "${node.name}" use different ${type} credentials; the preview can run one ${type} credential per chat`,
+					"The live agent in n8n uses each action's own credential. To preview here, let those actions share one credential, or set one of them back to draft while you preview.",
+				);
+			if (!first) seen.set(type, { action: node.name, key });
+		}
+	}
+}
+
 function apiActionType(): INodeType {
 	const type = loadPackageNodes().find(
 		(node) => (node as INodeType).description.name === 'apiAction',
@@ -162,6 +184,7 @@ export async function runPreview(
 	const nodeOfTool = new Map(toolNodes.map((node) => [nodeNameToToolName(node), node.name]));
 	const trace: AgentTrace = { modelCalls: [] };
 	const warnings: string[] = [];
+	checkOneCredentialPerType(toolNodes);
 	const credentials = collectCredentials(toolNodes, store, warnings);
 	const secrets = [...credentials.secrets, model.apiKey];
 	const item = triggerItem(
