@@ -7,7 +7,7 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { placeToken, tokenPlacementProperties } from './token-placement';
+import { fixedTokenPlacementProperties, placeToken } from './token-placement';
 
 export class FinFixedTokenApi implements ICredentialType {
 	name = 'finFixedTokenApi';
@@ -26,8 +26,9 @@ export class FinFixedTokenApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
+			description: 'The token or API key; with Basic Auth, the password',
 		},
-		...tokenPlacementProperties,
+		...fixedTokenPlacementProperties,
 		{
 			displayName: 'Test URL',
 			name: 'testUrl',

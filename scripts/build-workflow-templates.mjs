@@ -94,15 +94,14 @@ function fromActionTemplate(action) {
 	for (const field of action.fields) apiAction[`${action.id}_${field.name}`] = field.default;
 	const credentialType =
 		action.auth.credentialType === 'none' ? undefined : action.auth.credentialType;
-	// The API Action's own credential types are options of "Authentication"; any other n8n credential
-	// type (httpHeaderAuth...) goes through "Generic Credential Type".
+	// The API Action offers only this package's credential types ("Authentication"); n8n's generic
+	// ones (httpHeaderAuth...) are gone: the Fin Fixed Token covers them (credentials/token-placement.ts).
 	if (!credentialType) apiAction.authentication = 'none';
 	else if (PACKAGE_CREDENTIALS.includes(credentialType)) apiAction.authentication = credentialType;
 	else
-		Object.assign(apiAction, {
-			authentication: 'genericCredentialType',
-			genericAuthType: credentialType,
-		});
+		throw new Error(
+			`Template "${action.id}": auth.credentialType "${credentialType}" is not a credential of this package; use ${PACKAGE_CREDENTIALS.join(' or ')} (a Fin Fixed Token covers Basic, Bearer, header, query and custom auth) or "none".`,
+		);
 	return {
 		file: `${kebab(action.id)}.json`,
 		name: `Fin Actions: ${action.name}`,

@@ -5,34 +5,14 @@
 // same ESLint configuration (inline eslint-disable comments ignored, as in the scanner) on:
 // - the packed tarball: compiled `**/*.js` and the published `package.json` (always);
 // - with `--source`, also the source: `package.json` and `{nodes,credentials}/**/*.{js,ts,json}`,
-//   what the scanner lints in the provenance-attested source checkout. One documented exception is
-//   tolerated there (KNOWN_EXCEPTION below, docs/publishing.md); any other finding fails.
+//   what the scanner lints in the provenance-attested source checkout. Any finding fails, as in the
+//   scanner (it has no exception mechanism).
 // Builds first and packs into a temp dir (or takes the run's tarball, FIN_ACTIONS_TARBALL), removes
 // the temp dir at the end, exits 1 on any violation.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
-
-// The API Action offers n8n's built-in generic credential types, as the HTTP Request node does
-// (docs/publishing.md): the scanner forbids naming another package's credential
-// type, so these findings, and only these, are reported as known instead of failing the source leg.
-const KNOWN_EXCEPTION = {
-	file: 'nodes/ApiAction/ApiAction.node.ts',
-	credentials: [
-		'httpBasicAuth',
-		'httpBearerAuth',
-		'httpHeaderAuth',
-		'httpQueryAuth',
-		'httpCustomAuth',
-	],
-	rules: [
-		'@n8n/community-nodes/no-credential-reuse',
-		'@n8n/community-nodes/valid-credential-references',
-		'n8n-nodes-base/node-class-description-credentials-name-unsuffixed',
-	],
-};
+import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const work = mkdtempSync(join(tmpdir(), 'fin-actions-scan-'));
@@ -61,7 +41,7 @@ try {
 	const packed = join(work, 'package');
 	const label = `${pack.name}@${pack.version}`;
 
-	const { analyzePackage, buildScanConfig, SOURCE_FILE_PATTERNS } =
+	const { analyzePackage, SOURCE_FILE_PATTERNS } =
 		await import('@n8n/scan-community-package/scanner/scanner.mjs');
 	const scanner = JSON.parse(
 		readFileSync(join(root, 'node_modules/@n8n/scan-community-package/package.json'), 'utf8'),
@@ -78,18 +58,10 @@ try {
 			what: 'the source (nodes/, credentials/, package.json)',
 			dir: root,
 			patterns: SOURCE_FILE_PATTERNS,
-			exception: KNOWN_EXCEPTION,
 		});
 	for (const leg of legs) {
 		const result = await analyzePackage(leg.dir, leg.patterns);
 		if (result.passed) continue;
-		if (leg.exception) {
-			const known = await onlyKnownException(leg, buildScanConfig, result.details);
-			if (known) {
-				leg.what += ` (known, documented exception: ${known})`;
-				continue;
-			}
-		}
 		failed = true;
 		console.error(
 			`scan-package: ${label} fails n8n's community-package scan in ${leg.what}: ${result.message}`,
@@ -108,49 +80,3 @@ try {
 	rmSync(work, { recursive: true, force: true });
 }
 process.exit(failed ? 1 : 0);
-
-/**
- * Lints the leg again the way `analyzePackage` does (same configuration, files and inline comments
- * ignored) to read each finding. Returns a summary when every finding is the leg's known exception
- * (the rule and file match and the reported line names one of its credential types), else undefined.
- */
-async function onlyKnownException(leg, buildScanConfig, details) {
-	// Every file the scanner's own report names must be the exception's file.
-	const reported = (details ?? '').split('\n').filter((line) => line.startsWith(leg.dir));
-	if (reported.some((line) => relative(leg.dir, line.trim()) !== leg.exception.file))
-		return undefined;
-	// The scanner's own ESLint, resolved from where it is installed; ESLint expands the patterns
-	// (node_modules is ignored by default; the scanner also skips package-lock.json, which they miss).
-	const require = createRequire(
-		join(root, 'node_modules/@n8n/scan-community-package/package.json'),
-	);
-	const { ESLint } = require('eslint');
-	const eslint = new ESLint({
-		cwd: leg.dir,
-		allowInlineConfig: false,
-		overrideConfigFile: true,
-		overrideConfig: await buildScanConfig(),
-	});
-	const results = await eslint.lintFiles(leg.patterns);
-	const { exception } = leg;
-	const names = new Set();
-	let count = 0;
-	for (const result of results) {
-		const lines = readFileSync(result.filePath, 'utf8').split('\n');
-		for (const message of result.messages) {
-			if (message.severity < 2) continue;
-			const line = lines[message.line - 1] ?? '';
-			const credential = exception.credentials.find((name) => line.includes(`'${name}'`));
-			if (
-				relative(leg.dir, result.filePath) !== exception.file ||
-				!exception.rules.includes(message.ruleId) ||
-				!credential
-			)
-				return undefined;
-			names.add(credential);
-			count++;
-		}
-	}
-	if (count === 0) return undefined;
-	return `${count} findings in ${exception.file} naming n8n's generic credential types ${[...names].join(', ')}`;
-}

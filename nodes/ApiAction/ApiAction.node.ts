@@ -13,6 +13,7 @@ import { finMessengerApiTest } from '../shared/messenger-credential-test';
 import { actionItem, newActionState, newRunState } from './action-item';
 import { failedItem } from './error';
 import { apiActionProperties } from './description';
+import { subtitleExpression } from './subtitle';
 
 export class ApiAction implements INodeType {
 	description: INodeTypeDescription = {
@@ -22,7 +23,7 @@ export class ApiAction implements INodeType {
 		group: ['transform'],
 		version: [1, 1.1],
 		defaultVersion: 1.1,
-		subtitle: '={{$parameter["actionName"] || $parameter["template"]}}',
+		subtitle: subtitleExpression(),
 		description:
 			'Read live data for one verified customer from your own API, for the AI to answer with',
 		defaults: { name: 'API Action' },
@@ -47,47 +48,6 @@ export class ApiAction implements INodeType {
 				testedBy: 'finMessengerApiTest',
 				displayOptions: { show: { sendSecretClaims: [true] } },
 			},
-			// n8n's own generic credential types (n8n-nodes-base), offered as the HTTP Request node offers
-			// them: n8n lets a node use only credential types its description names. The community rules
-			// forbid naming another package's credential; these are n8n's built-in generic ones, used only
-			// when the admin picks "Generic Credential Type" (a deliberate exception, see README).
-			/* eslint-disable @n8n/community-nodes/no-credential-reuse, @n8n/community-nodes/valid-credential-references */
-			{
-				name: 'httpBasicAuth',
-				required: true,
-				displayOptions: {
-					show: { authentication: ['genericCredentialType'], genericAuthType: ['httpBasicAuth'] },
-				},
-			},
-			{
-				name: 'httpBearerAuth',
-				required: true,
-				displayOptions: {
-					show: { authentication: ['genericCredentialType'], genericAuthType: ['httpBearerAuth'] },
-				},
-			},
-			{
-				name: 'httpHeaderAuth',
-				required: true,
-				displayOptions: {
-					show: { authentication: ['genericCredentialType'], genericAuthType: ['httpHeaderAuth'] },
-				},
-			},
-			{
-				name: 'httpQueryAuth',
-				required: true,
-				displayOptions: {
-					show: { authentication: ['genericCredentialType'], genericAuthType: ['httpQueryAuth'] },
-				},
-			},
-			{
-				name: 'httpCustomAuth',
-				required: true,
-				displayOptions: {
-					show: { authentication: ['genericCredentialType'], genericAuthType: ['httpCustomAuth'] },
-				},
-			},
-			/* eslint-enable @n8n/community-nodes/no-credential-reuse, @n8n/community-nodes/valid-credential-references */
 		],
 		properties: apiActionProperties,
 	};

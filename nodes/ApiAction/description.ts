@@ -145,12 +145,9 @@ export const apiActionProperties: INodeProperties[] = [
 			{ name: 'None', value: 'none' },
 			{ name: 'Fin Fixed Token', value: 'finFixedTokenApi' },
 			{ name: 'Fin Dynamic Token', value: 'finDynamicTokenApi' },
-			{
-				name: 'Generic Credential Type',
-				value: 'genericCredentialType',
-				description: 'Any n8n credential: basic, bearer, header, query or custom auth',
-			},
 		],
+		description:
+			'Fin Fixed Token sends a token as Bearer, a named header, a query parameter, Basic Auth or custom headers and query; Fin Dynamic Token fetches and refreshes one',
 	},
 	{
 		displayName: 'Send Secret Claims',
@@ -159,15 +156,6 @@ export const apiActionProperties: INodeProperties[] = [
 		default: false,
 		description:
 			'Whether the request sends a claim Fin Trigger keeps sealed (listed under its "JWT Secret Claims", e.g. a per-customer token in {{identity.claims.api_token}}). On: choose the Fin Messenger credential the Fin Trigger uses; the claim is opened only to build the request and never appears in the output.',
-	},
-	{
-		displayName: 'Generic Auth Type',
-		name: 'genericAuthType',
-		type: 'credentialsSelect',
-		required: true,
-		default: '',
-		credentialTypes: ['has:genericAuth'],
-		displayOptions: { show: { authentication: ['genericCredentialType'] } },
 	},
 	{
 		displayName: 'Response Source',

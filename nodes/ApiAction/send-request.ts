@@ -158,10 +158,12 @@ type Described = { kind: FailureKind; message: string; status?: number };
 
 /** The first rule that recognises the error words it; the order matters (most specific first). */
 const TRANSPORT_RULES: Array<(seen: SeenError) => Described | undefined> = [
-	// The dynamic token credential's own errors are already written for a person and hold no secret.
+	// The token credentials' own errors are already written for a person and hold no secret.
 	({ message }) => {
 		const tokenProblem = /Fin Dynamic Token: [^\n]*/.exec(message);
-		return tokenProblem ? { kind: 'unauthorized', message: tokenProblem[0] } : undefined;
+		if (tokenProblem) return { kind: 'unauthorized', message: tokenProblem[0] };
+		const settingProblem = /Fin Fixed Token: [^\n]*/.exec(message);
+		return settingProblem ? { kind: 'credential', message: settingProblem[0] } : undefined;
 	},
 	// n8n refuses before sending when the node has no usable credential: say so, not "network error".
 	({ found, message }) =>

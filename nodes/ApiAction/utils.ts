@@ -13,6 +13,7 @@ import {
 	pickFields,
 	type FieldParameter,
 } from '../shared/response-fields';
+import { genericCredentialMigration } from './credential-migration';
 import { ACTION_TEMPLATES, templateFieldParameter, templateRequest } from './action-templates';
 import {
 	fromAiOutsideInputs,
@@ -202,9 +203,9 @@ export function credentialTypeOf(
 ): string | undefined {
 	const authentication = context.getNodeParameter('authentication', itemIndex, 'none') as string;
 	if (authentication === 'none') return undefined;
-	return authentication === 'genericCredentialType'
-		? (context.getNodeParameter('genericAuthType', itemIndex) as string)
-		: authentication;
+	if (authentication === 'genericCredentialType')
+		throw genericCredentialMigration(context, itemIndex);
+	return authentication;
 }
 
 export function senderFor(context: IExecuteFunctions, itemIndex: number): SendFunction {
