@@ -1,6 +1,5 @@
 import type {
 	ICredentialDataDecryptedObject,
-	ICredentialTestRequest,
 	ICredentialType,
 	IHttpRequestHelper,
 	IHttpRequestOptions,
@@ -119,7 +118,7 @@ export class FinDynamicTokenApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			description:
-				'An address of the API that answers 2xx with a valid token; used by "Test credential"',
+				'An address of your API that answers 2xx with a valid token. Saving always fetches a fresh token, then tests it here; without a Test URL only the token endpoint is tested.',
 		},
 		// Kept by n8n in its database, so every worker in queue mode reuses the same token.
 		{
@@ -147,9 +146,5 @@ export class FinDynamicTokenApi implements ICredentialType {
 		const token = credentials.accessToken as string;
 		if (!token || Date.now() >= Number(credentials.expiresAt ?? 0)) throw tokenExpired();
 		return placeToken(credentials, token, options);
-	};
-
-	test: ICredentialTestRequest = {
-		request: { url: '={{$credentials.testUrl || $credentials.tokenUrl}}', method: 'GET' },
 	};
 }

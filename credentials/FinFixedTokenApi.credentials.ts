@@ -1,6 +1,5 @@
 import type {
 	ICredentialDataDecryptedObject,
-	ICredentialTestRequest,
 	ICredentialType,
 	IHttpRequestOptions,
 	INodeProperties,
@@ -36,7 +35,7 @@ export class FinFixedTokenApi implements ICredentialType {
 			default: '',
 			placeholder: 'https://api.example.com/me',
 			description:
-				'An address of the API that answers 2xx for a valid token; used by "Test credential"',
+				'An address of your API that answers 2xx for a valid token. n8n tests the token there when you save; without it the token cannot be tested.',
 		},
 	];
 
@@ -44,8 +43,4 @@ export class FinFixedTokenApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 		options: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> => placeToken(credentials, credentials.token as string, options);
-
-	test: ICredentialTestRequest = {
-		request: { url: '={{$credentials.testUrl}}', method: 'GET' },
-	};
 }

@@ -9,6 +9,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { finDynamicTokenApiTest, finFixedTokenApiTest } from '../../credentials/token-tests';
 import { finMessengerApiTest } from '../shared/messenger-credential-test';
 import { actionItem, newActionState, newRunState } from './action-item';
 import { failedItem } from './error';
@@ -34,11 +35,15 @@ export class ApiAction implements INodeType {
 			{
 				name: 'finFixedTokenApi',
 				required: true,
+				// What n8n runs on save: the Test URL with the token, or says it cannot test (token-tests.ts).
+				testedBy: 'finFixedTokenApiTest',
 				displayOptions: { show: { authentication: ['finFixedTokenApi'] } },
 			},
 			{
 				name: 'finDynamicTokenApi',
 				required: true,
+				// A fresh token every time, then the Test URL with it if there is one (token-tests.ts).
+				testedBy: 'finDynamicTokenApiTest',
 				displayOptions: { show: { authentication: ['finDynamicTokenApi'] } },
 			},
 			// The Fin Trigger's credential, only to open the secret claims it sealed (secret-claims.ts).
@@ -52,7 +57,9 @@ export class ApiAction implements INodeType {
 		properties: apiActionProperties,
 	};
 
-	methods = { credentialTest: { finMessengerApiTest } };
+	methods = {
+		credentialTest: { finMessengerApiTest, finFixedTokenApiTest, finDynamicTokenApiTest },
+	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
