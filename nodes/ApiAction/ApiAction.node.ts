@@ -14,6 +14,7 @@ import { finMessengerApiTest } from '../shared/messenger-credential-test';
 import { actionItem, newActionState, newRunState } from './action-item';
 import { failedItem } from './error';
 import { apiActionProperties } from './description';
+import { refuseRetryOnFail } from './retry-on-fail';
 import { subtitleExpression } from './subtitle';
 
 export class ApiAction implements INodeType {
@@ -62,6 +63,7 @@ export class ApiAction implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		refuseRetryOnFail(this);
 		const items = this.getInputData();
 		const output: INodeExecutionData[] = [];
 		const run = newRunState(this);
