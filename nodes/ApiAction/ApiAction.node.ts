@@ -14,6 +14,7 @@ import { finMessengerApiTest } from '../shared/messenger-credential-test';
 import { actionItem, newActionState, newRunState } from './action-item';
 import { failedItem } from './error';
 import { apiActionProperties } from './description';
+import { withoutFromAiButton } from './from-ai-button';
 import { refuseRetryOnFail } from './retry-on-fail';
 import { subtitleExpression } from './subtitle';
 
@@ -55,7 +56,7 @@ export class ApiAction implements INodeType {
 				displayOptions: { show: { sendSecretClaims: [true] } },
 			},
 		],
-		properties: apiActionProperties,
+		properties: withoutFromAiButton(apiActionProperties),
 	};
 
 	methods = {

@@ -222,7 +222,7 @@ export const apiActionProperties: INodeProperties[] = [
 				default: 2,
 				typeOptions: { minValue: 0, maxValue: 5 },
 				description:
-					'Retries after 429, 502, 503 or 504, with backoff; Retry-After is honoured. The only retries: leave n8n\'s "Retry On Fail" (Settings) off',
+					'Retries after 429, 502, 503 or 504, with backoff; Retry-After is honoured. The only retries: leave n8n\'s "Retry On Fail" (Settings) off.',
 			},
 			{
 				displayName: 'Timeout (Ms)',

@@ -87,11 +87,12 @@ export function renderText(
 	const leftover = text.replace(PLACEHOLDER, '').match(ANY_BRACES);
 	if (leftover) unknown = leftover[0];
 	if (unknown) {
-		throw new PlaceholderValueError(
-			unknown,
-			where,
-			'it is not a known placeholder; use {{user.<attribute>}}, {{company.<attribute>}}, {{conversation.<attribute>}}, {{message.<attribute>}}, {{identity.claims.<claim>}} or {{input.<declared AI input>}}',
-		);
+		// n8n strips the "=" of an expression in these fields (noDataExpression, from-ai-button.ts):
+		// what is left, such as {{ $json.user.id }}, is named as the expression it was.
+		const reason = /[$"'()]|&&/.test(unknown)
+			? 'it is not a known placeholder but an n8n expression, and this field takes placeholders only (an expression result would skip the encoding); write a placeholder such as {{user.user_id}} or {{company.plan|free}}'
+			: 'it is not a known placeholder; use {{user.<attribute>}}, {{company.<attribute>}}, {{conversation.<attribute>}}, {{message.<attribute>}}, {{identity.claims.<claim>}} or {{input.<declared AI input>}}';
+		throw new PlaceholderValueError(unknown, where, reason);
 	}
 	return rendered;
 }

@@ -95,3 +95,30 @@ step(
 		expect(codex.subcategories).toEqual({ 'Core Nodes': ['Data Transformation'] });
 	},
 );
+
+// The ✨ button: n8n 2.40.7's editor offers it on a field of a node whose codex is AI > Tools unless
+// the field is an options or credentialsSelect field or has noDataExpression (canBeContentOverride;
+// test/nodes/ApiAction/from-ai-button.test.ts). Read here from what n8n itself serves.
+step('the API Action Tool n8n serves offers ✨ only on "Model Argument"', async () => {
+	const nodeTypes = await session.value.api.rest('GET', '/types/nodes.json');
+	const tool = (nodeTypes.json as any[]).find(
+		(entry) => entry.name === `${packageName}.apiActionTool`,
+	);
+	expect(tool?.codex?.categories).toContain('AI');
+	expect(tool?.codex?.subcategories?.AI).toContain('Tools');
+	const offered: string[] = [];
+	const walk = (properties: any[], prefix: string) => {
+		for (const property of properties ?? []) {
+			const path = `${prefix}.${property.name}`;
+			if (property.type === 'fixedCollection')
+				for (const option of property.options ?? []) walk(option.values, `${path}.${option.name}`);
+			if (property.type === 'collection') walk(property.options, path);
+			if (['fixedCollection', 'collection', 'notice', 'hidden'].includes(property.type)) continue;
+			if (['options', 'credentialsSelect'].includes(property.type)) continue;
+			if (path === 'parameters.toolDescription' || path === 'parameters.description') continue;
+			if (!property.noDataExpression) offered.push(path);
+		}
+	};
+	walk(tool.properties, 'parameters');
+	expect(offered).toEqual(['parameters.aiInputs.input.argument']);
+});
