@@ -49,7 +49,8 @@ export class InputValueError extends Error {
 
 const NAME = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
 const DEFAULT_MAX_LENGTH = 200;
-const CONTROL = /[\u0000-\u001f\u007f]/;
+// C0 controls and DEL (\p{Cc} without the C1 range), written without control-character escapes.
+const CONTROL = /(?![\u0080-\u009f])\p{Cc}/u;
 
 /** The `$fromAI` expression n8n expects for a declaration (the canvas and templates write it). */
 export function fromAiExpression(name: string, description: string, type: InputType): string {

@@ -53,7 +53,8 @@ export class RequestConfigError extends Error {
  * could split or end the header. Names the code point, never the value.
  */
 export function headerValueProblem(text: string): string | undefined {
-	const bad = /[\u0000-\u0008\u000a-\u001f\u007f]|[^\u0000-\u00ff]/u.exec(text);
+	// C0 controls but tab, and DEL; or beyond Latin-1 (written without control-character escapes).
+	const bad = /(?![\t\u0080-\u009f])\p{Cc}|[\u0100-\u{10ffff}]/u.exec(text);
 	if (!bad) return undefined;
 	const code = bad[0].codePointAt(0)!;
 	const point = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
