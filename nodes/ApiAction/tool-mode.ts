@@ -12,7 +12,7 @@ import { audienceKindOf } from '../shared/provenance';
 import { ACTION_TEMPLATES } from './action-templates';
 
 /** Keys of the conversation a request may read; taken from the trigger, never from the tool item. */
-const CONTEXT_KEYS = ['user', 'company', 'conversation', 'message', 'identity'] as const;
+const CONTEXT_KEYS = ['user', 'company', 'conversation', 'message', 'identity', 'source'] as const;
 
 const FIN_TRIGGER_TYPE = /(^|\.)finTrigger$/;
 

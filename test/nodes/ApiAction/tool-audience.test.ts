@@ -79,11 +79,12 @@ async function call(
 	audience: IDataObject | undefined,
 	user: IDataObject = {},
 	modelArguments: IDataObject = {},
+	run: { item?: IDataObject; mode?: 'webhook' | 'manual' } = {},
 ) {
 	const before = server.requests.length;
 	const result = await runWorkflow(workflow(audience, modelArguments), {
-		input: [conversation(user)],
-		mode: 'webhook',
+		input: [run.item ?? conversation(user)],
+		mode: run.mode ?? 'webhook',
 		extraNodes: [apiActionTool],
 	});
 	expect(result.errors).toEqual({});
@@ -147,5 +148,20 @@ describe('API Action tool: audience at call time', () => {
 	it('rules compare case-insensitively unless Case Sensitive is on', async () => {
 		expect((await call(proOnly, { plan: 'PRO' })).requests).toHaveLength(1);
 		expect((await call({ ...proOnly, caseSensitive: true }, { plan: 'PRO' })).requests).toEqual([]);
+	});
+
+	it("a canvas test run's test customer (source test, manual run) is decided like a verified one", async () => {
+		// What Fin Trigger emits for the canvas's test values: signed only in a manual run.
+		const testCustomer = conversation(
+			{ plan: 'pro' },
+			{ source: 'test', identity: { verified: false, method: 'test', signed: ['user'] } },
+		);
+		const manual = { item: testCustomer, mode: 'manual' as const };
+		expect((await call(undefined, {}, {}, manual)).requests).toHaveLength(1);
+		expect((await call(proOnly, {}, {}, manual)).requests).toHaveLength(1);
+		const free = { ...manual, item: { ...testCustomer, user: { user_id: 'u-42', plan: 'free' } } };
+		expect((await call(proOnly, {}, {}, free)).answer.errorType).toBe('NotAvailable');
+		// The same item in production is no verified customer: no request.
+		expect((await call(undefined, {}, {}, { item: testCustomer })).requests).toEqual([]);
 	});
 });
