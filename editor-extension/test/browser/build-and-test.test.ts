@@ -49,6 +49,8 @@ test('palette: four nodes with icons, searchable', async () => {
 	await expect(page.locator('[data-testid^="palette-node-"]')).toHaveCount(1);
 	await page.getByTestId('palette-search').fill('');
 	await expect(page.locator('[data-testid^="palette-node-"]')).toHaveCount(4);
+	// Fin Agent Reply belongs to the agent the canvas builds, not to an action.
+	await expect(page.getByTestId('palette-node-finAgentReply')).toHaveCount(0);
 	await expect(page.getByTestId('empty-hint')).toBeVisible();
 	await screenshot(page, '01-empty-canvas');
 });

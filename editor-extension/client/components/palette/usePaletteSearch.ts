@@ -9,16 +9,24 @@ function matches(query: string, ...texts: Array<string | undefined>): boolean {
 	return words.every((word) => haystack.includes(word));
 }
 
+/**
+ * Nodes that belong to the agent the canvas builds itself (docs/fin-agent.md), not to an action:
+ * Fin Agent Reply needs n8n's AI Agent before it, which an action never has.
+ */
+const AGENT_ONLY = new Set(['finAgentReply']);
+
 export function usePaletteSearch(nodes: NodeTypeInfo[], templates: TemplateInfo[], query: string) {
 	const shownNodes = useMemo(
 		() =>
-			nodes.filter((node) =>
-				matches(
-					query,
-					node.description.displayName,
-					node.description.description,
-					node.description.name,
-				),
+			nodes.filter(
+				(node) =>
+					!AGENT_ONLY.has(node.description.name) &&
+					matches(
+						query,
+						node.description.displayName,
+						node.description.description,
+						node.description.name,
+					),
 			),
 		[nodes, query],
 	);
