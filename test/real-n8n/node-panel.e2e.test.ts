@@ -82,3 +82,67 @@ for (const [term, expected] of TERMS)
 		const listed = await search(term);
 		expect(expected.filter((name) => !listed.includes(name))).toEqual([]);
 	});
+
+// The ✨ button in n8n's own node-details panel of the API Action Tool, under an AI Agent: n8n shows
+// it on a field when the pointer is over it; the API Action reads $fromAI only in "Model Argument".
+step('the API Action Tool offers ✨ on "Model Argument" and on no other field', async () => {
+	const { api, n8n } = session.value;
+	const created = await api.apiOk('POST', '/workflows', {
+		name: 'From AI button (e2e)',
+		nodes: [
+			{
+				id: 'agent',
+				name: 'AI Agent',
+				type: '@n8n/n8n-nodes-langchain.agent',
+				typeVersion: 3.1,
+				position: [0, 0],
+				parameters: { promptType: 'define', text: 'Hello' },
+			},
+			{
+				id: 'tool',
+				name: 'Order status',
+				type: 'n8n-nodes-fin-actions.apiActionTool',
+				typeVersion: 1.1,
+				position: [0, 300],
+				parameters: {
+					template: 'custom',
+					url: 'https://api.example.com/orders/{{input.order_number}}',
+					aiInputs: {
+						input: [
+							{
+								argument: "={{ $fromAI('order_number', 'The order number', 'string') }}",
+								required: true,
+								maxLength: 20,
+							},
+						],
+					},
+				},
+			},
+		],
+		connections: {
+			'Order status': { ai_tool: [[{ node: 'AI Agent', type: 'ai_tool', index: 0 }]] },
+		},
+		settings: {},
+	});
+	await page.goto(`${n8n.url}/workflow/${created.id}/tool`);
+	const fields = page.locator('[data-test-id="ndv"] [data-test-id^="parameter-input-"]');
+	await fields.first().waitFor({ timeout: 30000 });
+	const offered: string[] = [];
+	for (let index = 0; index < (await fields.count()); index++) {
+		const field = fields.nth(index);
+		// The Settings tab's fields (notes...) are in the panel but hidden: only the Parameters tab.
+		if (!(await field.isVisible())) continue;
+		const name = (await field.getAttribute('data-test-id'))!.replace('parameter-input-', '');
+		await field.hover();
+		const wrapper = field.locator(
+			'xpath=ancestor::*[contains(@class, "parameter-item") or @data-test-id="parameter-item"][1]',
+		);
+		const scope = (await wrapper.count()) > 0 ? wrapper : field.locator('xpath=..');
+		if ((await scope.locator('[data-test-id="from-ai-override-button"]').count()) > 0)
+			offered.push(name);
+	}
+	expect({ fields: await fields.count(), offered }).toEqual({
+		fields: expect.any(Number),
+		offered: ['argument'],
+	});
+});
