@@ -1,4 +1,6 @@
 // The header: the workflow's name, history and file actions, and the test / preview / set-live trio.
+import { useEffect, useRef } from 'react';
+
 import { canRedo, canUndo } from '../graph/history';
 import { commit, doc, editorStore } from '../state/editor';
 import { useStore } from '../state/store';
@@ -25,6 +27,13 @@ export function TopBar({
 	const testing = useStore(editorStore, (state) => state.testing);
 	const hasRun = useStore(editorStore, (state) => Boolean(state.run));
 	const [draft, setDraft] = useDraft(name);
+	// An action just opened (from "Blank action", a template or the list) replaced the control that had
+	// the focus: the focus would fall to <body>. Its name is the first thing to read or change.
+	const nameField = useRef<HTMLInputElement>(null);
+	useEffect(() => {
+		if (!document.activeElement || document.activeElement === document.body)
+			nameField.current?.focus();
+	}, []);
 	const rename = () => {
 		if (draft.trim() && draft !== name)
 			commit({
@@ -45,6 +54,7 @@ export function TopBar({
 				← Actions
 			</button>
 			<input
+				ref={nameField}
 				className="top-bar__name"
 				value={draft}
 				onChange={(event) => setDraft(event.target.value)}

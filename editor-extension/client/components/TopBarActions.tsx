@@ -1,4 +1,6 @@
 // The header's test / preview / set-live trio.
+import { useEffect, useRef } from 'react';
+
 import { editorStore, openDialog } from '../state/editor';
 import { useStore } from '../state/store';
 import { workspaceStore } from '../state/workspace';
@@ -16,6 +18,22 @@ interface Props {
 
 export function TopBarActions({ onTest, liveBlockers, testing, hasRun }: Props) {
 	const live = liveBlockers.length === 0;
+	// "Test response" and "Cancel" replace each other: the focus follows, instead of falling to <body>.
+	const testButton = useRef<HTMLButtonElement>(null);
+	const cancelButton = useRef<HTMLButtonElement>(null);
+	const hadFocus = useRef(false);
+	const wasTesting = useRef(testing);
+	if (wasTesting.current !== testing) {
+		// Read while the old button is still on the page (before this render's commit removes it).
+		wasTesting.current = testing;
+		hadFocus.current = [testButton.current, cancelButton.current].includes(
+			document.activeElement as HTMLButtonElement,
+		);
+	}
+	useEffect(() => {
+		if (hadFocus.current) (testing ? cancelButton : testButton).current?.focus();
+		hadFocus.current = false;
+	}, [testing]);
 	const deployed = useStore(editorStore, (state) => state.deployed);
 	const current = useStore(workspaceStore, (state) => state.current);
 	const name = useStore(
@@ -29,12 +47,18 @@ export function TopBarActions({ onTest, liveBlockers, testing, hasRun }: Props) 
 					<span className="top-bar__progress" data-testid="test-progress">
 						<Spinner label="Testing" /> Testing the whole graph…
 					</span>
-					<button className="button" onClick={cancelTest} data-testid="test-cancel">
+					<button
+						ref={cancelButton}
+						className="button"
+						onClick={cancelTest}
+						data-testid="test-cancel"
+					>
 						Cancel
 					</button>
 				</>
 			) : (
 				<button
+					ref={testButton}
 					className="button button--primary"
 					onClick={onTest}
 					title="Run the whole graph with the test values (Ctrl+Enter)"

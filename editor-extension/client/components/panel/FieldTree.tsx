@@ -9,6 +9,8 @@ interface Props {
 	picked: Set<string>;
 	onToggle: (entry: TreeEntry) => void;
 	depth?: number;
+	/** The rows above, for naming a toggle with what it opens ("orders › every item (*)"). */
+	path?: string;
 }
 
 function summary(entry: TreeEntry): string {
@@ -23,11 +25,13 @@ function TreeRow({
 	picked,
 	onToggle,
 	depth,
+	path,
 }: {
 	entry: TreeEntry;
 	picked: Set<string>;
 	onToggle: (entry: TreeEntry) => void;
 	depth: number;
+	path?: string;
 }) {
 	// Open by default: the first levels, and every "every item" branch; single items start closed.
 	// A branch holding a picked field opens too, so every picked field shows ticked.
@@ -37,6 +41,7 @@ function TreeRow({
 	);
 	const expandable = entry.children.length > 0;
 	const label = rowLabel(entry);
+	const named = path ? `${path} › ${label}` : label;
 	return (
 		<li className={`tree__row${entry.role === 'every' ? ' tree__row--wildcard' : ''}`}>
 			<div className="tree__line">
@@ -44,7 +49,7 @@ function TreeRow({
 					<button
 						className="tree__toggle"
 						onClick={() => setOpen(!open)}
-						aria-label={open ? 'Collapse' : 'Expand'}
+						aria-label={`${open ? 'Collapse' : 'Expand'} ${named}`}
 						aria-expanded={open}
 					>
 						{open ? '▾' : '▸'}
@@ -64,13 +69,19 @@ function TreeRow({
 				</label>
 			</div>
 			{expandable && open && (
-				<FieldTree entries={entry.children} picked={picked} onToggle={onToggle} depth={depth + 1} />
+				<FieldTree
+					entries={entry.children}
+					picked={picked}
+					onToggle={onToggle}
+					depth={depth + 1}
+					path={named}
+				/>
 			)}
 		</li>
 	);
 }
 
-export function FieldTree({ entries, picked, onToggle, depth = 0 }: Props) {
+export function FieldTree({ entries, picked, onToggle, depth = 0, path }: Props) {
 	return (
 		<ul className="tree">
 			{entries.map((entry) => (
@@ -80,6 +91,7 @@ export function FieldTree({ entries, picked, onToggle, depth = 0 }: Props) {
 					picked={picked}
 					onToggle={onToggle}
 					depth={depth}
+					path={path}
 				/>
 			))}
 		</ul>
