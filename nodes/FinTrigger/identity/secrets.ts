@@ -1,4 +1,16 @@
 // The two secrets of the Fin Messenger credential, read only when a request needs one.
+//
+// Kept per process for SECRETS_LIFETIME_SECONDS, by credential id. Why: n8n 2.40.7 reads a
+// credential in a webhook call through credentialsHelper.getDecrypted, which (for lack of run data
+// in the webhook phase) builds a Workflow and takes an expression isolate to resolve the credential's
+// fields, on every call, plus a database read and a decryption. Measured in real n8n on default
+// settings (docs/speed.md): that is one of the two isolates a Fin Trigger call took.
+// - A changed or deleted credential takes effect within SECRETS_LIFETIME_SECONDS: after that the
+//   next call reads it again (and a deleted one fails as before). Documented in docs/speed.md.
+// - Never shared across credential ids; a failed read is not kept.
+// - Test URL calls (mode 'manual', the editor listening) always read the credential, so an edit in
+//   the editor shows at once.
+// - The secrets sit behind a closure, so printing the cache shows no secret.
 import type { ICredentialDataDecryptedObject, IWebhookFunctions } from 'n8n-workflow';
 
 export interface MessengerSecrets extends ICredentialDataDecryptedObject {
@@ -6,10 +18,45 @@ export interface MessengerSecrets extends ICredentialDataDecryptedObject {
 	intercomClientSecret: string;
 }
 
-export async function secretsOf(context: IWebhookFunctions): Promise<MessengerSecrets> {
+export const SECRETS_LIFETIME_SECONDS = 30;
+/** Bounded: a process serving more Fin Trigger credentials than this reads the rest each call. */
+const MAX_CREDENTIALS = 1000;
+
+interface Kept {
+	expiresAt: number;
+	secrets: () => Promise<MessengerSecrets>;
+}
+const kept = new Map<string, Kept>();
+
+async function readSecrets(context: IWebhookFunctions): Promise<MessengerSecrets> {
 	const credentials = await context.getCredentials<MessengerSecrets>('finMessengerApi');
 	return {
 		identityVerificationSecret: String(credentials.identityVerificationSecret ?? ''),
 		intercomClientSecret: String(credentials.intercomClientSecret ?? ''),
 	};
+}
+
+function forgetExpired(now: number): void {
+	for (const [id, entry] of kept) if (entry.expiresAt <= now) kept.delete(id);
+	// Still full: drop the oldest (a Map iterates in insertion order).
+	while (kept.size >= MAX_CREDENTIALS) kept.delete(kept.keys().next().value as string);
+}
+
+export async function secretsOf(context: IWebhookFunctions): Promise<MessengerSecrets> {
+	const id = context.getNode().credentials?.finMessengerApi?.id;
+	if (!id || context.getMode() === 'manual') return await readSecrets(context);
+	const now = Date.now();
+	const entry = kept.get(id);
+	if (entry && entry.expiresAt > now) return await entry.secrets();
+	forgetExpired(now);
+	// Concurrent calls share one read; the lifetime counts from when the read started.
+	const reading = readSecrets(context);
+	const fresh: Kept = { expiresAt: now + SECRETS_LIFETIME_SECONDS * 1000, secrets: () => reading };
+	kept.set(id, fresh);
+	try {
+		return await reading;
+	} catch (error) {
+		if (kept.get(id) === fresh) kept.delete(id);
+		throw error;
+	}
 }

@@ -614,9 +614,13 @@ describe('verification switch, test values and response modes', () => {
 	});
 
 	it('a credential without the secret answers 500 secret_missing rather than accepting', async () => {
+		// Another credential than the other tests' (n8n gives each its own id): secrets are kept by id.
+		const workflow = finWorkflow();
+		workflow.nodes[0].credentials = { finMessengerApi: { id: 'm-empty', name: 'Empty' } };
 		await serve(
 			{},
 			{
+				workflow,
 				credentials: {
 					finMessengerApi: { identityVerificationSecret: '', intercomClientSecret: '' },
 				},
