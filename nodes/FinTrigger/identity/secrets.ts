@@ -53,10 +53,9 @@ export async function secretsOf(context: IWebhookFunctions): Promise<MessengerSe
 	const reading = readSecrets(context);
 	const fresh: Kept = { expiresAt: now + SECRETS_LIFETIME_SECONDS * 1000, secrets: () => reading };
 	kept.set(id, fresh);
-	try {
-		return await reading;
-	} catch (error) {
+	// A failed read is not kept (the caller still gets its error from `reading`).
+	reading.catch(() => {
 		if (kept.get(id) === fresh) kept.delete(id);
-		throw error;
-	}
+	});
+	return await reading;
 }
