@@ -146,3 +146,18 @@ step('the API Action Tool offers ✨ on "Model Argument" and on no other field',
 		offered: ['argument'],
 	});
 });
+
+step('Response Field Picker is listed under the panel\'s "Data transformation"', async () => {
+	const { n8n } = session.value;
+	const workflows = await session.value.api.apiOk('GET', '/workflows?limit=250');
+	const ours = (workflows.data as Array<{ id: string; name: string }>).find(
+		(workflow) => workflow.name === 'Node panel search (e2e)',
+	)!;
+	await page.goto(`${n8n.url}/workflow/${ours.id}`);
+	await page.locator('[data-test-id="node-creator-plus-button"]').first().click({ timeout: 60000 });
+	await page.locator('[data-test-id="node-creator-search-bar"]').waitFor({ timeout: 30000 });
+	await page.getByText('Data transformation', { exact: true }).first().click();
+	await page.waitForTimeout(400);
+	const names = await page.locator('[data-test-id="node-creator-item-name"]').allInnerTexts();
+	expect(names.map((name) => name.trim())).toContain('Response Field Picker');
+});
