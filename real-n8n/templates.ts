@@ -71,3 +71,74 @@ export async function settledExecutions(api: N8nClient, workflowId: string): Pro
 export function nodesRun(execution: any): string[] {
 	return Object.keys(execution.data?.resultData?.runData ?? {}).sort();
 }
+
+/** One `- **Name**: value` line of a note: `literal` when the value is in backticks (typed as written), else the user's own. */
+export interface NoteSetting {
+	name: string;
+	literal?: string;
+	own?: string;
+}
+
+/** What a note titled `### <node name>: fill in` asks for on that node. */
+export interface NodeSteps {
+	/** The node's own parameters, by the label n8n shows. */
+	inputs: NoteSetting[];
+	/** The credential to create: its type's display name and its settings; none when the note says so. */
+	credential?: { typeName: string; settings: NoteSetting[] };
+}
+
+/** What a workflow template's sticky notes tell a user to fill in (scripts/build-workflow-templates.mjs writes them). */
+export interface NoteSteps {
+	/** By node name. */
+	nodes: Record<string, NodeSteps>;
+	/** Fin Trigger's credential settings. */
+	messenger: NoteSetting[];
+	/** JWT claims the Messenger backend signs, or the user attributes it sends with a user_hash. */
+	jwtClaims?: string[];
+	userAttributes?: string[];
+	/** The steps' text, for what must be said in words (activation, the Production URL). */
+	text: string;
+}
+
+const SETTING = /^(\s*)- \*\*(.+?)\*\*: (.*)$/;
+const FILL_IN = /^#+ (.+): fill in$/;
+
+function parseSetting(name: string, value: string): NoteSetting {
+	const literal = /^`([^`]*)`/.exec(value);
+	return literal ? { name, literal: literal[1] } : { name, own: value };
+}
+
+const list = (setting: NoteSetting | undefined) =>
+	setting?.literal?.split(',').map((entry) => entry.trim());
+
+/** Reads the steps of a workflow template's notes, the way a user reads them, top to bottom. */
+export function readNoteSteps(workflow: any): NoteSteps {
+	const notes: string[] = workflow.nodes
+		.filter((node: any) => node.type === 'n8n-nodes-base.stickyNote')
+		.map((node: any) => String(node.parameters.content));
+	const steps: NoteSteps = { nodes: {}, messenger: [], text: notes.join('\n\n') };
+	for (const note of notes) {
+		let section = '';
+		let target: NodeSteps | undefined;
+		for (const line of note.split('\n')) {
+			if (/^#+ /.test(line)) {
+				section = line;
+				const fillIn = FILL_IN.exec(line);
+				target = fillIn ? (steps.nodes[fillIn[1]] = { inputs: [] }) : undefined;
+			}
+			const match = SETTING.exec(line);
+			if (!match) continue;
+			const [, indent, name, value] = match;
+			const setting = parseSetting(name, value);
+			if (target && name === 'Credential') {
+				const type = /create a new \*(.+?)\*/.exec(value);
+				if (type) target.credential = { typeName: type[1], settings: [] };
+			} else if (target && indent && target.credential) target.credential.settings.push(setting);
+			else if (target && name !== 'Fields') target.inputs.push(setting);
+			else if (name === 'JWT claims') steps.jwtClaims = list(setting);
+			else if (name === 'User attributes') steps.userAttributes = list(setting);
+			else if (section.includes('Fin Trigger')) steps.messenger.push(setting);
+		}
+	}
+	return steps;
+}

@@ -28,20 +28,96 @@ const kebab = (id) => id.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
 
 /**
  * What each workflow adds to its action: who may use it (Audience Filter rules), which attributes
- * the trigger accepts only from a signed source, and the response fields of a custom request.
+ * the trigger accepts only from a signed source (and the JWT claims that become them), what the
+ * Messenger backend signs, and the card's one sentence on the canvas's home list.
  */
 const WORKFLOW_CHOICES = {
 	shopifyOrderStatus: {
+		test: { messageText: 'Where is my order?' },
+		description:
+			'Tells a signed-in customer where their Shopify orders are: shipping and payment status, tracking numbers and the order status page.',
 		// Orders are looked up by email: it must be vouched for (user_hash of the email, or a JWT claim).
 		protectedAttributes: 'email',
 		rules: [{ name: 'Customers with an email', attribute: 'user.email', operator: 'isSet' }],
+		claims: ['user_id', 'email'],
 		identityNote:
 			'Orders are looked up by the customer\'s **email**, so the email must be signed: send a Messenger JWT with an `email` claim, or a `user_hash` of the email (and no `user_id`). "Protected Attributes" on Fin Trigger refuses an unsigned email, and the API Action never reads orders for an email nobody signed.',
 	},
 	statuspageIncidents: {
+		test: { messageText: 'Is the API down?' },
+		description:
+			'Checks your public Statuspage for ongoing incidents when a customer reports that something is down or slow.',
 		rules: [],
+		hashOf: 'user_id',
+		userAttributes: ['user_id'],
 		identityNote:
 			'The incidents are the same for everyone (the template is not customer-specific, so no signed attribute is needed); the Audience Filter lets every verified customer through. Add rules there to limit it.',
+	},
+	stripeSubscription: {
+		test: {
+			messageText: 'When is my next invoice and how much is it?',
+			attributes: { stripe_customer_id: 'cus_TestCustomer01' },
+		},
+		description:
+			"Answers a customer's billing questions from Stripe: their subscription's status, plan, next invoice amount and date.",
+		protectedAttributes: 'stripe_customer_id',
+		claimMapping: 'stripe_customer_id',
+		rules: [
+			{
+				name: 'Customers with a Stripe customer id',
+				attribute: 'user.stripe_customer_id',
+				operator: 'isSet',
+			},
+		],
+		claims: ['user_id', 'stripe_customer_id'],
+		identityNote:
+			"Subscriptions are read for the **Stripe customer id** (`cus_...`) your backend signs into the Messenger JWT as the claim `stripe_customer_id`; Fin Trigger's *JWT Claims to Attributes* (already set) makes it `user.stripe_customer_id`, and *Protected Attributes* refuses it unsigned.",
+	},
+	zendeskOpenTickets: {
+		test: { messageText: 'What is the status of my tickets?' },
+		description:
+			'Lists the Zendesk tickets the customer asked about that are still open, with their status and last update.',
+		protectedAttributes: 'email',
+		rules: [{ name: 'Customers with an email', attribute: 'user.email', operator: 'isSet' }],
+		claims: ['user_id', 'email'],
+		identityNote:
+			"Tickets are searched by the requester's **email**, so the email must be signed: the Messenger JWT's `email` claim. *Protected Attributes* refuses an unsigned email.",
+	},
+	jiraRequestStatus: {
+		test: {
+			messageText: 'Is my request done yet?',
+			attributes: { atlassian_account_id: '712020:00000000-test-4000-8000-000000000001' },
+		},
+		description:
+			'Gives the status of the requests a customer reported in your Jira Service Management project.',
+		protectedAttributes: 'atlassian_account_id',
+		claimMapping: 'atlassian_account_id',
+		rules: [
+			{
+				name: 'Customers with an Atlassian account',
+				attribute: 'user.atlassian_account_id',
+				operator: 'isSet',
+			},
+		],
+		claims: ['user_id', 'atlassian_account_id'],
+		identityNote:
+			"Requests are read for the reporter's **Atlassian account id** (Jira Cloud searches users by account id, not email), which your backend signs into the Messenger JWT as the claim `atlassian_account_id`; *JWT Claims to Attributes* (already set) makes it `user.atlassian_account_id`.",
+	},
+	githubIssues: {
+		test: {
+			messageText: 'Any news on the bug I reported?',
+			attributes: { github_login: 'octocat' },
+		},
+		description:
+			'Shows the state of the GitHub issues a customer opened in your repository, with links to them.',
+		protectedAttributes: 'github_login',
+		claimMapping: 'github_login',
+		rules: [
+			{ name: 'Customers with a GitHub login', attribute: 'user.github_login', operator: 'isSet' },
+		],
+		claims: ['user_id', 'github_login'],
+		identityNote:
+			"Issues are read for the customer's **GitHub login**, which your backend signs into the Messenger JWT as the claim `github_login` (e.g. after a GitHub sign-in); *JWT Claims to Attributes* (already set) makes it `user.github_login`.",
 	},
 };
 
@@ -79,11 +155,28 @@ const electricity = {
 			currency: 'EUR',
 		},
 	],
-	fillIn: [
-		"**URL**: your usage API, e.g. `https://api.your-utility.com/customers/{{user.user_id}}/usage`. `{{user.user_id}}` is the verified customer's id; placeholders may stand in the path, query and headers, never in the host.",
-		'**Credential**: a *Fin Dynamic Token API* credential with your token endpoint (client id and secret). The token is fetched, cached and refreshed by n8n.',
-		"**Fields** (API Action): JSON pointers into your API's answer; only these leave the node, are stored with the execution and reach the AI.",
+	description:
+		"Reads a customer's electricity usage, tariff and estimated bill from your own API, with a token your auth server issues.",
+	inputs: [
+		{
+			name: 'URL',
+			value: 'https://api.your-utility.com/customers/{{user.user_id}}/usage',
+			about:
+				"your usage API; `{{user.user_id}}` is the verified customer's id. Placeholders may stand in the path, query and headers, never in the host",
+		},
 	],
+	credentialSettings: {
+		'Token URL': '`https://api.your-utility.com/oauth/token`',
+		'Client ID': 'the client id your auth server gave n8n',
+		'Client Secret': 'its client secret',
+		Scope: '`usage:read`',
+		'Send Token As': '`Authorization: Bearer`',
+		'Allowed Domain': '`api.your-utility.com`',
+	},
+	credentialNote: 'the token is fetched, cached and refreshed by n8n',
+	hashOf: 'user_id',
+	userAttributes: ['user_id', 'meter_type'],
+	test: { messageText: 'How much electricity did I use?', attributes: { meter_type: 'smart' } },
 	identityNote:
 		"The usage is read for `user.user_id`, which Intercom's `user_hash` (or a Messenger JWT) proves.",
 };
@@ -113,21 +206,28 @@ function fromActionTemplate(action) {
 		protectedAttributes: choices.protectedAttributes,
 		// Suggested fields carry the picker's own parameter names (pointer, name, optional transform...).
 		fields: action.suggestedFields.map((field) => ({ ...field })),
-		fillIn: [
-			...action.fields.map(
-				(field) => `**${field.displayName}** (API Action): ${field.description}.`,
-			),
-			credentialType
-				? `**Credential** (API Action): ${action.auth.note}`
-				: `**Credential**: ${action.auth.note}`,
-			'**Fields** (API Action): the suggested fields of this template; only these leave the node, are stored with the execution and reach the AI. Remove what the AI should not see.',
-		],
+		inputs: action.fields.map((field) => ({
+			name: field.displayName,
+			value: field.default,
+			about: field.description,
+		})),
+		credentialSettings: action.auth.settings,
+		credentialNote: action.auth.note,
+		description: choices.description,
+		claims: choices.claims,
+		claimMapping: choices.claimMapping,
+		hashOf: choices.hashOf,
+		userAttributes: choices.userAttributes,
+		test: choices.test,
 		identityNote: choices.identityNote,
 	};
 }
 
 // Fin Trigger v2: n8n evaluates nothing per request for it (see nodes/FinTrigger/webhook-description.ts).
 const FIN_TRIGGER_VERSION = 2;
+// API Action and Response Field Picker 1.1 answer grouped: fields under one list come out as one
+// object per item (`orders: [{Order, Tracking number}, ...]`), never as parallel lists.
+const PICKING_VERSION = 1.1;
 
 function sticky(workflow, name, content, position, width, height, color) {
 	return {
@@ -139,6 +239,89 @@ function sticky(workflow, name, content, position, width, height, color) {
 		position,
 	};
 }
+
+/**
+ * The notes are the user's whole manual, and test/real-n8n/templates-notes.e2e.test.ts follows them
+ * literally: a line `- **Name**: value` names a parameter by the label n8n shows; a value in
+ * backticks is typed or chosen exactly as written, any other value is the user's own (a secret, an
+ * account). Addresses are given in full; the user puts their own host in.
+ */
+const setting = (name, value) => `- **${name}**: ${value}`;
+
+function messengerRequest(workflow) {
+	if (workflow.hashOf)
+		return [
+			'Body: `{"message": {"text": "<what the customer wrote>"}, "user": {...}, "user_hash": "<hex HMAC-SHA256 of user_id>"}`, the HMAC keyed with the Identity Verification Secret (Intercom\'s identity verification).',
+			'',
+			setting('User attributes', `\`${workflow.userAttributes.join(', ')}\``),
+		];
+	return [
+		'Header `Authorization: Bearer <JWT>`: an HS256 JWT signed with the Identity Verification Secret, with `exp` (at most 24 h ahead). Body: `{"message": {"text": "<what the customer wrote>"}}`.',
+		'',
+		setting('JWT claims', `\`${workflow.claims.join(', ')}\``),
+	];
+}
+
+function setupNote(workflow) {
+	return [
+		`## ${workflow.name.replace(/^Fin Actions: /, '')}`,
+		`A customer's chat message arrives at **Fin Trigger**, **Audience Filter** decides who gets the action, **${workflow.actionName}** reads their data from the API and keeps only the chosen fields, and **Answer** passes them back as the webhook's answer.`,
+		'',
+		'### 1. Fin Trigger',
+		'Credential: create a new *Fin Messenger API* with',
+		'',
+		setting(
+			'Identity Verification Secret',
+			'your Intercom identity verification secret (Intercom: Settings, Messenger, Security), the one your backend signs with',
+		),
+		'',
+		workflow.identityNote,
+		'### 2. Audience Filter',
+		'Ready as it is; add rules, test accounts or a rollout percentage to narrow it. Customers outside it get *Not In Audience*.',
+		'### 3. API Action',
+		`Follow the note above **${workflow.actionName}**.`,
+		'### 4. Activate',
+		"Save, then **Publish** (n8n 1: switch **Active** on). Copy Fin Trigger's **Production URL** (`https://<your n8n>/webhook/<id>/fin`).",
+		'### 5. What your Messenger backend sends',
+		'`POST` the Production URL with `Content-Type: application/json`.',
+		...messengerRequest(workflow),
+		'',
+		'The answer: `{"answer": {<the picked fields>}, "fieldsUsed": [...], "actionUsed": true}`.',
+		'',
+		'Credentials are referenced by type only: no secret and no address of ours is in this file.',
+	].join('\n');
+}
+
+function fillInNote(workflow) {
+	const credential = workflow.credentialType
+		? [
+				`- **Credential**: create a new *${CREDENTIAL_NAMES[workflow.credentialType]}* with (${workflow.credentialNote})`,
+				...Object.entries(workflow.credentialSettings ?? {}).map(
+					([name, value]) => `  ${setting(name, value)}`,
+				),
+			]
+		: [`- **Credential**: none (${workflow.credentialNote}).`];
+	return [
+		`### ${workflow.actionName}: fill in`,
+		...workflow.inputs.map(
+			(input) => `${setting(input.name, `\`${input.value}\``)} (${input.about})`,
+		),
+		...credential,
+		'- **Fields**: already picked; only these leave the node, are stored with the execution and reach the AI. Remove what the AI should not see.',
+	].join('\n');
+}
+
+function testValues(test) {
+	return {
+		messageText: test.messageText,
+		...(test.attributes ? { attributes: JSON.stringify(test.attributes) } : {}),
+	};
+}
+
+const CREDENTIAL_NAMES = {
+	finFixedTokenApi: 'Fin Fixed Token API',
+	finDynamicTokenApi: 'Fin Dynamic Token API',
+};
 
 function ruleGroups(rules) {
 	if (rules.length === 0) return {};
@@ -177,31 +360,10 @@ function buildWorkflow(workflow) {
 		typeVersion,
 		position,
 	});
-	const setup = [
-		`## ${workflow.name.replace(/^Fin Actions: /, '')}`,
-		`A customer's chat message arrives at **Fin Trigger**, **Audience Filter** decides who gets the action, **${workflow.actionName}** reads their data from the API and keeps only the chosen fields, and **Answer** passes them back to the chat as the webhook's answer.`,
-		'',
-		'### Fill in',
-		'1. **Fin Trigger** credential: a *Fin Messenger API* credential with your Intercom identity-verification secret. Your Messenger backend posts `{"message": {"text"}, "user": {...}, "user_hash"}` (or a JWT) to the production URL.',
-		`2. ${workflow.identityNote}`,
-		'3. **Audience Filter**: rules, test accounts and rollout percentage.',
-		'4. Then the note above the API Action.',
-		'',
-		'Customers outside the audience get *Not In Audience*. Credentials are referenced by type only: create your own, no secret is in this file.',
-	].join('\n');
+	const setup = setupNote(workflow);
 	const nodes = [
 		sticky(workflow, 'Setup', setup, [-460, 80], 420, 560, 7),
-		sticky(
-			workflow,
-			'Fill In: API Action',
-			[`### ${workflow.actionName}: fill in`, ...workflow.fillIn.map((line) => `- ${line}`)].join(
-				'\n',
-			),
-			[420, -240],
-			560,
-			380,
-			3,
-		),
+		sticky(workflow, 'Fill In: API Action', fillInNote(workflow), [420, -300], 560, 440, 3),
 		node('trigger', `${PACKAGE}.finTrigger`, FIN_TRIGGER_VERSION, [0, 300], {
 			source: 'messenger',
 			requireIdentityVerification: true,
@@ -209,7 +371,9 @@ function buildWorkflow(workflow) {
 				? { protectedAttributes: workflow.protectedAttributes }
 				: {}),
 			responseMode: 'lastNode',
-			options: {},
+			options: workflow.claimMapping ? { jwtClaimMapping: workflow.claimMapping } : {},
+			// What a canvas or editor test run sends (counts as signed in manual runs only).
+			...(workflow.test ? { testValues: testValues(workflow.test) } : {}),
 		}),
 		node('audience', `${PACKAGE}.audienceFilter`, 1, [220, 300], {
 			status: 'live',
@@ -218,7 +382,7 @@ function buildWorkflow(workflow) {
 			actionName: workflow.file.replace(/\.json$/, ''),
 			options: {},
 		}),
-		node('action', `${PACKAGE}.apiAction`, 1, [480, 200], {
+		node('action', `${PACKAGE}.apiAction`, PICKING_VERSION, [480, 200], {
 			...workflow.apiAction,
 			// The action keeps only these fields: the raw answer is never node output nor stored.
 			responseMode: 'picked',
@@ -226,7 +390,7 @@ function buildWorkflow(workflow) {
 			options: {},
 		}),
 		// Shapes the webhook's answer: the action's picked fields, without the conversation context.
-		node('picker', `${PACKAGE}.responseFieldPicker`, 1, [740, 200], {
+		node('picker', `${PACKAGE}.responseFieldPicker`, PICKING_VERSION, [740, 200], {
 			responseKey: 'response',
 			access: 'full',
 			answerKey: 'answer',
@@ -249,6 +413,8 @@ function buildWorkflow(workflow) {
 	const link = (to) => ({ node: names[to], type: 'main', index: 0 });
 	return {
 		name: workflow.name,
+		// One sentence saying what it does: the card on the canvas's home list, n8n's workflow description.
+		description: workflow.description,
 		nodes,
 		pinData: {},
 		connections: {
@@ -290,7 +456,7 @@ function agentWorkflow(actionWorkflows) {
 				`tool-${workflow.apiAction.template}`,
 				workflow.actionName,
 				`${PACKAGE}.apiActionTool`,
-				1,
+				PICKING_VERSION,
 				[560 + index * 220, 520],
 				{
 					...workflow.apiAction,
@@ -300,20 +466,56 @@ function agentWorkflow(actionWorkflows) {
 				},
 			),
 		);
+	const toolWorkflows = actionWorkflows.filter((workflow) =>
+		tools.some((tool) => tool.name === workflow.actionName),
+	);
 	const setup = [
 		'## AI Agent with Fin actions as tools',
-		'A customer\'s chat message arrives at **Fin Trigger** (verified with `user_hash` or a Messenger JWT). The **AI Agent** decides *when* to call an action from each tool\'s name and description (the API Action\'s *Action Name* and *When Should the AI Use This Action*), and answers in its own words; the webhook answers `{"output": "..."}`.',
+		"A customer's chat message arrives at **Fin Trigger**. The **AI Agent** decides *when* to call a tool from its name and description (the API Action's *Action Name* and *When Should the AI Use This Action*) and answers in its own words. Whose data a tool reads comes from the verified Fin Trigger output, never from the model's arguments; the model receives only the picked fields.",
 		'',
-		'### Fill in',
-		"1. **Fin Trigger**: a *Fin Messenger API* credential. The Shopify tool reads orders by the customer's **email**, which must be signed (JWT `email` claim, or `user_hash` of the email).",
-		"2. **OpenAI Chat Model**: an *OpenAI* credential. Any OpenAI-compatible server works: set the credential's *Base URL* (e.g. `http://localhost:8000/v1` for vLLM, `https://api.groq.com/openai/v1`), and the model id here. Keep *Use Responses API* off unless the server offers `/v1/responses`.",
-		'3. **The tools**: as in the single-action templates (shop URL, credential, status page URL, *Fields*).',
+		'### 1. Fin Trigger',
+		'Credential: create a new *Fin Messenger API* with',
 		'',
-		"Whose data a tool reads is taken from the verified Fin Trigger output of the same execution, never from the model's arguments; the model only fills declared *AI Inputs* and receives only the picked fields.",
+		setting(
+			'Identity Verification Secret',
+			'your Intercom identity verification secret (Intercom: Settings, Messenger, Security), the one your backend signs with',
+		),
+		'',
+		"The Shopify tool reads orders by the customer's **email**, so the email must be signed (the JWT's `email` claim); *Protected Attributes* refuses it unsigned.",
+		'### 2. Chat model and tools',
+		'Follow the notes above **OpenAI Chat Model** and above each tool.',
+		'### 3. Activate',
+		"Save, then **Publish** (n8n 1: switch **Active** on). Copy Fin Trigger's **Production URL** (`https://<your n8n>/webhook/<id>/fin`).",
+		'### 4. What your Messenger backend sends',
+		'`POST` the Production URL with `Content-Type: application/json`.',
+		...messengerRequest({ claims: ['user_id', 'email'] }),
+		'',
+		'The answer: `{"output": "<the agent\'s reply>"}`.',
 	].join('\n');
+	const modelNote = [
+		'### OpenAI Chat Model: fill in',
+		'- **Credential**: create a new *OpenAI* with (any OpenAI-compatible server works, e.g. vLLM or Groq)',
+		`  ${setting('API Key', "your provider's API key")}`,
+		`  ${setting('Base URL', "`https://api.openai.com/v1` (or your server's, e.g. http://localhost:8000/v1)")}`,
+		'',
+		"The model is `gpt-4o-mini`: change it on the node to your server's model id. Keep *Use Responses API* off unless your server offers `/v1/responses`.",
+	].join('\n');
+	const toolNotes = toolWorkflows.map((workflow, index) => ({
+		parameters: {
+			content: `${fillInNote(workflow)}\n\nThe node name is the tool name the model sees. Add *AI Inputs* (e.g. \`{{ $fromAI('order_number', 'The order number', 'string') }}\`) for values the AI may ask the customer for, and use them as \`{{input.order_number}}\`.`,
+			height: 420,
+			width: 420,
+			color: 3,
+		},
+		id: stableId(file, `note-${workflow.apiAction.template}`),
+		name: `Fill In: ${workflow.actionName}`,
+		type: 'n8n-nodes-base.stickyNote',
+		typeVersion: 1,
+		position: [560 + index * 460, 740],
+	}));
 	const nodes = [
 		{
-			parameters: { content: setup, height: 520, width: 460, color: 7 },
+			parameters: { content: setup, height: 640, width: 460, color: 7 },
 			id: stableId(file, 'setup'),
 			name: 'Setup',
 			type: 'n8n-nodes-base.stickyNote',
@@ -321,19 +523,14 @@ function agentWorkflow(actionWorkflows) {
 			position: [-520, 60],
 		},
 		{
-			parameters: {
-				content:
-					"### Tools\nEach tool is an **API Action** used by the agent. The node name is the tool name the model sees; its description is *Action Name: When Should the AI Use This Action*. Add *AI Inputs* (e.g. `{{ $fromAI('order_number', 'The order number', 'string') }}`) for values the AI may ask the customer for, and use them as `{{input.order_number}}`.",
-				height: 260,
-				width: 460,
-				color: 3,
-			},
-			id: stableId(file, 'tools-note'),
-			name: 'Tools',
+			parameters: { content: modelNote, height: 300, width: 420, color: 3 },
+			id: stableId(file, 'model-note'),
+			name: 'Fill In: OpenAI Chat Model',
 			type: 'n8n-nodes-base.stickyNote',
 			typeVersion: 1,
-			position: [520, 740],
+			position: [60, 740],
 		},
+		...toolNotes,
 		node('trigger', 'Fin Trigger', `${PACKAGE}.finTrigger`, FIN_TRIGGER_VERSION, [0, 300], {
 			source: 'messenger',
 			requireIdentityVerification: true,
@@ -366,6 +563,8 @@ function agentWorkflow(actionWorkflows) {
 		connections[tool.name] = { ai_tool: [[{ node: 'AI Agent', type: 'ai_tool', index: 0 }]] };
 	return {
 		name: 'Fin Actions: AI Agent with order status and incidents',
+		description:
+			"For n8n's editor: an AI Agent that answers in its own words and calls the Shopify order and Statuspage actions as tools when the question needs them.",
 		nodes,
 		pinData: {},
 		connections,

@@ -12,6 +12,7 @@ import {
 	usageFor,
 	type ShopifyOrderStatus,
 } from './demo-fixtures';
+import { addVendorDemoRoutes } from './demo-vendors';
 
 function bearer(req: IncomingMessage): string {
 	const match = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '');
@@ -21,6 +22,7 @@ function bearer(req: IncomingMessage): string {
 export function addDemoRoutes(router: Router) {
 	addUsageRoute(router);
 	addShopifyOrdersRoute(router);
+	addVendorDemoRoutes(router);
 	// Statuspage's v2 API is public on real status pages: no token needed, any is accepted.
 	router.add('GET', '/demo/statuspage/api/v2/incidents/unresolved.json', ({ res }) => {
 		sendJson(res, 200, unresolvedIncidents());

@@ -175,6 +175,10 @@ export const templateInfo = z.object({
 	id: z.string(),
 	name: z.string(),
 	description: z.string().optional(),
+	/** Needs n8n's own nodes (e.g. its AI Agent): offered as a file to import into n8n, not opened here. */
+	n8nOnly: z.boolean().optional(),
+	/** Test values of an imported template file (server templates carry them in Fin Trigger's Test Values). */
+	testValues: testValuesSchema.optional(),
 	workflow: workflowSchema,
 });
 export type TemplateInfo = z.infer<typeof templateInfo>;

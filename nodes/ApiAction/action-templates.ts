@@ -1,7 +1,11 @@
 // Ready-made actions, kept as data (templates/actions/*.json) shared with the canvas and the
 // workflow templates. The node applies a template generically; no template has code of its own.
+import githubIssues from '../../templates/actions/github-issues.json';
+import jiraRequestStatus from '../../templates/actions/jira-request-status.json';
 import shopifyOrderStatus from '../../templates/actions/shopify-order-status.json';
 import statuspageIncidents from '../../templates/actions/statuspage-incidents.json';
+import stripeSubscription from '../../templates/actions/stripe-subscription.json';
+import zendeskOpenTickets from '../../templates/actions/zendesk-open-tickets.json';
 import { applyTemplateFields, type NameValue, type RequestTemplate } from './request-builder';
 
 export interface ActionTemplate {
@@ -17,7 +21,14 @@ export interface ActionTemplate {
 	customerSpecific?: boolean;
 }
 
-export const ACTION_TEMPLATES: ActionTemplate[] = [shopifyOrderStatus, statuspageIncidents];
+export const ACTION_TEMPLATES: ActionTemplate[] = [
+	shopifyOrderStatus,
+	statuspageIncidents,
+	stripeSubscription,
+	zendeskOpenTickets,
+	jiraRequestStatus,
+	githubIssues,
+];
 
 /** Node parameter holding a template field, e.g. `shopifyOrderStatus_shopUrl`. */
 export function templateFieldParameter(template: ActionTemplate, field: string): string {

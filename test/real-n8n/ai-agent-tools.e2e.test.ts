@@ -247,7 +247,11 @@ step(
 		const results = lastToolResults('shopify') as any[];
 		expect(results).toHaveLength(1);
 		expect(Object.keys(results[0][0])).toEqual(['answer']);
-		expect(results[0][0].answer.Order).toEqual(['#1001', '#1002']);
+		// Grouped (API Action 1.1): one object per order, not parallel lists.
+		expect(results[0][0].answer.orders.map((order: any) => order.Order)).toEqual([
+			'#1001',
+			'#1002',
+		]);
 		const text = JSON.stringify(results);
 		for (const marker of unpickedMarkers) expect(text).not.toContain(marker);
 		expect(text).not.toContain('victim');

@@ -83,7 +83,7 @@ step(
 		expect(answer.status).toBe(200);
 		expect(answer.json).toMatchObject({
 			actionUsed: true,
-			answer: { Incident: ['Elevated API error rates in EU region'] },
+			answer: { incidents: [{ Incident: 'Elevated API error rates in EU region' }] },
 		});
 		expect(apis.status.requests).toHaveLength(before + 1);
 	},
@@ -190,7 +190,7 @@ step(
 		expect(answer.status).toBe(200);
 		expect(answer.json).toMatchObject({
 			actionUsed: true,
-			answer: { Incident: ['Elevated API error rates in EU region'] },
+			answer: { incidents: [{ Incident: 'Elevated API error rates in EU region' }] },
 		});
 
 		// Deploy again, remembering the workflow id: the same workflow and credential are updated.

@@ -164,7 +164,7 @@ step('test the graph against the API: a usable answer, and Set live turns on', a
 	const answer = JSON.parse((await page.getByTestId('preview-answer-json').textContent()) ?? '');
 	expect(answer).toMatchObject({
 		actionUsed: true,
-		answer: { Incident: ['Elevated API error rates in EU region'] },
+		answer: { incidents: [{ Incident: 'Elevated API error rates in EU region' }] },
 	});
 	await page.getByTestId('preview-dialog-close').click();
 	await expectPage(page.getByTestId('set-live')).toBeEnabled();
@@ -209,7 +209,7 @@ step('the published webhook answers a signed chat message with the picked fields
 	expect(answer.status).toBe(200);
 	expect(answer.json).toMatchObject({
 		actionUsed: true,
-		answer: { Incident: ['Elevated API error rates in EU region'] },
+		answer: { incidents: [{ Incident: 'Elevated API error rates in EU region' }] },
 	});
 	// A forged identity gets nothing.
 	const forged = await sendChat(flow.webhook!, {

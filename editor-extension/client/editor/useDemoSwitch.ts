@@ -5,7 +5,9 @@ import { useCallback, useState } from 'react';
 import type { TemplateInfo } from '../api/types';
 import { disableDemo, enableDemo } from '../state/demoSetup';
 import { loadWorkflow } from '../state/editor';
+import { setTestValues, testValuesStore } from '../state/testValues';
 import { showError } from '../state/toasts';
+import { templateTestValues } from './templateTestValues';
 import type { Catalog } from '../state/useCatalog';
 
 const TEMPLATE_DEMO_KEY = 'fin-canvas.templatesUseDemo';
@@ -39,6 +41,9 @@ export function useDemoSwitch(catalog: Catalog) {
 	const openTemplate = useCallback(
 		async (template: TemplateInfo) => {
 			loadWorkflow(template.workflow, `Opened “${template.name}”.`);
+			// The template's signed attributes and question become the test values.
+			const own = templateTestValues(template, testValuesStore.get().values);
+			if (own) setTestValues(own);
 			if (templatesUseDemo) await switchDemo(true);
 		},
 		[templatesUseDemo, switchDemo],

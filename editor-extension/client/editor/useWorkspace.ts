@@ -7,6 +7,7 @@ import { emptyDoc, graphToWorkflow } from '../graph/workflow';
 import { useStore } from '../state/store';
 import { setTestValues } from '../state/testValues';
 import { showError } from '../state/toasts';
+import { templateTestValues } from './templateTestValues';
 import {
 	actionIdInAddress,
 	createAction,
@@ -42,6 +43,12 @@ export function useWorkspace(
 		async (template?: TemplateInfo) => {
 			setCreating(true);
 			try {
+				// The template's signed attributes and question become the test values of the new action.
+				const own = template && templateTestValues(template, testValues);
+				if (own) {
+					setTestValues(own);
+					setWorkspaceTestValues(own);
+				}
 				await createAction(template ? template.workflow : graphToWorkflow(emptyDoc()));
 				if (template && templatesUseDemo) await switchDemo(true);
 			} catch (error) {
@@ -50,7 +57,7 @@ export function useWorkspace(
 				setCreating(false);
 			}
 		},
-		[templatesUseDemo, switchDemo],
+		[templatesUseDemo, switchDemo, testValues],
 	);
 	return { current, opening, creating, createFrom };
 }

@@ -32,6 +32,11 @@ const ROUTES: Array<{ path: RegExp; prefix: string }> = [
 const HOSTS: Array<{ host: RegExp; prefix: string }> = [
 	{ host: /myshopify\.com$/i, prefix: '/shopify' },
 	{ host: /statuspage\.io$|^status\./i, prefix: '/statuspage' },
+	// The vendor templates' API addresses (server/demo-vendors.ts).
+	{ host: /^api\.stripe\.com$/i, prefix: '/stripe' },
+	{ host: /\.zendesk\.com$/i, prefix: '/zendesk' },
+	{ host: /\.atlassian\.net$/i, prefix: '/jira' },
+	{ host: /^api\.github\.com$/i, prefix: '/github' },
 ];
 
 export function isApiAction(type: string): boolean {

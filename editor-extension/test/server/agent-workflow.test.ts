@@ -113,12 +113,14 @@ it("copies the API Action's parameters, its picked fields and its Audience Filte
 	};
 	const api = node(orders.workflow, '.apiAction');
 	api.credentials = { finFixedTokenApi: { id: 'local_shop', name: 'Shop token' } };
+	// An action saved with API Action version 1 (the templates are 1.1 now).
+	api.typeVersion = 1;
 	const [tool] = agentToolNodes([orders]);
 	expect(tool.credentials).toEqual(api.credentials);
 	expect(tool.parameters).toEqual({
 		...api.parameters,
 		responseMode: 'picked',
-		// The template's API Action is version 1: its flat answers stay flat as a 1.1 tool.
+		// A version 1 API Action's flat answers stay flat as a 1.1 tool.
 		answerShape: 'flat',
 		audience: {
 			status: 'live',

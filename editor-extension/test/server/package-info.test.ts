@@ -74,8 +74,12 @@ it('lists workflow templates and the API Action templates', async () => {
 	}
 	const actions = await call(server, 'GET', '/api/action-templates');
 	expect(actions.json.map((template: { id: string }) => template.id).sort()).toEqual([
+		'githubIssues',
+		'jiraRequestStatus',
 		'shopifyOrderStatus',
 		'statuspageIncidents',
+		'stripeSubscription',
+		'zendeskOpenTickets',
 	]);
 	expect(actions.json[0].request.url).toContain('{{template.');
 });
