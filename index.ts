@@ -3,7 +3,7 @@ export { FinTrigger } from './nodes/FinTrigger/FinTrigger.node';
 export { AudienceFilter } from './nodes/AudienceFilter/AudienceFilter.node';
 export { ApiAction } from './nodes/ApiAction/ApiAction.node';
 export { ResponseFieldPicker } from './nodes/ResponseFieldPicker/ResponseFieldPicker.node';
-export { AgentReply } from './nodes/AgentReply/AgentReply.node';
+export { FinAgentReply } from './nodes/AgentReply/FinAgentReply.node';
 export { FinFixedTokenApi } from './credentials/FinFixedTokenApi.credentials';
 export { FinDynamicTokenApi } from './credentials/FinDynamicTokenApi.credentials';
 export { FinMessengerApi } from './credentials/FinMessengerApi.credentials';

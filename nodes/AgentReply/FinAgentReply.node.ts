@@ -13,7 +13,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { agentNames, agentTools, availableTools } from './agent-tools';
 import { replyFields } from './reply-fields';
 
-export class AgentReply implements INodeType {
+export class FinAgentReply implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Fin Agent Reply',
 		name: 'finAgentReply',
