@@ -51,27 +51,28 @@ function describe(workflow: JsonObject): string {
 		: '';
 }
 
-export function workflowTemplates() {
-	return (
-		readJsonFiles(WORKFLOW_TEMPLATES_DIR)
-			.filter(
-				(file): file is { id: string; content: JsonObject } =>
-					isObject(file.content) && Array.isArray(file.content.nodes),
-			)
-			// The canvas runs this package's nodes; AI Agent workflows (n8n's LangChain nodes) are for n8n.
-			.filter(
-				({ content }) =>
-					!(content.nodes as unknown[]).some(
-						(node) => isObject(node) && String(node.type).startsWith('@n8n/n8n-nodes-langchain.'),
-					),
-			)
-			.map(({ id, content }) => ({
-				id,
-				name: typeof content.name === 'string' ? content.name : id,
-				description: describe(content),
-				workflow: content,
-			}))
+const usesLangChain = (workflow: JsonObject) =>
+	(workflow.nodes as unknown[]).some(
+		(node) => isObject(node) && String(node.type).startsWith('@n8n/n8n-nodes-langchain.'),
 	);
+
+/**
+ * Every workflow template. The canvas runs this package's nodes; one with n8n's LangChain nodes (the
+ * AI Agent template) is listed too, as `n8nOnly`: the home offers it as a file to import into n8n.
+ */
+export function workflowTemplates() {
+	return readJsonFiles(WORKFLOW_TEMPLATES_DIR)
+		.filter(
+			(file): file is { id: string; content: JsonObject } =>
+				isObject(file.content) && Array.isArray(file.content.nodes),
+		)
+		.map(({ id, content }) => ({
+			id,
+			name: typeof content.name === 'string' ? content.name : id,
+			description: describe(content),
+			...(usesLangChain(content) ? { n8nOnly: true } : {}),
+			workflow: content,
+		}));
 }
 
 /** Action templates as written; an object without an id gets its file name as id. */

@@ -40,7 +40,8 @@ export function EditorLayout({ catalog, view, checks, demo, onTest }: Props) {
 				<main className="workspace">
 					<Palette
 						nodes={catalog.nodes}
-						templates={catalog.templates}
+						// A template that needs n8n's own nodes (AI Agent) is offered on the home page only.
+						templates={catalog.templates.filter((template) => !template.n8nOnly)}
 						useDemo={demo.templatesUseDemo}
 						onUseDemo={(on) => demo.chooseTemplatesUseDemo(on)}
 						onAdd={(type) => addNodeOfType(type)}

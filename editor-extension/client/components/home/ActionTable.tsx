@@ -1,9 +1,27 @@
 // The saved actions on the home page: name (opens it), state, last test, last change, and managing it.
 import type { ActionSummary } from '../../../shared/api';
+import { toTemplateFile } from '../../../shared/template-file';
+import { api } from '../../api/client';
+import { showError } from '../../state/toasts';
 import { loadActions } from '../../state/workspace';
 import { BackToDraftButton } from '../agent/BackToDraftButton';
 import { logsHref } from '../logs/LogsView';
+import { downloadJson, fileNameOf } from './download';
 import { RenameField } from './RenameField';
+
+/** Saves the action as a template file: its graph, notes, test values, picked fields and credential types; no secret, no address of yours. */
+async function exportAction(action: ActionSummary) {
+	try {
+		const stored = await api.action(action.id);
+		const file = toTemplateFile(stored.workflow as never, {
+			name: action.name,
+			testValues: stored.testValues,
+		});
+		downloadJson(fileNameOf(action.name, '.fin-template.json'), file);
+	} catch (error) {
+		showError(error, 'Reload the page and try again.');
+	}
+}
 
 const STATE_TEXT: Record<ActionSummary['state'], string> = {
 	draft: 'Draft',
@@ -110,6 +128,14 @@ function ActionButtons({
 					className="button button--small button--ghost"
 				/>
 			)}
+			<button
+				className="button button--small button--ghost"
+				onClick={() => void exportAction(action)}
+				aria-label={`Export ${action.name} as a template file`}
+				data-testid="action-export"
+			>
+				Export
+			</button>
 			<button
 				className="button button--small button--ghost"
 				onClick={() => onRename(action.id)}

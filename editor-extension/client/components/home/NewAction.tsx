@@ -1,6 +1,8 @@
 // Start a new action on the home page: blank or from a template, optionally tested against the demo backend.
 import type { TemplateInfo } from '../../api/types';
 import { plainDescription } from '../palette/TemplateList';
+import { downloadJson } from './download';
+import { ImportTemplate } from './ImportTemplate';
 
 interface Props {
 	templates: TemplateInfo[];
@@ -24,21 +26,38 @@ export function NewAction(props: Props) {
 					<strong>Blank action</strong>
 					<span>An empty canvas: drag Fin Trigger onto it.</span>
 				</button>
-				{props.templates.map((template) => (
-					<button
-						key={template.id}
-						className="template-card"
-						onClick={() => props.onCreate(template)}
-						disabled={props.busy}
-						data-testid={`new-from-${template.id}`}
-					>
-						<strong>{template.name}</strong>
-						{template.description && (
-							<span>{plainDescription(template.name, template.description)}</span>
-						)}
-					</button>
-				))}
+				{props.templates.map((template) =>
+					template.n8nOnly ? (
+						// Needs n8n's own nodes (its AI Agent): a file to import into n8n's editor.
+						<button
+							key={template.id}
+							className="template-card"
+							onClick={() => downloadJson(`${template.id}.json`, template.workflow)}
+							data-testid={`download-${template.id}`}
+						>
+							<strong>{template.name}</strong>
+							<span>{template.description}</span>
+							<span className="muted">
+								Downloads the workflow: import it in n8n (Import from File).
+							</span>
+						</button>
+					) : (
+						<button
+							key={template.id}
+							className="template-card"
+							onClick={() => props.onCreate(template)}
+							disabled={props.busy}
+							data-testid={`new-from-${template.id}`}
+						>
+							<strong>{template.name}</strong>
+							{template.description && (
+								<span>{plainDescription(template.name, template.description)}</span>
+							)}
+						</button>
+					),
+				)}
 			</div>
+			<ImportTemplate busy={props.busy} onCreate={props.onCreate} />
 			<label className="checkbox-line">
 				<input
 					type="checkbox"
