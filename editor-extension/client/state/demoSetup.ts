@@ -3,7 +3,7 @@
 // pointed at /demo (demoTestDoc, used by testRun.ts), so exports and deploys keep the real addresses.
 import { api } from '../api/client';
 import type { CredentialInfo, CredentialTypeInfo } from '../api/types';
-import { applyDemo, type CredentialRef } from '../graph/demo';
+import { applyDemo, isApiAction, type CredentialRef } from '../graph/demo';
 import type { GraphDoc } from '../graph/types';
 import { doc, editorStore, getLookup } from './editor';
 import { showToast } from './toasts';
@@ -18,6 +18,35 @@ export function demoTestDoc(current: GraphDoc): GraphDoc {
 		describe: getLookup(),
 		demoCredential: (type) => demo.credentials[type],
 	}).doc;
+}
+
+/**
+ * With the demo on, the API Actions it cannot point at the demo (an address that is not a template's):
+ * their tests call their own address. Empty when the demo is off.
+ */
+export function demoMisses(current: GraphDoc): Array<{ name: string; host: string }> {
+	const demo = editorStore.get().demo;
+	if (!demo) return [];
+	const lookup = getLookup();
+	const { changes } = applyDemo(current, {
+		demoBase: demoBase(),
+		describe: lookup,
+		demoCredential: (type) => demo.credentials[type],
+	});
+	const changed = new Set(changes.map((change) => change.nodeId));
+	return current.nodes
+		.filter((graphNode) => {
+			const node = graphNode.data.node;
+			return isApiAction(node.type) && lookup(node.type) && !node.disabled;
+		})
+		.filter((graphNode) => !changed.has(graphNode.id))
+		.map((graphNode) => {
+			const address = Object.values(graphNode.data.node.parameters).find(
+				(value): value is string => typeof value === 'string' && /^\s*https?:\/\//i.test(value),
+			);
+			const host = /^\s*https?:\/\/([^/?#]+)/i.exec(address ?? '')?.[1] ?? 'its own address';
+			return { name: graphNode.data.node.name, host };
+		});
 }
 
 /** Tests call the demo (on) or the real addresses (off); the graph is the same either way. */

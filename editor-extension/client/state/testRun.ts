@@ -2,6 +2,7 @@
 import { api, toApiError } from '../api/client';
 import type { TestResult, TestValues } from '../api/types';
 import { fingerprint } from '../graph/fingerprint';
+import { isUsableAnswer } from '../graph/liveGate';
 import type { GraphDoc } from '../graph/types';
 import { testableWorkflow } from '../graph/testable';
 import { validateGraph } from '../graph/validation';
@@ -92,11 +93,11 @@ function reportRun(result: TestResult, onDemo = false) {
 	for (const warning of (result.warnings as string[] | undefined) ?? [])
 		showToast('warning', warning, undefined, 'test');
 	if (result.ok) {
-		if (result.answer === null || result.answer === undefined) {
+		if (!isUsableAnswer(result.answer)) {
 			showToast(
 				'warning',
 				'The graph ran, but the AI would receive no answer.',
-				'The messages above say why; “Preview answer” shows what n8n would send.',
+				'The messages above say why (a picker with no field ticked answers nothing); “Preview answer” shows what n8n would send.',
 				'test',
 			);
 		} else {

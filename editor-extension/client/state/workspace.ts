@@ -39,6 +39,8 @@ export interface WorkspaceState {
 	current?: OpenAction;
 	opening: boolean;
 	save: SaveStatus;
+	/** The id of an action the address named but the store does not have (deleted, or another canvas's). */
+	missing?: string;
 }
 
 export const workspaceStore = new Store<WorkspaceState>({
@@ -90,7 +92,10 @@ export async function loadActions() {
 
 /** Creates an action from a workflow (blank or a template's) and opens it. */
 export async function createAction(workflow: N8nWorkflow): Promise<void> {
-	const name = workflowName(workflow);
+	const name = distinctName(
+		workflowName(workflow),
+		workspaceStore.get().actions.map((action) => action.name),
+	);
 	const created = await api.createAction({
 		name,
 		workflow: { ...workflow, name },
@@ -100,9 +105,19 @@ export async function createAction(workflow: N8nWorkflow): Promise<void> {
 }
 
 export async function openAction(id: string): Promise<void> {
-	workspaceStore.set({ opening: true });
+	workspaceStore.set({ opening: true, missing: undefined });
 	try {
-		const action = await api.action(id);
+		let action;
+		try {
+			action = await api.action(id);
+		} catch (error) {
+			if ((error as ApiError).status !== 404) throw error;
+			// Said on the home page (ActionsHome), instead of leaving the address pointing at nothing.
+			workspaceStore.set({ current: undefined, missing: id });
+			setAddress(undefined);
+			await loadActions();
+			return;
+		}
 		enter(
 			{ id: action.id, lastTest: action.lastTest },
 			action.workflow as N8nWorkflow,
@@ -163,9 +178,20 @@ function enter(
 	workspaceStore.set({
 		current: { ...current, openedAs: fingerprint(opened.workflow as N8nWorkflow) },
 		save: { status: 'saved' },
+		missing: undefined,
 	});
 	lastSaved = JSON.stringify(opened);
 	setAddress(current.id);
+}
+
+/** "My action", then "My action 2", "My action 3"…: a list of new actions stays readable. */
+export function distinctName(name: string, taken: string[]): string {
+	const used = new Set(taken.map((other) => other.trim().toLowerCase()));
+	if (!used.has(name.toLowerCase())) return name;
+	for (let count = 2; ; count++) {
+		const candidate = `${name.slice(0, 120)} ${count}`;
+		if (!used.has(candidate.toLowerCase())) return candidate;
+	}
 }
 
 function workflowName(workflow: N8nWorkflow): string {

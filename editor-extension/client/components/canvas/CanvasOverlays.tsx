@@ -40,7 +40,11 @@ export function CanvasOverlays({ nodes, edges, detailed, banner, emptyHint }: Pr
 				position="bottom-right"
 				ariaLabel="Minimap"
 			/>
-			{banner && <Panel position="top-center">{banner}</Panel>}
+			{banner && (
+				<Panel position="top-center" className="canvas-banner">
+					{banner}
+				</Panel>
+			)}
 			{nodes.length === 0 && emptyHint && (
 				<Panel position="top-center" className="canvas__empty">
 					{emptyHint}

@@ -3,6 +3,7 @@
 import type { Node, NodeProps } from '@xyflow/react';
 import { memo, useContext } from 'react';
 
+import { runnableBaseName } from '../../graph/baseNodes';
 import { inputsOf, isTriggerDescription, outputsOf } from '../../graph/nodeTypes';
 import type { FinNodeData } from '../../graph/types';
 import { CanvasContext, outputCounts } from './CanvasContext';
@@ -16,7 +17,9 @@ export const FinNode = memo(function FinNode({ id, data, selected }: NodeProps<N
 	const description = lookup(node.type);
 	const trigger = isTriggerDescription(description, node.type);
 	const nodeRun = run?.nodes[node.name];
-	const status = testing && !node.disabled && description ? 'running' : nodeRun?.status;
+	// Known: described by the package, or one of n8n's own nodes a test runs.
+	const known = Boolean(description || runnableBaseName(node.type));
+	const status = testing && !node.disabled && known ? 'running' : nodeRun?.status;
 	const counts = outputCounts(run, node.name);
 	const items = counts.reduce((sum, count) => sum + count, 0);
 	const classes = [
@@ -24,7 +27,7 @@ export const FinNode = memo(function FinNode({ id, data, selected }: NodeProps<N
 		trigger && 'fin-node--trigger',
 		selected && 'fin-node--selected',
 		node.disabled && 'fin-node--disabled',
-		!description && 'fin-node--unknown',
+		!known && 'fin-node--unknown',
 		status && `fin-node--${status}`,
 		problemIds.has(id) && 'fin-node--problem',
 	].filter(Boolean);

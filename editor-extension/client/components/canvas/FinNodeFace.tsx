@@ -1,7 +1,7 @@
 // What a canvas node shows: its icon and last-run status in the box, and its name, type and item
 // count under it.
 import type { TestResult } from '../../api/types';
-import { isRunnableBaseType } from '../../../../engine/base-node-types';
+import { runnableBaseName } from '../../graph/baseNodes';
 import type { N8nNode, NodeDescription } from '../../graph/types';
 import { NodeIcon } from '../common/NodeIcon';
 
@@ -19,7 +19,7 @@ interface BoxProps {
 export function FinNodeBox({ node, description, status, nodeRun }: BoxProps) {
 	return (
 		<div className="fin-node__box">
-			<NodeIcon description={description} size={40} />
+			<NodeIcon description={description} size={40} name={runnableBaseName(node.type)} />
 			{status === 'running' && (
 				<span
 					className="fin-node__status fin-node__status--running"
@@ -55,11 +55,13 @@ export function FinNodeLabel({ node, description, nodeRun, items }: LabelProps) 
 			{description && description.displayName !== node.name && (
 				<span>{description.displayName}</span>
 			)}
-			{!description && (
+			{/* n8n's own nodes a test runs with their real class (engine/base-node-types.ts). */}
+			{!description && runnableBaseName(node.type) && (
+				<span>n8n {runnableBaseName(node.type)}</span>
+			)}
+			{!description && !runnableBaseName(node.type) && (
 				<span className="fin-node__unknown">
-					{node.type.replace(/^n8n-nodes-base\./, 'n8n ')}
-					{/* n8n's own nodes a test runs with their real class (engine/base-node-types.ts). */}
-					{isRunnableBaseType(node.type) ? '' : ' · runs in n8n only'}
+					{node.type.replace(/^n8n-nodes-base\./, 'n8n ')} · runs in n8n only
 				</span>
 			)}
 			{nodeRun && nodeRun.status !== 'skipped' && (

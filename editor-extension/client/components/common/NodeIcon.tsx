@@ -4,9 +4,12 @@ import type { NodeDescription } from '../../graph/types';
 export function NodeIcon({
 	description,
 	size = 28,
+	name,
 }: {
 	description?: NodeDescription;
 	size?: number;
+	/** The letter's source when the canvas has no description (n8n's own nodes: graph/baseNodes.ts). */
+	name?: string;
 }) {
 	if (description?.iconUrl) {
 		return (
@@ -20,7 +23,7 @@ export function NodeIcon({
 			/>
 		);
 	}
-	const letter = (description?.displayName ?? '?').charAt(0).toUpperCase();
+	const letter = (description?.displayName ?? name ?? '?').charAt(0).toUpperCase();
 	return (
 		<span
 			className="node-icon node-icon--letter"

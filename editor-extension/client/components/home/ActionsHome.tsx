@@ -13,6 +13,7 @@ import { Spinner } from '../common/Spinner';
 import { Brand } from '../common/Brand';
 import { AgentSettingsDialog } from '../agent/AgentSettings';
 import { ActionTable } from './ActionTable';
+import { MissingAction } from './MissingAction';
 import { NewAction } from './NewAction';
 
 interface Props {
@@ -54,6 +55,7 @@ export function ActionsHome(props: Props) {
 						AI agent settings
 					</button>
 				</div>
+				<MissingAction />
 				<NewAction
 					templates={props.templates}
 					templatesUseDemo={props.templatesUseDemo}

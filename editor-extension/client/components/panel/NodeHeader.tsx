@@ -1,6 +1,7 @@
 // The selected node's name (rename in place, F2), its type, and deactivate / delete / close.
 import { useEffect, useRef, useState } from 'react';
 
+import { runnableBaseName } from '../../graph/baseNodes';
 import type { GraphNode, NodeDescription } from '../../graph/types';
 import { editorStore, rename, selectNodes } from '../../state/editor';
 import { useStore } from '../../state/store';
@@ -28,7 +29,7 @@ export function NodeHeader({ node, description }: Props) {
 	const commit = () => setProblem(rename(node.id, draft));
 	return (
 		<header className="panel-header">
-			<NodeIcon description={description} size={36} />
+			<NodeIcon description={description} size={36} name={runnableBaseName(node.data.node.type)} />
 			<div className="panel-header__names">
 				<input
 					ref={input}
@@ -46,7 +47,10 @@ export function NodeHeader({ node, description }: Props) {
 				/>
 				<div className="panel-header__meta">
 					<span className="panel-header__type">
-						{description?.displayName ?? node.data.node.type}
+						{description?.displayName ??
+							(runnableBaseName(node.data.node.type)
+								? `n8n ${runnableBaseName(node.data.node.type)}`
+								: node.data.node.type)}
 					</span>
 					<NodeTools node={node} />
 				</div>

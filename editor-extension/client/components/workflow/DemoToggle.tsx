@@ -1,5 +1,7 @@
 // "Use demo backend": tests call the canvas server's imitation of the real APIs, with a demo token, so
 // a template can be tested with no account. Only tests: the graph keeps the real addresses.
+import { DemoNotServed } from './DemoNotServed';
+
 interface Props {
 	on: boolean;
 	busy: boolean;
@@ -27,6 +29,7 @@ export function DemoToggle({ on, busy, demoBase, onChange }: Props) {
 					? `Tests call ${demoBase} (electricity usage, Shopify orders, Statuspage incidents) with a demo token. Your API addresses stay in the graph, in exports and deploys; switch off to test against your API before going live.`
 					: 'Tests call the built-in demo of the electricity, Shopify and Statuspage APIs, without any account. The graph keeps your API addresses.'}
 			</p>
+			{on && <DemoNotServed testId="demo-not-served" />}
 		</div>
 	);
 }

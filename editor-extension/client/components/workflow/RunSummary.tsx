@@ -1,4 +1,5 @@
 // The last test in one glance: passed or failed, when, and whether the graph changed since.
+import { isUsableAnswer } from '../../graph/liveGate';
 import { editorStore, type RunState } from '../../state/editor';
 import { useStore } from '../../state/store';
 import { actionIdInAddress, workspaceStore } from '../../state/workspace';
@@ -30,19 +31,27 @@ export function RunSummary({ run, stale }: { run?: RunState; stale: boolean }) {
 		);
 	const nodes = Object.values(run.result.nodes);
 	const failed = nodes.filter((node) => node.status === 'error').length;
+	// The graph ran but the AI would get nothing (no answer, `{}`, `[]`): not a pass (graph/liveGate.ts).
+	const empty = run.result.ok && !isUsableAnswer(run.result.answer);
+	const outcome = empty ? 'empty' : run.result.ok ? 'ok' : 'failed';
 	return (
-		<div
-			className={`run-summary run-summary--${run.result.ok ? 'ok' : 'failed'}`}
-			data-testid="run-summary"
-		>
+		<div className={`run-summary run-summary--${outcome}`} data-testid="run-summary">
 			<strong>
-				{run.result.ok
-					? `✓ Last test passed${run.demo ? ' (demo backend)' : ''}`
-					: `✕ Last test failed${failed ? ` in ${failed} node${failed === 1 ? '' : 's'}` : ''}`}
+				{empty
+					? `⚠ Last test ran${run.demo ? ' (demo backend)' : ''}, but the AI would receive no answer`
+					: run.result.ok
+						? `✓ Last test passed${run.demo ? ' (demo backend)' : ''}`
+						: `✕ Last test failed${failed ? ` in ${failed} node${failed === 1 ? '' : 's'}` : ''}`}
 			</strong>
 			<span className="muted"> at {run.at.toLocaleTimeString()}</span>
 			{stale && (
 				<p className="field__hint">The graph changed since: test again before setting it live.</p>
+			)}
+			{empty && (
+				<p className="field__hint">
+					Each node's Output tab shows what it gave the next one: tick fields in Pick fields, or
+					check the test values.
+				</p>
 			)}
 			{!run.result.ok && <SeeLogs />}
 		</div>
