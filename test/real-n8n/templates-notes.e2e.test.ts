@@ -199,6 +199,9 @@ interface Deployed {
 	send: (text: string) => ReturnType<typeof sendChat>;
 }
 
+/** The workflows set up from their notes, by file. */
+const followed = new Map<string, Deployed>();
+
 /** Imports the file unchanged, fills in only what its notes say, activates. `change` edits the file first (e.g. a saved v1 copy). */
 async function followNotes(file: string, change?: (workflow: any) => void): Promise<Deployed> {
 	const { api, n8n } = session.value;
@@ -249,7 +252,9 @@ async function followNotes(file: string, change?: (workflow: any) => void): Prom
 					user: pick(steps.userAttributes ?? []),
 					userHash: userHash(secrets.identityVerification, String(person.user_id)),
 				});
-	return { workflow, id: stored.id, url, server, send };
+	const deployed = { workflow, id: stored.id, url, server, send };
+	if (!change) followed.set(file, deployed);
+	return deployed;
 }
 
 /** The API Action parameter a note's label stands for: a template field by its display name, or the custom URL. */
@@ -451,6 +456,34 @@ step('Statuspage and the electricity usage answer by following their notes too',
 	expect(usage.request.path).toBe(`/customers/${customer.user_id}/usage`);
 	expect(usage.answer).toMatchObject({ Tariff: 'Green Flex 24' });
 });
+
+step(
+	'an unsigned identifier is refused before any vendor call (user_hash of user_id, identifier unsigned)',
+	async () => {
+		const identifiers: Record<string, string> = {
+			'stripe-subscription.json': 'stripe_customer_id',
+			'zendesk-open-tickets.json': 'email',
+			'jira-request-status.json': 'atlassian_account_id',
+			'github-issues.json': 'github_login',
+		};
+		for (const [file, attribute] of Object.entries(identifiers)) {
+			const deployed = followed.get(file)!;
+			const before = deployed.server.requests.length;
+			// A valid user_hash for the attacker's own user_id, with the victim's identifier beside it.
+			const attacker = {
+				user_id: 'cust-attacker',
+				[attribute]: (vendorCustomer as any)[attribute],
+			};
+			const answer = await sendChat(deployed.url, {
+				text: 'Show me my data',
+				user: attacker,
+				userHash: userHash(secrets.identityVerification, attacker.user_id),
+			});
+			expect({ file, status: answer.status }).toEqual({ file, status: 403 });
+			expect({ file, calls: deployed.server.requests.length }).toEqual({ file, calls: before });
+		}
+	},
+);
 
 step('a copy saved with version 1 (before 1.1) keeps its flat answer', async () => {
 	const deployed = await followNotes('stripe-subscription.json', (workflow) => {
