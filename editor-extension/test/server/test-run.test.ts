@@ -331,7 +331,11 @@ it("tests the Shopify workflow template against the demo, running n8n's own Set 
 	]);
 	// The Set node is on the branch this customer did not take: it did not run, as in n8n.
 	expect(matched.json.nodes[setNode.name]).toEqual({ status: 'skipped', input: [], output: [] });
-	expect(matched.json.answer.answer.Order).toEqual(['#1041', '#1032']);
+	// Grouped (1.1): one object per order.
+	expect(matched.json.answer.answer.orders.map((order: { Order: string }) => order.Order)).toEqual([
+		'#1041',
+		'#1032',
+	]);
 	expect(matched.json.answer.actionUsed).toBe(true);
 	expect(matched.json.warnings).toEqual([]);
 
