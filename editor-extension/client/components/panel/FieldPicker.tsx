@@ -2,7 +2,7 @@
 // test received it, as a tree; ticking writes a JSON Pointer into the API Action's own picked fields
 // (graph/picking.ts), so only those leave it, reach the AI and are stored in n8n's executions. The
 // preview beside it is the real nodes' answer for that response (AnswerPreview).
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 
 import type { TestResult } from '../../api/types';
 import { resolveValues } from '../../graph/parameters';
@@ -23,6 +23,7 @@ import { AnswerPreview } from './AnswerPreview';
 import { NoApiAction, NoResponse } from './FieldPickerEmpty';
 import { FieldPickerNotes } from './FieldPickerNotes';
 import { FieldTree } from './FieldTree';
+import { PickByPath } from './PickByPath';
 import { useReplay } from './useReplay';
 
 interface Props {
@@ -44,6 +45,8 @@ export function FieldPicker({ node, run, onTest }: Props) {
 	const hasBody = Boolean(recorded && 'body' in recorded);
 	const tree = useMemo(() => (hasBody ? buildTree(recorded?.body) : []), [hasBody, recorded]);
 	const replay = useReplay(graph, run);
+	// An empty list's row starts the typed path with its items (`/orders/*/`).
+	const [seed, setSeed] = useState<{ path: string }>();
 
 	if (!source || !description || !slots) return <NoApiAction />;
 	const action = source.data.node;
@@ -79,7 +82,20 @@ export function FieldPicker({ node, run, onTest }: Props) {
 			</p>
 			<div className="field-picker__columns">
 				<div>
-					<FieldTree entries={tree} picked={pickedSet} onToggle={toggle} />
+					<FieldTree
+						entries={tree}
+						picked={pickedSet}
+						onToggle={toggle}
+						onTypeItems={(pointer) => setSeed({ path: `${pointer}/*/` })}
+					/>
+					<PickByPath
+						body={recorded?.body}
+						picked={picked}
+						seed={seed}
+						onAdd={(pointer, label) =>
+							setNodeParameters(source.id, togglePointer(parameters, slots, pointer, label))
+						}
+					/>
 					{missing.length > 0 && (
 						<p className="field__hint" data-testid="field-picker-missing">
 							Picked but found nothing for this customer (kept): {missing.join(', ')}

@@ -11,6 +11,8 @@ interface Props {
 	depth?: number;
 	/** The rows above, for naming a toggle with what it opens ("orders › every item (*)"). */
 	path?: string;
+	/** An empty list has no item to tick: its row offers to type a field of its items. */
+	onTypeItems?: (pointer: string) => void;
 }
 
 function summary(entry: TreeEntry): string {
@@ -26,12 +28,14 @@ function TreeRow({
 	onToggle,
 	depth,
 	path,
+	onTypeItems,
 }: {
 	entry: TreeEntry;
 	picked: Set<string>;
 	onToggle: (entry: TreeEntry) => void;
 	depth: number;
 	path?: string;
+	onTypeItems?: (pointer: string) => void;
 }) {
 	// Open by default: the first levels, and every "every item" branch; single items start closed.
 	// A branch holding a picked field opens too, so every picked field shows ticked.
@@ -67,6 +71,16 @@ function TreeRow({
 					<span className="tree__key">{label}</span>
 					<span className={`tree__value tree__value--${entry.kind}`}>{summary(entry)}</span>
 				</label>
+				{entry.kind === 'array' && entry.count === 0 && onTypeItems && (
+					<button
+						type="button"
+						className="link-button tree__type-items"
+						onClick={() => onTypeItems(entry.pointer)}
+						data-testid={`type-items-${entry.pointer}`}
+					>
+						Empty here: type a field of its items
+					</button>
+				)}
 			</div>
 			{expandable && open && (
 				<FieldTree
@@ -75,13 +89,14 @@ function TreeRow({
 					onToggle={onToggle}
 					depth={depth + 1}
 					path={named}
+					onTypeItems={onTypeItems}
 				/>
 			)}
 		</li>
 	);
 }
 
-export function FieldTree({ entries, picked, onToggle, depth = 0, path }: Props) {
+export function FieldTree({ entries, picked, onToggle, depth = 0, path, onTypeItems }: Props) {
 	return (
 		<ul className="tree">
 			{entries.map((entry) => (
@@ -92,6 +107,7 @@ export function FieldTree({ entries, picked, onToggle, depth = 0, path }: Props)
 					onToggle={onToggle}
 					depth={depth}
 					path={path}
+					onTypeItems={onTypeItems}
 				/>
 			))}
 		</ul>
