@@ -1,6 +1,8 @@
 // (a) Real n8n 2.40.7, side by side in one instance: the Shopify order-status template (Fin Trigger ->
-// Audience Filter -> API Action -> Answer) against the same job built from n8n's own nodes (Webhook ->
-// If -> HTTP Request -> Edit Fields), both calling the same loopback Shopify API. Both must first
+// Audience Filter -> API Action -> Answer) against the same job built from n8n's own nodes, twice:
+// without an identity check (Webhook -> If -> HTTP Request -> Edit Fields) and with one (Webhook ->
+// Crypto HMAC -> If -> HTTP Request with Header Auth -> Edit Fields), all calling the same loopback
+// Shopify API. All must first
 // answer the same content: a fast error is not a result. Rounds are short, interleaved (the side that
 // goes first alternates), bounded in requests, and reported as ratios of the same run.
 import { randomUUID } from 'node:crypto';
@@ -114,9 +116,14 @@ export interface ConcurrencyResult {
 	concurrency: number;
 	ours: SideRound[];
 	builtin: SideRound[];
+	/** n8n's own nodes with the identity check (Crypto HMAC of user_id compared with user_hash). */
+	checked: SideRound[];
 	/** Median over rounds of ours/built-in throughput, each round measured back to back. */
 	throughputRatio: number;
 	p50Ratio: number;
+	/** The same, ours / built-in with the identity check. */
+	checkedThroughputRatio: number;
+	checkedP50Ratio: number;
 }
 
 export interface SettingResult {
@@ -160,18 +167,16 @@ const percentile = (values: number[], p: number) => {
 
 /** The same job from n8n's own nodes: Webhook -> If (email set) -> HTTP Request -> Edit Fields. */
 function builtinWorkflow(shopUrl: string) {
-	const field = (name: string, expression: string) => `${JSON.stringify(name)}: ${expression}`;
-	const answer = [
-		field('Order', '$json.orders.map((o) => o.name)'),
-		field('Ordered on', '$json.orders.map((o) => o.created_at)'),
-		field('Shipping status', '$json.orders.map((o) => o.fulfillment_status)'),
-		field('Payment status', '$json.orders.map((o) => o.financial_status)'),
-		field(
-			'Tracking number',
-			'$json.orders.flatMap((o) => (o.fulfillments ?? []).map((f) => f.tracking_number))',
-		),
-		field('Order status page', '$json.orders.map((o) => o.order_status_url)'),
+	// The template's grouped answer (API Action / Response Field Picker 1.1): one entry per order.
+	const order = [
+		'"Order": o.name',
+		'"Ordered on": o.created_at',
+		'"Shipping status": o.fulfillment_status',
+		'"Payment status": o.financial_status',
+		'"fulfillments": (o.fulfillments ?? []).map((f) => ({ "Tracking number": f.tracking_number }))',
+		'"Order status page": o.order_status_url',
 	].join(', ');
+	const answer = `orders: $json.orders.map((o) => ({ ${order} }))`;
 	return {
 		name: 'Bench: built-in nodes',
 		nodes: [
@@ -255,6 +260,88 @@ function builtinWorkflow(shopUrl: string) {
 	};
 }
 
+/**
+ * The same job from n8n's own nodes *with* the identity check a user would build: Webhook -> Crypto
+ * (HMAC-SHA256 of user_id with the identity-verification secret, from a Crypto credential) -> If (it
+ * equals the posted user_hash) -> HTTP Request (Header Auth credential) -> Edit Fields.
+ */
+function checkedWorkflow(
+	shopUrl: string,
+	credentials: { crypto: unknown; httpHeaderAuth: unknown },
+) {
+	const plain = builtinWorkflow(shopUrl);
+	const [webhook, , http, edit] = plain.nodes as any[];
+	return {
+		name: 'Bench: built-in nodes with the identity check',
+		nodes: [
+			{
+				...webhook,
+				id: 'k1',
+				webhookId: 'bench-builtin-checked',
+				parameters: { ...webhook.parameters, path: 'order-status-checked' },
+			},
+			{
+				id: 'k2',
+				name: 'Crypto',
+				type: 'n8n-nodes-base.crypto',
+				typeVersion: 2,
+				position: [220, 0],
+				parameters: {
+					action: 'hmac',
+					type: 'SHA256',
+					value: '={{ $json.body.user.user_id }}',
+					dataPropertyName: 'hmac',
+					encoding: 'hex',
+				},
+				credentials: { crypto: credentials.crypto },
+			},
+			{
+				id: 'k3',
+				name: 'If',
+				type: 'n8n-nodes-base.if',
+				typeVersion: 2.2,
+				position: [440, 0],
+				parameters: {
+					conditions: {
+						options: { caseSensitive: true, leftValue: '', typeValidation: 'strict', version: 2 },
+						conditions: [
+							{
+								id: 'k3c',
+								leftValue: '={{ $json.hmac }}',
+								rightValue: '={{ $json.body.user.user_hash }}',
+								operator: { type: 'string', operation: 'equals' },
+							},
+						],
+						combinator: 'and',
+					},
+					options: {},
+				},
+			},
+			{
+				...http,
+				id: 'k4',
+				position: [660, 0],
+				parameters: {
+					...http.parameters,
+					authentication: 'genericCredentialType',
+					genericAuthType: 'httpHeaderAuth',
+					sendHeaders: false,
+					headerParameters: undefined,
+				},
+				credentials: { httpHeaderAuth: credentials.httpHeaderAuth },
+			},
+			{ ...edit, id: 'k5', position: [880, 0] },
+		],
+		connections: {
+			Webhook: { main: [[{ node: 'Crypto', type: 'main', index: 0 }]] },
+			Crypto: { main: [[{ node: 'If', type: 'main', index: 0 }]] },
+			If: { main: [[{ node: 'HTTP Request', type: 'main', index: 0 }], []] },
+			'HTTP Request': { main: [[{ node: 'Edit Fields', type: 'main', index: 0 }]] },
+		},
+		settings: { executionOrder: 'v1' },
+	};
+}
+
 async function deployOurs(api: N8nClient, apis: Apis, messenger: unknown): Promise<string> {
 	const template = readTemplate('shopify-order-status.json');
 	const shopify = await api.createCredential('finFixedTokenApi', 'Shopify token (bench)', {
@@ -291,6 +378,36 @@ async function deployBuiltin(api: N8nClient, apis: Apis): Promise<string> {
 	const created = await api.apiOk('POST', '/workflows', workflow);
 	await api.apiOk('POST', `/workflows/${created.id}/activate`);
 	return `${api.baseUrl}/webhook/order-status`;
+}
+
+async function deployChecked(api: N8nClient, apis: Apis): Promise<string> {
+	const crypto = await api.createCredential('crypto', 'Identity verification HMAC (bench)', {
+		hmacSecret: secrets.identityVerification,
+	});
+	const httpHeaderAuth = await api.createCredential('httpHeaderAuth', 'Shopify header (bench)', {
+		name: 'X-Shopify-Access-Token',
+		value: secrets.shopifyToken,
+	});
+	const workflow = checkedWorkflow(apis.shop.url, { crypto, httpHeaderAuth });
+	const created = await api.apiOk('POST', '/workflows', workflow);
+	await api.apiOk('POST', `/workflows/${created.id}/activate`);
+	return `${api.baseUrl}/webhook/order-status-checked`;
+}
+
+/** The same message for the built-in side with the identity check: signed with Intercom's user_hash. */
+function checkedRequest(): RequestInit {
+	return {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({
+			message: { text: 'Where is my order?' },
+			user: {
+				user_id: customer.user_id,
+				email: customer.email,
+				user_hash: userHash(secrets.identityVerification, customer.user_id),
+			},
+		}),
+	};
 }
 
 /** One chat message, identical for both sides: a verified customer asking for their orders. */
@@ -528,9 +645,11 @@ function selectedSettings(): Setting[] {
 
 type TokenWorkflows = Awaited<ReturnType<typeof deployTokenWorkflows>>;
 
+type Urls = { ours: string; builtin: string; checked: string };
+
 /** What the first n8n that starts deploys, kept for every later setting (same database). */
 interface Deployed {
-	urls?: { ours: string; builtin: string };
+	urls?: Urls;
 	tokenWorkflows: TokenWorkflows;
 }
 
@@ -593,6 +712,7 @@ async function runSetting(setting: Setting, deployed: Deployed, run: BenchRun): 
 			urls = {
 				ours: await deployOurs(api, apis, messenger),
 				builtin: await deployBuiltin(api, apis),
+				checked: await deployChecked(api, apis),
 			};
 			tokenWorkflows = await deployTokenWorkflows(api, messenger, tokenApi.url);
 		}
@@ -634,80 +754,97 @@ async function setUpOwner(n8nUrl: string) {
 	return { api, messenger };
 }
 
-/** (a) in one running n8n: the same answer from both workflows, a warm-up, then every concurrency. */
+/** (a) in one running n8n: the same answer from all three workflows, a warm-up, then every concurrency. */
 async function measureSetting(
 	setting: Setting,
 	n8nUrl: string,
-	urls: { ours: string; builtin: string },
+	urls: Urls,
 	log: (line: string) => void,
 ) {
 	// Paths stay; the port changes with every start.
-	const ours = `${n8nUrl}${new URL(urls.ours).pathname}`;
-	const builtin = `${n8nUrl}${new URL(urls.builtin).pathname}`;
-	await waitForWebhook(ours);
-	await waitForWebhook(builtin);
-	const init = request();
-	const { expected, sameAnswer } = await sameAnswerOf(ours, builtin, init);
+	const at = (url: string) => `${n8nUrl}${new URL(url).pathname}`;
+	const sides: Sides = {
+		ours: { url: at(urls.ours), init: request() },
+		builtin: { url: at(urls.builtin), init: request() },
+		checked: { url: at(urls.checked), init: checkedRequest() },
+	};
+	for (const side of Object.values(sides)) await waitForWebhook(side.url);
+	const { expected, sameAnswer } = await sameAnswerOf(sides);
 	// Every timed answer must carry that same content: a fast error is not a result.
 	const accept = (text: string) => answerContent(text) === expected;
-	log(`[a] ${setting.name}: both answer the same order fields; measuring`);
+	log(`[a] ${setting.name}: all three answer the same order fields; measuring`);
 	// Warm-up, outside the measurement.
-	await load(ours, init, 5, accept);
-	await load(builtin, init, 5, accept);
+	for (const side of Object.values(sides)) await load(side.url, side.init, 5, accept);
 	const concurrencyResults: ConcurrencyResult[] = [];
 	for (const concurrency of CONCURRENCIES)
 		concurrencyResults.push(
-			await measureConcurrency(setting.name, ours, builtin, init, concurrency, accept, log),
+			await measureConcurrency(setting.name, sides, concurrency, accept, log),
 		);
 	return { sameAnswer, concurrencyResults };
 }
 
-/** Both workflows must answer the same content before any timing, or no timing is a result. */
-async function sameAnswerOf(ours: string, builtin: string, init: RequestInit) {
-	const [a, b] = [await answerOf(ours, init), await answerOf(builtin, init)];
+type SideName = 'ours' | 'builtin' | 'checked';
+type Sides = Record<SideName, { url: string; init: RequestInit }>;
+
+/** All workflows must answer the same content before any timing, or no timing is a result. */
+async function sameAnswerOf(sides: Sides) {
+	const b = await answerOf(sides.builtin.url, sides.builtin.init);
 	const expected = b.status === 200 ? answerContent(b.text) : undefined;
-	const sameAnswer =
-		a.status === 200 && expected !== undefined && answerContent(a.text) === expected;
+	let sameAnswer = expected !== undefined;
+	const seen: string[] = [`  built-in ${b.status ?? b.error} ${b.text.slice(0, 600)}`];
+	for (const name of ['ours', 'checked'] as const) {
+		const a = await answerOf(sides[name].url, sides[name].init);
+		seen.push(`  ${name} ${a.status ?? a.error} ${a.text.slice(0, 600)}`);
+		sameAnswer &&= a.status === 200 && answerContent(a.text) === expected;
+	}
 	if (!sameAnswer)
 		throw new Error(
-			`the two workflows do not answer the same content, so no timing is a result:\n  ours     ${a.status ?? a.error} ${a.text.slice(0, 600)}\n  built-in ${b.status ?? b.error} ${b.text.slice(0, 600)}`,
+			`the workflows do not answer the same content, so no timing is a result:\n${seen.join('\n')}`,
 		);
 	return { expected, sameAnswer };
 }
 
-/** One concurrency: ROUNDS interleaved rounds per side, and the median ratios ours/built-in. */
+const ratios = (ours: SideRound[], other: SideRound[]) => ({
+	throughput: median(ours.map((round, i) => round.throughput / other[i].throughput)),
+	p50: median(ours.map((round, i) => round.p50 / other[i].p50)),
+});
+
+/** One concurrency: ROUNDS interleaved rounds per side, and the median ratios of ours to each. */
 async function measureConcurrency(
 	settingName: string,
-	ours: string,
-	builtin: string,
-	init: RequestInit,
+	sides: Sides,
 	concurrency: number,
 	accept: (text: string) => boolean,
 	log: (line: string) => void,
 ): Promise<ConcurrencyResult> {
-	const oursRounds: SideRound[] = [];
-	const builtinRounds: SideRound[] = [];
+	const rounds: Record<SideName, SideRound[]> = { ours: [], builtin: [], checked: [] };
+	const names: SideName[] = ['ours', 'builtin', 'checked'];
 	for (let round = 0; round < ROUNDS; round++) {
-		// The side that goes first alternates.
-		const order = round % 2 === 0 ? ['ours', 'builtin'] : ['builtin', 'ours'];
+		// The side that goes first rotates.
+		const order = [...names.slice(round % 3), ...names.slice(0, round % 3)];
 		for (const side of order) {
 			await pause(SETTLE_MS);
-			if (side === 'ours') oursRounds.push(await load(ours, init, concurrency, accept));
-			else builtinRounds.push(await load(builtin, init, concurrency, accept));
+			rounds[side].push(await load(sides[side].url, sides[side].init, concurrency, accept));
 		}
 	}
+	const plain = ratios(rounds.ours, rounds.builtin);
+	const checked = ratios(rounds.ours, rounds.checked);
 	const result = {
 		concurrency,
-		ours: oursRounds,
-		builtin: builtinRounds,
-		throughputRatio: median(
-			oursRounds.map((round, i) => round.throughput / builtinRounds[i].throughput),
-		),
-		p50Ratio: median(oursRounds.map((round, i) => round.p50 / builtinRounds[i].p50)),
+		ours: rounds.ours,
+		builtin: rounds.builtin,
+		checked: rounds.checked,
+		throughputRatio: plain.throughput,
+		p50Ratio: plain.p50,
+		checkedThroughputRatio: checked.throughput,
+		checkedP50Ratio: checked.p50,
 	};
-	const causes = [...oursRounds, ...builtinRounds].flatMap((r) => Object.keys(r.failures));
+	const causes = Object.values(rounds).flatMap((side) =>
+		side.flatMap((r) => Object.keys(r.failures)),
+	);
+	const rates = (side: SideRound[]) => side.map((r) => r.throughput.toFixed(1)).join('/');
 	log(
-		`[a] ${settingName} c=${concurrency}: ours/built-in throughput ${result.throughputRatio.toFixed(2)}, p50 ${result.p50Ratio.toFixed(2)}x (ours ${oursRounds.map((r) => r.throughput.toFixed(1)).join('/')} req/s, built-in ${builtinRounds.map((r) => r.throughput.toFixed(1)).join('/')} req/s; failed ${sum(oursRounds, 'failed')}/${sum(builtinRounds, 'failed')}${causes.length ? `: ${[...new Set(causes)].join(', ')}` : ''})`,
+		`[a] ${settingName} c=${concurrency}: ours/built-in throughput ${plain.throughput.toFixed(2)} (p50 ${plain.p50.toFixed(2)}x), ours/built-in with identity check ${checked.throughput.toFixed(2)} (p50 ${checked.p50.toFixed(2)}x) (req/s ours ${rates(rounds.ours)}, built-in ${rates(rounds.builtin)}, checked ${rates(rounds.checked)}; failed ${sum(rounds.ours, 'failed')}/${sum(rounds.builtin, 'failed')}/${sum(rounds.checked, 'failed')}${causes.length ? `: ${[...new Set(causes)].join(', ')}` : ''})`,
 	);
 	return result;
 }
