@@ -490,7 +490,7 @@ function agentWorkflow(actionWorkflows) {
 		'`POST` the Production URL with `Content-Type: application/json`.',
 		...messengerRequest({ claims: ['user_id', 'email'] }),
 		'',
-		'The answer: `{"output": "<the agent\'s reply>"}`.',
+		'The answer (from **Fin Agent Reply**): `{"reply": "<the agent\'s reply>", "actions": {"available": [...], "called": [...], "usedInReply": [...]}}`.',
 	].join('\n');
 	const modelNote = [
 		'### OpenAI Chat Model: fill in',
@@ -542,6 +542,8 @@ function agentWorkflow(actionWorkflows) {
 			promptType: 'define',
 			text: '={{ $json.message.text }}',
 			options: {
+				// Fin Agent Reply reads which tools were called from the intermediate steps.
+				returnIntermediateSteps: true,
 				systemMessage:
 					"You are a support assistant. Use the tools to look up the customer's own orders and the service status. Never ask for or accept another customer's details. If a tool answers with an error, tell the customer what is missing.",
 			},
@@ -552,9 +554,12 @@ function agentWorkflow(actionWorkflows) {
 			options: {},
 		}),
 		...tools,
+		// Answers the chat with the reply and which actions were available, called and used in it.
+		node('reply', 'Fin Agent Reply', `${PACKAGE}.finAgentReply`, 1, [600, 300], {}),
 	];
 	const connections = {
 		'Fin Trigger': { main: [[{ node: 'AI Agent', type: 'main', index: 0 }]] },
+		'AI Agent': { main: [[{ node: 'Fin Agent Reply', type: 'main', index: 0 }]] },
 		'OpenAI Chat Model': {
 			ai_languageModel: [[{ node: 'AI Agent', type: 'ai_languageModel', index: 0 }]],
 		},

@@ -188,7 +188,11 @@ step(
 step('the model receives each action as a tool with its description and input schema', async () => {
 	const answer = await chat('list');
 	expect(answer.status).toBe(200);
-	expect(answer.json).toEqual({ output: 'Hello! How can I help?' });
+	// Fin Agent Reply answers the chat: the reply and the actions (none called here).
+	expect(answer.json).toMatchObject({
+		reply: 'Hello! How can I help?',
+		actions: { called: [], usedInReply: [] },
+	});
 	const [request] = model.requestsOf('list');
 	const tools = (request.json as any).tools.map((tool: any) => tool.function);
 	const byName = Object.fromEntries(tools.map((tool: any) => [tool.name, tool]));

@@ -500,9 +500,13 @@ step('the AI Agent template answers through its Shopify tool by following its no
 	const deployed = await followNotes('ai-agent-order-status-and-incidents.json');
 	const before = deployed.server.requests.length;
 	const answer = await deployed.send('SCENARIO:notes Where is my order?');
-	expect({ status: answer.status, body: answer.json }).toEqual({
+	// Fin Agent Reply: the reply, and which actions were available, called and used in it.
+	expect({ status: answer.status, body: answer.json }).toMatchObject({
 		status: 200,
-		body: { output: 'Your order #1001 has shipped.' },
+		body: {
+			reply: 'Your order #1001 has shipped.',
+			actions: { called: [{ action: 'Shopify order status', outcome: 'succeeded' }] },
+		},
 	});
 	const [request] = deployed.server.requests.slice(before);
 	expect(request.query.get('email')).toBe(customer.email);
