@@ -61,5 +61,7 @@ function merged(stored: StoredAction | undefined, body: Body) {
 		...(lastTest ? { lastTest } : {}),
 		...(deploy ? { deploy } : {}),
 		...(testValues ? { testValues: testValues as Record<string, unknown> } : {}),
+		// What n8n last said stays with the action; actionState uses it only for the same deployment.
+		...(stored?.n8n && deploy ? { n8n: stored.n8n } : {}),
 	};
 }

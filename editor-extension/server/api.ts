@@ -20,6 +20,7 @@ import { readJsonObject, sendJson, type JsonObject } from './http';
 import { PassedTests } from './live-gate';
 import { addLogsRoutes } from './logs-api';
 import { N8nApiKeys } from './n8n-keys';
+import { addN8nStateRoutes } from './n8n-state';
 import { addPackageRoutes, packageCredentials, packageNodes } from './package-info';
 import type { Router } from './router';
 import { addTemplateRoutes } from './templates';
@@ -72,6 +73,7 @@ export function addApiRoutes(router: Router, paths: StorePaths) {
 	addDeployRoute(router, store, n8nKeys, passedTests, paths);
 	addAgentRoutes(router, paths, store, n8nKeys);
 	addLogsRoutes(router, paths, store, n8nKeys);
+	addN8nStateRoutes(router, paths, n8nKeys);
 	addConversationRoutes(router, paths, store, n8nKeys);
 	addAgentPreviewRoutes(router, paths, store);
 	return store;

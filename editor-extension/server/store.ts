@@ -211,7 +211,7 @@ function keyError(file: string, error: Error) {
 
 // Actions
 
-export type ActionState = 'draft' | 'tested' | 'live';
+export type ActionState = 'draft' | 'tested' | 'live' | 'unpublished' | 'deleted';
 
 export interface StoredAction {
 	id: string;
@@ -224,6 +224,18 @@ export interface StoredAction {
 	deploy?: { baseUrl: string; workflowId: string; active: boolean; at: string };
 	/** The test values last used for it (the admin's stand-ins for a chat message). */
 	testValues?: Record<string, unknown>;
+	/** What n8n said about the deployed workflow when last asked (n8n-state.ts). */
+	n8n?: N8nCheck;
+}
+
+/** n8n's state of a deployed workflow, as read back from n8n (n8n-state.ts). */
+export interface N8nCheck {
+	state: 'live' | 'unpublished' | 'deleted' | 'unknown';
+	baseUrl: string;
+	workflowId: string;
+	at: string;
+	/** Why the state is unknown (no key kept, n8n unreachable or refusing), with what to do. */
+	reason?: string;
 }
 
 export interface ActionSummary {
@@ -233,12 +245,19 @@ export interface ActionSummary {
 	state: ActionState;
 	lastTest?: StoredAction['lastTest'];
 	deploy?: StoredAction['deploy'];
+	n8n?: N8nCheck;
 }
 
 const ACTION_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 export function actionState(action: StoredAction): ActionState {
-	if (action.deploy?.active) return 'live';
+	const { deploy, n8n } = action;
+	// What n8n said about this very deployment, once the canvas no longer counts it as published.
+	const said =
+		deploy && n8n && n8n.workflowId === deploy.workflowId && n8n.baseUrl === deploy.baseUrl;
+	if (said && !deploy.active && (n8n.state === 'unpublished' || n8n.state === 'deleted'))
+		return n8n.state;
+	if (deploy?.active) return 'live';
 	if (action.lastTest?.passed) return 'tested';
 	return 'draft';
 }
@@ -274,6 +293,10 @@ export class ActionFiles {
 		return summarize(action);
 	}
 
+	summary(action: StoredAction): ActionSummary {
+		return summarize(action);
+	}
+
 	remove(id: string): ActionSummary {
 		const action = this.get(id);
 		rmSync(this.file(id), { force: true });
@@ -295,6 +318,7 @@ function summarize(action: StoredAction): ActionSummary {
 		state: actionState(action),
 		...(action.lastTest ? { lastTest: action.lastTest } : {}),
 		...(action.deploy ? { deploy: action.deploy } : {}),
+		...(action.n8n ? { n8n: action.n8n } : {}),
 	};
 }
 

@@ -209,7 +209,16 @@ export const saveActionBody = z.object({
 });
 export type SaveActionBody = z.infer<typeof saveActionBody>;
 
-export const actionState = z.enum(['draft', 'tested', 'live']);
+/** unpublished / deleted: what n8n said when read back (server/n8n-state.ts). */
+export const actionState = z.enum(['draft', 'tested', 'live', 'unpublished', 'deleted']);
+/** n8n's state of the deployed workflow when last read back. */
+export const n8nCheck = z.object({
+	state: z.enum(['live', 'unpublished', 'deleted', 'unknown']),
+	baseUrl: z.string(),
+	workflowId: z.string(),
+	at: z.string(),
+	reason: z.string().optional(),
+});
 export const actionSummary = z.object({
 	id: z.string(),
 	name: z.string(),
@@ -217,6 +226,7 @@ export const actionSummary = z.object({
 	state: actionState,
 	lastTest: actionTestSummary.optional(),
 	deploy: actionDeployInfo.optional(),
+	n8n: n8nCheck.optional(),
 });
 export type ActionSummary = z.infer<typeof actionSummary>;
 /** GET /api/actions: newest first, and how many are live in n8n. */

@@ -114,6 +114,15 @@ export const api = {
 		call<StoredActionInfo>('Opening the action', () =>
 			http.get(`/api/actions/${encodeURIComponent(id)}`),
 		),
+	/** Reads back from n8n whether the action's workflow is published, unpublished or deleted. */
+	checkN8nState: (id: string) =>
+		call<ActionSummary>('Asking n8n about the action', () =>
+			http.post(`/api/actions/${encodeURIComponent(id)}/n8n-state`, {}),
+		),
+	checkAllN8nState: () =>
+		call<{ checked: ActionSummary[] }>('Asking n8n about the live actions', () =>
+			http.post('/api/actions/n8n-state', {}),
+		),
 	createAction: (body: SaveActionBody) =>
 		call<ActionSummary>('Creating the action', () => http.post('/api/actions', body)),
 	saveAction: (id: string, body: SaveActionBody) =>

@@ -41,6 +41,8 @@ export interface WorkspaceState {
 	save: SaveStatus;
 	/** The id of an action the address named but the store does not have (deleted, or another canvas's). */
 	missing?: string;
+	/** n8n is being asked about the deployed actions. */
+	syncing?: boolean;
 }
 
 export const workspaceStore = new Store<WorkspaceState>({
@@ -90,6 +92,19 @@ export async function loadActions() {
 	}
 }
 
+/** Asks n8n about every deployed action, then shows the list as n8n has it (server/n8n-state.ts). */
+export async function syncWithN8n(): Promise<void> {
+	workspaceStore.set({ syncing: true });
+	try {
+		await api.checkAllN8nState();
+		await loadActions();
+	} catch (error) {
+		workspaceStore.set({ listError: toApiError(error, 'Asking n8n about the live actions') });
+	} finally {
+		workspaceStore.set({ syncing: false });
+	}
+}
+
 /** Creates an action from a workflow (blank or a template's) and opens it. */
 export async function createAction(workflow: N8nWorkflow): Promise<void> {
 	const name = distinctName(
@@ -109,6 +124,8 @@ export async function openAction(id: string): Promise<void> {
 	try {
 		let action;
 		try {
+			// What n8n says first (unpublished or deleted there): "Set live" and the list follow it.
+			await api.checkN8nState(id).catch(() => undefined);
 			action = await api.action(id);
 		} catch (error) {
 			if ((error as ApiError).status !== 404) throw error;

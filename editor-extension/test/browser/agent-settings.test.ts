@@ -111,7 +111,7 @@ test('a bad model address is refused, naming the field, and announced', async ()
 
 const N8N_KEY = 'n8n_api_browser_0123456789';
 
-/** Just enough of n8n's public API for one action: credentials, workflows, publish, deactivate. */
+/** Just enough of n8n's public API for one action: credentials, workflows, read, publish, deactivate. */
 function tinyN8n(workflows: Map<string, Record<string, unknown>>) {
 	return (request: ReceivedRequest): ScriptedResponse => {
 		if (request.headers['x-n8n-api-key'] !== N8N_KEY) return { status: 401, body: {} };
@@ -125,6 +125,12 @@ function tinyN8n(workflows: Map<string, Record<string, unknown>>) {
 		if (request.path === '/api/v1/workflows' && request.method === 'POST') {
 			workflows.set('Wf1', { ...(request.json as object), id: 'Wf1', active: false });
 			return { body: workflows.get('Wf1') };
+		}
+		// The home list reads each deployed workflow's state back (server/n8n-state.ts).
+		const read = /^\/api\/v1\/workflows\/(\w+)$/.exec(request.path);
+		if (read && request.method === 'GET') {
+			const workflow = workflows.get(read[1]);
+			return workflow ? { body: workflow } : { status: 404, body: { message: 'Not Found' } };
 		}
 		const match = /^\/api\/v1\/workflows\/(\w+)\/(publish|deactivate)$/.exec(request.path);
 		const found = match && workflows.get(match[1]);

@@ -27,7 +27,18 @@ const STATE_TEXT: Record<ActionSummary['state'], string> = {
 	draft: 'Draft',
 	tested: 'Tested',
 	live: 'Live in n8n',
+	unpublished: 'Unpublished in n8n',
+	deleted: 'Deleted in n8n',
 };
+
+/** When n8n was last asked (server/n8n-state.ts), and why it could not say, if it could not. */
+function n8nNote(action: ActionSummary): string | undefined {
+	if (!action.n8n) return undefined;
+	const asked = `n8n was asked ${when(action.n8n.at)}`;
+	return action.n8n.state === 'unknown'
+		? `${asked} but could not say: ${action.n8n.reason}`
+		: asked;
+}
 
 interface Props {
 	actions: ActionSummary[];
@@ -86,9 +97,19 @@ function ActionRow({
 				)}
 			</th>
 			<td>
-				<span className={`pill pill--state-${action.state}`} data-testid="action-state">
+				<span
+					className={`pill pill--state-${action.state}`}
+					title={n8nNote(action)}
+					data-testid="action-state"
+				>
 					{STATE_TEXT[action.state]}
 				</span>
+				{action.n8n?.state === 'unknown' && (
+					<span className="field__hint" data-testid="action-state-unknown">
+						{' '}
+						n8n could not say: {action.n8n.reason}
+					</span>
+				)}
 			</td>
 			<td className="muted">
 				{action.lastTest

@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import type { ActionSummary } from '../../../shared/api';
 import type { ApiError } from '../../api/client';
 import type { TemplateInfo } from '../../api/types';
-import { deleteAction, loadActions, workspaceStore } from '../../state/workspace';
+import { deleteAction, loadActions, syncWithN8n, workspaceStore } from '../../state/workspace';
 import { showError } from '../../state/toasts';
 import { useStore } from '../../state/store';
 import { Modal } from '../common/Modal';
@@ -34,7 +34,9 @@ export function ActionsHome(props: Props) {
 	const [deleting, setDeleting] = useState<ActionSummary>();
 	const [agentOpen, setAgentOpen] = useState(false);
 
-	useEffect(() => void loadActions(), []);
+	const syncing = useStore(workspaceStore, (state) => state.syncing);
+	// The list at once, then as n8n has it (a workflow unpublished or deleted there).
+	useEffect(() => void loadActions().then(syncWithN8n), []);
 
 	return (
 		<div className="app">
@@ -47,6 +49,15 @@ export function ActionsHome(props: Props) {
 					<p className="home__count" data-testid="live-count">
 						<strong>{liveCount}</strong> live in the AI agent · {actions.length} saved
 					</p>
+					<button
+						className="button"
+						onClick={() => void syncWithN8n()}
+						disabled={syncing}
+						title="Read each deployed action's state back from n8n"
+						data-testid="check-n8n"
+					>
+						{syncing ? 'Asking n8n…' : 'Check n8n'}
+					</button>
 					<button
 						className="button"
 						onClick={() => setAgentOpen(true)}
