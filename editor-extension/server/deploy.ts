@@ -47,6 +47,7 @@ export async function deployWorkflow(request: DeployRequest, options: DeployOpti
 		active,
 		url: saved.url,
 		saved: saved.saved,
+		...(saved.chatUrl ? { chatUrl: saved.chatUrl } : {}),
 		credentials,
 		message: plainWords(saved.saved, active, credentials),
 		warnings: saved.warnings,
@@ -58,7 +59,7 @@ function plainWords(saved: string, active: boolean, credentials: CredentialOutco
 		saved === 'updated'
 			? 'n8n updated the workflow'
 			: saved === 'recreated'
-				? 'The workflow deployed before is gone from n8n, so n8n created it again'
+				? 'The workflow deployed before is gone from n8n, so n8n created it again, with a new chat address'
 				: 'n8n created the workflow';
 	const count = (outcome: CredentialOutcome['outcome']) =>
 		credentials.filter((credential) => credential.outcome === outcome).length;

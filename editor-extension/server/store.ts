@@ -221,7 +221,7 @@ export interface StoredAction {
 	/** The last test run of this action, as the canvas reported it. */
 	lastTest?: { at: string; passed: boolean; summary?: string };
 	/** Where it was last deployed (deploy.ts): the n8n workflow id and whether it is published. */
-	deploy?: { baseUrl: string; workflowId: string; active: boolean; at: string };
+	deploy?: { baseUrl: string; workflowId: string; active: boolean; at: string; chatUrl?: string };
 	/** The test values last used for it (the admin's stand-ins for a chat message). */
 	testValues?: Record<string, unknown>;
 	/** What n8n said about the deployed workflow when last asked (n8n-state.ts). */

@@ -168,6 +168,11 @@ export const deployResult = z.object({
 	/** n8n's answer in plain words. */
 	message: z.string().optional(),
 	warnings: z.array(z.string()).optional(),
+	/**
+	 * The Fin Trigger's production URL. Kept across updates; new when the workflow was created again
+	 * (saved: "recreated"), when the canvas says it changed.
+	 */
+	chatUrl: z.string().optional(),
 });
 export type DeployResult = z.infer<typeof deployResult>;
 
@@ -197,6 +202,8 @@ export const actionDeployInfo = z.object({
 	workflowId: z.string(),
 	active: z.boolean(),
 	at: z.string(),
+	/** The Fin Trigger's production URL at that deploy. */
+	chatUrl: z.string().optional(),
 });
 /** POST /api/actions and PUT /api/actions/:id. lastTest/deploy: omitted keeps the stored one, null clears it. */
 export const saveActionBody = z.object({

@@ -54,7 +54,7 @@ export interface EditorState {
 	/** Set while tests call the demo backend: the demo token per credential type. The graph is not changed. */
 	demo?: { credentials: Record<string, CredentialRef> };
 	/** Where this action was deployed: the next deploy updates that n8n workflow instead of adding one. */
-	deployed?: { baseUrl: string; workflowId: string; active: boolean };
+	deployed?: { baseUrl: string; workflowId: string; active: boolean; chatUrl?: string };
 	/** Which dialog is open. */
 	dialog?: 'import' | 'export' | 'deploy' | 'preview' | 'shortcuts';
 	/** Name field to focus in the side panel (F2), bumped to re-trigger. */

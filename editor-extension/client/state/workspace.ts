@@ -182,7 +182,12 @@ function enter(
 		demo: undefined,
 		dialog: undefined,
 		deployed: deploy
-			? { baseUrl: deploy.baseUrl, workflowId: deploy.workflowId, active: deploy.active }
+			? {
+					baseUrl: deploy.baseUrl,
+					workflowId: deploy.workflowId,
+					active: deploy.active,
+					...(deploy.chatUrl ? { chatUrl: deploy.chatUrl } : {}),
+				}
 			: undefined,
 		fitRequest: state.fitRequest + 1,
 	}));

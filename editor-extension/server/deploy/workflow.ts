@@ -157,6 +157,19 @@ export interface SavedWorkflow {
 	url: string;
 	saved: 'updated' | 'recreated' | 'created';
 	warnings: string[];
+	/** The Fin Trigger's production URL: where the Messenger backend posts each chat message. */
+	chatUrl?: string;
+}
+
+/** `<n8n>/webhook/<webhookId>/fin` of the workflow's Fin Trigger (its webhook path is "fin"). */
+function chatUrlOf(baseUrl: string, body: JsonObject): string | undefined {
+	const nodes = Array.isArray(body.nodes) ? body.nodes : [];
+	const trigger = nodes.find(
+		(node) => isObject(node) && String(node.type).endsWith('.finTrigger') && !node.disabled,
+	);
+	return isObject(trigger) && typeof trigger.webhookId === 'string'
+		? `${baseUrl}/webhook/${trigger.webhookId}/fin`
+		: undefined;
 }
 
 /** The workflow this action was deployed as before is updated, unless it is gone from n8n; else created. */
@@ -191,7 +204,14 @@ export async function saveWorkflow(
 		id = String(createdId);
 	}
 	const saved = existing ? 'updated' : recreated ? 'recreated' : 'created';
-	return { id, url: `${n8n.baseUrl}/workflow/${id}`, saved, warnings };
+	const chatUrl = chatUrlOf(n8n.baseUrl, body);
+	return {
+		id,
+		url: `${n8n.baseUrl}/workflow/${id}`,
+		saved,
+		warnings,
+		...(chatUrl ? { chatUrl } : {}),
+	};
 }
 
 /** The workflow deployed before, as n8n has it; `recreated` when it is gone (deleted or archived). */

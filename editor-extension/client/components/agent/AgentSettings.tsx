@@ -6,6 +6,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 
 import type { AgentInfo, AgentSettingsBody } from '../../../shared/api';
 import { agentApi, type ApiError } from '../../api/client';
+import { ChatAddress } from '../common/ChatAddress';
 import { Modal } from '../common/Modal';
 import { Spinner } from '../common/Spinner';
 
@@ -255,6 +256,9 @@ function AgentWhere({ info }: { info: AgentInfo }) {
 							{deployment.baseUrl}: workflow {deployment.workflowId},{' '}
 							{deployment.active ? 'published' : 'not published'}; chat address{' '}
 							<code>{deployment.productionUrl}</code>
+							{deployment.active && (
+								<ChatAddress url={deployment.productionUrl} testId="agent-chat-address" />
+							)}
 						</li>
 					))}
 				</ul>

@@ -1,8 +1,13 @@
 // What "Set live" reports: the published workflow (with its credentials and warnings), or why it failed.
 import type { ApiError } from '../../api/client';
 import type { DeployResult, NodeIssue } from '../../api/types';
+import { ChatAddress } from '../common/ChatAddress';
 
-export function DeployResultView({ result }: { result: DeployResult & { warnings?: string[] } }) {
+export function DeployResultView({
+	result,
+}: {
+	result: DeployResult & { warnings?: string[]; previousChatUrl?: string };
+}) {
 	return (
 		<div className="deploy-result" data-testid="deploy-result">
 			<p>
@@ -14,6 +19,18 @@ export function DeployResultView({ result }: { result: DeployResult & { warnings
 					</a>
 				)}
 			</p>
+			{result.active && result.chatUrl && (
+				<ChatAddress
+					url={result.chatUrl}
+					changed={
+						(result.previousChatUrl && result.previousChatUrl !== result.chatUrl) ||
+						result.saved === 'recreated'
+							? { from: result.previousChatUrl }
+							: undefined
+					}
+					testId="deploy-chat-address"
+				/>
+			)}
 			{(result.credentials ?? []).length > 0 && (
 				<ul className="deploy-credentials" data-testid="deploy-credentials">
 					{result.credentials!.map((credential) => (

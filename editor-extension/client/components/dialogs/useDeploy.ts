@@ -21,7 +21,9 @@ export function useDeploy(workflow: N8nWorkflow) {
 	const [activate, setActivate] = useState(true);
 	const [busy, setBusy] = useState(false);
 	const [error, setError] = useState<ApiError>();
-	const [result, setResult] = useState<DeployResult & { warnings?: string[] }>();
+	const [result, setResult] = useState<
+		DeployResult & { warnings?: string[]; previousChatUrl?: string }
+	>();
 	const deployed = useStore(editorStore, (state) => state.deployed);
 	// Deployed to this n8n before: that workflow is updated, not copied.
 	const previous = deployed && sameN8n(deployed.baseUrl, baseUrl) ? deployed : undefined;
@@ -40,8 +42,9 @@ export function useDeploy(workflow: N8nWorkflow) {
 				...(Object.keys(secrets).length ? { secrets } : {}),
 			};
 			const answer = await api.deploy(request);
-			remember(baseUrl, answer.id, answer.active);
-			setResult(answer);
+			remember(baseUrl, answer.id, answer.active, answer.chatUrl);
+			// The address the Messenger backend had: said when this deploy gave a new one.
+			setResult({ ...answer, previousChatUrl: previous?.chatUrl });
 			setApiKey('');
 			setSecrets({});
 		} catch (caught) {
@@ -74,9 +77,11 @@ export function useDeploy(workflow: N8nWorkflow) {
 }
 
 /** Where this action now lives in n8n, so the next "Set live" updates it. */
-function remember(baseUrl: string, workflowId: unknown, active: boolean) {
+function remember(baseUrl: string, workflowId: unknown, active: boolean, chatUrl?: string) {
 	if (typeof workflowId === 'string')
-		editorStore.set({ deployed: { baseUrl, workflowId, active } });
+		editorStore.set({
+			deployed: { baseUrl, workflowId, active, ...(chatUrl ? { chatUrl } : {}) },
+		});
 }
 
 /** The same n8n, whichever way its address was typed (trailing slash, /api/v1). */

@@ -2,6 +2,9 @@
 // the test values and the credentials.
 import type { Problem } from '../../graph/validation';
 import type { RunState } from '../../state/editor';
+import { ChatAddress } from '../common/ChatAddress';
+import { editorStore } from '../../state/editor';
+import { useStore } from '../../state/store';
 import { CredentialList } from './CredentialList';
 import { DemoToggle } from './DemoToggle';
 import { Instructions } from './Instructions';
@@ -20,6 +23,7 @@ interface Props {
 }
 
 export function WorkflowPanel(props: Props) {
+	const deployed = useStore(editorStore, (state) => state.deployed);
 	return (
 		<aside className="side-panel" data-testid="workflow-panel">
 			<header className="panel-header panel-header--plain">
@@ -32,6 +36,12 @@ export function WorkflowPanel(props: Props) {
 					<ProblemList problems={props.problems} />
 					<RunSummary run={props.run} stale={props.stale} />
 				</section>
+				{deployed?.active && deployed.chatUrl && (
+					<section className="panel-section" data-testid="live-chat">
+						<h3>Live in n8n</h3>
+						<ChatAddress url={deployed.chatUrl} testId="live-chat-address" />
+					</section>
+				)}
 				<section className="panel-section">
 					<h3>Demo backend</h3>
 					<DemoToggle
