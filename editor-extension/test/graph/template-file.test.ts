@@ -18,7 +18,7 @@ const apiAction = {
 	name: 'Usage',
 	type: 'n8n-nodes-fin-actions.apiAction',
 	typeVersion: 1.1,
-	position: [480, 200],
+	position: [480, 200] as [number, number],
 	parameters: {
 		template: 'custom',
 		url: 'https://billing.internal.acme.example/customers/{{user.user_id}}/usage',
