@@ -1,6 +1,7 @@
 // The saved actions under /api/actions (list with state, get, save, delete), kept by store.ts.
 import { saveActionBody } from '../shared/api';
 import { AgentDeployments } from './agent/deploy';
+import { normalizeBaseUrl } from './deploy';
 import { readJsonObject, sendJson } from './http';
 import type { Router } from './router';
 import { actionState, ActionFiles, type StorePaths, type StoredAction } from './store';
@@ -63,5 +64,14 @@ function merged(stored: StoredAction | undefined, body: Body) {
 		...(testValues ? { testValues: testValues as Record<string, unknown> } : {}),
 		// What n8n last said stays with the action; actionState uses it only for the same deployment.
 		...(stored?.n8n && deploy ? { n8n: stored.n8n } : {}),
+		// One deployment per n8n address (deployments.ts): the last deploy updates its address's entry.
+		...(stored?.deployments || deploy
+			? {
+					deployments: {
+						...(stored?.deployments ?? {}),
+						...(deploy ? { [normalizeBaseUrl(deploy.baseUrl)]: deploy } : {}),
+					},
+				}
+			: {}),
 	};
 }

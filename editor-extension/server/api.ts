@@ -21,6 +21,7 @@ import { PassedTests } from './live-gate';
 import { addLogsRoutes } from './logs-api';
 import { N8nApiKeys } from './n8n-keys';
 import { addN8nStateRoutes } from './n8n-state';
+import { keyForDeploy, recordDeployment, workflowIdAt } from './deployments';
 import { addPackageRoutes, packageCredentials, packageNodes } from './package-info';
 import type { Router } from './router';
 import { addTemplateRoutes } from './templates';
@@ -135,21 +136,36 @@ function addDeployRoute(
 	passedTests: PassedTests,
 	paths: StorePaths,
 ) {
+	// Whether a key is kept for an address (never the key): the dialog then needs none typed.
+	router.add('GET', '/api/n8n-key', ({ res, url }) => {
+		const baseUrl = normalizeBaseUrl(url.searchParams.get('baseUrl') ?? '');
+		sendJson(res, 200, { baseUrl, kept: Boolean(n8nKeys.get(baseUrl)) });
+	});
 	router.add('POST', '/api/deploy', async ({ req, res }) => {
 		const body = validBody(deployRequestBody, await readJsonObject(req), DEPLOY_EXAMPLE);
+		// Environments (deployments.ts): the key kept for this address, and the workflow at it.
+		const apiKey = keyForDeploy(body.apiKey, body.baseUrl, n8nKeys);
 		const deployed = await deployWorkflow(
 			{
 				workflow: body.workflow,
 				baseUrl: body.baseUrl,
-				apiKey: body.apiKey,
+				apiKey,
 				activate: body.activate,
-				workflowId: body.workflowId,
+				workflowId: workflowIdAt(paths, body.actionId, body.baseUrl) ?? body.workflowId,
 				secrets: body.secrets,
 			},
 			{ credentials: store, webhookNodeTypes: webhookNodeTypes(), passedTests },
 		);
 		// The key n8n accepted is kept (encrypted) to read the action's runs (Logs); never answered.
-		n8nKeys.save(normalizeBaseUrl(body.baseUrl), body.apiKey.trim());
+		n8nKeys.save(normalizeBaseUrl(body.baseUrl), apiKey);
+		if (body.actionId)
+			recordDeployment(paths, body.actionId, {
+				baseUrl: body.baseUrl,
+				workflowId: deployed.id,
+				active: deployed.active,
+				at: new Date().toISOString(),
+				...(deployed.chatUrl ? { chatUrl: deployed.chatUrl } : {}),
+			});
 		// Set live: the one agent of this n8n is rebuilt with every live action (server/agent/).
 		sendJson(res, 200, { ...deployed, ...(await agentAfterDeploy(paths, store, body, deployed)) });
 	});

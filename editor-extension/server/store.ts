@@ -221,11 +221,22 @@ export interface StoredAction {
 	/** The last test run of this action, as the canvas reported it. */
 	lastTest?: { at: string; passed: boolean; summary?: string };
 	/** Where it was last deployed (deploy.ts): the n8n workflow id and whether it is published. */
-	deploy?: { baseUrl: string; workflowId: string; active: boolean; at: string; chatUrl?: string };
+	deploy?: DeployRecord;
+	/** Every n8n address it was deployed to, one workflow each (deployments.ts). */
+	deployments?: Record<string, DeployRecord>;
 	/** The test values last used for it (the admin's stand-ins for a chat message). */
 	testValues?: Record<string, unknown>;
 	/** What n8n said about the deployed workflow when last asked (n8n-state.ts). */
 	n8n?: N8nCheck;
+}
+
+/** One deployment: the n8n address, the workflow there and whether it is published. */
+export interface DeployRecord {
+	baseUrl: string;
+	workflowId: string;
+	active: boolean;
+	at: string;
+	chatUrl?: string;
 }
 
 /** n8n's state of a deployed workflow, as read back from n8n (n8n-state.ts). */
@@ -245,6 +256,7 @@ export interface ActionSummary {
 	state: ActionState;
 	lastTest?: StoredAction['lastTest'];
 	deploy?: StoredAction['deploy'];
+	deployments?: StoredAction['deployments'];
 	n8n?: N8nCheck;
 }
 
@@ -319,6 +331,7 @@ function summarize(action: StoredAction): ActionSummary {
 		...(action.lastTest ? { lastTest: action.lastTest } : {}),
 		...(action.deploy ? { deploy: action.deploy } : {}),
 		...(action.n8n ? { n8n: action.n8n } : {}),
+		...(action.deployments ? { deployments: action.deployments } : {}),
 	};
 }
 

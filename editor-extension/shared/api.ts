@@ -60,6 +60,11 @@ export const deployRequestBody = z.object({
 	activate: z.boolean().optional(),
 	/** The n8n workflow id this action was deployed as: updated instead of duplicated. */
 	workflowId: z.string().nullable().optional(),
+	/**
+	 * The saved action being deployed: its workflow at this address is updated (one per address), and
+	 * the deploy is recorded on it. An empty apiKey then uses the key kept for the address.
+	 */
+	actionId: z.string().optional(),
 	/** Stored secrets entered again for an n8n address not confirmed yet: {credentialId: {field: value}}. */
 	secrets: z.record(z.string(), z.record(z.string(), z.string())).optional(),
 });
@@ -234,6 +239,8 @@ export const actionSummary = z.object({
 	lastTest: actionTestSummary.optional(),
 	deploy: actionDeployInfo.optional(),
 	n8n: n8nCheck.optional(),
+	/** Every n8n address the action was deployed to, by normalized address. */
+	deployments: z.record(z.string(), actionDeployInfo).optional(),
 });
 export type ActionSummary = z.infer<typeof actionSummary>;
 /** GET /api/actions: newest first, and how many are live in n8n. */

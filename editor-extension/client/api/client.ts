@@ -138,6 +138,11 @@ export const api = {
 		call<{ answer: unknown; fieldsUsed: string[] }>('Previewing the answer', () =>
 			http.post('/api/answer-preview', body, { signal }),
 		),
+	/** Whether the canvas server keeps an n8n API key for this address (never the key itself). */
+	n8nKeyKept: (baseUrl: string) =>
+		call<{ baseUrl: string; kept: boolean }>('Checking the kept n8n API key', () =>
+			http.get('/api/n8n-key', { params: { baseUrl } }),
+		),
 	deploy: (body: DeployRequest, signal?: AbortSignal) =>
 		call<DeployResult>('Deploying to n8n', () => http.post('/api/deploy', body, { signal })),
 	/** A live action's recent runs in n8n (Logs); `cursor` pages on to older ones. */

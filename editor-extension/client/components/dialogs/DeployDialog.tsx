@@ -40,7 +40,7 @@ export function DeployDialog({ workflow, usesDemo, onClose }: Props) {
 }
 
 function DeployFooter({
-	state: { result, busy, baseUrl, apiKey, previous, activate, deploy },
+	state: { result, busy, baseUrl, apiKey, keyKept, previous, activate, deploy },
 	onClose,
 }: {
 	state: ReturnType<typeof useDeploy>;
@@ -60,7 +60,7 @@ function DeployFooter({
 			<button
 				className="button button--primary"
 				onClick={deploy}
-				disabled={busy || !baseUrl.trim() || !apiKey.trim()}
+				disabled={busy || !baseUrl.trim() || (!apiKey.trim() && !keyKept)}
 				data-testid="deploy-submit"
 			>
 				{busy ? <Spinner /> : null}{' '}

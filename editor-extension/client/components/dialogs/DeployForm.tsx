@@ -22,6 +22,27 @@ export function DeployForm({ state }: { state: DeployState }) {
 				/>
 				Publish it, so it answers chat messages at once
 			</label>
+			{state.deployments.length > 0 && (
+				<div className="field">
+					<div className="field__label">This action in n8n, one workflow per address</div>
+					<ul className="deploy-targets" data-testid="deploy-targets">
+						{state.deployments.map((deployment) => (
+							<li key={deployment.baseUrl}>
+								<button
+									type="button"
+									className="link-button"
+									onClick={() => state.setBaseUrl(deployment.baseUrl)}
+									aria-label={`Deploy to ${deployment.baseUrl} again`}
+								>
+									{deployment.baseUrl}
+								</button>
+								: workflow {deployment.workflowId},{' '}
+								{deployment.active ? 'published' : 'not published'}
+							</li>
+						))}
+					</ul>
+				</div>
+			)}
 			<p className="field__hint" data-testid="deploy-target">
 				{previous
 					? `Updates the workflow this action became before (id ${previous.workflowId}); a new one only if it was deleted in n8n.`
@@ -64,9 +85,10 @@ function DeployConnection({ state }: { state: DeployState }) {
 					onChange={(event) => state.setApiKey(event.target.value)}
 					data-testid="deploy-api-key"
 				/>
-				<p className="field__hint">
-					In n8n: Settings → n8n API → Create an API key. The canvas server keeps it encrypted to
-					show this action’s runs (Logs); it never comes back to this page.
+				<p className="field__hint" data-testid="deploy-key-hint">
+					{state.keyKept
+						? 'The canvas server keeps a key for this address: leave this empty to use it, or paste a new one to replace it.'
+						: 'In n8n: Settings → n8n API → Create an API key. The canvas server keeps it encrypted, for this address only, to deploy again and show this action’s runs (Logs); it never comes back to this page.'}
 				</p>
 			</div>
 		</>

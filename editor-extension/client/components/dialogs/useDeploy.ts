@@ -1,11 +1,15 @@
 // The state of the "Set live" dialog and its one action: send the graph to n8n through the canvas server.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 
 import { useStore } from '../../state/store';
 import { editorStore } from '../../state/editor';
+import { workspaceStore } from '../../state/workspace';
 
 import { api, type ApiError } from '../../api/client';
 import type { DeployResult, DeployRequest } from '../../api/types';
+import type { ActionSummary } from '../../../shared/api';
+
+type DeployInfo = NonNullable<ActionSummary['deploy']>;
 import type { N8nWorkflow } from '../../graph/types';
 
 const BASE_URL_KEY = 'fin-canvas.n8nBaseUrl';
@@ -27,6 +31,29 @@ export function useDeploy(workflow: N8nWorkflow) {
 	const deployed = useStore(editorStore, (state) => state.deployed);
 	// Deployed to this n8n before: that workflow is updated, not copied.
 	const previous = deployed && sameN8n(deployed.baseUrl, baseUrl) ? deployed : undefined;
+	const actionId = useStore(workspaceStore, (state) => state.current?.id);
+	// Environments: this action's deployments by address, and whether a key is kept for this one.
+	const [deployments, setDeployments] = useState<DeployInfo[]>([]);
+	const [keyKept, setKeyKept] = useState(false);
+	useEffect(() => {
+		if (!actionId) return;
+		api
+			.action(actionId)
+			.then((action) => setDeployments(Object.values(action.deployments ?? {})))
+			.catch(() => setDeployments([]));
+	}, [actionId, result]);
+	useEffect(() => {
+		setKeyKept(false);
+		if (!/^https?:\/\/\S+$/i.test(baseUrl.trim())) return;
+		const timer = setTimeout(() => {
+			api
+				.n8nKeyKept(baseUrl.trim())
+				.then((answer) => setKeyKept(answer.kept))
+				.catch(() => setKeyKept(false));
+		}, 300);
+		return () => clearTimeout(timer);
+	}, [baseUrl, result]);
+	const atAddress = deployments.find((deployment) => sameN8n(deployment.baseUrl, baseUrl));
 
 	const deploy = async () => {
 		setBusy(true);
@@ -38,13 +65,14 @@ export function useDeploy(workflow: N8nWorkflow) {
 				baseUrl,
 				apiKey,
 				activate,
-				workflowId: previous?.workflowId ?? null,
+				workflowId: (atAddress ?? previous)?.workflowId ?? null,
+				...(actionId ? { actionId } : {}),
 				...(Object.keys(secrets).length ? { secrets } : {}),
 			};
 			const answer = await api.deploy(request);
 			remember(baseUrl, answer.id, answer.active, answer.chatUrl);
 			// The address the Messenger backend had: said when this deploy gave a new one.
-			setResult({ ...answer, previousChatUrl: previous?.chatUrl });
+			setResult({ ...answer, previousChatUrl: (atAddress ?? previous)?.chatUrl });
 			setApiKey('');
 			setSecrets({});
 		} catch (caught) {
@@ -71,7 +99,9 @@ export function useDeploy(workflow: N8nWorkflow) {
 		busy,
 		error,
 		result,
-		previous,
+		previous: atAddress ?? previous,
+		deployments,
+		keyKept,
 		deploy,
 	};
 }

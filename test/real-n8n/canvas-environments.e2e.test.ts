@@ -1,0 +1,112 @@
+// Environments (issue 27, point 2) against real n8n 2.40.7: one deployment per n8n address per action.
+// The same n8n reached at two addresses stands for staging and production. Staging, then production,
+// then staging again leaves two workflows (the staging one updated in place), the action lists both,
+// and the second deploy to an address needs no API key typed: the one kept for that address is used.
+import { startServer, type RunningServer } from '../../editor-extension/server/app';
+import { tempStore } from '../../editor-extension/test/server/helpers';
+import { customer } from '../../real-n8n/fixtures';
+import { http } from '../../real-n8n/n8n-api';
+import { E2eSession, SESSION_TIMEOUT } from './support/session';
+import { findNode, readTemplate } from './support/workflows';
+
+const session = new E2eSession('canvas-environments');
+const { step } = session;
+let canvas: RunningServer | undefined;
+const store = tempStore();
+
+beforeAll(async () => {
+	await session.open();
+	canvas = await startServer({ port: 0, store });
+}, SESSION_TIMEOUT);
+afterAll(async () => {
+	await canvas?.close();
+	store.remove();
+	await session.close();
+}, 60000);
+
+function canvasCall(method: string, path: string, body?: unknown) {
+	return http(`${canvas!.url}${path}`, {
+		method,
+		headers: { 'content-type': 'application/json', 'x-canvas-token': canvas!.token },
+		...(body === undefined ? {} : { body: JSON.stringify(body) }),
+	});
+}
+
+let workflow: any;
+let actionId = '';
+const staging = () => session.value.n8n.url;
+const production = () => session.value.n8n.url.replace('127.0.0.1', 'localhost');
+
+function deploy(baseUrl: string, apiKey: string) {
+	return canvasCall('POST', '/api/deploy', { workflow, baseUrl, apiKey, activate: true, actionId });
+}
+
+/** The workflows n8n has under the action's name. */
+async function workflowsNamed(name: string): Promise<string[]> {
+	const list = await session.value.api.apiOk('GET', '/workflows?limit=250');
+	return (list.data as Array<{ id: string; name: string }>)
+		.filter((entry) => entry.name === name)
+		.map((entry) => entry.id)
+		.sort();
+}
+
+step(
+	'staging, production, staging again: two workflows, the staging one updated in place with the kept key',
+	async () => {
+		const { api, apis, credentials } = session.value;
+		workflow = readTemplate('statuspage-incidents.json');
+		workflow.name = 'Incidents (environments)';
+		findNode(workflow, 'finTrigger').credentials = {
+			finMessengerApi: { id: null, name: credentials.finMessengerApi.name },
+		};
+		findNode(workflow, 'apiAction').parameters.statuspageIncidents_pageUrl = apis.status.url;
+		const tested = await canvasCall('POST', '/api/test', {
+			workflow,
+			testValues: { user: { user_id: customer.user_id }, message: 'Hi' },
+		});
+		expect(tested.json?.ok).toBe(true);
+		const created = await canvasCall('POST', '/api/actions', { name: workflow.name, workflow });
+		actionId = created.json.id;
+
+		const first = await deploy(staging(), api.apiKey);
+		expect({ status: first.status, saved: first.json?.saved }).toEqual({
+			status: 200,
+			saved: 'created',
+		});
+		const second = await deploy(production(), api.apiKey);
+		expect({ status: second.status, saved: second.json?.saved }).toEqual({
+			status: 200,
+			saved: 'created',
+		});
+		// Back to staging, with no key typed: the key kept for that address, the workflow there updated.
+		const third = await deploy(staging(), '');
+		expect({ status: third.status, error: third.json?.error, saved: third.json?.saved }).toEqual({
+			status: 200,
+			error: undefined,
+			saved: 'updated',
+		});
+		expect(third.json.id).toBe(first.json.id);
+		expect(await workflowsNamed(workflow.name)).toEqual([first.json.id, second.json.id].sort());
+
+		const action = await canvasCall('GET', `/api/actions/${actionId}`);
+		expect(action.json.deployments).toEqual({
+			[staging()]: expect.objectContaining({ workflowId: first.json.id, active: true }),
+			[production()]: expect.objectContaining({ workflowId: second.json.id, active: true }),
+		});
+		expect(action.text).not.toContain(api.apiKey);
+	},
+);
+
+step(
+	'an address with no key kept and none typed is refused, naming the address and what to do',
+	async () => {
+		const refused = await deploy('http://127.0.0.1:9', '');
+		expect(refused.status).toBe(400);
+		expect(refused.json.error).toBe(
+			'The n8n API key is missing, and none is kept for http://127.0.0.1:9',
+		);
+		expect(refused.json.hint).toContain('Settings > n8n API');
+		const kept = await canvasCall('GET', `/api/n8n-key?baseUrl=${encodeURIComponent(staging())}`);
+		expect(kept.json).toEqual({ baseUrl: staging(), kept: true });
+	},
+);
