@@ -5,7 +5,9 @@
 // - Zendesk Support `GET /api/v2/search.json?query=` (`results[]` of tickets, `count`, `next_page`),
 // - Jira Cloud platform `GET /rest/api/3/search/jql?jql=` (`issues[]` with `key` and `fields`,
 //   `isLast`, `nextPageToken`),
-// - GitHub REST `GET /repos/{owner}/{repo}/issues?creator=` (a bare array of issues).
+// - GitHub REST `GET /repos/{owner}/{repo}/issues?creator=` (a bare array of issues),
+// - HubSpot CRM `POST /crm/v3/objects/tickets/search` (`total`, `results[]` with `id`, `properties`
+//   as strings, `createdAt`, `updatedAt`, `archived`; `paging.next.after` when there are more).
 // Each carries data no template picks (markers below), so a test can check none of it is answered.
 
 /** Who asks: the signed identifiers each vendor reads by. */
@@ -15,6 +17,7 @@ export const vendorCustomer = {
 	stripe_customer_id: 'cus_Qx81LovelaceAda',
 	atlassian_account_id: '712020:5f0c4a0e-4c1e-4b8e-9a42-ada0000004711',
 	github_login: 'ada-lovelace',
+	hubspot_contact_id: '9617',
 };
 
 /** Values in the vendor answers that no template picks: never in an answer or an execution. */
@@ -25,6 +28,7 @@ export const vendorUnpickedMarkers = [
 	'+44 20 7946 0958', // Zendesk requester phone, Jira reporter
 	'ada.private@example.net', // Jira reporter's private email
 	'Stack trace with token=ghp_internal', // GitHub issue body
+	'Internal: contact flagged for upsell', // HubSpot ticket content
 ];
 
 export function stripeSubscriptions(customer: string) {
@@ -189,4 +193,32 @@ export function githubIssues(login: string) {
 		issue(1347, 'Export fails for files over 2 GB', 'open', '2026-11-30T12:00:00Z'),
 		issue(1290, 'Dark mode resets after update', 'closed', '2026-11-20T08:30:00Z'),
 	];
+}
+
+/** HubSpot's ticket search answer: the contact's tickets (none for another contact). */
+export function hubspotTicketSearch(contactId: string, forContact: string) {
+	const ticket = (id: string, subject: string, stage: string, modified: string) => ({
+		id,
+		properties: {
+			content: 'Internal: contact flagged for upsell',
+			createdate: '2026-11-02T09:10:11.000Z',
+			hs_lastmodifieddate: modified,
+			hs_object_id: id,
+			hs_pipeline: '0',
+			hs_pipeline_stage: stage,
+			hs_ticket_priority: 'MEDIUM',
+			subject,
+		},
+		createdAt: '2026-11-02T09:10:11.000Z',
+		updatedAt: modified,
+		archived: false,
+	});
+	if (contactId !== forContact) return { total: 0, results: [] };
+	return {
+		total: 2,
+		results: [
+			ticket('31702', 'Invoice PDF is empty', '2', '2026-11-29T16:40:00.000Z'),
+			ticket('31655', 'Cannot add a second admin', '3', '2026-11-26T10:15:00.000Z'),
+		],
+	};
 }

@@ -119,6 +119,26 @@ const WORKFLOW_CHOICES = {
 		identityNote:
 			"Issues are read for the customer's **GitHub login**, which your backend signs into the Messenger JWT as the claim `github_login` (e.g. after a GitHub sign-in); *JWT Claims to Attributes* (already set) makes it `user.github_login`.",
 	},
+	hubspotOpenTickets: {
+		test: {
+			messageText: 'Are my support tickets still open?',
+			attributes: { hubspot_contact_id: '51' },
+		},
+		description:
+			'Lists the HubSpot tickets of the signed-in contact that are still open, with their pipeline stage and last change.',
+		protectedAttributes: 'hubspot_contact_id',
+		claimMapping: 'hubspot_contact_id',
+		rules: [
+			{
+				name: 'Customers with a HubSpot contact',
+				attribute: 'user.hubspot_contact_id',
+				operator: 'isSet',
+			},
+		],
+		claims: ['user_id', 'hubspot_contact_id'],
+		identityNote:
+			"Tickets are searched for the **HubSpot contact id** your backend signs into the Messenger JWT as the claim `hubspot_contact_id`; *JWT Claims to Attributes* (already set) makes it `user.hubspot_contact_id`, and *Protected Attributes* refuses it unsigned. HubSpot's search is a `POST` that only reads: the template sends it without *Allow Writes*, the contact id as one JSON string in the search body.",
+	},
 };
 
 const electricity = {

@@ -1,9 +1,9 @@
-// The demo backend's stand-ins for the vendor templates (Stripe, Zendesk, Jira, GitHub): each
+// The demo backend's stand-ins for the vendor templates (Stripe, Zendesk, Jira, GitHub, HubSpot): each
 // answers in the vendor's documented shape (values invented) for whoever the signed attribute
 // names, and refuses a request without a token or without that attribute, as the vendor would.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-import { sendJson } from './http';
+import { isObject, readJsonBody, sendJson } from './http';
 import type { Router } from './router';
 
 const DAY = 86400;
@@ -130,5 +130,37 @@ export function addVendorDemoRoutes(router: Router) {
 			issue(1347, 'Export fails for files over 2 GB', 'open'),
 			issue(1290, 'Dark mode resets after update', 'closed'),
 		]);
+	});
+
+	// HubSpot's CRM search is a POST: the contact is the `associations.contact` filter of the body.
+	router.add('POST', '/demo/hubspot/crm/v3/objects/tickets/search', async ({ req, res }) => {
+		const body = await readJsonBody(req);
+		const groups = isObject(body) && Array.isArray(body.filterGroups) ? body.filterGroups : [];
+		const contact = groups
+			.flatMap((group) => (isObject(group) && Array.isArray(group.filters) ? group.filters : []))
+			.find((filter) => isObject(filter) && filter.propertyName === 'associations.contact');
+		const id = isObject(contact) && typeof contact.value === 'string' ? contact.value : '';
+		if (!guard(req, res, id ? undefined : 'filterGroups (associations.contact EQ)')) return;
+		const ticket = (ticketId: string, subject: string, stage: string, daysAgo: number) => ({
+			id: ticketId,
+			properties: {
+				createdate: iso(now() - 10 * DAY),
+				hs_lastmodifieddate: iso(now() - daysAgo * DAY),
+				hs_object_id: ticketId,
+				hs_pipeline: '0',
+				hs_pipeline_stage: stage,
+				subject,
+			},
+			createdAt: iso(now() - 10 * DAY),
+			updatedAt: iso(now() - daysAgo * DAY),
+			archived: false,
+		});
+		sendJson(res, 200, {
+			total: 2,
+			results: [
+				ticket('31702', 'Invoice PDF is empty', '2', 1),
+				ticket('31655', 'Cannot add a second admin', '3', 4),
+			],
+		});
 	});
 }

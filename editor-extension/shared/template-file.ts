@@ -78,7 +78,7 @@ const URL_VALUE = /^https?:\/\/[^\s/?#]+/i;
 const SECRET_KEY = /(secret|password|passwd|token|api[-_]?key|authorization)$/i;
 
 /** Hosts of public vendor APIs a template may name; any other host is the author's system. */
-const PUBLIC_HOSTS = /^(api\.stripe\.com|api\.github\.com|api\.hubspot\.com)$/i;
+const PUBLIC_HOSTS = /^(api\.stripe\.com|api\.github\.com|api\.hubspot\.com|api\.hubapi\.com)$/i;
 const PLACEHOLDER_ORIGIN = 'https://api.example.com';
 
 function path(parts: Array<string | number>): string {

@@ -139,6 +139,7 @@ async function prepareRequest(
 	checkMethod(
 		record.method as string,
 		context.getNodeParameter('allowWrites', itemIndex, false) as boolean,
+		template.readOnly,
 	);
 	// $fromAI first: its error says where model values belong.
 	const inputs = parseInputDeclarations(inputParameters(context, itemIndex));

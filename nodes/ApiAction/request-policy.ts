@@ -10,9 +10,12 @@ export const WRITE_METHODS = ['POST', 'PUT', 'PATCH', 'DELETE'];
 /**
  * An allow-list: reads always, the four write methods only with "Allow Writes", nothing else
  * (MERGE, PROPPATCH, PURGE, LOCK... set through an expression would otherwise reach the API).
+ * `readOnlyTemplate`: an action template declared its POST a search that only reads (templates/actions,
+ * reviewed data); it allows POST alone, never PUT, PATCH or DELETE.
  */
-export function checkMethod(method: string, allowWrites: boolean): void {
+export function checkMethod(method: string, allowWrites: boolean, readOnlyTemplate = false): void {
 	if (READ_METHODS.includes(method)) return;
+	if (method === 'POST' && readOnlyTemplate) return;
 	if (WRITE_METHODS.includes(method)) {
 		if (allowWrites) return;
 		throw new RequestConfigError(

@@ -32,6 +32,8 @@ export interface ResolvedTemplate {
 	request: RequestTemplate;
 	/** The parameters holding the template's fields (they end up in the URL or headers). */
 	fieldParameters: string[];
+	/** An action template's POST declared a read (a search); never true for a custom request. */
+	readOnly: boolean;
 }
 
 function listOf(context: IExecuteFunctions, name: string, itemIndex: number): NameValue[] {
@@ -52,6 +54,7 @@ export function readRequestTemplate(
 		return {
 			name: '',
 			fieldParameters: [],
+			readOnly: false,
 			request: {
 				method,
 				url: context.getNodeParameter('url', itemIndex) as string,
@@ -82,6 +85,7 @@ export function readRequestTemplate(
 	return {
 		name: template.actionName,
 		fieldParameters: template.fields.map((field) => templateFieldParameter(template, field.name)),
+		readOnly: template.request.readOnly === true,
 		request: templateRequest(template, fields),
 	};
 }

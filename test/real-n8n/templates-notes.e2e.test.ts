@@ -11,6 +11,7 @@ import { messengerJwt, sendChat, userHash } from '../../real-n8n/chat';
 import { customer, unpickedMarkers } from '../../real-n8n/fixtures';
 import {
 	githubIssues,
+	hubspotTicketSearch,
 	jiraSearch,
 	stripeSubscriptions,
 	vendorCustomer,
@@ -43,6 +44,7 @@ const VENDOR = {
 	zendesk: 'e2e-zendesk-api-token-0123456789',
 	jira: 'e2e-atlassian-api-token-0123456789',
 	github: 'github_pat_e2e0123456789abcdefghij',
+	hubspot: 'pat-na1-e2e01234-5678-9abc-def0-123456789abc',
 	agentEmail: 'agent@example.com',
 };
 const basic = (user: string, password: string) =>
@@ -87,6 +89,16 @@ beforeAll(async () => {
 					? { body: githubIssues(request.query.get('creator') ?? '') }
 					: denied,
 		}),
+		hubspot: await startLoopbackServer({
+			'POST /crm/v3/objects/tickets/search': (request: ReceivedRequest) => {
+				if (request.headers.authorization !== `Bearer ${VENDOR.hubspot}`) return denied;
+				const filters = (request.json as any)?.filterGroups?.[0]?.filters ?? [];
+				const contact = filters.find((f: any) => f.propertyName === 'associations.contact');
+				return {
+					body: hubspotTicketSearch(String(contact?.value), vendorCustomer.hubspot_contact_id),
+				};
+			},
+		}),
 	};
 }, SESSION_TIMEOUT);
 afterAll(async () => {
@@ -108,6 +120,7 @@ function setups(): Record<string, { server: LoopbackServer; own: Record<string, 
 			own: { Token: VENDOR.jira, User: VENDOR.agentEmail },
 		},
 		'github-issues.json': { server: servers.github, own: { Token: VENDOR.github } },
+		'hubspot-open-tickets.json': { server: servers.hubspot, own: { Token: VENDOR.hubspot } },
 		'shopify-order-status.json': { server: apis.shop, own: { Token: secrets.shopifyToken } },
 		'statuspage-incidents.json': { server: apis.status, own: {} },
 		'electricity-usage.json': {
@@ -133,6 +146,7 @@ function loopbackFor(address: string): LoopbackServer {
 		[/zendesk\.com$/, servers.zendesk],
 		[/atlassian\.net$/, servers.jira],
 		[/github\.com$/, servers.github],
+		[/hubapi\.com$/, servers.hubspot],
 		[/myshopify\.com$/, apis.shop],
 		[/statuspage\.io$/, apis.status],
 		[/your-utility\.com$/, apis.utility],
@@ -284,7 +298,8 @@ async function expectAnswered(deployed: Deployed, text: string) {
 	});
 	for (const marker of [...unpickedMarkers, ...vendorUnpickedMarkers])
 		expect(answer.text).not.toContain(marker);
-	for (const secret of [...Object.values(VENDOR).slice(0, 4), secrets.shopifyToken])
+	const vendorSecrets = Object.values(VENDOR).filter((value) => value !== VENDOR.agentEmail);
+	for (const secret of [...vendorSecrets, secrets.shopifyToken])
 		expect(answer.text).not.toContain(secret);
 	const requests = deployed.server.requests
 		.slice(before)
@@ -427,6 +442,47 @@ step(
 );
 
 step(
+	'HubSpot: the signed contact id in the search body (a POST sent without Allow Writes), private app token as Bearer, grouped',
+	async () => {
+		const { answer, request } = await expectAnswered(
+			await followNotes('hubspot-open-tickets.json'),
+			'Are my tickets still open?',
+		);
+		expect(request.method).toBe('POST');
+		expect(request.path).toBe('/crm/v3/objects/tickets/search');
+		expect(request.headers.authorization).toBe(`Bearer ${VENDOR.hubspot}`);
+		expect((request.json as any).filterGroups).toEqual([
+			{
+				filters: [
+					{
+						propertyName: 'associations.contact',
+						operator: 'EQ',
+						value: vendorCustomer.hubspot_contact_id,
+					},
+					{ propertyName: 'closed_date', operator: 'NOT_HAS_PROPERTY' },
+				],
+			},
+		]);
+		expect(answer).toEqual({
+			results: [
+				{
+					Ticket: '31702',
+					Subject: 'Invoice PDF is empty',
+					Stage: '2',
+					'Last update': '29 Nov 2026',
+				},
+				{
+					Ticket: '31655',
+					Subject: 'Cannot add a second admin',
+					Stage: '3',
+					'Last update': '26 Nov 2026',
+				},
+			],
+		});
+	},
+);
+
+step(
 	'Shopify: one object per order (no parallel lists), the token in X-Shopify-Access-Token',
 	async () => {
 		const { answer, request } = await expectAnswered(
@@ -465,6 +521,7 @@ step(
 			'zendesk-open-tickets.json': 'email',
 			'jira-request-status.json': 'atlassian_account_id',
 			'github-issues.json': 'github_login',
+			'hubspot-open-tickets.json': 'hubspot_contact_id',
 		};
 		for (const [file, attribute] of Object.entries(identifiers)) {
 			const deployed = followed.get(file)!;

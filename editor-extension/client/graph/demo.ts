@@ -37,6 +37,7 @@ const HOSTS: Array<{ host: RegExp; prefix: string }> = [
 	{ host: /\.zendesk\.com$/i, prefix: '/zendesk' },
 	{ host: /\.atlassian\.net$/i, prefix: '/jira' },
 	{ host: /^api\.github\.com$/i, prefix: '/github' },
+	{ host: /^api\.hubapi\.com$/i, prefix: '/hubspot' },
 ];
 
 export function isApiAction(type: string): boolean {

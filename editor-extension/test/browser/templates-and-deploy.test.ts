@@ -42,6 +42,7 @@ test('the templates are listed and each passes a test at once against the demo b
 	expect(list.map((template) => template.id).sort()).toEqual([
 		'electricity-usage',
 		'github-issues',
+		'hubspot-open-tickets',
 		'jira-request-status',
 		'shopify-order-status',
 		'statuspage-incidents',

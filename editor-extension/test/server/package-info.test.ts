@@ -75,6 +75,7 @@ it('lists workflow templates and the API Action templates', async () => {
 	const actions = await call(server, 'GET', '/api/action-templates');
 	expect(actions.json.map((template: { id: string }) => template.id).sort()).toEqual([
 		'githubIssues',
+		'hubspotOpenTickets',
 		'jiraRequestStatus',
 		'shopifyOrderStatus',
 		'statuspageIncidents',

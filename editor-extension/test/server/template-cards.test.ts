@@ -41,5 +41,5 @@ it('every template card has one sentence of its own, and the AI Agent template i
 	// Distinct: no two cards say the same, or begin with the same four words.
 	const starts = cards.map((card) => card.description.split(' ').slice(0, 4).join(' '));
 	expect(new Set(starts).size).toBe(cards.length);
-	expect(cards.filter((card) => !card.n8nOnly).length).toBeGreaterThanOrEqual(7);
+	expect(cards.filter((card) => !card.n8nOnly).length).toBeGreaterThanOrEqual(8);
 });
