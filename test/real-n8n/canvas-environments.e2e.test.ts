@@ -3,6 +3,11 @@
 // then staging again leaves two workflows (the staging one updated in place), the action lists both,
 // and the second deploy to an address needs no API key typed: the one kept for that address is used.
 import { startServer, type RunningServer } from '../../editor-extension/server/app';
+import {
+	accessibilityViolations,
+	ensureClientBuilt,
+	launchBrowser,
+} from '../../editor-extension/test/browser/browser';
 import { tempStore } from '../../editor-extension/test/server/helpers';
 import { customer } from '../../real-n8n/fixtures';
 import { http } from '../../real-n8n/n8n-api';
@@ -108,5 +113,69 @@ step(
 		expect(refused.json.hint).toContain('Settings > n8n API');
 		const kept = await canvasCall('GET', `/api/n8n-key?baseUrl=${encodeURIComponent(staging())}`);
 		expect(kept.json).toEqual({ baseUrl: staging(), kept: true });
+	},
+);
+
+step('one deployment is taken down (production), the other stays published (staging)', async () => {
+	const { api } = session.value;
+	const action = await canvasCall('GET', `/api/actions/${actionId}`);
+	const { [staging()]: atStaging, [production()]: atProduction } = action.json.deployments;
+	const down = await canvasCall('POST', `/api/actions/${actionId}/draft`, {
+		baseUrl: production(),
+	});
+	expect({ status: down.status, error: down.json?.error }).toEqual({
+		status: 200,
+		error: undefined,
+	});
+	expect((await api.apiOk('GET', `/workflows/${atProduction.workflowId}`)).active).toBe(false);
+	expect((await api.apiOk('GET', `/workflows/${atStaging.workflowId}`)).active).toBe(true);
+	const after = await canvasCall('GET', `/api/actions/${actionId}`);
+	expect(after.json.deployments[production()].active).toBe(false);
+	expect(after.json.deployments[staging()].active).toBe(true);
+	expect(after.json.state).toBe('live');
+});
+
+step(
+	'in Chromium, the Set live dialog lists the deployments, uses the kept key, and takes one down',
+	async () => {
+		ensureClientBuilt();
+		const browser = await launchBrowser();
+		try {
+			const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+			await page.goto(`${canvas!.openUrl}#/actions/${actionId}`);
+			await page.reload();
+			await page.getByTestId('test-values-view-json').click();
+			await page
+				.getByTestId('test-values-json')
+				.fill(JSON.stringify({ user: { user_id: customer.user_id }, message: { text: 'Hi' } }));
+			await page.getByTestId('test-values-json').blur();
+			await page.getByTestId('test-response').click();
+			await page.getByTestId('toast-success').waitFor({ timeout: 60000 });
+			await page.getByTestId('set-live').click();
+			await page.getByTestId('deploy-base-url').fill(staging());
+			const targets = page.getByTestId('deploy-targets');
+			await targets.waitFor();
+			expect(await targets.locator('li').count()).toBe(2);
+			expect(await targets.textContent()).toContain(`${staging()}: workflow`);
+			expect(await targets.textContent()).toContain('not published');
+			await page.waitForFunction(() =>
+				document
+					.querySelector('[data-testid="deploy-key-hint"]')
+					?.textContent?.includes('keeps a key for this address'),
+			);
+			// No key typed: the kept one is used, so the dialog lets it go.
+			expect(await page.getByTestId('deploy-submit').isEnabled()).toBe(true);
+			expect(await accessibilityViolations(page)).toEqual([]);
+			await page.getByTestId('deploy-take-down').click();
+			await page.waitForFunction(
+				() => !document.querySelector('[data-testid="deploy-take-down"]'),
+				undefined,
+				{ timeout: 30000 },
+			);
+			const action = await canvasCall('GET', `/api/actions/${actionId}`);
+			expect(action.json.deployments[staging()].active).toBe(false);
+		} finally {
+			await browser.close();
+		}
 	},
 );

@@ -159,9 +159,10 @@ export const agentApi = {
 	settings: () => call<AgentInfo>('Loading the AI agent settings', () => http.get('/api/agent')),
 	saveSettings: (body: AgentSettingsBody) =>
 		call<AgentInfo>('Saving the AI agent settings', () => http.put('/api/agent', body)),
-	backToDraft: (actionId: string) =>
+	/** `baseUrl`: take down the deployment at that n8n address (environments); else the last one. */
+	backToDraft: (actionId: string, baseUrl?: string) =>
 		call<BackToDraftResult>('Setting the action back to draft', () =>
-			http.post(`/api/actions/${encodeURIComponent(actionId)}/draft`, {}),
+			http.post(`/api/actions/${encodeURIComponent(actionId)}/draft`, baseUrl ? { baseUrl } : {}),
 		),
 };
 

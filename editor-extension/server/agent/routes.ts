@@ -6,6 +6,7 @@ import type { CredentialStore } from '../credentials';
 import { n8nCaller } from '../deploy/n8n-caller';
 import { normalizeBaseUrl } from '../deploy/request';
 import { HttpError, isObject, readJsonObject, sendJson } from '../http';
+import { deploymentsOf } from '../deployments';
 import type { N8nApiKeys } from '../n8n-keys';
 import type { Router } from '../router';
 import { ActionFiles, type StorePaths } from '../store';
@@ -99,13 +100,20 @@ async function backToDraft(
 ) {
 	const files = new ActionFiles(paths);
 	const action = files.get(id);
-	if (!action.deploy?.active)
+	// Environments (deployments.ts): `baseUrl` takes down the deployment at that address; else the last.
+	const deployments = deploymentsOf(action);
+	const chosen =
+		typeof body.baseUrl === 'string' && body.baseUrl.trim()
+			? normalizeBaseUrl(body.baseUrl)
+			: undefined;
+	const target = chosen ? deployments[chosen] : action.deploy;
+	if (!target?.active)
 		throw new HttpError(
 			400,
-			`The action "${action.name}" is not live`,
+			`The action "${action.name}" is not live${chosen ? ` at ${chosen}` : ''}`,
 			'Only a live action can go back to draft; reload the list to see its state.',
 		);
-	const baseUrl = normalizeBaseUrl(action.deploy.baseUrl);
+	const baseUrl = normalizeBaseUrl(target.baseUrl);
 	const apiKey =
 		(typeof body.apiKey === 'string' && body.apiKey.trim()) || n8nKeys.get(baseUrl) || '';
 	if (!apiKey)
@@ -115,10 +123,15 @@ async function backToDraft(
 			'Send "apiKey" (create one in n8n under Settings > n8n API), or set any action live there once.',
 		);
 	const n8n = n8nCaller(baseUrl, apiKey);
-	await deactivate(n8n, action.deploy.workflowId, `unpublish the workflow of "${action.name}"`);
+	await deactivate(n8n, target.workflowId, `unpublish the workflow of "${action.name}"`);
+	const at = new Date().toISOString();
+	const last = action.deploy && normalizeBaseUrl(action.deploy.baseUrl) === baseUrl;
 	const summary = files.save({
 		...action,
-		deploy: { ...action.deploy, active: false, at: new Date().toISOString() },
+		...(action.deploy
+			? { deploy: last ? { ...action.deploy, active: false, at } : action.deploy }
+			: {}),
+		deployments: { ...deployments, [baseUrl]: { ...target, baseUrl, active: false, at } },
 	});
 	const agent = await deployAgent(paths, store, { baseUrl, apiKey, excludeId: id });
 	return { action: summary, agent };

@@ -38,6 +38,18 @@ export function DeployForm({ state }: { state: DeployState }) {
 								</button>
 								: workflow {deployment.workflowId},{' '}
 								{deployment.active ? 'published' : 'not published'}
+								{deployment.active && (
+									<button
+										type="button"
+										className="button button--small button--ghost"
+										onClick={() => void state.takeDown(deployment.baseUrl)}
+										disabled={state.busy}
+										aria-label={`Take down: unpublish it at ${deployment.baseUrl}`}
+										data-testid="deploy-take-down"
+									>
+										Take down
+									</button>
+								)}
 							</li>
 						))}
 					</ul>

@@ -5,7 +5,7 @@ import { useStore } from '../../state/store';
 import { editorStore } from '../../state/editor';
 import { workspaceStore } from '../../state/workspace';
 
-import { api, type ApiError } from '../../api/client';
+import { agentApi, api, type ApiError } from '../../api/client';
 import type { DeployResult, DeployRequest } from '../../api/types';
 import type { ActionSummary } from '../../../shared/api';
 
@@ -35,13 +35,14 @@ export function useDeploy(workflow: N8nWorkflow) {
 	// Environments: this action's deployments by address, and whether a key is kept for this one.
 	const [deployments, setDeployments] = useState<DeployInfo[]>([]);
 	const [keyKept, setKeyKept] = useState(false);
+	const [takenDown, setTakenDown] = useState(0);
 	useEffect(() => {
 		if (!actionId) return;
 		api
 			.action(actionId)
 			.then((action) => setDeployments(Object.values(action.deployments ?? {})))
 			.catch(() => setDeployments([]));
-	}, [actionId, result]);
+	}, [actionId, result, takenDown]);
 	useEffect(() => {
 		setKeyKept(false);
 		if (!/^https?:\/\/\S+$/i.test(baseUrl.trim())) return;
@@ -54,6 +55,22 @@ export function useDeploy(workflow: N8nWorkflow) {
 		return () => clearTimeout(timer);
 	}, [baseUrl, result]);
 	const atAddress = deployments.find((deployment) => sameN8n(deployment.baseUrl, baseUrl));
+	/** Unpublishes the deployment at one address (the others stay), and the agent there without it. */
+	const takeDown = async (address: string) => {
+		if (!actionId) return;
+		setBusy(true);
+		setError(undefined);
+		try {
+			await agentApi.backToDraft(actionId, address);
+			if (deployed && sameN8n(deployed.baseUrl, address))
+				editorStore.set({ deployed: { ...deployed, active: false } });
+			setTakenDown((count) => count + 1);
+		} catch (caught) {
+			setError(caught as ApiError);
+		} finally {
+			setBusy(false);
+		}
+	};
 
 	const deploy = async () => {
 		setBusy(true);
@@ -102,6 +119,7 @@ export function useDeploy(workflow: N8nWorkflow) {
 		previous: atAddress ?? previous,
 		deployments,
 		keyKept,
+		takeDown,
 		deploy,
 	};
 }
