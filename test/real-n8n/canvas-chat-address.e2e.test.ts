@@ -149,3 +149,41 @@ step(
 		expect(recreated.message).toContain('created it again, with a new chat address');
 	},
 );
+
+step(
+	'in Chromium, Set live after the workflow was deleted in n8n says the chat address changed, naming the old one',
+	async () => {
+		const context = await browser!.newContext({ viewport: { width: 1440, height: 900 } });
+		const page = await context.newPage();
+		try {
+			const list = await canvasCall('GET', '/api/actions');
+			const action = list.json.actions.find((entry: any) => entry.name === 'Incidents');
+			await page.goto(`${canvas!.openUrl}#/actions/${action.id}`);
+			await page.reload();
+			await page.getByTestId('test-values-view-json').click();
+			await page
+				.getByTestId('test-values-json')
+				.fill(JSON.stringify({ user: { user_id: customer.user_id }, message: { text: 'Hi' } }));
+			await page.getByTestId('test-values-json').blur();
+			await page.getByTestId('test-response').click();
+			await page.getByTestId('toast-success').waitFor({ timeout: 60000 });
+			await page.getByTestId('set-live').click();
+			await page.getByTestId('deploy-base-url').fill(session.value.n8n.url);
+			await page.waitForFunction(() =>
+				document
+					.querySelector('[data-testid="deploy-key-hint"]')
+					?.textContent?.includes('keeps a key for this address'),
+			);
+			await page.getByTestId('deploy-submit').click();
+			const changed = page.getByTestId('deploy-chat-address-changed');
+			await changed.waitFor({ timeout: 60000 });
+			expect(await changed.textContent()).toContain(`it was ${first.chatUrl}`);
+			const now = await page.getByTestId('deploy-chat-address-url').inputValue();
+			expect(now).not.toBe(first.chatUrl);
+			expect(now).toMatch(/\/webhook\/[\w-]+\/fin$/);
+			expect(await accessibilityViolations(page)).toEqual([]);
+		} finally {
+			await context.close();
+		}
+	},
+);
