@@ -110,14 +110,15 @@ describe('Fin Trigger reads its credential once per window (real n8n, default se
 			const windowStart = Date.now();
 			const builtin = await isolatesFor(() => chat(webhook, 'any'), 200);
 			const ours = await isolatesFor(() => chat(fin, 'old-identity-secret'), 202);
-			process.stdout.write(
-				`isolates created for ${CALLS} calls: Fin Trigger ${ours}, n8n's Webhook node ${builtin}\n`,
-			);
 			// n8n's rule for non-built-in start nodes costs one isolate per call (only n8n can change
-			// that); reading the credential on every call cost one more per call.
-			expect(ours - builtin).toBeLessThanOrEqual(CALLS);
+			// that); reading the credential on every call cost one more per call (60 for 20 calls).
+			const counts = `isolates for ${CALLS} calls: Fin Trigger ${ours}, n8n's Webhook node ${builtin}`;
+			expect({ counts, extraAtMostOnePerCall: ours - builtin <= CALLS }).toEqual({
+				counts,
+				extraAtMostOnePerCall: true,
+			});
 
-			// Rotate: within the window the kept secret still decides, after it the new one does.
+			// Rotate: once the window has passed, the new secret decides and the old one is refused.
 			await api.apiOk('PATCH', `/credentials/${credential.id}`, {
 				name: credential.name,
 				type: 'finMessengerApi',
