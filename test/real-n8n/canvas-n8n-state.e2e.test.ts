@@ -113,6 +113,27 @@ step('unpublished in n8n: the action and the home list say "Unpublished in n8n"'
 	expect(opened.json.deploy).toMatchObject({ active: false, workflowId });
 });
 
+step(
+	'opened after it was published again in n8n, the action follows n8n: live, with Back to draft',
+	async () => {
+		const { api } = session.value;
+		await api.apiOkAfterUnpublish('POST', `/workflows/${workflowId}/activate`);
+		const page = await browser!.newPage();
+		try {
+			await page.goto(`${canvas!.openUrl}#/actions/${actionId}`);
+			await page.reload();
+			await page.getByTestId('set-live').waitFor();
+			// The store still says "not live" (the last check); opening the action asks n8n again.
+			await page.getByTestId('back-to-draft').waitFor({ timeout: 30000 });
+		} finally {
+			await page.close();
+		}
+		const opened = await canvasCall('GET', `/api/actions/${actionId}`);
+		expect(opened.json.deploy).toMatchObject({ active: true, workflowId });
+		await api.apiOk('POST', `/workflows/${workflowId}/unpublish`);
+	},
+);
+
 step('deleted in n8n: the home list says "Deleted in n8n" (asked when it loads)', async () => {
 	const { api } = session.value;
 	await api.apiOkAfterUnpublish('POST', `/workflows/${workflowId}/archive`);

@@ -124,8 +124,6 @@ export async function openAction(id: string): Promise<void> {
 	try {
 		let action;
 		try {
-			// What n8n says first (unpublished or deleted there): "Set live" and the list follow it.
-			await api.checkN8nState(id).catch(() => undefined);
 			action = await api.action(id);
 		} catch (error) {
 			if ((error as ApiError).status !== 404) throw error;
@@ -141,9 +139,23 @@ export async function openAction(id: string): Promise<void> {
 			action.testValues as TestValues | undefined,
 			action.deploy,
 		);
+		// Then what n8n says (unpublished or deleted there), without holding the page on a slow n8n.
+		void followN8n(id);
 	} finally {
 		workspaceStore.set({ opening: false });
 	}
+}
+
+/** The open action's "live" as n8n has it (server/n8n-state.ts): "Set live" and Back to draft follow. */
+async function followN8n(id: string) {
+	const summary = await api.checkN8nState(id).catch(() => undefined);
+	const deployed = editorStore.get().deployed;
+	if (!summary?.deploy || !deployed || workspaceStore.get().current?.id !== id) return;
+	if (
+		summary.deploy.workflowId === deployed.workflowId &&
+		summary.deploy.active !== deployed.active
+	)
+		editorStore.set({ deployed: { ...deployed, active: summary.deploy.active } });
 }
 
 /** Renames a saved action (its name is its workflow's name, as n8n shows it). */
