@@ -10,6 +10,9 @@
 // - Never shared across credential ids; a failed read is not kept.
 // - Test URL calls (mode 'manual', the editor listening) always read the credential, so an edit in
 //   the editor shows at once.
+// - A check that fails on kept secrets is tried once more with the credential read again
+//   (checkWithSecrets): a secret rotated a moment ago is accepted at once, and a refused call costs
+//   one read, as every call did before.
 // - The secrets sit behind a closure, so printing the cache shows no secret.
 import type { ICredentialDataDecryptedObject, IWebhookFunctions } from 'n8n-workflow';
 
@@ -42,12 +45,24 @@ function forgetExpired(now: number): void {
 	while (kept.size >= MAX_CREDENTIALS) kept.delete(kept.keys().next().value as string);
 }
 
-export async function secretsOf(context: IWebhookFunctions): Promise<MessengerSecrets> {
+/** The secrets, and whether they were kept from an earlier read. */
+async function lookUp(
+	context: IWebhookFunctions,
+): Promise<{ secrets: MessengerSecrets; kept: boolean }> {
 	const id = context.getNode().credentials?.finMessengerApi?.id;
-	if (!id || context.getMode() === 'manual') return await readSecrets(context);
+	if (!id || context.getMode() === 'manual')
+		return { secrets: await readSecrets(context), kept: false };
 	const now = Date.now();
 	const entry = kept.get(id);
-	if (entry && entry.expiresAt > now) return await entry.secrets();
+	if (entry && entry.expiresAt > now) return { secrets: await entry.secrets(), kept: true };
+	return { secrets: await readAndKeep(context, id, now), kept: false };
+}
+
+async function readAndKeep(
+	context: IWebhookFunctions,
+	id: string,
+	now: number,
+): Promise<MessengerSecrets> {
 	forgetExpired(now);
 	// Concurrent calls share one read; the lifetime counts from when the read started.
 	const reading = readSecrets(context);
@@ -58,4 +73,24 @@ export async function secretsOf(context: IWebhookFunctions): Promise<MessengerSe
 		if (kept.get(id) === fresh) kept.delete(id);
 	});
 	return await reading;
+}
+
+export async function secretsOf(context: IWebhookFunctions): Promise<MessengerSecrets> {
+	return (await lookUp(context)).secrets;
+}
+
+/**
+ * `check` with the secrets; when it fails on kept ones, once more after reading the credential
+ * again, so a rotation takes effect for the new secret at once.
+ */
+export async function checkWithSecrets<T extends { ok: boolean }>(
+	context: IWebhookFunctions,
+	check: (secrets: MessengerSecrets) => T,
+): Promise<T> {
+	const first = await lookUp(context);
+	const outcome = check(first.secrets);
+	if (outcome.ok || !first.kept) return outcome;
+	const id = context.getNode().credentials?.finMessengerApi?.id as string;
+	kept.delete(id);
+	return check(await readAndKeep(context, id, Date.now()));
 }

@@ -9,7 +9,7 @@ import { parseIntercomNotification } from './intercom-envelope';
 import { checkProtectedAttributes } from '../identity/protected-attributes';
 import { deliveryOf, recordDelivery, type Delivery } from '../identity/replay-guard';
 import { accept, refuse, type Outcome } from '../rejection';
-import { secretsOf } from '../identity/secrets';
+import { checkWithSecrets } from '../identity/secrets';
 import type { Received } from '../receive';
 import type { TriggerSettings } from '../settings';
 
@@ -32,19 +32,20 @@ export async function checkIntercomBytes(
 			'The raw request body is not available, so the Intercom signature cannot be checked',
 		);
 	}
-	const secrets = await secretsOf(context);
-	if (secrets.intercomClientSecret === '') {
+	return await checkWithSecrets(context, (secrets) =>
+		checkSignature(secrets.intercomClientSecret, raw, request.headers['x-hub-signature']),
+	);
+}
+
+function checkSignature(clientSecret: string, raw: Buffer, header: unknown): Outcome<void> {
+	if (clientSecret === '') {
 		return refuse(
 			500,
 			'secret_missing',
 			'The Fin Messenger credential has no Intercom client secret',
 		);
 	}
-	const signature = verifyIntercomSignature(
-		secrets.intercomClientSecret,
-		raw,
-		request.headers['x-hub-signature'],
-	);
+	const signature = verifyIntercomSignature(clientSecret, raw, header);
 	if (signature === 'missing')
 		return refuse(401, 'signature_missing', 'The X-Hub-Signature header is missing');
 	if (signature !== 'valid')

@@ -9,7 +9,7 @@ import { messageOf, parseMessengerBody, type MessengerBody } from './messenger-b
 import { verifyMessengerIdentity } from '../identity/messenger-identity';
 import { checkProtectedAttributes } from '../identity/protected-attributes';
 import { accept, type Outcome } from '../rejection';
-import { secretsOf } from '../identity/secrets';
+import { checkWithSecrets } from '../identity/secrets';
 import type { Received } from '../receive';
 import type { TriggerSettings } from '../settings';
 
@@ -42,13 +42,14 @@ export async function receiveMessenger(
 		return accept({ kind: 'item', item: { ...base, user, identity } as ConversationItem });
 	}
 
-	const secrets = await secretsOf(context);
-	const identity = verifyMessengerIdentity(
-		messenger.value,
-		request.headers.authorization,
-		secrets.identityVerificationSecret,
-		Math.floor(now.getTime() / 1000),
-		settings.jwtPolicy,
+	const identity = await checkWithSecrets(context, (secrets) =>
+		verifyMessengerIdentity(
+			messenger.value,
+			request.headers.authorization,
+			secrets.identityVerificationSecret,
+			Math.floor(now.getTime() / 1000),
+			settings.jwtPolicy,
+		),
 	);
 	if (!identity.ok) return identity;
 	const { method, signedUser, signedPaths, claims, redactedClaims } = identity.value;

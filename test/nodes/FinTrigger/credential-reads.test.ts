@@ -93,7 +93,23 @@ it('never across credential ids: a secret kept for one credential does not verif
 	expect(await b.call('secret-a')).toBe(401);
 	expect(await b.call('secret-b')).toBe(200);
 	expect(await a.call('secret-b')).toBe(401);
-	expect([a.reads(), b.reads()]).toEqual([1, 1]);
+	// A call refused on a kept secret reads its own credential once more (b's refusal came from a
+	// fresh read, so nothing more), never the other's.
+	expect([a.reads(), b.reads()]).toEqual([2, 1]);
+});
+
+it('a secret rotated within the lifetime is accepted at once: the failing check reads the credential again, once', async () => {
+	const fin = await serve('cred-rotated-now', 'old-secret');
+	expect(await fin.call('old-secret')).toBe(200);
+	fin.rotate('new-secret');
+	later(1);
+	expect(await fin.call('new-secret')).toBe(200);
+	expect(fin.reads()).toBe(2);
+	// The fresh secret is kept: the old one is refused from now on, and good calls read nothing.
+	expect(await fin.call('old-secret')).toBe(401);
+	expect(fin.reads()).toBe(3);
+	for (let i = 0; i < 5; i++) expect(await fin.call('new-secret')).toBe(200);
+	expect(fin.reads()).toBe(3);
 });
 
 it('test URL calls (the editor listening) read the credential every time', async () => {
