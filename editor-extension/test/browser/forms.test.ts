@@ -203,17 +203,17 @@ test('the answer preview sits beside the field tree and follows the ticks', asyn
 	await expect(page.getByTestId('answer-preview-json')).toContainText('"Usage (kWh)"');
 	await expect(page.getByTestId('answer-preview-json')).not.toContainText('"Kwh"');
 	await page.getByTestId('pick-/daily_usage/*/kwh').check();
-	// This action is version 1: flat lists, until its Answer Shape says otherwise.
-	await expect(page.getByTestId('answer-preview-json')).toContainText('"Kwh": [');
-	// The narrow panel again, so the action's node is not under it.
-	await page.getByTestId('panel-tab-parameters').click();
-	await page.getByTestId('canvas-node-Electricity usage').click();
-	await page.getByTestId('param-answerShape').selectOption({ label: 'Grouped Lists' });
-	await page.getByTestId('canvas-node-Answer').click();
-	await page.getByTestId('panel-tab-fields').click();
+	// Templates are version 1.1: fields under a list answer as one object per item.
 	await expect(page.getByTestId('answer-preview-json')).toContainText('"daily_usage": [');
 	const answer = JSON.parse((await page.getByTestId('answer-preview-json').textContent()) ?? '');
 	expect(answer.answer.daily_usage[0]).toEqual({ Kwh: expect.any(Number) });
+	// Flat, on demand: each field its own list.
+	await page.getByTestId('panel-tab-parameters').click();
+	await page.getByTestId('canvas-node-Electricity usage').click();
+	await page.getByTestId('param-answerShape').selectOption({ label: 'Flat' });
+	await page.getByTestId('canvas-node-Answer').click();
+	await page.getByTestId('panel-tab-fields').click();
+	await expect(page.getByTestId('answer-preview-json')).toContainText('"Kwh": [');
 	expect(JSON.stringify(answer)).not.toContain('account_number');
 	// Beside, not below: the preview starts level with the tree, to its right.
 	const tree = await page.locator('.field-picker .tree').first().boundingBox();

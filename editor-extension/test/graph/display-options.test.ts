@@ -151,6 +151,7 @@ it('covers every node of the package and parameters with displayOptions', () => 
 	expect(descriptions.map((description) => description.name).sort()).toEqual([
 		'apiAction',
 		'audienceFilter',
+		'finAgentReply',
 		'finTrigger',
 		'responseFieldPicker',
 	]);
