@@ -1,7 +1,7 @@
 // Response fields: which values of an API answer may go on (to the AI, to the stored execution),
 // under which names and with which transforms. One module for the Response Field Picker node and
 // the API Action (which applies the same fields itself, so the raw body never becomes its output).
-// Each field is a JSON pointer (with `*` wildcards), a display name, a transform, an optional
+// Each field is a JSON pointer (with `*` for lists, `~*` and `~key` for maps), a display name, a transform, an optional
 // default and a required flag. Only what the fields select ends up in the answer.
 import type { IDataObject, IDisplayOptions, INodeProperties } from 'n8n-workflow';
 import { deepCopy } from 'n8n-workflow';
@@ -49,7 +49,14 @@ export type AnswerShape = 'grouped' | 'flat';
 /** One key of the answer (or of each object of a list): a field, or a list built from a wildcard. */
 export type AnswerEntry =
 	| { kind: 'field'; name: string; field: CompiledField; tokens: PointerToken[] }
-	| { kind: 'list'; name: string; prefix: PointerToken[]; entries: AnswerEntry[] };
+	| {
+			kind: 'list';
+			name: string;
+			prefix: PointerToken[];
+			/** The wildcard the list is built from: `*` (array elements) or `~*` (a map's values). */
+			each: PointerToken;
+			entries: AnswerEntry[];
+	  };
 
 export interface CompiledAnswer {
 	shape: AnswerShape;
@@ -73,9 +80,17 @@ export class FieldConfigError extends Error {
 }
 
 function defaultName(tokens: PointerToken[], pointer: string): string {
+	if (tokens.at(-1)?.entryKey) return 'key';
 	const named = [...tokens]
 		.reverse()
-		.find((token) => !token.wildcard && !/^\d+$/.test(token.key) && token.key !== '');
+		.find(
+			(token) =>
+				!token.wildcard &&
+				!token.every &&
+				!token.entryKey &&
+				!/^\d+$/.test(token.key) &&
+				token.key !== '',
+		);
 	return named?.key ?? (pointer || 'response');
 }
 
@@ -101,7 +116,7 @@ interface Pending {
  */
 function firstGroupingWildcard(pending: Pending, shape: AnswerShape): number {
 	if (shape === 'flat' || pending.spec.transform.type === 'join') return -1;
-	const index = pending.tokens.findIndex((token) => token.wildcard);
+	const index = pending.tokens.findIndex((token) => token.wildcard || token.every);
 	return index === pending.tokens.length - 1 ? -1 : index;
 }
 
@@ -133,10 +148,12 @@ function layout(level: Pending[], shape: AnswerShape): AnswerEntry[] {
 			continue;
 		}
 		const prefix = pending.tokens.slice(0, wildcard);
-		const key = compilePointer(prefix.map((token) => token.key));
+		const each = pending.tokens[wildcard];
+		// One list per path and wildcard kind (`/a/*` and `/a/~*` read differently).
+		const key = JSON.stringify(pending.tokens.slice(0, wildcard + 1));
 		let list = lists.get(key);
 		if (!list) {
-			const entry = { kind: 'list' as const, name: '', prefix, entries: [] };
+			const entry = { kind: 'list' as const, name: '', prefix, each, entries: [] };
 			list = { entry, members: [] };
 			lists.set(key, list);
 			entries.push(entry);
@@ -205,8 +222,9 @@ function fieldValue(
 	tokens: PointerToken[],
 	from: unknown,
 	inList: boolean,
+	key?: string,
 ): unknown {
-	const { values, many } = resolvePointer(from, tokens);
+	const { values, many } = resolvePointer(from, tokens, key);
 	const matched = values.some(isPresent);
 	if (!matched) return field.defaultValue ?? (inList ? null : undefined);
 	if (!many) return field.transform(values[0]);
@@ -219,7 +237,15 @@ function fieldValue(
 		: transformed;
 }
 
-function build(entries: AnswerEntry[], from: unknown, inList: boolean): IDataObject {
+/** The elements a list is built from, each with the key `~key` reads (a map's key, an index). */
+function elementsOf(value: unknown, each: PointerToken): Array<[string, unknown]> | undefined {
+	if (Array.isArray(value)) return value.map((element, index) => [String(index), element]);
+	if (each.every && value !== null && typeof value === 'object') return Object.entries(value);
+	return undefined;
+}
+
+/** `key`: the map key `from` sits under, when it is one value of a map (for `~key` fields). */
+function build(entries: AnswerEntry[], from: unknown, inList: boolean, key?: string): IDataObject {
 	const out: IDataObject = {};
 	const put = (name: string, value: unknown) => {
 		// defineProperty: a "__proto__" display name stays a plain key.
@@ -233,25 +259,28 @@ function build(entries: AnswerEntry[], from: unknown, inList: boolean): IDataObj
 	};
 	for (const entry of entries) {
 		if (entry.kind === 'field') {
-			put(entry.name, fieldValue(entry.field, entry.tokens, from, inList));
+			put(entry.name, fieldValue(entry.field, entry.tokens, from, inList, key));
 			continue;
 		}
-		const { values } = resolvePointer(from, entry.prefix);
-		if (Array.isArray(values[0])) {
+		const { values } = resolvePointer(from, entry.prefix, key);
+		const elements = elementsOf(values[0], entry.each);
+		if (elements) {
 			put(
 				entry.name,
-				values[0].map((element) => build(entry.entries, element, true)),
+				elements.map(([elementKey, element]) => build(entry.entries, element, true, elementKey)),
 			);
 		} else if (values.length > 0 && isPresent(values[0])) {
-			// Not an array: `*` is then the plain key "*" (json-pointer), so each field reads on its own.
+			// Not a list: `*` on an object is the plain key "*" (json-pointer), `~*` on text finds
+			// nothing, so each field reads on its own.
 			for (const member of flatten(entry))
 				put(
 					member.name,
 					fieldValue(
 						member.field,
-						[...entry.prefix, { key: '*', wildcard: true }, ...member.tokens],
+						[...entry.prefix, entry.each, ...member.tokens],
 						from,
 						inList,
+						key,
 					),
 				);
 		} else if (inList) put(entry.name, null);
@@ -265,7 +294,7 @@ function flatten(list: AnswerEntry & { kind: 'list' }): Array<AnswerEntry & { ki
 			? [entry]
 			: flatten(entry).map((inner) => ({
 					...inner,
-					tokens: [...entry.prefix, { key: '*', wildcard: true }, ...inner.tokens],
+					tokens: [...entry.prefix, entry.each, ...inner.tokens],
 				})),
 	);
 }
@@ -514,7 +543,7 @@ export function responseFieldsProperty(displayOptions: IDisplayOptions): INodePr
 						required: true,
 						placeholder: 'e.g. /orders/*/fulfillment_status',
 						description:
-							'RFC 6901 pointer into the response; * selects every element of an array; write ~1 for "/" and ~0 for "~" inside a key',
+							'RFC 6901 pointer into the response; * selects every element of an array, ~* every value of a map keyed by IDs and ~key (right after ~*) its key, e.g. /orders/~*/~key; write ~1 for "/" and ~0 for "~" inside a key',
 					},
 					{
 						displayName: 'Locale',

@@ -64,6 +64,18 @@ describe('JSON pointer', () => {
 		});
 	});
 
+	it('expands ~* over every own value of an object, in key order, and ~key gives its key', () => {
+		const document = { orders: { '456': { s: 'b' }, '123': { s: 'a' } } };
+		expect(resolvePointer(document, parsePointer('/orders/~*/s'))).toEqual({
+			values: ['a', 'b'],
+			many: true,
+		});
+		expect(get(document, '/orders/~*/~key')).toEqual(['123', '456']);
+		expect(get({ list: ['x', 'y'] }, '/list/~*/~key')).toEqual(['0', '1']);
+		expect(get({ m: 'text' }, '/m/~*')).toEqual([]);
+		expect(get({ '~*': 1 }, '/~0*')).toEqual([1]);
+	});
+
 	it('keeps nulls it reaches and follows only own properties', () => {
 		expect(get({ a: null }, '/a')).toEqual([null]);
 		expect(get({ a: null }, '/a/b')).toEqual([]);
@@ -77,6 +89,10 @@ describe('JSON pointer', () => {
 		['/a~', /"~" at character 3 is not an escape/],
 		['/a~2', /"~2" at character 3 is not an escape/],
 		['#/a%20b', /write "\/a b" instead/],
+		['/a~*b', /"~\*" at character 3 is not an escape/],
+		['/a/~key/b', /"~key" at character 4 must come right after "~\*"/],
+		['/m/~*/~key/~key', /"~key" at character 12 must come right after "~\*"/],
+		['/~key', /"~key" at character 2 must come right after "~\*"/],
 	])('explains what is wrong with %j', (pointer, message) => {
 		expect(pointerProblem(pointer)).toMatch(message);
 		expect(() => parsePointer(pointer)).toThrow(message);
