@@ -119,8 +119,10 @@ test('the demo banner leaves the zoom buttons uncovered, also on a narrower wind
 test('a missing action’s address says so instead of silently going home', async () => {
 	const { page, server } = session;
 	await page.getByTestId('go-home').click();
+	// A fresh load of that address (a hash change alone does not reload the page, and a reload after
+	// the page has already cleared the address would load the home page instead).
+	await page.goto('about:blank');
 	await page.goto(`${server.openUrl}#/actions/no-such-action`);
-	await page.reload();
 	await expect(page.getByTestId('missing-action')).toContainText('no-such-action');
 	await expect(page.getByTestId('home')).toBeVisible();
 	await screenshot(page, '27-missing-action');
