@@ -1,6 +1,7 @@
 // Field picking: a test response shown as a tree, and ticked fields written as RFC 6901 JSON Pointers
 // into the Response Field Picker's fields list. `*` stands for every element of an array
-// (`/orders/*/fulfillment_status`). Pointers are written, read and resolved by the node's own module
+// (`/orders/*/fulfillment_status`), `~*` for every value of a map keyed by IDs and `~key` for the key
+// it sits under (`/orders/~*/~key`, `/orders/~*/status`). Pointers are written, read and resolved by the node's own module
 // (nodes/shared/json-pointer), so the canvas shows exactly what the node will pick.
 import {
 	compilePointer,
@@ -17,15 +18,18 @@ import {
 import type { NodeProperty, PropertyCollectionOption } from './types';
 
 export const WILDCARD = '*';
+export const EVERY_KEY = '~*';
+export const ENTRY_KEY = '~key';
 
 /**
  * What a tree step is: an object key (any text: "2024", "*", "", "~", "/" are keys like any other),
- * an array item by index, or the "every item" wildcard of an array.
+ * an array item by index, the "every item" wildcard of an array, the "every key" wildcard of a map
+ * (`~*`), or the key of each map value (`~key`).
  */
-export type StepRole = 'key' | 'item' | 'every';
+export type StepRole = 'key' | 'item' | 'every' | 'everyKey' | 'entryKey';
 
 export interface TreeEntry {
-	/** The unescaped key, index or `*` ("orders", "0", "*", "2024", "a/b"). */
+	/** The unescaped key, index, `*`, `~*` or `~key` ("orders", "0", "*", "2024", "a/b"). */
 	key: string;
 	role: StepRole;
 	tokens: string[];
@@ -37,12 +41,39 @@ export interface TreeEntry {
 	preview?: string;
 	/** Element count of an array. */
 	count?: number;
-	/** True for the "every item" entry of an array and everything below it. */
+	/** True for the "every item" or "every key" entry and everything below it. */
 	wildcard: boolean;
 	children: TreeEntry[];
 }
 
 export { compilePointer };
+
+/** The pointer of tree steps: keys escaped by the node module, `~*` and `~key` written as they are. */
+function pointerOf(tokens: string[], roles: StepRole[]): string {
+	return tokens
+		.map((token, index) =>
+			roles[index] === 'everyKey' || roles[index] === 'entryKey'
+				? `/${token}`
+				: compilePointer([token]),
+		)
+		.join('');
+}
+
+/**
+ * Whether an object reads as a map keyed by IDs, so its tree offers "every key (~*)": two or more
+ * entries, and either every key is a number ("123") or every value is an object with the same keys
+ * (`{"cus_a": {email}, "cus_b": {email}}`). A plain record (`customer: {email, address}`) is not.
+ * Offering the row on a look-alike costs nothing: the keys stay listed below it.
+ */
+export function looksLikeMap(value: Record<string, unknown>): boolean {
+	const entries = Object.entries(value);
+	if (entries.length < 2) return false;
+	if (entries.every(([key]) => /^\d+$/.test(key))) return true;
+	const shapes = entries.map(([, child]) =>
+		kindOf(child) === 'object' ? Object.keys(child as object).join('\u0000') : undefined,
+	);
+	return shapes.every((shape) => shape !== undefined && shape === shapes[0]);
+}
 
 /** The unescaped tokens of a pointer; throws for a malformed one, as the node does. */
 export function parsePointer(pointer: string): string[] {
@@ -55,12 +86,15 @@ function kindOf(value: unknown): TreeEntry['kind'] {
 	return 'value';
 }
 
+const clip = (text: string, max: number) =>
+	text.length > max ? `${text.slice(0, max - 1)}…` : text;
+
 export function previewOf(value: unknown, max = 60): string {
 	const text =
 		typeof value === 'string'
 			? JSON.stringify(value)
 			: String(JSON.stringify(value) ?? 'undefined');
-	return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+	return clip(text, max);
 }
 
 /** One value standing for every element of an array: the union of the elements' keys. */
@@ -104,7 +138,7 @@ function entry(
 		tokens,
 		roles,
 		// compilePointer escapes "~" and "/" inside keys (nodes/shared/json-pointer).
-		pointer: compilePointer(tokens),
+		pointer: pointerOf(tokens, roles),
 		kind,
 		wildcard,
 		children: [],
@@ -112,8 +146,12 @@ function entry(
 	if (kind === 'value') node.preview = previewOf(value);
 	if (depth > 12) return node;
 	if (kind === 'object') {
-		node.children = Object.entries(value as Record<string, unknown>).map(([childKey, child]) =>
-			entry(childKey, 'key', node, child, wildcard, maxItems, depth + 1),
+		const object = value as Record<string, unknown>;
+		if (looksLikeMap(object)) node.children.push(everyKey(node, object, maxItems, depth + 1));
+		node.children.push(
+			...Object.entries(object).map(([childKey, child]) =>
+				entry(childKey, 'key', node, child, wildcard, maxItems, depth + 1),
+			),
 		);
 	}
 	if (kind === 'array') {
@@ -133,6 +171,30 @@ function entry(
 	return node;
 }
 
+/** A map's "every key (~*)" entry: first the key of each value, then the union of the values. */
+function everyKey(
+	map: TreeEntry,
+	object: Record<string, unknown>,
+	maxItems: number,
+	depth: number,
+): TreeEntry {
+	const every = entry(
+		EVERY_KEY,
+		'everyKey',
+		map,
+		mergeElements(Object.values(object)),
+		true,
+		maxItems,
+		depth,
+	);
+	// The key each value sits under: the only way an ID of the map reaches the answer.
+	const keys = Object.keys(object);
+	const key = entry(ENTRY_KEY, 'entryKey', every, keys[0], true, maxItems, depth + 1);
+	key.preview = clip(keys.map((text) => JSON.stringify(text)).join(', '), 60);
+	every.children.unshift(key);
+	return every;
+}
+
 /** The tree of a response: its top-level entries (the root itself has no pointer to pick). */
 export function buildTree(value: unknown, maxItems = 20): TreeEntry[] {
 	const root = entry('', 'key', { tokens: [], roles: [] }, value, false, maxItems, 0);
@@ -142,6 +204,8 @@ export function buildTree(value: unknown, maxItems = 20): TreeEntry[] {
 /** A row's text in the tree: keys as they are (an empty key as ""), items by number, `*` as every item. */
 export function rowLabel(entry: Pick<TreeEntry, 'key' | 'role'>): string {
 	if (entry.role === 'every') return 'every item (*)';
+	if (entry.role === 'everyKey') return 'every key (~*)';
+	if (entry.role === 'entryKey') return 'its key (~key)';
 	if (entry.role === 'item') return `item ${Number(entry.key) + 1}`;
 	return entry.key === '' ? '"" (empty key)' : entry.key;
 }
@@ -162,12 +226,22 @@ function words(key: string): string {
  * tokens and `*` are taken for items (a pointer typed by hand).
  */
 export function labelFor(tokens: string[], roles?: StepRole[]): string {
-	const isKey = (index: number) =>
-		roles ? roles[index] === 'key' : tokens[index] !== WILDCARD && !/^\d+$/.test(tokens[index]);
+	// Typed by hand, "~*" and "~key" are read as the map steps (a key of that name is `~0*`, rare).
+	const roleOf = (index: number): StepRole =>
+		roles?.[index] ??
+		(tokens[index] === EVERY_KEY
+			? 'everyKey'
+			: tokens[index] === ENTRY_KEY
+				? 'entryKey'
+				: tokens[index] === WILDCARD || /^\d+$/.test(tokens[index])
+					? 'item'
+					: 'key');
 	const keys = tokens
 		.map((token, index) => ({ token, index }))
-		.filter(({ token, index }) => isKey(index) && token !== '');
+		.filter(({ token, index }) => roleOf(index) === 'key' && token !== '');
 	const last = keys[keys.length - 1];
+	// The key of a map's values is named after the map: "Orders key".
+	if (roleOf(tokens.length - 1) === 'entryKey') return last ? `${words(last.token)} key` : 'Key';
 	if (!last) return 'Response';
 	const label = words(last.token) || last.token;
 	// A key without letters ("2024", "*", "~") says little alone: prefix its parent key.

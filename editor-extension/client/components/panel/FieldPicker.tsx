@@ -77,8 +77,10 @@ export function FieldPicker({ node, run, onTest }: Props) {
 				The API's answer as the last test received it (kept in this page, never stored). Tick the
 				fields the AI may see: only they leave “{action.name}”; everything else is removed before
 				n8n stores the execution. Under a list, <strong>every item (*)</strong> picks that field of
-				all items. Each tick adds a field to the action's “{slots.property.displayName}” list
-				(Parameters tab), where you can rename or format it.
+				all items; under a map keyed by IDs, <strong>every key (~*)</strong> does the same for all
+				its values, and <strong>its key (~key)</strong> keeps each ID. Each tick adds a field to the
+				action's “{slots.property.displayName}” list (Parameters tab), where you can rename or
+				format it.
 			</p>
 			<div className="field-picker__columns">
 				<div>

@@ -1,5 +1,5 @@
 // One level of the response tree: a tick per field (ticked = the AI may see it), arrays with an
-// "every item (*)" entry first.
+// "every item (*)" entry first, maps keyed by IDs with an "every key (~*)" entry first.
 import { useState } from 'react';
 
 import { rowLabel, type TreeEntry } from '../../graph/pointers';
@@ -47,7 +47,9 @@ function TreeRow({
 	const label = rowLabel(entry);
 	const named = path ? `${path} › ${label}` : label;
 	return (
-		<li className={`tree__row${entry.role === 'every' ? ' tree__row--wildcard' : ''}`}>
+		<li
+			className={`tree__row${entry.role === 'every' || entry.role === 'everyKey' ? ' tree__row--wildcard' : ''}`}
+		>
 			<div className="tree__line">
 				{expandable ? (
 					<button

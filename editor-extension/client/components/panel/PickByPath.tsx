@@ -55,7 +55,7 @@ export function PickByPath({ body, picked, seed, onAdd }: Props) {
 			<p className="field__hint" id="pick-by-path-hint">
 				For a field this response has no example of (an empty list, a key this customer lacks): a
 				JSON pointer, with <code>*</code> for every item of a list, e.g. <code>/orders/*/name</code>
-				.
+				, and <code>~*</code> for every value of a map keyed by IDs, <code>~key</code> for its key.
 			</p>
 			<div className="pick-by-path__row">
 				<input
