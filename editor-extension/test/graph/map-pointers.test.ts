@@ -47,6 +47,9 @@ describe('maps keyed by IDs in the tree', () => {
 			'/customer/address',
 		]);
 		expect(find(tree, 'lone').children.map((entry) => entry.pointer)).toEqual(['/lone/7']);
+		// A response that is itself a map gets the row at the top.
+		expect(buildTree({ '1': { a: 1 }, '2': { a: 2 } })[0].pointer).toBe('/~*');
+		expect(resolvePointer({ '1': { a: 1 }, '2': { a: 2 } }, '/~*/~key')).toEqual(['1', '2']);
 	});
 
 	test('labels name the key after its map and skip ~*', () => {
