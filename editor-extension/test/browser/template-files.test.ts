@@ -64,12 +64,13 @@ test('each card says what its template does; the AI Agent card downloads the wor
 		'@n8n/n8n-nodes-langchain.agent',
 	);
 	await screenshot(page, '40-home-template-cards');
-	// Enter on "Import a template file" opens the browser's file dialog.
+	// Enter on "Import a template file" opens the browser's file dialog. Waiting starts before the
+	// Tabs: Playwright turns on its file-chooser interception asynchronously, and a chooser opened
+	// before that is Chromium's own, which no event reports.
+	const chooserOpened = page.waitForEvent('filechooser');
 	await tabTo(page, 'import-template');
-	const [chooser] = await Promise.all([
-		page.waitForEvent('filechooser'),
-		page.keyboard.press('Enter'),
-	]);
+	await page.keyboard.press('Enter');
+	const chooser = await chooserOpened;
 	expect(chooser.isMultiple()).toBe(false);
 	await chooser.setFiles([]);
 });
