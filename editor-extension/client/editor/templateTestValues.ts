@@ -27,9 +27,15 @@ export function templateTestValues(
 		?.parameters?.testValues;
 	if (!isRecord(own)) return undefined;
 	const attributes = parseAttributes(own.attributes);
+	// The customer's identifiers stay; attributes another template added (an electricity example's
+	// name or meter type) do not follow into this one.
+	const { user_id, email } = (current.user ?? {}) as Record<string, unknown>;
+	const identifiers = Object.fromEntries(
+		Object.entries({ user_id, email }).filter(([, value]) => value !== undefined),
+	);
 	return {
 		...current,
-		user: { ...current.user, ...attributes },
+		user: { ...identifiers, ...attributes },
 		...(typeof own.messageText === 'string' ? { message: { text: own.messageText } } : {}),
 	};
 }
