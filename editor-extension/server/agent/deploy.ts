@@ -20,7 +20,7 @@ import { normalizeBaseUrl } from '../deploy/request';
 import { publish, saveWorkflow } from '../deploy/workflow';
 import { HttpError, isObject, type JsonObject } from '../http';
 import { confirmSecretAddresses } from '../secret-addresses';
-import { ActionFiles, writeAtomic, type StorePaths } from '../store';
+import { ActionFiles, writeAtomic, type ActionSummary, type StorePaths } from '../store';
 import { agentModelKeyFor, agentWebhookId, readAgentSettings } from './settings';
 import { agentWorkflow, AGENT_NAMES, type AgentAction, type N8nWorkflow } from './workflow';
 
@@ -112,16 +112,16 @@ export async function liveActionsAt(
 	const leftOut: string[] = [];
 	let deployedFound = false;
 	for (const summary of files.list().reverse()) {
-		if (summary.id === excludeId || !summary.deploy) continue;
-		if (safeNormalize(summary.deploy.baseUrl) !== n8n.baseUrl) continue;
+		const here = deploymentAt(summary, n8n.baseUrl);
+		if (summary.id === excludeId || !here) continue;
 		if (
 			deployed !== undefined &&
-			(summary.deploy.workflowId === deployed.workflowId || summary.name === deployed.name)
+			(here.workflowId === deployed.workflowId || summary.name === deployed.name)
 		) {
 			deployedFound = true;
 			actions.push({ name: summary.name, workflow: deployed.workflow });
-		} else if (summary.state === 'live') {
-			const running = await workflowInN8n(n8n, summary.deploy.workflowId, summary.name);
+		} else if (here.active) {
+			const running = await workflowInN8n(n8n, here.workflowId, summary.name);
 			if (running) actions.push({ name: summary.name, workflow: running });
 			else
 				leftOut.push(
@@ -132,6 +132,18 @@ export async function liveActionsAt(
 	if (deployed && !deployedFound)
 		actions.push({ name: deployed.name, workflow: deployed.workflow });
 	return { actions, leftOut };
+}
+
+/**
+ * The action's deployment at this n8n address: its entry in `deployments` (one per address), else
+ * its last deploy when that went here. An action set live at staging and then at production is
+ * still live in the staging agent.
+ */
+function deploymentAt(summary: ActionSummary, baseUrl: string) {
+	for (const [address, record] of Object.entries(summary.deployments ?? {}))
+		if (safeNormalize(address) === baseUrl) return record;
+	const last = summary.deploy;
+	return last && safeNormalize(last.baseUrl) === baseUrl ? last : undefined;
 }
 
 /** A live action's workflow as n8n has it; undefined when it is gone (deleted or archived). */

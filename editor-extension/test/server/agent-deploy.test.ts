@@ -413,3 +413,23 @@ it('new instructions reach the deployed agent at once, in place, with the n8n ke
 	expect(agentWorkflows()).toHaveLength(1);
 	for (const variant of secretVariants(MODEL_KEY)) expect(saved.text).not.toContain(variant);
 });
+
+it('an action live at two n8n addresses stays in the agent of the first after its last deploy went to the second', async () => {
+	await configureModel();
+	const orders = await setLive('Order status', '/orders');
+	// Then set live at production (another address): the last deploy now points there.
+	await call(server, 'PUT', `/api/actions/${orders.id}`, {
+		body: {
+			name: 'Order status',
+			workflow: actionWorkflow('Order status', '/orders'),
+			deploy: {
+				baseUrl: 'http://production.example.test',
+				workflowId: 'wf-production',
+				active: true,
+				at: 'later',
+			},
+		},
+	});
+	await setLive('Incidents', '/incidents');
+	expect(toolsOf(agentWorkflows()[0]).sort()).toEqual(['Incidents', 'Order status']);
+});
