@@ -9,6 +9,7 @@ import { loadPackageNodes, PACKAGE_NAME } from '../../../engine/package-types';
 import { runWorkflow, type WorkflowJson } from '../../../engine/run-workflow';
 import { toolVariantOf } from '../../../engine/tool-variant';
 import { replyFields } from '../../../nodes/AgentReply/reply-fields';
+import { agentStandIn, finTriggerNode } from '../../fixtures/agent-stand-in';
 import { conversation } from '../../fixtures/api-action-workflows';
 
 const apiActionTool = toolVariantOf(
@@ -40,23 +41,8 @@ function workflow(agentOutput: IDataObject): WorkflowJson {
 	return {
 		name: 'agent reply',
 		nodes: [
-			{
-				id: 'trigger',
-				name: 'Fin Trigger',
-				type: `${PACKAGE_NAME}.finTrigger`,
-				typeVersion: 2,
-				position: [0, 0],
-				parameters: {},
-				webhookId: 'trigger',
-			},
-			{
-				id: 'agent',
-				name: 'AI Agent',
-				type: 'n8n-nodes-base.set',
-				typeVersion: 3.4,
-				position: [200, 0],
-				parameters: { mode: 'raw', jsonOutput: JSON.stringify(agentOutput), options: {} },
-			},
+			finTriggerNode(),
+			agentStandIn(agentOutput),
 			{
 				id: 'reply',
 				name: 'Fin Agent Reply',

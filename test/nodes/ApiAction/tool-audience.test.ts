@@ -9,6 +9,7 @@ import { startLoopbackServer, type LoopbackServer } from '../../../engine/loopba
 import { loadPackageNodes, PACKAGE_NAME } from '../../../engine/package-types';
 import { runWorkflow, type WorkflowJson } from '../../../engine/run-workflow';
 import { toolVariantOf } from '../../../engine/tool-variant';
+import { agentStandIn, finTriggerNode } from '../../fixtures/agent-stand-in';
 import { conversation } from '../../fixtures/api-action-workflows';
 
 const TOOL = 'Order status';
@@ -32,28 +33,8 @@ function workflow(
 	return {
 		name: 'tool audience',
 		nodes: [
-			{
-				id: 'trigger',
-				name: 'Fin Trigger',
-				type: `${PACKAGE_NAME}.finTrigger`,
-				typeVersion: 2,
-				position: [0, 0],
-				parameters: {},
-				webhookId: 'trigger',
-			},
-			{
-				id: 'agent',
-				name: 'AI Agent',
-				type: 'n8n-nodes-base.set',
-				typeVersion: 3.4,
-				position: [200, 0],
-				parameters: {
-					mode: 'raw',
-					jsonOutput: JSON.stringify(modelArguments),
-					includeOtherFields: true,
-					options: {},
-				},
-			},
+			finTriggerNode(),
+			agentStandIn(modelArguments, true),
 			{
 				id: 'tool',
 				name: TOOL,
