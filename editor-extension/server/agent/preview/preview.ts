@@ -163,25 +163,82 @@ function apiActionType(): INodeType {
 	return type;
 }
 
+/** The live agent's workflow with the draft as one more tool, and its tools as the model sees them. */
+function previewAgent(body: AgentPreviewBody, paths: StorePaths) {
+	const draft = { name: body.draft.name, workflow: body.draft.workflow as unknown as N8nWorkflow };
+	const agent = agentWorkflow({
+		actions: liveActions(paths, body.actionId),
+		draft,
+		settings: readAgentSettings(paths),
+		webhookId: 'preview',
+	});
+	const { workflow, tools: toolNodes } = previewWorkflow(agent);
+	const toolType = toolVariant(apiActionType());
+	const tools = modelTools(toolNodes, toolType);
+	const nodeOfTool = new Map(toolNodes.map((node) => [nodeNameToToolName(node), node.name]));
+	return { draft, workflow, toolNodes, toolType, tools, nodeOfTool };
+}
+
+/** The model's calls of tools nobody offers. */
+function unknownToolsOf(trace: AgentTrace, nodeOfTool: Map<string, string>): string[] {
+	return trace.modelCalls.flatMap((turn) =>
+		turn.toolCalls.filter((call) => !nodeOfTool.has(call.name)).map((call) => call.name),
+	);
+}
+
+/** A run that did not finish, said in plain words (the model's or an action's fault). */
+function checkFinished(
+	failure: { message: string } | undefined,
+	unknownTools: string[],
+	secrets: string[],
+) {
+	if (failure && unknownTools.length) {
+		// n8n's agent drops a call to a tool it does not offer and asks the model again, until its
+		// 10 model calls are used up: the live agent would fail the same way.
+		throw new HttpError(
+			502,
+			`The model kept calling a tool no action offers (${[...new Set(unknownTools)].join(', ')}); the agent stopped: ${failure.message}`,
+			'Check the model: it should call only the tools it is given. The live agent would fail the same way.',
+			{ missing: 'modelAnswer', unknownTools: [...new Set(unknownTools)] },
+		);
+	}
+	if (failure) {
+		throw new HttpError(
+			400,
+			redactSecrets(`The preview could not finish: ${failure.message}`, secrets),
+			'Check the action named in the message (its settings and credentials), then send again.',
+		);
+	}
+}
+
+/** Each tool call of the turn: the action, the model's input, its outcome and the requests it sent. */
+function callsOf(
+	output: IDataObject,
+	nodeOfTool: Map<string, string>,
+	shown: Map<string, RecordedRequestInfo[]>,
+): PreviewToolCall[] {
+	const steps = ((output.intermediateSteps ?? []) as unknown as N8nStep[]).map((step) => ({
+		node: nodeOfTool.get(step.action.tool) ?? step.action.tool,
+		tool: step.action.tool,
+		input: step.action.toolInput,
+		observation: step.observation,
+	}));
+	return steps.map((step, index) => ({
+		action: step.node,
+		tool: step.tool,
+		input: step.input,
+		...outcomeOf(step.observation),
+		requests: requestsOfCall(steps, index, shown.get(step.node) ?? []).map(withoutResponseBody),
+	}));
+}
+
 export async function runPreview(
 	body: AgentPreviewBody,
 	paths: StorePaths,
 	store: CredentialStore,
 ): Promise<AgentPreviewReply> {
 	const model = modelOf(paths);
-	const settings = readAgentSettings(paths);
-	const draft = { name: body.draft.name, workflow: body.draft.workflow as unknown as N8nWorkflow };
-	const agent = agentWorkflow({
-		actions: liveActions(paths, body.actionId),
-		draft,
-		settings,
-		webhookId: 'preview',
-	});
-	const { workflow, tools: toolNodes } = previewWorkflow(agent);
-
-	const toolType = toolVariant(apiActionType());
-	const tools = modelTools(toolNodes, toolType);
-	const nodeOfTool = new Map(toolNodes.map((node) => [nodeNameToToolName(node), node.name]));
+	const { draft, workflow, toolNodes, toolType, tools, nodeOfTool } = previewAgent(body, paths);
 	const trace: AgentTrace = { modelCalls: [] };
 	const warnings: string[] = [];
 	checkOneCredentialPerType(toolNodes);
@@ -201,48 +258,20 @@ export async function runPreview(
 	});
 	keepRefreshedTokens(credentials, result.credentials, store);
 	if (trace.error instanceof HttpError) throw trace.error;
-	const offered = new Set(nodeOfTool.keys());
-	const unknownTools = trace.modelCalls.flatMap((turn) =>
-		turn.toolCalls.filter((call) => !offered.has(call.name)).map((call) => call.name),
+	const unknownTools = unknownToolsOf(trace, nodeOfTool);
+	checkFinished(
+		result.errors[AGENT_NAMES.agent] ?? Object.values(result.errors)[0],
+		unknownTools,
+		secrets,
 	);
-	const failure = result.errors[AGENT_NAMES.agent] ?? Object.values(result.errors)[0];
-	if (failure && unknownTools.length) {
-		// n8n's agent drops a call to a tool it does not offer and asks the model again, until its
-		// 10 model calls are used up: the live agent would fail the same way.
-		throw new HttpError(
-			502,
-			`The model kept calling a tool no action offers (${[...new Set(unknownTools)].join(', ')}); the agent stopped: ${failure.message}`,
-			'Check the model: it should call only the tools it is given. The live agent would fail the same way.',
-			{ missing: 'modelAnswer', unknownTools: [...new Set(unknownTools)] },
-		);
-	}
-	if (failure) {
-		throw new HttpError(
-			400,
-			redactSecrets(`The preview could not finish: ${failure.message}`, secrets),
-			'Check the action named in the message (its settings and credentials), then send again.',
-		);
-	}
 
 	const output = result.outputs[AGENT_NAMES.agent]?.[0]?.[0]?.json ?? {};
-	const steps = ((output.intermediateSteps ?? []) as unknown as N8nStep[]).map((step) => ({
-		node: nodeOfTool.get(step.action.tool) ?? step.action.tool,
-		tool: step.action.tool,
-		input: step.action.toolInput,
-		observation: step.observation,
-	}));
 	// Fin Agent Reply, the node the live agent answers with: which actions this customer may use
 	// and which the reply used.
 	const replied = result.outputs[AGENT_NAMES.reply]?.[0]?.[0]?.json?.actions as
 		{ available?: string[]; usedInReply?: string[] } | undefined;
 	const shown = requestsByNode(result.requests, credentials.data, secrets).shown;
-	const calls: PreviewToolCall[] = steps.map((step, index) => ({
-		action: step.node,
-		tool: step.tool,
-		input: step.input,
-		...outcomeOf(step.observation),
-		requests: requestsOfCall(steps, index, shown.get(step.node) ?? []).map(withoutResponseBody),
-	}));
+	const calls = callsOf(output, nodeOfTool, shown);
 	return redactSecrets(
 		{
 			reply: String(output.output ?? ''),
