@@ -16,6 +16,7 @@ import type {
 	IExecuteFunctions,
 	INodeExecutionData,
 	INodeType,
+	INodeTypeDescription,
 	ITaskData,
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
@@ -119,6 +120,38 @@ function messagesOf(system: string, text: string, steps: AgentStep[]): ModelMess
 	return messages;
 }
 
+/** What n8n's AI Agent declares that the loop reads (n8n keeps only declared parameters). */
+const PREVIEW_AGENT_DESCRIPTION: INodeTypeDescription = {
+	displayName: 'AI Agent (preview)',
+	name: PREVIEW_AGENT_TYPE,
+	group: ['transform'],
+	version: 1,
+	description: "The preview's tool loop in place of n8n's AI Agent",
+	defaults: { name: 'AI Agent' },
+	inputs: [NodeConnectionTypes.Main, NodeConnectionTypes.AiTool],
+	outputs: [NodeConnectionTypes.Main],
+	// The AI Agent's parameters the loop reads (n8n keeps only declared parameters).
+	properties: [
+		{ displayName: 'Prompt', name: 'promptType', type: 'string', default: 'define' },
+		{ displayName: 'Text', name: 'text', type: 'string', default: '' },
+		{
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			default: {},
+			options: [
+				{ displayName: 'System Message', name: 'systemMessage', type: 'string', default: '' },
+				{
+					displayName: 'Return Intermediate Steps',
+					name: 'returnIntermediateSteps',
+					type: 'boolean',
+					default: false,
+				},
+			],
+		},
+	],
+};
+
 /**
  * The stand-in agent's node type, bound to this preview's model and tools (the key stays here,
  * never in the workflow or its run data). `nodeOfTool` maps the model's tool name to the node.
@@ -130,36 +163,7 @@ export function previewAgentType(
 	trace: AgentTrace,
 ): INodeType {
 	return {
-		description: {
-			displayName: 'AI Agent (preview)',
-			name: PREVIEW_AGENT_TYPE,
-			group: ['transform'],
-			version: 1,
-			description: "The preview's tool loop in place of n8n's AI Agent",
-			defaults: { name: 'AI Agent' },
-			inputs: [NodeConnectionTypes.Main, NodeConnectionTypes.AiTool],
-			outputs: [NodeConnectionTypes.Main],
-			// The AI Agent's parameters the loop reads (n8n keeps only declared parameters).
-			properties: [
-				{ displayName: 'Prompt', name: 'promptType', type: 'string', default: 'define' },
-				{ displayName: 'Text', name: 'text', type: 'string', default: '' },
-				{
-					displayName: 'Options',
-					name: 'options',
-					type: 'collection',
-					default: {},
-					options: [
-						{ displayName: 'System Message', name: 'systemMessage', type: 'string', default: '' },
-						{
-							displayName: 'Return Intermediate Steps',
-							name: 'returnIntermediateSteps',
-							type: 'boolean',
-							default: false,
-						},
-					],
-				},
-			],
-		},
+		description: PREVIEW_AGENT_DESCRIPTION,
 		async execute(this: IExecuteFunctions, response?: EngineResponse) {
 			const loop = response as EngineResponse<LoopMetadata> | undefined;
 			const itemIndex = 0;
