@@ -80,8 +80,13 @@ const envInt = (name: string, fallback: number) => {
 };
 export const ROUNDS = envInt('FIN_BENCH_ROUNDS', 3);
 export const ROUND_MS = envInt('FIN_BENCH_ROUND_MS', 3000);
+// Each side's warm-up before any round: our side keeps getting faster for about 20 s of load (in a
+// run of 3 s rounds at concurrency 1 on n8n's tuned settings: 60, 59, 63, 67, 72, 71, 76, 77 req/s,
+// while n8n's own nodes stayed at 32-38), so a short warm-up measured a side still warming up.
+export const WARMUP_MS = envInt('FIN_BENCH_WARMUP_MS', 15000);
 export const TOKEN_EXECUTIONS = envInt('FIN_BENCH_TOKEN_EXECUTIONS', 1000);
 const MAX_REQUESTS_PER_ROUND = 1500;
+const WARMUP_MAX_REQUESTS = 3000;
 // A request n8n has accepted is waited for as long as n8n takes: at concurrency 50 on a slow
 // machine that is tens of seconds, and a client giving up first would turn n8n's slowness into
 // "failures". Only a request n8n has not answered in 5 minutes counts as a timeout.
@@ -450,16 +455,18 @@ async function load(
 	init: RequestInit,
 	concurrency: number,
 	accept: (text: string) => boolean = () => true,
+	durationMs = ROUND_MS,
+	maxRequests = MAX_REQUESTS_PER_ROUND,
 ): Promise<SideRound> {
 	const latencies: number[] = [];
 	let sent = 0;
 	const failures: Record<string, number> = {};
 	const failedRequests: FailedRequest[] = [];
 	const started = performance.now();
-	const end = started + ROUND_MS;
+	const end = started + durationMs;
 	await Promise.all(
 		Array.from({ length: concurrency }, async () => {
-			while (performance.now() < end && sent < MAX_REQUESTS_PER_ROUND) {
+			while (performance.now() < end && sent < maxRequests) {
 				sent++;
 				const t0 = performance.now();
 				const answer = await answerOf(url, init);
@@ -773,8 +780,9 @@ async function measureSetting(
 	// Every timed answer must carry that same content: a fast error is not a result.
 	const accept = (text: string) => answerContent(text) === expected;
 	log(`[a] ${setting.name}: all three answer the same order fields; measuring`);
-	// Warm-up, outside the measurement.
-	for (const side of Object.values(sides)) await load(side.url, side.init, 5, accept);
+	// Warm-up, outside the measurement: every side until it runs at its steady pace.
+	for (const side of Object.values(sides))
+		await load(side.url, side.init, 10, accept, WARMUP_MS, WARMUP_MAX_REQUESTS);
 	const concurrencyResults: ConcurrencyResult[] = [];
 	for (const concurrency of CONCURRENCIES)
 		concurrencyResults.push(
