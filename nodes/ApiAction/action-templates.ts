@@ -61,7 +61,7 @@ export function templateRequest(
 	return {
 		method: template.request.method,
 		url: fill(template.request.url),
-		query: template.request.query.map(({ name, value }) => ({ name, value: fill(value) })),
+		query: template.request.query.map((entry) => ({ ...entry, value: fill(entry.value) })),
 		headers: template.request.headers.map(({ name, value }) => ({ name, value: fill(value) })),
 		// As text, like the custom JSON body: the request builder encodes each placeholder for its position.
 		...(template.request.body === undefined ? {} : { body: JSON.stringify(template.request.body) }),

@@ -15,10 +15,16 @@ import {
 	wholePlaceholder,
 	type Placeholder,
 } from './placeholders';
+import { searchTermProblem } from './search-terms';
 
 export interface NameValue {
 	name: string;
 	value: string;
+	/**
+	 * The search language the value is read in (e.g. "JQL"), set by an action template: each
+	 * placeholder's value must then be one plain term (search-terms.ts).
+	 */
+	searchSyntax?: string;
 }
 
 export interface RequestTemplate {
@@ -166,9 +172,25 @@ function renderPath(path: string, renderer: Renderer): string {
 		.join('/');
 }
 
-function renderQueryPair(name: string, value: string, renderer: Renderer): string {
+function renderQueryPair(
+	name: string,
+	value: string,
+	renderer: Renderer,
+	searchSyntax?: string,
+): string {
 	const where = `query parameter "${name}"`;
-	return `${renderer.text(name, 'query parameter name', encodeUrlValue('query parameter name'))}=${renderer.text(value, where, encodeUrlValue(where))}`;
+	const encode = encodeUrlValue(where);
+	const encodeTerm = (text: string, path: string) => {
+		const problem = searchTermProblem(text);
+		if (problem)
+			throw new PlaceholderValueError(
+				path,
+				where,
+				`it is one term of ${searchSyntax}, so ${problem}`,
+			);
+		return encode(text, path);
+	};
+	return `${renderer.text(name, 'query parameter name', encodeUrlValue('query parameter name'))}=${renderer.text(value, where, searchSyntax ? encodeTerm : encode)}`;
 }
 
 /**
@@ -256,9 +278,9 @@ export function buildRequest(template: RequestTemplate, item: IDataObject): Buil
 				: renderQueryPair(pair.slice(0, equals), pair.slice(equals + 1), renderer),
 		);
 	}
-	for (const { name, value } of template.query) {
+	for (const { name, value, searchSyntax } of template.query) {
 		if (!name) continue;
-		pairs.push(renderQueryPair(name, value ?? '', renderer));
+		pairs.push(renderQueryPair(name, value ?? '', renderer, searchSyntax));
 	}
 
 	const url = `${origin}${renderPath(path || '/', renderer)}${pairs.length ? `?${pairs.join('&')}` : ''}`;
