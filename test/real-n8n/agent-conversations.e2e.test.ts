@@ -9,34 +9,27 @@ import { join } from 'node:path';
 
 import { AgentDeployments } from '../../editor-extension/server/agent/deploy';
 import { agentWorkflow } from '../../editor-extension/server/agent/workflow';
-import { startServer, type RunningServer } from '../../editor-extension/server/app';
 import { N8nApiKeys } from '../../editor-extension/server/n8n-keys';
-import {
-	accessibilityViolations,
-	ensureClientBuilt,
-	launchBrowser,
-} from '../../editor-extension/test/browser/browser';
-import { tempStore } from '../../editor-extension/test/server/helpers';
+import { accessibilityViolations } from '../../editor-extension/test/browser/browser';
 import { startLoopbackServer, type LoopbackServer } from '../../engine/loopback-server';
 import { secretVariants } from '../../nodes/shared/redact';
 import { secrets } from '../../real-n8n/apis';
 import { messengerJwt, sendChat } from '../../real-n8n/chat';
 import { customer } from '../../real-n8n/fixtures';
-import { http } from '../../real-n8n/n8n-api';
 import { startModelServer, type ChatMessage, type ModelServer } from '../../real-n8n/model-server';
 import { repoRoot } from '../../real-n8n/runtime';
+import { E2eCanvas } from './support/canvas';
 import { E2eSession, SESSION_TIMEOUT } from './support/session';
 import { settledExecutions, waitForWebhook } from './support/workflows';
 
 const session = new E2eSession('agent-conversations');
 const { step } = session;
-const store = tempStore();
 const OTHER = { user_id: 'cust-0815', email: 'grace.hopper@example.com' };
 const UNPICKED = 'internal-margin-31';
 
 let model: ModelServer;
 let backend: LoopbackServer;
-let canvas: RunningServer | undefined;
+const canvas = new E2eCanvas();
 let workflowId: string;
 let actionId: string;
 
@@ -69,11 +62,10 @@ beforeAll(async () => {
 		},
 	});
 	await session.open();
-	canvas = await startServer({ port: 0, store });
+	await canvas.start({ browser: true });
 }, SESSION_TIMEOUT);
 afterAll(async () => {
-	await canvas?.close();
-	store.remove();
+	await canvas.stop();
 	await session.close();
 	await model?.close();
 	await backend?.close();
@@ -130,10 +122,6 @@ async function chat(who: { user_id: string; email: string }, scenario: string) {
 
 const WEBHOOK_ID = 'b8d2e8f1-0000-4000-8000-00000000c0a1';
 const url = () => `${session.value.n8n.url}/webhook/${WEBHOOK_ID}/fin`;
-
-async function canvasGet(path: string) {
-	return http(`${canvas!.url}${path}`, { headers: { 'x-canvas-token': canvas!.token } });
-}
 
 step('the agent the canvas builds answers four chats in real n8n', async () => {
 	const { api, n8n } = session.value;
@@ -199,21 +187,17 @@ step('the agent the canvas builds answers four chats in real n8n', async () => {
 	expect(await settledExecutions(api, workflowId)).toHaveLength(4);
 
 	// What the canvas keeps after "Set live": the agent's workflow per address, and the n8n API key.
-	new AgentDeployments(store).save(n8n.url, {
+	new AgentDeployments(canvas.store).save(n8n.url, {
 		workflowId,
 		active: true,
 		at: new Date().toISOString(),
 		tools: ['Order status', 'Refunds'],
 	});
-	new N8nApiKeys(store).save(n8n.url, api.apiKey);
-	const saved = await http(`${canvas!.url}/api/actions`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json', 'x-canvas-token': canvas!.token },
-		body: JSON.stringify({
-			name: 'Order status',
-			workflow: action('Order status', {}).workflow,
-			deploy: { baseUrl: n8n.url, workflowId, active: true, at: new Date().toISOString() },
-		}),
+	new N8nApiKeys(canvas.store).save(n8n.url, api.apiKey);
+	const saved = await canvas.call('POST', '/api/actions', {
+		name: 'Order status',
+		workflow: action('Order status', {}).workflow,
+		deploy: { baseUrl: n8n.url, workflowId, active: true, at: new Date().toISOString() },
 	});
 	expect(saved.status).toBe(201);
 	actionId = saved.json.id;
@@ -221,7 +205,7 @@ step('the agent the canvas builds answers four chats in real n8n', async () => {
 
 step('GET /api/agent/conversations: one event per chat, matching what happened', async () => {
 	const { n8n, api } = session.value;
-	const answer = await canvasGet('/api/agent/conversations');
+	const answer = await canvas.call('GET', '/api/agent/conversations');
 	expect(answer.status).toBe(200);
 	const { events } = answer.json;
 	expect(events.map((event: any) => event.message)).toEqual([
@@ -271,24 +255,23 @@ step('GET /api/agent/conversations: one event per chat, matching what happened',
 	for (const variant of [UNPICKED, ...secretVariants(api.apiKey)])
 		expect(answer.text).not.toContain(variant);
 
-	const byCustomer = await canvasGet('/api/agent/conversations?customer=GRACE.hopper');
+	const byCustomer = await canvas.call('GET', '/api/agent/conversations?customer=GRACE.hopper');
 	expect(byCustomer.json.events.map((event: any) => event.id)).toEqual([hello.id, refund.id]);
-	const byAction = await canvasGet(
+	const byAction = await canvas.call(
+		'GET',
 		`/api/agent/conversations?action=${encodeURIComponent('Order status')}`,
 	);
 	expect(byAction.json.events.map((event: any) => event.id)).toEqual([broken.id, order.id]);
 });
 
 step('the Conversations view in Chromium: rows, filter, "See logs", keyboard and axe', async () => {
-	ensureClientBuilt();
-	const browser = await launchBrowser();
+	const page = await canvas.browser.newPage({ viewport: { width: 1440, height: 900 } });
 	try {
-		const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
 		page.setDefaultTimeout(20000);
 		const pageErrors: string[] = [];
 		page.on('pageerror', (error) => pageErrors.push(error.message));
-		await page.goto(canvas!.openUrl);
-		await page.goto(`${canvas!.url}/#/actions/${actionId}/logs`);
+		await page.goto(canvas.server.openUrl);
+		await page.goto(`${canvas.url}/#/actions/${actionId}/logs`);
 		await page.getByTestId('logs-table').waitFor();
 		const focused = () =>
 			page.evaluate(() => (document.activeElement as HTMLElement | null)?.innerText?.trim());
@@ -349,6 +332,6 @@ step('the Conversations view in Chromium: rows, filter, "See logs", keyboard and
 		await page.screenshot({ path: shot, fullPage: true });
 		expect(pageErrors).toEqual([]);
 	} finally {
-		await browser.close();
+		await page.close();
 	}
 });

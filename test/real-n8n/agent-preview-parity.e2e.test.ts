@@ -6,14 +6,11 @@
 // schemas), the system and user messages, the tool calls sent back and the tool results.
 import { saveAgentSettings } from '../../editor-extension/server/agent/settings';
 import { agentWorkflow } from '../../editor-extension/server/agent/workflow';
-import { startServer, type RunningServer } from '../../editor-extension/server/app';
 import { ActionFiles } from '../../editor-extension/server/store';
-import { tempStore } from '../../editor-extension/test/server/helpers';
 import { startLoopbackServer, type LoopbackServer } from '../../engine/loopback-server';
 import { secrets } from '../../real-n8n/apis';
 import { messengerJwt, sendChat } from '../../real-n8n/chat';
 import { customer } from '../../real-n8n/fixtures';
-import { http } from '../../real-n8n/n8n-api';
 import {
 	startModelServer,
 	toolResults,
@@ -21,18 +18,18 @@ import {
 	type ModelServer,
 	type Script,
 } from '../../real-n8n/model-server';
+import { E2eCanvas } from './support/canvas';
 import { E2eSession, SESSION_TIMEOUT } from './support/session';
 import { waitForWebhook } from './support/workflows';
 
 const session = new E2eSession('agent-preview-parity');
 const { step } = session;
-const store = tempStore();
 const WEBHOOK_ID = 'c3f1a9d2-0000-4000-8000-00000000c0c3';
 const MODEL_KEY = 'sk-e2e-parity-model';
 
 let model: ModelServer;
 let backend: LoopbackServer;
-let canvas: RunningServer | undefined;
+const canvas = new E2eCanvas();
 
 const callThenAnswer =
 	(tool: string, args: Record<string, unknown>): Script =>
@@ -70,8 +67,7 @@ beforeAll(async () => {
 	await session.open();
 }, SESSION_TIMEOUT);
 afterAll(async () => {
-	await canvas?.close();
-	store.remove();
+	await canvas.stop();
 	await session.close();
 	await model?.close();
 	await backend?.close();
@@ -206,11 +202,11 @@ step('the live agent in real n8n answers three chats', async () => {
 step(
 	'the preview sends the model exactly what the live agent sent, for the same answers',
 	async () => {
-		saveAgentSettings(store, {
+		saveAgentSettings(canvas.store, {
 			instructions: INSTRUCTIONS,
 			model: { baseUrl: `${model.url}/v1`, model: 'scripted', apiKey: MODEL_KEY },
 		});
-		const files = new ActionFiles(store);
+		const files = new ActionFiles(canvas.store);
 		const ids = actions().map(
 			(one) =>
 				files.save({
@@ -218,18 +214,14 @@ step(
 					deploy: { baseUrl: 'http://n8n.test', workflowId: 'wf', active: true, at: '2026-12-01' },
 				}).id,
 		);
-		canvas = await startServer({ port: 0, store });
+		await canvas.start();
 		const [draft] = actions();
 		for (const scenario of Object.keys(SCRIPTS)) {
-			const answer = await http(`${canvas.url}/api/agent/preview`, {
-				method: 'POST',
-				headers: { 'content-type': 'application/json', 'x-canvas-token': canvas.token },
-				body: JSON.stringify({
-					draft,
-					actionId: ids[0],
-					testValues: { user: { user_id: customer.user_id, email: customer.email } },
-					message: `SCENARIO:${scenario}-preview Hi`,
-				}),
+			const answer = await canvas.call('POST', '/api/agent/preview', {
+				draft,
+				actionId: ids[0],
+				testValues: { user: { user_id: customer.user_id, email: customer.email } },
+				message: `SCENARIO:${scenario}-preview Hi`,
 			});
 			expect(answer.status).toBe(200);
 			const live = model.requestsOf(`${scenario}-live`).map((request) => normalized(request.json));

@@ -2,54 +2,33 @@
 // Trigger's production URL, which is where a signed chat message gets its answer; the open live
 // action shows it in headless Chromium with Copy and the request the Messenger backend must send;
 // an update keeps it, and a workflow created again in n8n (deleted there) gets a new one, said so.
-import { startServer, type RunningServer } from '../../editor-extension/server/app';
-import {
-	accessibilityViolations,
-	ensureClientBuilt,
-	launchBrowser,
-	type Browser,
-} from '../../editor-extension/test/browser/browser';
-import { tempStore } from '../../editor-extension/test/server/helpers';
+import { accessibilityViolations } from '../../editor-extension/test/browser/browser';
 import { secrets } from '../../real-n8n/apis';
 import { sendChat, userHash } from '../../real-n8n/chat';
 import { customer } from '../../real-n8n/fixtures';
-import { http } from '../../real-n8n/n8n-api';
+import { E2eCanvas } from './support/canvas';
 import { E2eSession, SESSION_TIMEOUT } from './support/session';
 import { findNode, readTemplate, waitForWebhook, webhookUrl } from './support/workflows';
 
 const session = new E2eSession('canvas-chat-address');
 const { step } = session;
-let canvas: RunningServer | undefined;
-let browser: Browser | undefined;
-const store = tempStore();
+const canvas = new E2eCanvas();
 
 beforeAll(async () => {
 	await session.open();
-	canvas = await startServer({ port: 0, store });
-	ensureClientBuilt();
-	browser = await launchBrowser();
+	await canvas.start({ browser: true });
 }, SESSION_TIMEOUT);
 afterAll(async () => {
-	await browser?.close();
-	await canvas?.close();
-	store.remove();
+	await canvas.stop();
 	await session.close();
 }, 60000);
-
-function canvasCall(method: string, path: string, body?: unknown) {
-	return http(`${canvas!.url}${path}`, {
-		method,
-		headers: { 'content-type': 'application/json', 'x-canvas-token': canvas!.token },
-		...(body === undefined ? {} : { body: JSON.stringify(body) }),
-	});
-}
 
 let workflow: any;
 let first: any;
 
 async function deploy(workflowId?: string) {
 	const { api, n8n } = session.value;
-	const answer = await canvasCall('POST', '/api/deploy', {
+	const answer = await canvas.call('POST', '/api/deploy', {
 		workflow,
 		baseUrl: n8n.url,
 		apiKey: api.apiKey,
@@ -72,7 +51,7 @@ step(
 			finMessengerApi: { id: null, name: credentials.finMessengerApi.name },
 		};
 		findNode(workflow, 'apiAction').parameters.statuspageIncidents_pageUrl = apis.status.url;
-		const tested = await canvasCall('POST', '/api/test', {
+		const tested = await canvas.call('POST', '/api/test', {
 			workflow,
 			testValues: { user: { user_id: customer.user_id }, message: 'Hi' },
 		});
@@ -95,7 +74,7 @@ step(
 	'the open live action shows the chat address, copyable, with the request to send',
 	async () => {
 		const { n8n } = session.value;
-		const saved = await canvasCall('POST', '/api/actions', {
+		const saved = await canvas.call('POST', '/api/actions', {
 			name: 'Incidents',
 			workflow,
 			deploy: {
@@ -106,13 +85,13 @@ step(
 				chatUrl: first.chatUrl,
 			},
 		});
-		const context = await browser!.newContext({ viewport: { width: 1440, height: 900 } });
+		const context = await canvas.browser.newContext({ viewport: { width: 1440, height: 900 } });
 		await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
-			origin: canvas!.url,
+			origin: canvas.url,
 		});
 		const page = await context.newPage();
 		try {
-			await page.goto(`${canvas!.openUrl}#/actions/${saved.json.id}`);
+			await page.goto(`${canvas.server.openUrl}#/actions/${saved.json.id}`);
 			await page.reload();
 			const address = page.getByTestId('live-chat-address-url');
 			await address.waitFor();
@@ -153,12 +132,12 @@ step(
 step(
 	'in Chromium, Set live after the workflow was deleted in n8n says the chat address changed, naming the old one',
 	async () => {
-		const context = await browser!.newContext({ viewport: { width: 1440, height: 900 } });
+		const context = await canvas.browser.newContext({ viewport: { width: 1440, height: 900 } });
 		const page = await context.newPage();
 		try {
-			const list = await canvasCall('GET', '/api/actions');
+			const list = await canvas.call('GET', '/api/actions');
 			const action = list.json.actions.find((entry: any) => entry.name === 'Incidents');
-			await page.goto(`${canvas!.openUrl}#/actions/${action.id}`);
+			await page.goto(`${canvas.server.openUrl}#/actions/${action.id}`);
 			await page.reload();
 			await page.getByTestId('test-values-view-json').click();
 			await page

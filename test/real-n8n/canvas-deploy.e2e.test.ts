@@ -5,16 +5,14 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { startServer, type RunningServer } from '../../editor-extension/server/app';
 import { checkLogsPage } from '../../editor-extension/test/browser/logs-page';
 import { startLoopbackServer } from '../../engine/loopback-server';
 import { secretVariants } from '../../nodes/shared/redact';
-import { tempStore } from '../../editor-extension/test/server/helpers';
 import { secrets } from '../../real-n8n/apis';
 import { sendChat, userHash } from '../../real-n8n/chat';
 import { customer, utilityUsage } from '../../real-n8n/fixtures';
-import { http } from '../../real-n8n/n8n-api';
 import { repoRoot } from '../../real-n8n/runtime';
+import { E2eCanvas } from './support/canvas';
 import { E2eSession, SESSION_TIMEOUT } from './support/session';
 import {
 	findNode,
@@ -26,16 +24,14 @@ import {
 
 const session = new E2eSession('canvas-deploy');
 const { step } = session;
-let canvas: RunningServer | undefined;
-const store = tempStore();
+const canvas = new E2eCanvas();
 
 beforeAll(async () => {
 	await session.open();
-	canvas = await startServer({ port: 0, store });
+	await canvas.start();
 }, SESSION_TIMEOUT);
 afterAll(async () => {
-	await canvas?.close();
-	store.remove();
+	await canvas.stop();
 	await session.close();
 }, 60000);
 
@@ -52,10 +48,11 @@ step(
 		// "Set live" needs a passing test of exactly this graph first (server/live-gate.ts).
 		await passTest(workflow, { user: { user_id: customer.user_id } });
 
-		const deployed = await http(`${canvas!.url}/api/deploy`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json', 'x-canvas-token': canvas!.token },
-			body: JSON.stringify({ workflow, baseUrl: n8n.url, apiKey: api.apiKey, activate: true }),
+		const deployed = await canvas.call('POST', '/api/deploy', {
+			workflow,
+			baseUrl: n8n.url,
+			apiKey: api.apiKey,
+			activate: true,
 		});
 		expect({ status: deployed.status, body: deployed.json }).toMatchObject({
 			status: 200,
@@ -89,18 +86,9 @@ step(
 	},
 );
 
-/** POST to the canvas server's API with its session secret. */
-function canvasPost(path: string, body: unknown) {
-	return http(`${canvas!.url}${path}`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json', 'x-canvas-token': canvas!.token },
-		body: JSON.stringify(body),
-	});
-}
-
 /** "Test response" on the canvas: it must pass before the server lets the graph be published. */
 async function passTest(workflow: unknown, user: Record<string, unknown>) {
-	const tested = await canvasPost('/api/test', {
+	const tested = await canvas.call('POST', '/api/test', {
 		workflow,
 		testValues: { ...user, message: 'Hi' },
 	});
@@ -118,11 +106,11 @@ step(
 		findNode(workflow, 'apiAction').parameters.statuspageIncidents_pageUrl = apis.status.url;
 
 		// Before a credential is chosen, n8n's own check names the trigger's missing credential.
-		const checks = await canvasPost('/api/checks', { workflow });
+		const checks = await canvas.call('POST', '/api/checks', { workflow });
 		expect(checks.json.issues).toContainEqual(
 			expect.objectContaining({ node: 'Fin Trigger', kind: 'credentials' }),
 		);
-		const refused = await canvasPost('/api/deploy', {
+		const refused = await canvas.call('POST', '/api/deploy', {
 			workflow,
 			baseUrl: n8n.url,
 			apiKey: api.apiKey,
@@ -132,7 +120,7 @@ step(
 		expect(refused.json.error).toContain('finMessengerApi');
 
 		// The secret is entered on the canvas only; the canvas server carries it to n8n.
-		const stored = await canvasPost('/api/credentials', {
+		const stored = await canvas.call('POST', '/api/credentials', {
 			type: 'finMessengerApi',
 			name: 'Fin Messenger (from the canvas)',
 			data: { identityVerificationSecret: secrets.identityVerification },
@@ -144,7 +132,7 @@ step(
 		await passTest(workflow, { user: { user_id: customer.user_id } });
 
 		// A first deploy to this n8n needs the stored secret entered again (once per n8n address).
-		const unconfirmed = await canvasPost('/api/deploy', {
+		const unconfirmed = await canvas.call('POST', '/api/deploy', {
 			workflow,
 			baseUrl: n8n.url,
 			apiKey: api.apiKey,
@@ -157,7 +145,7 @@ step(
 				fields: [expect.objectContaining({ name: 'identityVerificationSecret' })],
 			}),
 		]);
-		const first = await canvasPost('/api/deploy', {
+		const first = await canvas.call('POST', '/api/deploy', {
 			workflow,
 			baseUrl: n8n.url,
 			apiKey: api.apiKey,
@@ -195,7 +183,7 @@ step(
 
 		// Deploy again, remembering the workflow id: the same workflow and credential are updated.
 		workflow.name = 'Status page incidents (renamed on the canvas)';
-		const second = await canvasPost('/api/deploy', {
+		const second = await canvas.call('POST', '/api/deploy', {
 			workflow,
 			baseUrl: n8n.url,
 			apiKey: api.apiKey,
@@ -232,7 +220,7 @@ step(
 		await api.apiOk('POST', `/workflows/${first.json.id}/unpublish`);
 		await api.apiOkAfterUnpublish('POST', `/workflows/${first.json.id}/archive`);
 		await api.apiOkAfterUnpublish('DELETE', `/workflows/${first.json.id}`);
-		const third = await canvasPost('/api/deploy', {
+		const third = await canvas.call('POST', '/api/deploy', {
 			workflow,
 			baseUrl: n8n.url,
 			apiKey: api.apiKey,
@@ -268,7 +256,7 @@ step(
 			findNode(workflow, 'finTrigger').credentials = {
 				finMessengerApi: { id: null, name: credentials.finMessengerApi.name },
 			};
-			const token = await canvasPost('/api/credentials', {
+			const token = await canvas.call('POST', '/api/credentials', {
 				type: 'finFixedTokenApi',
 				name: 'Utility backend (logs e2e)',
 				data: { token: backendToken, placement: 'bearer', allowedDomain: '127.0.0.1' },
@@ -279,7 +267,7 @@ step(
 			action.credentials = { finFixedTokenApi: { id: token.json.id, name: token.json.name } };
 			await passTest(workflow, { user: { user_id: customer.user_id, meter_type: 'smart' } });
 
-			const deployed = await canvasPost('/api/deploy', {
+			const deployed = await canvas.call('POST', '/api/deploy', {
 				workflow,
 				baseUrl: n8n.url,
 				apiKey: api.apiKey,
@@ -288,7 +276,7 @@ step(
 			});
 			expect(deployed.json.error).toBeUndefined();
 			// What the canvas keeps for the action after "Set live" (the client saves it with the graph).
-			const saved = await canvasPost('/api/actions', {
+			const saved = await canvas.call('POST', '/api/actions', {
 				name: workflow.name,
 				workflow,
 				deploy: {
@@ -319,18 +307,16 @@ step(
 			expect(await settledExecutions(api, deployed.json.id)).toHaveLength(3);
 
 			// The key n8n accepted is kept by the canvas server, encrypted: in no file in any encoding.
-			const keptFiles = (readdirSync(store.dataDir, { recursive: true }) as string[])
-				.map((file) => join(store.dataDir, file))
+			const keptFiles = (readdirSync(canvas.store.dataDir, { recursive: true }) as string[])
+				.map((file) => join(canvas.store.dataDir, file))
 				.filter((file) => statSync(file).isFile());
-			expect(keptFiles.map((file) => file.slice(store.dataDir.length + 1))).toContain(
+			expect(keptFiles.map((file) => file.slice(canvas.store.dataDir.length + 1))).toContain(
 				'n8n-keys.json',
 			);
 			const kept = keptFiles.map((file) => readFileSync(file, 'utf8')).join('\n');
 			for (const variant of secretVariants(api.apiKey)) expect(kept).not.toContain(variant);
 
-			const runs = await http(`${canvas!.url}/api/actions/${saved.json.id}/runs`, {
-				headers: { 'x-canvas-token': canvas!.token },
-			});
+			const runs = await canvas.call('GET', `/api/actions/${saved.json.id}/runs`);
 			expect({ status: runs.status, error: runs.json?.error }).toEqual({
 				status: 200,
 				error: undefined,
@@ -391,7 +377,7 @@ step(
 				expect(runs.text).not.toContain(value);
 
 			// The Logs view in real Chromium, against this n8n.
-			await checkLogsPage(canvas!, saved.json.id, runs.json.runs, {
+			await checkLogsPage(canvas.server, saved.json.id, runs.json.runs, {
 				failedCustomer: 'cust-broken',
 				failedNode: 'Electricity usage',
 				screenshot: join(repoRoot, 'test-artifacts', 'e2e', 'canvas-logs.png'),

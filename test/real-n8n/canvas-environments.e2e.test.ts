@@ -2,40 +2,24 @@
 // The same n8n reached at two addresses stands for staging and production. Staging, then production,
 // then staging again leaves two workflows (the staging one updated in place), the action lists both,
 // and the second deploy to an address needs no API key typed: the one kept for that address is used.
-import { startServer, type RunningServer } from '../../editor-extension/server/app';
-import {
-	accessibilityViolations,
-	ensureClientBuilt,
-	launchBrowser,
-} from '../../editor-extension/test/browser/browser';
-import { tempStore } from '../../editor-extension/test/server/helpers';
+import { accessibilityViolations } from '../../editor-extension/test/browser/browser';
 import { customer } from '../../real-n8n/fixtures';
-import { http } from '../../real-n8n/n8n-api';
+import { E2eCanvas } from './support/canvas';
 import { E2eSession, SESSION_TIMEOUT } from './support/session';
 import { findNode, readTemplate } from './support/workflows';
 
 const session = new E2eSession('canvas-environments');
 const { step } = session;
-let canvas: RunningServer | undefined;
-const store = tempStore();
+const canvas = new E2eCanvas();
 
 beforeAll(async () => {
 	await session.open();
-	canvas = await startServer({ port: 0, store });
+	await canvas.start({ browser: true });
 }, SESSION_TIMEOUT);
 afterAll(async () => {
-	await canvas?.close();
-	store.remove();
+	await canvas.stop();
 	await session.close();
 }, 60000);
-
-function canvasCall(method: string, path: string, body?: unknown) {
-	return http(`${canvas!.url}${path}`, {
-		method,
-		headers: { 'content-type': 'application/json', 'x-canvas-token': canvas!.token },
-		...(body === undefined ? {} : { body: JSON.stringify(body) }),
-	});
-}
 
 let workflow: any;
 let actionId = '';
@@ -43,7 +27,13 @@ const staging = () => session.value.n8n.url;
 const production = () => session.value.n8n.url.replace('127.0.0.1', 'localhost');
 
 function deploy(baseUrl: string, apiKey: string) {
-	return canvasCall('POST', '/api/deploy', { workflow, baseUrl, apiKey, activate: true, actionId });
+	return canvas.call('POST', '/api/deploy', {
+		workflow,
+		baseUrl,
+		apiKey,
+		activate: true,
+		actionId,
+	});
 }
 
 /** The workflows n8n has under the action's name. */
@@ -65,12 +55,12 @@ step(
 			finMessengerApi: { id: null, name: credentials.finMessengerApi.name },
 		};
 		findNode(workflow, 'apiAction').parameters.statuspageIncidents_pageUrl = apis.status.url;
-		const tested = await canvasCall('POST', '/api/test', {
+		const tested = await canvas.call('POST', '/api/test', {
 			workflow,
 			testValues: { user: { user_id: customer.user_id }, message: 'Hi' },
 		});
 		expect(tested.json?.ok).toBe(true);
-		const created = await canvasCall('POST', '/api/actions', { name: workflow.name, workflow });
+		const created = await canvas.call('POST', '/api/actions', { name: workflow.name, workflow });
 		actionId = created.json.id;
 
 		const first = await deploy(staging(), api.apiKey);
@@ -93,7 +83,7 @@ step(
 		expect(third.json.id).toBe(first.json.id);
 		expect(await workflowsNamed(workflow.name)).toEqual([first.json.id, second.json.id].sort());
 
-		const action = await canvasCall('GET', `/api/actions/${actionId}`);
+		const action = await canvas.call('GET', `/api/actions/${actionId}`);
 		expect(action.json.deployments).toEqual({
 			[staging()]: expect.objectContaining({ workflowId: first.json.id, active: true }),
 			[production()]: expect.objectContaining({ workflowId: second.json.id, active: true }),
@@ -111,16 +101,16 @@ step(
 			'The n8n API key is missing, and none is kept for http://127.0.0.1:9',
 		);
 		expect(refused.json.hint).toContain('Settings > n8n API');
-		const kept = await canvasCall('GET', `/api/n8n-key?baseUrl=${encodeURIComponent(staging())}`);
+		const kept = await canvas.call('GET', `/api/n8n-key?baseUrl=${encodeURIComponent(staging())}`);
 		expect(kept.json).toEqual({ baseUrl: staging(), kept: true });
 	},
 );
 
 step('one deployment is taken down (production), the other stays published (staging)', async () => {
 	const { api } = session.value;
-	const action = await canvasCall('GET', `/api/actions/${actionId}`);
+	const action = await canvas.call('GET', `/api/actions/${actionId}`);
 	const { [staging()]: atStaging, [production()]: atProduction } = action.json.deployments;
-	const down = await canvasCall('POST', `/api/actions/${actionId}/draft`, {
+	const down = await canvas.call('POST', `/api/actions/${actionId}/draft`, {
 		baseUrl: production(),
 	});
 	expect({ status: down.status, error: down.json?.error }).toEqual({
@@ -129,7 +119,7 @@ step('one deployment is taken down (production), the other stays published (stag
 	});
 	expect((await api.apiOk('GET', `/workflows/${atProduction.workflowId}`)).active).toBe(false);
 	expect((await api.apiOk('GET', `/workflows/${atStaging.workflowId}`)).active).toBe(true);
-	const after = await canvasCall('GET', `/api/actions/${actionId}`);
+	const after = await canvas.call('GET', `/api/actions/${actionId}`);
 	expect(after.json.deployments[production()].active).toBe(false);
 	expect(after.json.deployments[staging()].active).toBe(true);
 	expect(after.json.state).toBe('live');
@@ -138,11 +128,9 @@ step('one deployment is taken down (production), the other stays published (stag
 step(
 	'in Chromium, the Set live dialog lists the deployments, uses the kept key, and takes one down',
 	async () => {
-		ensureClientBuilt();
-		const browser = await launchBrowser();
+		const page = await canvas.browser.newPage({ viewport: { width: 1440, height: 900 } });
 		try {
-			const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-			await page.goto(`${canvas!.openUrl}#/actions/${actionId}`);
+			await page.goto(`${canvas.server.openUrl}#/actions/${actionId}`);
 			await page.reload();
 			await page.getByTestId('test-values-view-json').click();
 			await page
@@ -172,10 +160,10 @@ step(
 				undefined,
 				{ timeout: 30000 },
 			);
-			const action = await canvasCall('GET', `/api/actions/${actionId}`);
+			const action = await canvas.call('GET', `/api/actions/${actionId}`);
 			expect(action.json.deployments[staging()].active).toBe(false);
 		} finally {
-			await browser.close();
+			await page.close();
 		}
 	},
 );

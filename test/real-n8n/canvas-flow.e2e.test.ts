@@ -8,34 +8,26 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { startServer, type RunningServer } from '../../editor-extension/server/app';
-import {
-	accessibilityViolations,
-	ensureClientBuilt,
-	launchBrowser,
-} from '../../editor-extension/test/browser/browser';
+import { accessibilityViolations, type Browser } from '../../editor-extension/test/browser/browser';
 import { expect as expectPage } from '../../editor-extension/test/browser/expect';
-import { tempStore } from '../../editor-extension/test/server/helpers';
 import { secrets } from '../../real-n8n/apis';
 import { sendChat, userHash } from '../../real-n8n/chat';
 import { customer } from '../../real-n8n/fixtures';
 import { artifactsDir } from '../../real-n8n/runtime';
+import { E2eCanvas } from './support/canvas';
 import { E2eSession, SESSION_TIMEOUT } from './support/session';
 import { waitForWebhook, webhookUrl } from './support/workflows';
 
-// The browser's types through the canvas's helper: playwright-core is the canvas workspace's dependency.
-type Browser = Awaited<ReturnType<typeof launchBrowser>>;
+// The page's type through the canvas's helper: playwright-core is the canvas workspace's dependency.
 type Page = Awaited<ReturnType<Browser['newPage']>>;
 
 const session = new E2eSession('canvas-flow');
 const { step } = session;
-const store = tempStore();
 const SHOTS = join(artifactsDir, 'canvas-flow');
 const TEMPLATE = 'statuspage-incidents';
 const CREDENTIAL = 'Fin Messenger (canvas flow)';
 
-let canvas: RunningServer | undefined;
-let browser: Browser | undefined;
+const canvas = new E2eCanvas();
 let page: Page;
 const pageErrors: string[] = [];
 /** What the steps learn and later steps check. */
@@ -44,11 +36,9 @@ const flow: { workflowId?: string; workflowName?: string; webhook?: string } = {
 beforeAll(async () => {
 	rmSync(SHOTS, { recursive: true, force: true });
 	mkdirSync(SHOTS, { recursive: true });
-	ensureClientBuilt();
 	await session.open();
-	canvas = await startServer({ port: 0, store });
-	browser = await launchBrowser();
-	const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+	await canvas.start({ browser: true });
+	const context = await canvas.browser.newContext({ viewport: { width: 1440, height: 900 } });
 	page = await context.newPage();
 	page.setDefaultTimeout(20000);
 	page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -59,9 +49,7 @@ beforeAll(async () => {
 }, SESSION_TIMEOUT);
 
 afterAll(async () => {
-	await browser?.close();
-	await canvas?.close();
-	store.remove();
+	await canvas.stop();
 	await session.close();
 }, 60000);
 
@@ -112,11 +100,11 @@ async function deployFromDialog(
 }
 
 step('the home opens with the session secret and lists no action yet', async () => {
-	await page.goto(canvas!.openUrl);
+	await page.goto(canvas.server.openUrl);
 	await expectPage(page.getByTestId('no-actions')).toBeVisible();
 	await expectPage(page.getByTestId('live-count')).toContainText('0 live in the AI agent');
 	// The secret left the address at once (kept in an HttpOnly cookie).
-	expect(page.url()).not.toContain(canvas!.token);
+	expect(page.url()).not.toContain(canvas.server.token);
 	await shot('01-home');
 });
 

@@ -2,50 +2,29 @@
 // or deleted in n8n's own API, the canvas server says so (POST /api/actions/:id/n8n-state, and for
 // every deployed action when the home list loads or "Check n8n" is pressed), and the home page in
 // headless Chromium shows "Unpublished in n8n" / "Deleted in n8n" instead of "Live in n8n".
-import { startServer, type RunningServer } from '../../editor-extension/server/app';
-import {
-	ensureClientBuilt,
-	launchBrowser,
-	type Browser,
-} from '../../editor-extension/test/browser/browser';
-import { tempStore } from '../../editor-extension/test/server/helpers';
 import { customer } from '../../real-n8n/fixtures';
-import { http } from '../../real-n8n/n8n-api';
+import { E2eCanvas } from './support/canvas';
 import { E2eSession, SESSION_TIMEOUT } from './support/session';
 import { findNode, readTemplate } from './support/workflows';
 
 const session = new E2eSession('canvas-n8n-state');
 const { step } = session;
-let canvas: RunningServer | undefined;
-let browser: Browser | undefined;
-const store = tempStore();
+const canvas = new E2eCanvas();
 
 beforeAll(async () => {
 	await session.open();
-	canvas = await startServer({ port: 0, store });
-	ensureClientBuilt();
-	browser = await launchBrowser();
+	await canvas.start({ browser: true });
 }, SESSION_TIMEOUT);
 afterAll(async () => {
-	await browser?.close();
-	await canvas?.close();
-	store.remove();
+	await canvas.stop();
 	await session.close();
 }, 60000);
 
-function canvasCall(method: string, path: string, body?: unknown) {
-	return http(`${canvas!.url}${path}`, {
-		method,
-		headers: { 'content-type': 'application/json', 'x-canvas-token': canvas!.token },
-		...(body === undefined ? {} : { body: JSON.stringify(body) }),
-	});
-}
-
 /** The home page's state pill of the action, as Chromium shows it after the page loaded. */
 async function homeState(actionId: string): Promise<string> {
-	const page = await browser!.newPage();
+	const page = await canvas.browser.newPage();
 	try {
-		await page.goto(canvas!.openUrl);
+		await page.goto(canvas.server.openUrl);
 		const pill = page.getByTestId(`action-row-${actionId}`).getByTestId('action-state');
 		// The list shows at once, then as n8n has it: wait for the check to finish.
 		await page.getByTestId('check-n8n').waitFor();
@@ -68,12 +47,12 @@ step('a deployed action is live in n8n, and the canvas says so after asking n8n'
 		finMessengerApi: { id: null, name: credentials.finMessengerApi.name },
 	};
 	findNode(workflow, 'apiAction').parameters.statuspageIncidents_pageUrl = apis.status.url;
-	const tested = await canvasCall('POST', '/api/test', {
+	const tested = await canvas.call('POST', '/api/test', {
 		workflow,
 		testValues: { user: { user_id: customer.user_id }, message: 'Hi' },
 	});
 	expect(tested.json?.ok).toBe(true);
-	const deployed = await canvasCall('POST', '/api/deploy', {
+	const deployed = await canvas.call('POST', '/api/deploy', {
 		workflow,
 		baseUrl: n8n.url,
 		apiKey: api.apiKey,
@@ -85,13 +64,13 @@ step('a deployed action is live in n8n, and the canvas says so after asking n8n'
 	});
 	workflowId = deployed.json.id;
 	// What the page's autosave keeps after "Set live".
-	const saved = await canvasCall('POST', '/api/actions', {
+	const saved = await canvas.call('POST', '/api/actions', {
 		name: 'Incidents',
 		workflow,
 		deploy: { baseUrl: n8n.url, workflowId, active: true, at: new Date().toISOString() },
 	});
 	actionId = saved.json.id;
-	const checked = await canvasCall('POST', `/api/actions/${actionId}/n8n-state`);
+	const checked = await canvas.call('POST', `/api/actions/${actionId}/n8n-state`);
 	expect(checked.status).toBe(200);
 	expect(checked.json).toMatchObject({ state: 'live', n8n: { state: 'live', workflowId } });
 	expect(checked.text).not.toContain(api.apiKey);
@@ -101,7 +80,7 @@ step('a deployed action is live in n8n, and the canvas says so after asking n8n'
 step('unpublished in n8n: the action and the home list say "Unpublished in n8n"', async () => {
 	const { api } = session.value;
 	await api.apiOk('POST', `/workflows/${workflowId}/unpublish`);
-	const checked = await canvasCall('POST', `/api/actions/${actionId}/n8n-state`);
+	const checked = await canvas.call('POST', `/api/actions/${actionId}/n8n-state`);
 	expect(checked.json).toMatchObject({
 		state: 'unpublished',
 		deploy: { active: false, workflowId },
@@ -109,7 +88,7 @@ step('unpublished in n8n: the action and the home list say "Unpublished in n8n"'
 	});
 	expect(await homeState(actionId)).toBe('Unpublished in n8n');
 	// Opened, the action is no longer live: "Set live" publishes it again, in the same workflow.
-	const opened = await canvasCall('GET', `/api/actions/${actionId}`);
+	const opened = await canvas.call('GET', `/api/actions/${actionId}`);
 	expect(opened.json.deploy).toMatchObject({ active: false, workflowId });
 });
 
@@ -118,9 +97,9 @@ step(
 	async () => {
 		const { api } = session.value;
 		await api.apiOkAfterUnpublish('POST', `/workflows/${workflowId}/activate`);
-		const page = await browser!.newPage();
+		const page = await canvas.browser.newPage();
 		try {
-			await page.goto(`${canvas!.openUrl}#/actions/${actionId}`);
+			await page.goto(`${canvas.server.openUrl}#/actions/${actionId}`);
 			await page.reload();
 			await page.getByTestId('set-live').waitFor();
 			// The store still says "not live" (the last check); opening the action asks n8n again.
@@ -128,7 +107,7 @@ step(
 		} finally {
 			await page.close();
 		}
-		const opened = await canvasCall('GET', `/api/actions/${actionId}`);
+		const opened = await canvas.call('GET', `/api/actions/${actionId}`);
 		expect(opened.json.deploy).toMatchObject({ active: true, workflowId });
 		await api.apiOk('POST', `/workflows/${workflowId}/unpublish`);
 	},
@@ -139,7 +118,7 @@ step('deleted in n8n: the home list says "Deleted in n8n" (asked when it loads)'
 	await api.apiOkAfterUnpublish('POST', `/workflows/${workflowId}/archive`);
 	await api.apiOkAfterUnpublish('DELETE', `/workflows/${workflowId}`);
 	expect(await homeState(actionId)).toBe('Deleted in n8n');
-	const list = await canvasCall('GET', '/api/actions');
+	const list = await canvas.call('GET', '/api/actions');
 	expect(list.json.actions).toContainEqual(
 		expect.objectContaining({ id: actionId, state: 'deleted' }),
 	);
@@ -149,7 +128,7 @@ step(
 	'with no API key kept for an address, the state is unknown with the reason, not a guess',
 	async () => {
 		const { n8n } = session.value;
-		const other = await canvasCall('POST', '/api/actions', {
+		const other = await canvas.call('POST', '/api/actions', {
 			name: 'Elsewhere',
 			workflow: readTemplate('statuspage-incidents.json'),
 			deploy: {
@@ -159,7 +138,7 @@ step(
 				at: new Date().toISOString(),
 			},
 		});
-		const checked = await canvasCall('POST', `/api/actions/${other.json.id}/n8n-state`);
+		const checked = await canvas.call('POST', `/api/actions/${other.json.id}/n8n-state`);
 		expect(checked.json).toMatchObject({
 			state: 'live',
 			n8n: { state: 'unknown', reason: expect.stringContaining('no n8n API key') },

@@ -3,7 +3,6 @@
 // the Response Field Picker after it, which routes them to the action) become the action's own picked
 // fields. Deployed by the canvas server and run by a signed chat message, n8n's stored execution
 // (read with includeData) holds the picked values and none of the test API's other values.
-import { startServer, type RunningServer } from '../../editor-extension/server/app';
 import { addNode, updateN8nNode } from '../../editor-extension/client/graph/operations';
 import { pickSource } from '../../editor-extension/client/graph/picking';
 import {
@@ -15,13 +14,12 @@ import {
 } from '../../editor-extension/client/graph/pointers';
 import type { GraphDoc, NodeDescription } from '../../editor-extension/client/graph/types';
 import { emptyDoc, graphToWorkflow } from '../../editor-extension/client/graph/workflow';
-import { tempStore } from '../../editor-extension/test/server/helpers';
 import { startLoopbackServer, type LoopbackServer } from '../../engine/loopback-server';
 import { secrets } from '../../real-n8n/apis';
 import { sendChat, userHash } from '../../real-n8n/chat';
 import { customer } from '../../real-n8n/fixtures';
-import { http } from '../../real-n8n/n8n-api';
 import { packageName } from '../../real-n8n/package';
+import { E2eCanvas } from './support/canvas';
 import { E2eSession, SESSION_TIMEOUT } from './support/session';
 import { settledExecutions, waitForWebhook, webhookUrl } from './support/workflows';
 
@@ -44,28 +42,19 @@ const walletAnswer = {
 
 const session = new E2eSession('canvas-picked-storage');
 const { step } = session;
-let canvas: RunningServer | undefined;
+const canvas = new E2eCanvas();
 let walletApi: LoopbackServer | undefined;
-const store = tempStore();
 
 beforeAll(async () => {
 	await session.open();
-	canvas = await startServer({ port: 0, store });
+	await canvas.start();
 	walletApi = await startLoopbackServer({ '*': { body: walletAnswer } });
 }, SESSION_TIMEOUT);
 afterAll(async () => {
 	await walletApi?.close();
-	await canvas?.close();
-	store.remove();
+	await canvas.stop();
 	await session.close();
 }, 60000);
-
-const canvasCall = (method: string, path: string, body?: unknown) =>
-	http(`${canvas!.url}${path}`, {
-		method,
-		headers: { 'content-type': 'application/json', 'x-canvas-token': canvas!.token },
-		...(body === undefined ? {} : { body: JSON.stringify(body) }),
-	});
 
 /** The tree entry a user ticks, found by its pointer in the tree the canvas draws from the response. */
 function entryAt(entries: TreeEntry[], pointer: string): TreeEntry {
@@ -81,7 +70,7 @@ step(
 	"a canvas-built API Action, deployed and run, leaves no unpicked value in n8n's stored execution",
 	async () => {
 		const { api, credentials, n8n } = session.value;
-		const nodes = (await canvasCall('GET', '/api/nodes')).json as Array<{
+		const nodes = (await canvas.call('GET', '/api/nodes')).json as Array<{
 			type: string;
 			description: NodeDescription;
 		}>;
@@ -113,7 +102,7 @@ step(
 
 		// "Test response": the tree of "Pick fields" is the API's response as the test received it.
 		const testValues = { user: { user_id: customer.user_id } };
-		const first = await canvasCall('POST', '/api/test', {
+		const first = await canvas.call('POST', '/api/test', {
 			workflow: graphToWorkflow(doc),
 			testValues,
 		});
@@ -139,10 +128,10 @@ step(
 		}
 		const workflow = graphToWorkflow(doc);
 		// Set live needs a passing test of the graph as it is.
-		const tested = await canvasCall('POST', '/api/test', { workflow, testValues });
+		const tested = await canvas.call('POST', '/api/test', { workflow, testValues });
 		expect(tested.json.ok).toBe(true);
 
-		const deployed = await canvasCall('POST', '/api/deploy', {
+		const deployed = await canvas.call('POST', '/api/deploy', {
 			workflow,
 			baseUrl: n8n.url,
 			apiKey: api.apiKey,

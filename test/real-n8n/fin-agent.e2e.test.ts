@@ -4,14 +4,11 @@
 // its production address are answered by a scripted OpenAI-compatible model on loopback (the only
 // stand-in besides the customer API) that picks a tool by its description, as a model would. Then
 // the events the canvas reads back from n8n's executions, and "Back to draft" updating the agent.
-import { startServer, type RunningServer } from '../../editor-extension/server/app';
-import { tempStore } from '../../editor-extension/test/server/helpers';
 import { startLoopbackServer, type LoopbackServer } from '../../engine/loopback-server';
 import { secretVariants } from '../../nodes/shared/redact';
 import { secrets } from '../../real-n8n/apis';
 import { messengerJwt, sendChat } from '../../real-n8n/chat';
 import { customer } from '../../real-n8n/fixtures';
-import { http } from '../../real-n8n/n8n-api';
 import {
 	startModelServer,
 	toolResults,
@@ -20,12 +17,12 @@ import {
 	type OfferedTool,
 	type Turn,
 } from '../../real-n8n/model-server';
+import { E2eCanvas } from './support/canvas';
 import { E2eSession, SESSION_TIMEOUT } from './support/session';
 import { settledExecutions, waitForWebhook } from './support/workflows';
 
 const session = new E2eSession('fin-agent');
 const { step } = session;
-const store = tempStore();
 
 /** Outside the service-status audience (its rule: the email ends with @example.com). */
 const OTHER = { user_id: 'cust-0815', email: 'grace.hopper@other.org' };
@@ -35,7 +32,7 @@ const MODEL_KEY = 'sk-e2e-fin-agent-model-key';
 
 let model: ModelServer;
 let backend: LoopbackServer;
-let canvas: RunningServer | undefined;
+const canvas = new E2eCanvas();
 let agentUrl: string;
 let agentWorkflowId: string;
 const actionIds: Record<string, string> = {};
@@ -82,11 +79,10 @@ beforeAll(async () => {
 		},
 	});
 	await session.open();
-	canvas = await startServer({ port: 0, store });
+	await canvas.start();
 }, SESSION_TIMEOUT);
 afterAll(async () => {
-	await canvas?.close();
-	store.remove();
+	await canvas.stop();
 	await session.close();
 	await model?.close();
 	await backend?.close();
@@ -181,21 +177,13 @@ const ACTIONS = {
 		}),
 };
 
-async function canvasCall(method: string, path: string, body?: unknown) {
-	return http(`${canvas!.url}${path}`, {
-		method,
-		headers: { 'content-type': 'application/json', 'x-canvas-token': canvas!.token },
-		...(body === undefined ? {} : { body: JSON.stringify(body) }),
-	});
-}
-
 /** Save, pass "Test response" against the real API, and (unless a draft) set live, as the page does. */
 async function keepAction(workflow: ReturnType<typeof actionWorkflow>, live: boolean) {
 	const { api, n8n } = session.value;
-	const saved = await canvasCall('POST', '/api/actions', { name: workflow.name, workflow });
+	const saved = await canvas.call('POST', '/api/actions', { name: workflow.name, workflow });
 	expect(saved.status).toBe(201);
 	actionIds[workflow.name] = saved.json.id;
-	const tested = await canvasCall('POST', '/api/test', {
+	const tested = await canvas.call('POST', '/api/test', {
 		workflow,
 		testValues: { user: { user_id: customer.user_id, email: customer.email }, message: 'Hi' },
 	});
@@ -204,7 +192,7 @@ async function keepAction(workflow: ReturnType<typeof actionWorkflow>, live: boo
 		error: undefined,
 	});
 	if (!live) return undefined;
-	const deployed = await canvasCall('POST', '/api/deploy', {
+	const deployed = await canvas.call('POST', '/api/deploy', {
 		workflow,
 		baseUrl: n8n.url,
 		apiKey: api.apiKey,
@@ -214,7 +202,7 @@ async function keepAction(workflow: ReturnType<typeof actionWorkflow>, live: boo
 	expect(deployed.status).toBe(200);
 	expect(deployed.json.active).toBe(true);
 	// The page remembers where the action lives (its autosave), which makes it live on the home list.
-	const remembered = await canvasCall('PUT', `/api/actions/${saved.json.id}`, {
+	const remembered = await canvas.call('PUT', `/api/actions/${saved.json.id}`, {
 		name: workflow.name,
 		workflow,
 		deploy: {
@@ -253,7 +241,7 @@ function offeredTools(): string[] {
 
 step('Set live on two actions builds one agent in n8n; the draft stays out of it', async () => {
 	const { api, n8n } = session.value;
-	const settings = await canvasCall('PUT', '/api/agent', {
+	const settings = await canvas.call('PUT', '/api/agent', {
 		instructions: 'Answer in one friendly sentence. Never promise delivery dates.',
 		model: {
 			baseUrl: `${model.url}/v1`,
@@ -281,7 +269,7 @@ step('Set live on two actions builds one agent in n8n; the draft stays out of it
 	agentWorkflowId = second.agent.workflowId;
 	agentUrl = second.agent.productionUrl;
 
-	const info = await canvasCall('GET', '/api/agent');
+	const info = await canvas.call('GET', '/api/agent');
 	expect(info.json.deployments).toEqual([
 		expect.objectContaining({ baseUrl: n8n.url, workflowId: agentWorkflowId, active: true }),
 	]);
@@ -382,7 +370,7 @@ step('the conversation events the canvas reads from n8n match what happened', as
 	const { api, n8n } = session.value;
 	const runs = await settledExecutions(api, agentWorkflowId);
 	expect(runs.length).toBe(6);
-	const answer = await canvasCall(
+	const answer = await canvas.call(
 		'GET',
 		`/api/agent/conversations?baseUrl=${encodeURIComponent(n8n.url)}`,
 	);
@@ -446,12 +434,12 @@ step('the conversation events the canvas reads from n8n match what happened', as
 	expect(events[0].unknown).toEqual(
 		expect.arrayContaining([expect.stringMatching(/Fin Agent Reply/)]),
 	);
-	const byAction = await canvasCall(
+	const byAction = await canvas.call(
 		'GET',
 		`/api/agent/conversations?baseUrl=${encodeURIComponent(n8n.url)}&action=${encodeURIComponent('Service status')}`,
 	);
 	expect(byAction.json.events).toHaveLength(2);
-	const byCustomer = await canvasCall(
+	const byCustomer = await canvas.call(
 		'GET',
 		`/api/agent/conversations?baseUrl=${encodeURIComponent(n8n.url)}&customer=${OTHER.user_id}`,
 	);
@@ -465,7 +453,7 @@ step('the conversation events the canvas reads from n8n match what happened', as
 
 step('Back to draft takes the action out of the same agent workflow', async () => {
 	const { api } = session.value;
-	const back = await canvasCall('POST', `/api/actions/${actionIds['Service status']}/draft`, {});
+	const back = await canvas.call('POST', `/api/actions/${actionIds['Service status']}/draft`, {});
 	expect(back.status).toBe(200);
 	expect(back.json.agent).toMatchObject({
 		deployed: true,
