@@ -11,81 +11,25 @@ import {
 	type ScriptedResponse,
 } from '../../../engine/testing';
 import { secretVariants } from '../../../nodes/public';
+import { fakeN8n, fakeN8nState, type FakeN8nState } from './fake-n8n-api';
 import { call, expectActionableError, startTestServer } from './helpers';
 
 const API_KEY = 'n8n_api_agent_0123456789SECRET';
 const MODEL_KEY = 'sk-agent-model-0123456789-SECRET';
 const MODEL_URL = 'http://127.0.0.1:9/v1';
 
-interface FakeState {
-	credentials: { id: string; name: string; type: string; data: Record<string, unknown> }[];
-	workflows: Map<string, Record<string, any>>;
-	next: number;
-}
-
-/** n8n's public API as far as deploy uses it: credentials, workflows, publish and deactivate. */
-function fakeN8n(state: FakeState) {
-	return (request: ReceivedRequest): ScriptedResponse => {
-		if (request.headers['x-n8n-api-key'] !== API_KEY)
-			return { status: 401, body: { message: 'unauthorized' } };
-		const { method, path } = request;
-		const body = request.json as Record<string, any>;
-		if (path === '/api/v1/credentials' && method === 'GET')
-			return {
-				body: {
-					data: state.credentials.map(({ id, name, type }) => ({ id, name, type })),
-					nextCursor: null,
-				},
-			};
-		if (path === '/api/v1/credentials' && method === 'POST') {
-			const id = `Cred${state.next++}`;
-			state.credentials.push({ id, name: body.name, type: body.type, data: body.data });
-			return { body: { id, name: body.name, type: body.type } };
-		}
-		const credential = /^\/api\/v1\/credentials\/([^/]+)$/.exec(path);
-		if (credential && method === 'PATCH') {
-			const found = state.credentials.find((entry) => entry.id === credential[1]);
-			if (!found) return { status: 404, body: { message: 'Credential not found' } };
-			Object.assign(found, { name: body.name, data: body.data });
-			return { body: { id: found.id, name: found.name, type: found.type } };
-		}
-		if (path === '/api/v1/workflows' && method === 'POST') {
-			const id = `Wf${state.next++}`;
-			state.workflows.set(id, { ...body, id, active: false });
-			return { body: state.workflows.get(id) };
-		}
-		const workflow = /^\/api\/v1\/workflows\/([^/]+)(\/publish|\/deactivate)?$/.exec(path);
-		if (workflow) {
-			const found = state.workflows.get(workflow[1]);
-			if (!found) return { status: 404, body: { message: 'Not Found' } };
-			if (workflow[2] && method === 'POST') {
-				found.active = workflow[2] === '/publish';
-				return { body: { id: found.id, active: found.active } };
-			}
-			if (method === 'GET') return { body: found };
-			if (method === 'PUT') {
-				state.workflows.set(found.id, { ...body, id: found.id, active: found.active });
-				return { body: state.workflows.get(found.id) };
-			}
-		}
-		return { status: 404, body: { message: 'no route' } };
-	};
-}
-
 let n8n: LoopbackServer;
 let shop: LoopbackServer;
 let server: RunningServer;
-let state: FakeState;
+let state: FakeN8nState;
 beforeEach(async () => {
 	shop = await startLoopbackServer({
 		'*': { body: { orders: [{ id: 1, name: '#1001', fulfillment_status: 'shipped' }] } },
 	});
-	state = {
-		credentials: [{ id: 'kept-n8n-id', name: 'Messenger', type: 'finMessengerApi', data: {} }],
-		workflows: new Map(),
-		next: 1,
-	};
-	n8n = await startLoopbackServer({ '*': fakeN8n(state) });
+	state = fakeN8nState([
+		{ id: 'kept-n8n-id', name: 'Messenger', type: 'finMessengerApi', data: {} },
+	]);
+	n8n = await startLoopbackServer({ '*': fakeN8n(state, API_KEY) });
 	server = await startTestServer();
 });
 afterEach(async () => {
@@ -343,7 +287,7 @@ it("refuses two live actions of one name in the agent, naming it, while the acti
 it('says when n8n refuses to publish the agent, and updates that same workflow next time (no duplicate)', async () => {
 	await configureModel();
 	let refuse = true;
-	const answer = fakeN8n(state);
+	const answer = fakeN8n(state, API_KEY);
 	n8n.setRoutes({
 		'*': (request: ReceivedRequest): ScriptedResponse => {
 			const publishing = /^\/api\/v1\/workflows\/([^/]+)\/publish$/.exec(request.path);

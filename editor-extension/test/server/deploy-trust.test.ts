@@ -4,12 +4,8 @@
 // against the real canvas server; n8n and the customer's API are loopback stand-ins that record
 // every request they receive.
 import type { RunningServer } from '../../server/app';
-import {
-	startLoopbackServer,
-	type LoopbackServer,
-	type ReceivedRequest,
-	type ScriptedResponse,
-} from '../../../engine/testing';
+import { startLoopbackServer, type LoopbackServer } from '../../../engine/testing';
+import { fakeN8n, fakeN8nState } from './fake-n8n-api';
 import { call, expectActionableError, restartableServerOnStore } from './helpers';
 
 const API_KEY = 'n8n_api_trust_0123456789';
@@ -18,33 +14,14 @@ const VERIFICATION = 'iv_secret_must_stay_home';
 const CLIENT_SECRET = 'intercom_client_secret_stays';
 const SECRETS = [TOKEN, VERIFICATION, CLIENT_SECRET];
 
-/** n8n's public API as far as a deploy uses it; it keeps what it was sent. */
-function fakeN8n() {
-	let next = 1;
-	return (request: ReceivedRequest): ScriptedResponse => {
-		if (request.headers['x-n8n-api-key'] !== API_KEY)
-			return { status: 401, body: { message: 'unauthorized' } };
-		const body = request.json as Record<string, unknown>;
-		if (request.path === '/api/v1/credentials' && request.method === 'GET')
-			return { body: { data: [], nextCursor: null } };
-		if (request.path === '/api/v1/credentials' && request.method === 'POST')
-			return { body: { id: `Cred${next++}`, name: body.name, type: body.type } };
-		if (request.path === '/api/v1/workflows' && request.method === 'POST')
-			return { body: { id: `Wf${next++}`, active: false } };
-		if (/^\/api\/v1\/workflows\/[^/]+\/publish$/.test(request.path))
-			return { body: { active: true } };
-		return { status: 404, body: { message: 'Not Found' } };
-	};
-}
-
 const servers = restartableServerOnStore();
 let server: RunningServer;
 let n8n: LoopbackServer;
 let elsewhere: LoopbackServer;
 let customerApi: LoopbackServer;
 beforeEach(async () => {
-	n8n = await startLoopbackServer({ '*': fakeN8n() });
-	elsewhere = await startLoopbackServer({ '*': fakeN8n() });
+	n8n = await startLoopbackServer({ '*': fakeN8n(fakeN8nState(), API_KEY) });
+	elsewhere = await startLoopbackServer({ '*': fakeN8n(fakeN8nState(), API_KEY) });
 	customerApi = await startLoopbackServer({
 		'*': (request) =>
 			request.headers.authorization === `Bearer ${TOKEN}`

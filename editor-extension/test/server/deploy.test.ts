@@ -1,118 +1,21 @@
 // Deploy against a real loopback server that answers like n8n's public API (credentials, workflows,
 // publish), including its refusal of unknown fields and its 404 for a deleted workflow. The real
-// n8n 2.40.7 path is in test/e2e/canvas-deploy.e2e.test.ts.
+// n8n 2.40.7 path is in test/real-n8n/canvas-deploy.e2e.test.ts.
 import type { RunningServer } from '../../server/app';
 import {
 	startLoopbackServer,
 	type LoopbackServer,
-	type ReceivedRequest,
 	type ScriptedResponse,
 } from '../../../engine/testing';
+import { fakeN8n, fakeN8nState, type FakeN8nState } from './fake-n8n-api';
 import { call, expectActionableError, startTestServer } from './helpers';
 
 const API_KEY = 'n8n_api_0123456789abcdefSECRET';
 const SECRET = 'shpat_must_never_leave';
-const WORKFLOW_FIELDS = ['name', 'nodes', 'connections', 'settings', 'staticData', 'description'];
-const NODE_FIELDS = [
-	'id',
-	'name',
-	'webhookId',
-	'disabled',
-	'notesInFlow',
-	'notes',
-	'type',
-	'typeVersion',
-	'executeOnce',
-	'alwaysOutputData',
-	'retryOnFail',
-	'maxTries',
-	'waitBetweenTries',
-	'continueOnFail',
-	'onError',
-	'position',
-	'parameters',
-	'credentials',
-];
-
-interface FakeState {
-	credentials: { id: string; name: string; type: string; data: Record<string, unknown> }[];
-	workflows: Map<string, Record<string, any>>;
-	next: number;
-}
-
-/** n8n's public API as far as deploy uses it, with its schema refusals and 404s. */
-function fakeN8n(state: FakeState) {
-	return (request: ReceivedRequest): ScriptedResponse => {
-		if (request.headers['x-n8n-api-key'] !== API_KEY)
-			return { status: 401, body: { message: 'unauthorized' } };
-		const { method, path } = request;
-		const body = request.json as Record<string, any>;
-		const checkWorkflow = (): ScriptedResponse | undefined => {
-			const extra = Object.keys(body).filter((key) => !WORKFLOW_FIELDS.includes(key));
-			const nodeExtra = body.nodes.flatMap((node: Record<string, unknown>) =>
-				Object.keys(node).filter((key) => !NODE_FIELDS.includes(key)),
-			);
-			if (extra.length || nodeExtra.length)
-				return {
-					status: 400,
-					body: { message: 'request/body must NOT have additional properties' },
-				};
-			if (!body.settings)
-				return {
-					status: 400,
-					body: { message: "request/body must have required property 'settings'" },
-				};
-			return undefined;
-		};
-		if (path === '/api/v1/credentials' && method === 'GET')
-			return {
-				body: {
-					data: state.credentials.map(({ id, name, type }) => ({ id, name, type })),
-					nextCursor: null,
-				},
-			};
-		if (path === '/api/v1/credentials' && method === 'POST') {
-			const id = `Cred${state.next++}`;
-			state.credentials.push({ id, name: body.name, type: body.type, data: body.data });
-			return { body: { id, name: body.name, type: body.type } };
-		}
-		const credential = /^\/api\/v1\/credentials\/([^/]+)$/.exec(path);
-		if (credential && method === 'PATCH') {
-			const found = state.credentials.find((entry) => entry.id === credential[1]);
-			if (!found) return { status: 404, body: { message: 'Credential not found' } };
-			Object.assign(found, { name: body.name, data: body.data });
-			return { body: { id: found.id, name: found.name, type: found.type } };
-		}
-		if (path === '/api/v1/workflows' && method === 'POST') {
-			const refused = checkWorkflow();
-			if (refused) return refused;
-			const id = `Wf${state.next++}`;
-			state.workflows.set(id, { ...body, id, active: false });
-			return { body: state.workflows.get(id) };
-		}
-		const workflow = /^\/api\/v1\/workflows\/([^/]+)(\/publish)?$/.exec(path);
-		if (workflow) {
-			const found = state.workflows.get(workflow[1]);
-			if (!found) return { status: 404, body: { message: 'Not Found' } };
-			if (workflow[2] && method === 'POST') {
-				found.active = true;
-				return { body: { id: found.id, active: true } };
-			}
-			if (method === 'GET') return { body: found };
-			if (method === 'PUT') {
-				const refused = checkWorkflow();
-				if (refused) return refused;
-				state.workflows.set(found.id, { ...body, id: found.id, active: found.active });
-				return { body: state.workflows.get(found.id) };
-			}
-		}
-		return { status: 404, body: { message: 'no route' } };
-	};
-}
 
 let n8n: LoopbackServer;
 let server: RunningServer;
-let state: FakeState;
+let state: FakeN8nState;
 /** The customer's API the graph calls: a test of the graph passes against it before "Set live". */
 let shop: LoopbackServer;
 /** The credentials stored in this test, with their secrets as the admin enters them again. */
@@ -122,12 +25,10 @@ beforeEach(async () => {
 	shop = await startLoopbackServer({
 		'*': { body: { orders: [{ id: 1, name: '#1001', fulfillment_status: 'shipped' }] } },
 	});
-	state = {
-		credentials: [{ id: 'kept-n8n-id', name: 'Messenger', type: 'finMessengerApi', data: {} }],
-		workflows: new Map(),
-		next: 1,
-	};
-	n8n = await startLoopbackServer({ '*': fakeN8n(state) });
+	state = fakeN8nState([
+		{ id: 'kept-n8n-id', name: 'Messenger', type: 'finMessengerApi', data: {} },
+	]);
+	n8n = await startLoopbackServer({ '*': fakeN8n(state, API_KEY) });
 	server = await startTestServer();
 });
 afterEach(async () => {
@@ -419,7 +320,7 @@ it("passes on n8n's message when it refuses the workflow, without any secret", a
 				message: `request/body/nodes/0 must have required property 'type' (${API_KEY} ${SECRET})`,
 			},
 		},
-		'*': fakeN8n(state),
+		'*': fakeN8n(state, API_KEY),
 	});
 	const answer = await deploy({ workflow: canvasWorkflow(credentialId) });
 	expectActionableError(answer, 400);
@@ -435,7 +336,7 @@ it('reports a saved but not published workflow with its id, so the next deploy u
 		status: 400,
 		body: { message: 'Node "Fin Trigger": Missing required credential: finMessengerApi' },
 	};
-	n8n.setRoutes({ 'POST /api/v1/workflows/Wf2/publish': refuse, '*': fakeN8n(state) });
+	n8n.setRoutes({ 'POST /api/v1/workflows/Wf2/publish': refuse, '*': fakeN8n(state, API_KEY) });
 	const answer = await deploy({ workflow: canvasWorkflow(credentialId) });
 	expectActionableError(answer, 400);
 	expect(answer.json).toEqual(
@@ -448,7 +349,7 @@ it('reports a saved but not published workflow with its id, so the next deploy u
 	);
 	expect(answer.json.error).toContain('saved the workflow but did not publish it');
 	expect(answer.json.error).toContain('Missing required credential');
-	n8n.setRoutes({ '*': fakeN8n(state) });
+	n8n.setRoutes({ '*': fakeN8n(state, API_KEY) });
 	const again = await deploy({ workflow: canvasWorkflow(credentialId), workflowId: 'Wf2' });
 	expect(again.json).toMatchObject({ id: 'Wf2', saved: 'updated', active: true });
 	expect(state.workflows.size).toBe(1);
