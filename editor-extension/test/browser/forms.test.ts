@@ -186,6 +186,39 @@ test('URL field: a live preview for the test customer, and {{ offers the attribu
 	expect(session.pageErrors).toEqual([]);
 });
 
+test('a key typed right after picking a placeholder lands after it, even before the next frame', async () => {
+	const { page } = session;
+	const url = page.getByTestId('param-url');
+	const original = await url.inputValue();
+	const base = original.split('{{')[0];
+	await url.fill(`${base}{{user.`);
+	await expect(page.getByTestId('param-url-suggestions')).toBeVisible();
+	// A loaded machine: the next frame comes only after the key typed after Enter.
+	await page.evaluate(() => {
+		const frame = window.requestAnimationFrame;
+		window.requestAnimationFrame = (callback) => {
+			let keys = 0; // Enter's own keyup, then the next key's
+			const later = () => {
+				if (++keys < 2) return;
+				window.removeEventListener('keyup', later);
+				window.requestAnimationFrame = frame;
+				callback(performance.now());
+			};
+			window.addEventListener('keyup', later);
+			return 0;
+		};
+	});
+	try {
+		await page.keyboard.press('Enter');
+		await url.pressSequentially('/usage');
+		await expect(url).toHaveValue(`${base}{{user.user_id}}/usage`);
+	} finally {
+		await url.fill(original);
+		await url.blur();
+	}
+	expect(session.pageErrors).toEqual([]);
+});
+
 test('the answer preview sits beside the field tree and follows the ticks', async () => {
 	const { page } = session;
 	await dismissToasts();
