@@ -450,6 +450,62 @@ function buildWorkflow(workflow) {
 
 const AGENT_FILE = 'ai-agent-order-status-and-incidents.json';
 
+/** The agent workflow's setup note: what it does, the trigger's credential, publishing, the request. */
+function agentSetupNote() {
+	return [
+		'## AI Agent with Fin actions as tools',
+		"A customer's chat message arrives at **Fin Trigger**. The **AI Agent** decides *when* to call a tool from its name and description (the API Action's *Action Name* and *When Should the AI Use This Action*) and answers in its own words. Whose data a tool reads comes from the verified Fin Trigger output, never from the model's arguments; the model receives only the picked fields.",
+		'',
+		'### 1. Fin Trigger',
+		'Credential: create a new *Fin Messenger API* with',
+		'',
+		setting(
+			'Identity Verification Secret',
+			'your Intercom identity verification secret (Intercom: Settings, Messenger, Security), the one your backend signs with',
+		),
+		'',
+		"The Shopify tool reads orders by the customer's **email**, so the email must be signed (the JWT's `email` claim); *Protected Attributes* refuses it unsigned.",
+		'### 2. Chat model and tools',
+		'Follow the notes above **OpenAI Chat Model** and above each tool.',
+		'### 3. Activate',
+		"Save, then **Publish** (n8n 1: switch **Active** on). Copy Fin Trigger's **Production URL** (`https://<your n8n>/webhook/<id>/fin`).",
+		'### 4. What your Messenger backend sends',
+		'`POST` the Production URL with `Content-Type: application/json`.',
+		...messengerRequest({ claims: ['user_id', 'email'] }),
+		'',
+		'The answer (from **Fin Agent Reply**): `{"reply": "<the agent\'s reply>", "actions": {"available": [...], "called": [...], "usedInReply": [...]}}`.',
+	].join('\n');
+}
+
+/** The note above the chat model: its credential and model id. */
+function agentModelNote() {
+	return [
+		'### OpenAI Chat Model: fill in',
+		'- **Credential**: create a new *OpenAI* with (any OpenAI-compatible server works, e.g. vLLM or Groq)',
+		`  ${setting('API Key', "your provider's API key")}`,
+		`  ${setting('Base URL', "`https://api.openai.com/v1` (or your server's, e.g. http://localhost:8000/v1)")}`,
+		'',
+		"The model is `gpt-4o-mini`: change it on the node to your server's model id. Keep *Use Responses API* off unless your server offers `/v1/responses`.",
+	].join('\n');
+}
+
+/** A note above each tool: its fill-in note plus what the tool name and AI Inputs are for. */
+function agentToolNotes(toolWorkflows) {
+	return toolWorkflows.map((workflow, index) => ({
+		parameters: {
+			content: `${fillInNote(workflow)}\n\nThe node name is the tool name the model sees. Add *AI Inputs* (e.g. \`{{ $fromAI('order_number', 'The order number', 'string') }}\`) for values the AI may ask the customer for, and use them as \`{{input.order_number}}\`.`,
+			height: 420,
+			width: 420,
+			color: 3,
+		},
+		id: stableId(AGENT_FILE, `note-${workflow.apiAction.template}`),
+		name: `Fill In: ${workflow.actionName}`,
+		type: 'n8n-nodes-base.stickyNote',
+		typeVersion: 1,
+		position: [560 + index * 460, 740],
+	}));
+}
+
 /**
  * Fin Trigger -> AI Agent (n8n's own, with an OpenAI-compatible chat model) -> answer, with the
  * Shopify order-status and Statuspage actions as tools. The model decides when to call an action
@@ -489,50 +545,9 @@ function agentWorkflow(actionWorkflows) {
 	const toolWorkflows = actionWorkflows.filter((workflow) =>
 		tools.some((tool) => tool.name === workflow.actionName),
 	);
-	const setup = [
-		'## AI Agent with Fin actions as tools',
-		"A customer's chat message arrives at **Fin Trigger**. The **AI Agent** decides *when* to call a tool from its name and description (the API Action's *Action Name* and *When Should the AI Use This Action*) and answers in its own words. Whose data a tool reads comes from the verified Fin Trigger output, never from the model's arguments; the model receives only the picked fields.",
-		'',
-		'### 1. Fin Trigger',
-		'Credential: create a new *Fin Messenger API* with',
-		'',
-		setting(
-			'Identity Verification Secret',
-			'your Intercom identity verification secret (Intercom: Settings, Messenger, Security), the one your backend signs with',
-		),
-		'',
-		"The Shopify tool reads orders by the customer's **email**, so the email must be signed (the JWT's `email` claim); *Protected Attributes* refuses it unsigned.",
-		'### 2. Chat model and tools',
-		'Follow the notes above **OpenAI Chat Model** and above each tool.',
-		'### 3. Activate',
-		"Save, then **Publish** (n8n 1: switch **Active** on). Copy Fin Trigger's **Production URL** (`https://<your n8n>/webhook/<id>/fin`).",
-		'### 4. What your Messenger backend sends',
-		'`POST` the Production URL with `Content-Type: application/json`.',
-		...messengerRequest({ claims: ['user_id', 'email'] }),
-		'',
-		'The answer (from **Fin Agent Reply**): `{"reply": "<the agent\'s reply>", "actions": {"available": [...], "called": [...], "usedInReply": [...]}}`.',
-	].join('\n');
-	const modelNote = [
-		'### OpenAI Chat Model: fill in',
-		'- **Credential**: create a new *OpenAI* with (any OpenAI-compatible server works, e.g. vLLM or Groq)',
-		`  ${setting('API Key', "your provider's API key")}`,
-		`  ${setting('Base URL', "`https://api.openai.com/v1` (or your server's, e.g. http://localhost:8000/v1)")}`,
-		'',
-		"The model is `gpt-4o-mini`: change it on the node to your server's model id. Keep *Use Responses API* off unless your server offers `/v1/responses`.",
-	].join('\n');
-	const toolNotes = toolWorkflows.map((workflow, index) => ({
-		parameters: {
-			content: `${fillInNote(workflow)}\n\nThe node name is the tool name the model sees. Add *AI Inputs* (e.g. \`{{ $fromAI('order_number', 'The order number', 'string') }}\`) for values the AI may ask the customer for, and use them as \`{{input.order_number}}\`.`,
-			height: 420,
-			width: 420,
-			color: 3,
-		},
-		id: stableId(file, `note-${workflow.apiAction.template}`),
-		name: `Fill In: ${workflow.actionName}`,
-		type: 'n8n-nodes-base.stickyNote',
-		typeVersion: 1,
-		position: [560 + index * 460, 740],
-	}));
+	const setup = agentSetupNote();
+	const modelNote = agentModelNote();
+	const toolNotes = agentToolNotes(toolWorkflows);
 	const nodes = [
 		{
 			parameters: { content: setup, height: 640, width: 460, color: 7 },

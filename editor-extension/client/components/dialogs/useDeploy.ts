@@ -8,9 +8,9 @@ import { workspaceStore } from '../../state/workspace';
 import { agentApi, api, type ApiError } from '../../api/client';
 import type { DeployResult, DeployRequest } from '../../api/types';
 import type { ActionSummary } from '../../../shared/api';
+import type { N8nWorkflow } from '../../graph/types';
 
 type DeployInfo = NonNullable<ActionSummary['deploy']>;
-import type { N8nWorkflow } from '../../graph/types';
 
 const BASE_URL_KEY = 'fin-canvas.n8nBaseUrl';
 
@@ -32,29 +32,10 @@ export function useDeploy(workflow: N8nWorkflow) {
 	// Deployed to this n8n before: that workflow is updated, not copied.
 	const previous = deployed && sameN8n(deployed.baseUrl, baseUrl) ? deployed : undefined;
 	const actionId = useStore(workspaceStore, (state) => state.current?.id);
-	// Environments: this action's deployments by address, and whether a key is kept for this one.
-	const [deployments, setDeployments] = useState<DeployInfo[]>([]);
-	const [keyKept, setKeyKept] = useState(false);
 	const [takenDown, setTakenDown] = useState(0);
-	useEffect(() => {
-		if (!actionId) return;
-		api
-			.action(actionId)
-			.then((action) => setDeployments(Object.values(action.deployments ?? {})))
-			.catch(() => setDeployments([]));
-	}, [actionId, result, takenDown]);
-	useEffect(() => {
-		setKeyKept(false);
-		if (!/^https?:\/\/\S+$/i.test(baseUrl.trim())) return;
-		const timer = setTimeout(() => {
-			api
-				.n8nKeyKept(baseUrl.trim())
-				.then((answer) => setKeyKept(answer.kept))
-				.catch(() => setKeyKept(false));
-		}, 300);
-		return () => clearTimeout(timer);
-	}, [baseUrl, result]);
-	const atAddress = deployments.find((deployment) => sameN8n(deployment.baseUrl, baseUrl));
+	const { deployments, keyKept } = useEnvironments(actionId, baseUrl, [result, takenDown]);
+	// What this deploy updates: the deployment at the address typed, else the one this page made.
+	const target = deployments.find((one) => sameN8n(one.baseUrl, baseUrl)) ?? previous;
 	/** Unpublishes the deployment at one address (the others stay), and the agent there without it. */
 	const takeDown = async (address: string) => {
 		if (!actionId) return;
@@ -82,14 +63,14 @@ export function useDeploy(workflow: N8nWorkflow) {
 				baseUrl,
 				apiKey,
 				activate,
-				workflowId: (atAddress ?? previous)?.workflowId ?? null,
+				workflowId: target?.workflowId ?? null,
 				...(actionId ? { actionId } : {}),
 				...(Object.keys(secrets).length ? { secrets } : {}),
 			};
 			const answer = await api.deploy(request);
 			remember(baseUrl, answer.id, answer.active, answer.chatUrl);
 			// The address the Messenger backend had: said when this deploy gave a new one.
-			setResult({ ...answer, previousChatUrl: (atAddress ?? previous)?.chatUrl });
+			setResult({ ...answer, previousChatUrl: target?.chatUrl });
 			setApiKey('');
 			setSecrets({});
 		} catch (caught) {
@@ -116,12 +97,40 @@ export function useDeploy(workflow: N8nWorkflow) {
 		busy,
 		error,
 		result,
-		previous: atAddress ?? previous,
+		previous: target,
 		deployments,
 		keyKept,
 		takeDown,
 		deploy,
 	};
+}
+
+/**
+ * Environments: this action's deployments by address, and whether a key is kept for the address
+ * typed (asked 300 ms after the last keystroke); both read again when `refresh` changes.
+ */
+function useEnvironments(actionId: string | undefined, baseUrl: string, refresh: unknown[]) {
+	const [deployments, setDeployments] = useState<DeployInfo[]>([]);
+	const [keyKept, setKeyKept] = useState(false);
+	useEffect(() => {
+		if (!actionId) return;
+		api
+			.action(actionId)
+			.then((action) => setDeployments(Object.values(action.deployments ?? {})))
+			.catch(() => setDeployments([]));
+	}, [actionId, ...refresh]);
+	useEffect(() => {
+		setKeyKept(false);
+		if (!/^https?:\/\/\S+$/i.test(baseUrl.trim())) return;
+		const timer = setTimeout(() => {
+			api
+				.n8nKeyKept(baseUrl.trim())
+				.then((answer) => setKeyKept(answer.kept))
+				.catch(() => setKeyKept(false));
+		}, 300);
+		return () => clearTimeout(timer);
+	}, [baseUrl, ...refresh]);
+	return { deployments, keyKept };
 }
 
 /** Where this action now lives in n8n, so the next "Set live" updates it. */
