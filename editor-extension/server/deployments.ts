@@ -38,11 +38,15 @@ export function deploymentsOf(action: StoredAction): Record<string, DeployRecord
 	return list;
 }
 
+/** The action with `deploy` as its last deploy and as its entry for that address. */
+export function withDeployment(action: StoredAction, deploy: DeployRecord): StoredAction {
+	const key = normalizeBaseUrl(deploy.baseUrl);
+	return { ...action, deploy, deployments: { ...deploymentsOf(action), [key]: deploy } };
+}
+
 /** Records a deploy on the action: its entry for that address, and the last deploy. */
 export function recordDeployment(paths: StorePaths, actionId: string, record: DeployRecord) {
 	const actions = new ActionFiles(paths);
 	const action = actions.get(actionId);
-	const key = normalizeBaseUrl(record.baseUrl);
-	const deploy = { ...record, baseUrl: key };
-	actions.save({ ...action, deploy, deployments: { ...deploymentsOf(action), [key]: deploy } });
+	actions.save(withDeployment(action, { ...record, baseUrl: normalizeBaseUrl(record.baseUrl) }));
 }

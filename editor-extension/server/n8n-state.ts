@@ -7,6 +7,7 @@
 import { normalizeBaseUrl } from './deploy';
 import { failure, n8nCaller } from './deploy/n8n-caller';
 import { HttpError, isObject, sendJson } from './http';
+import { withDeployment } from './deployments';
 import type { N8nApiKeys } from './n8n-keys';
 import type { Router } from './router';
 import { ActionFiles, type N8nCheck, type StorePaths, type StoredAction } from './store';
@@ -17,8 +18,11 @@ export function addN8nStateRoutes(router: Router, paths: StorePaths, keys: N8nAp
 		const check = await readN8nState(action, keys);
 		if (!check || !action.deploy) return actions.summary(action);
 		const active = check.state === 'live' || (check.state === 'unknown' && action.deploy.active);
-		// Only what n8n said changes the record: an unreachable n8n leaves the last known state.
-		return actions.save({ ...action, deploy: { ...action.deploy, active }, n8n: check });
+		// Only what n8n said changes the record: an unreachable n8n leaves the last known state. The
+		// address's entry follows too (the agent reads it), and the action stays where it was in the
+		// list: learning n8n's state is not an edit.
+		const checked = withDeployment(action, { ...action.deploy, active });
+		return actions.rewrite({ ...checked, n8n: check });
 	};
 	router.add('POST', '/api/actions/n8n-state', async ({ res }) => {
 		const checked = [];

@@ -300,8 +300,12 @@ export class ActionFiles {
 	/** Creates (no id) or replaces an action; returns its summary. */
 	save(input: Omit<StoredAction, 'id' | 'updatedAt'> & { id?: string }): ActionSummary {
 		const id = input.id ?? `action_${randomBytes(8).toString('hex')}`;
-		const action: StoredAction = { ...input, id, updatedAt: new Date().toISOString() };
-		writeAtomic(this.file(id), JSON.stringify(action, null, '\t'));
+		return this.rewrite({ ...input, id, updatedAt: new Date().toISOString() });
+	}
+
+	/** Writes the action as it is, its `updatedAt` too: for what the canvas learns (n8n's state), not an edit. */
+	rewrite(action: StoredAction): ActionSummary {
+		writeAtomic(this.file(action.id), JSON.stringify(action, null, '\t'));
 		return summarize(action);
 	}
 
