@@ -94,6 +94,12 @@ interface Reached {
 const isObject = (value: unknown): value is Record<string, unknown> =>
 	value !== null && typeof value === 'object' && !Array.isArray(value);
 
+/** What `~*` goes through: a list's elements under their index, a map's values under their key. */
+export function entriesOf(value: unknown): Array<[string, unknown]> {
+	if (Array.isArray(value)) return value.map((element, index) => [String(index), element]);
+	return isObject(value) ? Object.entries(value) : [];
+}
+
 /**
  * Resolves parsed tokens against a document. A path that leads nowhere gives no values. `key` is the
  * key `document` itself sits under, when it is one value of a map (for a `~key` token read inside it).
@@ -112,11 +118,8 @@ export function resolvePointer(
 			if (token.entryKey) {
 				if (reachedKey !== undefined) next.push({ value: reachedKey });
 			} else if (token.every) {
-				if (Array.isArray(value))
-					value.forEach((element, index) => next.push({ value: element, key: String(index) }));
-				else if (isObject(value))
-					for (const entryKey of Object.keys(value))
-						next.push({ value: value[entryKey], key: entryKey });
+				for (const [entryKey, element] of entriesOf(value))
+					next.push({ value: element, key: entryKey });
 			} else if (Array.isArray(value)) {
 				if (token.wildcard) {
 					next.push(...value.map((element) => ({ value: element })));

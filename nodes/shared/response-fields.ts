@@ -8,6 +8,7 @@ import { deepCopy } from 'n8n-workflow';
 
 import {
 	compilePointer,
+	entriesOf,
 	parsePointer,
 	pointerProblem,
 	resolvePointer,
@@ -239,9 +240,9 @@ function fieldValue(
 
 /** The elements a list is built from, each with the key `~key` reads (a map's key, an index). */
 function elementsOf(value: unknown, each: PointerToken): Array<[string, unknown]> | undefined {
-	if (Array.isArray(value)) return value.map((element, index) => [String(index), element]);
-	if (each.every && value !== null && typeof value === 'object') return Object.entries(value);
-	return undefined;
+	return Array.isArray(value) || (each.every && value !== null && typeof value === 'object')
+		? entriesOf(value)
+		: undefined;
 }
 
 /** `key`: the map key `from` sits under, when it is one value of a map (for `~key` fields). */

@@ -17,7 +17,7 @@ import {
 } from '../deploy/credentials';
 import { failure, listCredentials, n8nCaller, ok, type N8nCaller } from '../deploy/n8n-caller';
 import { normalizeBaseUrl } from '../deploy/request';
-import { publish, saveWorkflow } from '../deploy/workflow';
+import { productionUrl, publish, saveWorkflow } from '../deploy/workflow';
 import { HttpError, isObject, type JsonObject } from '../http';
 import { confirmSecretAddresses } from '../secret-addresses';
 import { ActionFiles, writeAtomic, type ActionSummary, type StorePaths } from '../store';
@@ -72,9 +72,6 @@ export class AgentDeployments {
 		writeAtomic(this.file, JSON.stringify({ version: 1, deployments: all }, null, '\t'));
 	}
 }
-
-export const productionUrl = (baseUrl: string, webhookId: string) =>
-	`${baseUrl}/webhook/${webhookId}/fin`;
 
 /** The action just deployed (its graph as sent), standing in for its stored version. */
 export interface DeployedAction {

@@ -5,19 +5,14 @@ import { agentSettingsBody, type AgentOutcome } from '../../shared/api';
 import type { CredentialStore } from '../credentials';
 import { n8nCaller } from '../deploy/n8n-caller';
 import { normalizeBaseUrl } from '../deploy/request';
+import { productionUrl } from '../deploy/workflow';
 import { HttpError, isObject, readJsonObject, sendJson } from '../http';
 import { deploymentsOf } from '../deployments';
 import type { N8nApiKeys } from '../n8n-keys';
 import type { Router } from '../router';
 import { ActionFiles, type StorePaths } from '../store';
 import { validBody } from '../validate';
-import {
-	AgentDeployments,
-	deactivate,
-	deployAgent,
-	productionUrl,
-	type DeployedAction,
-} from './deploy';
+import { AgentDeployments, deactivate, deployAgent, type DeployedAction } from './deploy';
 import { agentSettingsInfo, saveAgentSettings } from './settings';
 import type { N8nWorkflow } from './workflow';
 

@@ -161,14 +161,18 @@ export interface SavedWorkflow {
 	chatUrl?: string;
 }
 
-/** `<n8n>/webhook/<webhookId>/fin` of the workflow's Fin Trigger (its webhook path is "fin"). */
+/** A Fin Trigger's production URL: `<n8n>/webhook/<webhookId>/fin` (its webhook path is "fin"). */
+export const productionUrl = (baseUrl: string, webhookId: string) =>
+	`${baseUrl}/webhook/${webhookId}/fin`;
+
+/** The production URL of the workflow's Fin Trigger. */
 function chatUrlOf(baseUrl: string, body: JsonObject): string | undefined {
 	const nodes = Array.isArray(body.nodes) ? body.nodes : [];
 	const trigger = nodes.find(
 		(node) => isObject(node) && String(node.type).endsWith('.finTrigger') && !node.disabled,
 	);
 	return isObject(trigger) && typeof trigger.webhookId === 'string'
-		? `${baseUrl}/webhook/${trigger.webhookId}/fin`
+		? productionUrl(baseUrl, trigger.webhookId)
 		: undefined;
 }
 

@@ -75,10 +75,6 @@ async function readAndKeep(
 	return await reading;
 }
 
-export async function secretsOf(context: IWebhookFunctions): Promise<MessengerSecrets> {
-	return (await lookUp(context)).secrets;
-}
-
 /**
  * `check` with the secrets; when it fails on kept ones, once more after reading the credential
  * again, so a rotation takes effect for the new secret at once.
@@ -90,7 +86,7 @@ export async function checkWithSecrets<T extends { ok: boolean }>(
 	const first = await lookUp(context);
 	const outcome = check(first.secrets);
 	if (outcome.ok || !first.kept) return outcome;
+	// readAndKeep replaces the kept entry with the fresh read.
 	const id = context.getNode().credentials?.finMessengerApi?.id as string;
-	kept.delete(id);
 	return check(await readAndKeep(context, id, Date.now()));
 }
