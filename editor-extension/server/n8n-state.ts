@@ -36,10 +36,7 @@ export function addN8nStateRoutes(router: Router, paths: StorePaths, keys: N8nAp
 }
 
 /** n8n's answer for the action's workflow; undefined when the action was never deployed. */
-export async function readN8nState(
-	action: StoredAction,
-	keys: N8nApiKeys,
-): Promise<N8nCheck | undefined> {
+async function readN8nState(action: StoredAction, keys: N8nApiKeys): Promise<N8nCheck | undefined> {
 	if (!action.deploy) return undefined;
 	const baseUrl = normalizeBaseUrl(action.deploy.baseUrl);
 	const { workflowId } = action.deploy;

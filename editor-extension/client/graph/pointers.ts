@@ -18,8 +18,8 @@ import {
 import type { NodeProperty, PropertyCollectionOption } from './types';
 
 export const WILDCARD = '*';
-export const EVERY_KEY = '~*';
-export const ENTRY_KEY = '~key';
+const EVERY_KEY = '~*';
+const ENTRY_KEY = '~key';
 
 /**
  * What a tree step is: an object key (any text: "2024", "*", "", "~", "/" are keys like any other),
@@ -65,7 +65,7 @@ function pointerOf(tokens: string[], roles: StepRole[]): string {
  * (`{"cus_a": {email}, "cus_b": {email}}`). A plain record (`customer: {email, address}`) is not.
  * Offering the row on a look-alike costs nothing: the keys stay listed below it.
  */
-export function looksLikeMap(value: Record<string, unknown>): boolean {
+function looksLikeMap(value: Record<string, unknown>): boolean {
 	const entries = Object.entries(value);
 	if (entries.length < 2) return false;
 	if (entries.every(([key]) => /^\d+$/.test(key))) return true;

@@ -166,6 +166,6 @@ export interface NodeProperty {
 	[key: string]: unknown;
 }
 
-/** `type` of a node in workflow JSON: `n8n-nodes-fin-actions.<name>`. */
-export const PACKAGE_PREFIX = 'n8n-nodes-fin-actions.';
+/** `type` of a node in workflow JSON: `n8n-nodes-fin-actions.<name>` (one constant for client and server). */
+export { PACKAGE_PREFIX } from '../../shared/template-file';
 export const STICKY_TYPE = 'n8n-nodes-base.stickyNote';

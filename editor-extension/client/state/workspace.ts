@@ -219,7 +219,7 @@ function enter(
 }
 
 /** "My action", then "My action 2", "My action 3"…: a list of new actions stays readable. */
-export function distinctName(name: string, taken: string[]): string {
+function distinctName(name: string, taken: string[]): string {
 	const used = new Set(taken.map((other) => other.trim().toLowerCase()));
 	if (!used.has(name.toLowerCase())) return name;
 	for (let count = 2; ; count++) {
