@@ -95,7 +95,23 @@ async function ensureDemoCredential(
 	return api.createCredential({ type: type.name, name: DEMO_CREDENTIAL_NAME, data });
 }
 
-export async function enableDemo(catalog: Catalog): Promise<void> {
+/** The demo being switched on (a template opens on it), so a test pressed meanwhile can wait for it. */
+let switchingOn: Promise<void> | undefined;
+
+export function enableDemo(catalog: Catalog): Promise<void> {
+	const switching = switchOn(catalog).finally(() => {
+		if (switchingOn === switching) switchingOn = undefined;
+	});
+	switchingOn = switching;
+	return switching;
+}
+
+/** Settles once no switch to the demo is under way (whether it worked or not). */
+export async function demoSwitched(): Promise<void> {
+	await switchingOn?.catch(() => undefined);
+}
+
+async function switchOn(catalog: Catalog): Promise<void> {
 	const refs = new Map<string, CredentialRef>();
 	for (const type of catalog.credentialTypes.filter((candidate) =>
 		DEMO_TYPES.includes(candidate.name),

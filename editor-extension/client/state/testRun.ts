@@ -7,7 +7,7 @@ import type { GraphDoc } from '../graph/types';
 import { testableWorkflow } from '../graph/testable';
 import { validateGraph } from '../graph/validation';
 import { graphToWorkflow } from '../graph/workflow';
-import { demoTestDoc } from './demoSetup';
+import { demoSwitched, demoTestDoc } from './demoSetup';
 import { doc, editorStore, getLookup, selectNodes } from './editor';
 import { testValuesStore } from './testValues';
 import { clearToasts, showToast } from './toasts';
@@ -16,6 +16,9 @@ let testAbort: AbortController | undefined;
 
 /** Runs with the test values of the Test setup panel (state/testValues.ts), never with stale ones. */
 export async function runTest(testValues: TestValues = testValuesStore.get().values) {
+	if (editorStore.get().testing) return;
+	// A template just opened may still be switching the demo on: test where the graph will point.
+	await demoSwitched();
 	if (editorStore.get().testing) return;
 	clearToasts('test');
 	const current = doc();

@@ -1,6 +1,8 @@
 // Templates open as ready graphs and pass a test at once against the demo backend; a mock response
 // works without any network; failures say what to do; "Set live" stays off while the action is not
 // deployable (deploy itself: test/server/deploy.test.ts and the real n8n in test/e2e).
+import type { Route } from 'playwright-core';
+
 import { openCanvas, screenshot, type Session } from './browser';
 import { expect } from './expect';
 
@@ -178,4 +180,23 @@ test('a running test shows progress and can be cancelled; an unreachable server 
 	expect(
 		session.pageErrors.filter((message) => !message.includes('ERR_CONNECTION_REFUSED')),
 	).toEqual([]);
+});
+
+test('"Test response" pressed while a template is still switching the demo on waits for it and tests on the demo', async () => {
+	const { page } = session;
+	await dismissToasts();
+	// The demo credential is read back slowly, as on a busy machine (the demo is off since the second test).
+	const slowly = async (route: Route) => {
+		await new Promise((resolve) => setTimeout(resolve, 1500));
+		await route.continue().catch(() => undefined);
+	};
+	await page.route('**/api/credentials*', slowly);
+	await page.getByTestId('template-shopify-order-status').click();
+	await page.getByTestId('test-response').click();
+	await expect(toast('success')).toContainText('Test passed against the demo backend', {
+		timeout: 60000,
+	});
+	await expect(page.getByTestId('demo-banner')).toBeVisible();
+	await page.unroute('**/api/credentials*', slowly);
+	await dismissToasts();
 });
