@@ -38,7 +38,8 @@ export function pointerProblem(pointer: string): string | undefined {
 	for (const entryKey of pointer.matchAll(/\/~key(?=\/|$)/g))
 		if (!pointer.slice(0, entryKey.index).endsWith('/~*'))
 			return `"~key" at character ${entryKey.index + 2} must come right after "~*" (the key of each value of a map), e.g. "/orders/~*/~key"`;
-	const badEscape = /~(?![01])/.exec(pointer.replace(/\/~(\*|key)(?=\/|$)/g, '/00$1'));
+	// `~*` and `~key` tokens masked with a character of the same length, so indexes stay the pointer's.
+	const badEscape = /~(?![01])/.exec(pointer.replace(/\/~(?=(\*|key)(\/|$))/g, '/0'));
 	if (badEscape) {
 		const found = pointer.slice(badEscape.index, badEscape.index + 2);
 		return `"${found}" at character ${badEscape.index + 1} is not an escape; write ~0 for "~" and ~1 for "/"`;

@@ -93,6 +93,8 @@ describe('JSON pointer', () => {
 		['/a/~key/b', /"~key" at character 4 must come right after "~\*"/],
 		['/m/~*/~key/~key', /"~key" at character 12 must come right after "~\*"/],
 		['/~key', /"~key" at character 2 must come right after "~\*"/],
+		['/~*/a~x', /"~x" at character 6 is not an escape/],
+		['/orders/~*/~key/b~2', /"~2" at character 18 is not an escape/],
 	])('explains what is wrong with %j', (pointer, message) => {
 		expect(pointerProblem(pointer)).toMatch(message);
 		expect(() => parsePointer(pointer)).toThrow(message);
