@@ -7,8 +7,7 @@ import { startLoopbackServer, type LoopbackServer } from '../../../engine/loopba
 import { runWorkflow } from '../../../engine/run-workflow';
 import { afterFinTrigger, singleNodeWorkflow } from '../../../engine/single-node-workflow';
 import { ACTION, conversation } from '../../fixtures/api-action-workflows';
-
-const NODE = 'Response Field Picker';
+import { pickFrom, pickedField as field } from '../../fixtures/field-picker';
 
 const SHOP = {
 	customer: { id: 'cus_81', email: 'ana@acme.com', internal_notes: 'SECRET-NOTE' },
@@ -37,22 +36,8 @@ const SHOP = {
 	empty: [],
 };
 
-const field = (pointer: string, name = '', more: IDataObject = {}): IDataObject => ({
-	pointer,
-	name,
-	...more,
-});
-
-async function pick(fields: IDataObject[], more: IDataObject = {}, typeVersion = 1.1) {
-	const workflow = singleNodeWorkflow(
-		NODE,
-		'responseFieldPicker',
-		{ access: 'selected', fields: { field: fields }, ...more },
-		{ typeVersion },
-	);
-	const result = await runWorkflow(workflow, { input: [{ response: SHOP }] });
-	return { json: result.outputs[NODE]?.[0]?.[0]?.json, error: result.errors[NODE] };
-}
+const pick = (fields: IDataObject[], more: IDataObject = {}, typeVersion = 1.1) =>
+	pickFrom(SHOP, fields, more, typeVersion);
 
 describe('Response Field Picker: grouped answers', () => {
 	it('gives fields under one wildcard as one list of objects', async () => {

@@ -7,8 +7,7 @@ import { startLoopbackServer, type LoopbackServer } from '../../../engine/loopba
 import { runWorkflow } from '../../../engine/run-workflow';
 import { afterFinTrigger, singleNodeWorkflow } from '../../../engine/single-node-workflow';
 import { ACTION, conversation } from '../../fixtures/api-action-workflows';
-
-const NODE = 'Response Field Picker';
+import { pickFrom, pickedField as field } from '../../fixtures/field-picker';
 
 const SHOP = {
 	customer: { email: 'ana@acme.com' },
@@ -26,22 +25,7 @@ const SHOP = {
 	'~*': 'literal key',
 };
 
-const field = (pointer: string, name = '', more: IDataObject = {}): IDataObject => ({
-	pointer,
-	name,
-	...more,
-});
-
-async function pick(fields: IDataObject[], more: IDataObject = {}) {
-	const workflow = singleNodeWorkflow(
-		NODE,
-		'responseFieldPicker',
-		{ access: 'selected', fields: { field: fields }, ...more },
-		{ typeVersion: 1.1 },
-	);
-	const result = await runWorkflow(workflow, { input: [{ response: SHOP }] });
-	return { json: result.outputs[NODE]?.[0]?.[0]?.json, error: result.errors[NODE] };
-}
+const pick = (fields: IDataObject[], more: IDataObject = {}) => pickFrom(SHOP, fields, more);
 
 describe('Response Field Picker: maps keyed by ids', () => {
 	it('groups fields under ~* into one object per entry, keeping the key the admin picked', async () => {
