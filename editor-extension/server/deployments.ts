@@ -38,9 +38,10 @@ export function deploymentsOf(action: StoredAction): Record<string, DeployRecord
 	return list;
 }
 
-/** The action with `deploy` as its last deploy and as its entry for that address. */
-export function withDeployment(action: StoredAction, deploy: DeployRecord): StoredAction {
-	const key = normalizeBaseUrl(deploy.baseUrl);
+/** The action with `record` as its last deploy and as its entry for that address (normalized). */
+export function withDeployment(action: StoredAction, record: DeployRecord): StoredAction {
+	const key = normalizeBaseUrl(record.baseUrl);
+	const deploy = { ...record, baseUrl: key };
 	return { ...action, deploy, deployments: { ...deploymentsOf(action), [key]: deploy } };
 }
 
@@ -48,5 +49,5 @@ export function withDeployment(action: StoredAction, deploy: DeployRecord): Stor
 export function recordDeployment(paths: StorePaths, actionId: string, record: DeployRecord) {
 	const actions = new ActionFiles(paths);
 	const action = actions.get(actionId);
-	actions.save(withDeployment(action, { ...record, baseUrl: normalizeBaseUrl(record.baseUrl) }));
+	actions.save(withDeployment(action, record));
 }
